@@ -1,0 +1,18 @@
+// swift-tools-version: 6.0
+// Pathway: the French RSA beneficiary pathway (loi pour le plein emploi) as a library
+// and the `pathway` command-line tool. No package dependencies, by design.
+import PackageDescription
+
+let package = Package(
+    name: "Pathway",
+    products: [
+        .library(name: "Pathway", targets: ["Pathway"]),
+        .executable(name: "pathway", targets: ["PathwayCLI"]),
+    ],
+    targets: [
+        .target(name: "Pathway"),
+        .executableTarget(name: "PathwayCLI", dependencies: ["Pathway"]),
+        .testTarget(name: "PathwayTests", dependencies: ["Pathway", "PathwayCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,145 @@
+/// What the engine found: a rule not met (or a fact worth reporting), with its dates.
+public struct Finding: Sendable, Hashable {
+    /// The rule's id (REPORT.md).
+    public var rule: RuleID
+    public var severity: Severity
+    public var person: String
+    /// The date the finding is sorted by: the deadline for a deadline rule, else the day of
+    /// the event at fault.
+    public var date: CivilDate
+    /// For a deadline rule: the last day the step was due (`nil` for other rules).
+    public var due: CivilDate?
+    /// For a deadline rule: the day the step happened, `nil` if still missing.
+    public var done: CivilDate?
+    /// The id of the event at fault (the late step, or the event that opened a missed
+    /// deadline).
+    public var event: String?
+    /// For auditors, in French, with the dates and the article.
+    public var message: String
+
+    public init(rule: RuleID, person: String, date: CivilDate, due: CivilDate? = nil, done: CivilDate? = nil,
+                event: String?, message: String) {
+        self.rule = rule
+        self.severity = RuleRegistry.rule(rule)?.severity ?? .violation
+        self.person = person
+        self.date = date
+        self.due = due
+        self.done = done
+        self.event = event
+        self.message = message
+    }
+
+    /// Whether `due` and `done` apply (a deadline rule).
+    public var isDeadline: Bool { due != nil }
+
+    /// The rule's legal basis.
+    public var references: [LegalReference] { RuleRegistry.rule(rule)?.references ?? [] }
+
+    /// REPORT.md order: by person, then date, then rule (then event and message, so that the
+    /// order is total and the output deterministic).
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.person != b.person { return a.person.utf8.lexicographicallyPrecedes(b.person.utf8) }
+        if a.date != b.date { return a.date < b.date }
+        if a.rule != b.rule { return a.rule < b.rule }
+        if a.event != b.event { return (a.event ?? "").utf8.lexicographicallyPrecedes((b.event ?? "").utf8) }
+        return a.message.utf8.lexicographicallyPrecedes(b.message.utf8)
+    }
+}
+
+/// A legal clock running for a person: which rule, from which day, until which last day.
+public struct Deadline: Sendable, Hashable {
+    public var rule: RuleID
+    /// Day 0 of the period: the receipt of the right's information, the notification of the
+    /// orientation, the decision of a social orientation…
+    public var start: CivilDate
+    /// The last day the step is on time.
+    public var due: CivilDate
+    /// The last day of the local target, when the département set one.
+    public var target: CivilDate?
+    /// The event that opened the clock.
+    public var event: String
+
+    public init(rule: RuleID, start: CivilDate, due: CivilDate, target: CivilDate? = nil, event: String) {
+        self.rule = rule
+        self.start = start
+        self.due = due
+        self.target = target
+        self.event = event
+    }
+}
+
+/// How one deadline ended, for the indicators.
+public struct DeadlineRecord: Sendable, Hashable {
+    public enum Status: String, Sendable, CaseIterable {
+        /// The step happened on or before the last day.
+        case onTime = "on_time"
+        /// The step happened after the last day.
+        case late
+        /// The last day had not passed at `as_of` (left out of rates).
+        case pending
+        /// The last day passed and the step was not done.
+        case missing
+        /// The clock stopped before its last day (closure, end of duties, re-orientation).
+        case cancelled
+    }
+
+    public var deadline: Deadline
+    public var status: Status
+    /// The day the step happened.
+    public var done: CivilDate?
+
+    /// Days from day 0 to the step.
+    public var days: Int? { done.map { $0.days(since: deadline.start) } }
+
+    /// Whether the local target was met (`nil` without a target or a step).
+    public var targetMet: Bool? {
+        guard let target = deadline.target else { return nil }
+        guard let done else { return status == .pending ? nil : false }
+        return done <= target
+    }
+}
+
+/// What applying one event caused.
+public struct Outcome: Sendable, Hashable {
+    /// Findings the event revealed (a late step, a step out of sequence…).
+    public var findings: [Finding]
+    /// The person's state before and after, when it changed.
+    public var transition: Transition?
+
+    public struct Transition: Sendable, Hashable {
+        public var from: PathwayStatus
+        public var to: PathwayStatus
+    }
+}
+
+/// Where a person stands in the pathway (REPORT.md `people[].state`).
+public enum PathwayStatus: String, Sendable, CaseIterable {
+    /// Right open, subject to duties, no orientation in the current pathway.
+    case awaitingOrientation = "awaiting_orientation"
+    /// Oriented, no contract signed since the latest orientation (or the contract's planned
+    /// end has passed).
+    case awaitingContract = "awaiting_contract"
+    /// A contract signed since the latest orientation is in force.
+    case engaged
+    /// A suspension is running.
+    case suspended
+    /// A suppression is running.
+    case suppressed
+    /// No right open (closed, or never opened in this log).
+    case closed
+    /// Right open, not subject to rights and duties.
+    case notSubject = "not_subject"
+
+    /// French label for the text report.
+    public var label: String {
+        switch self {
+        case .awaitingOrientation: return "en attente d'orientation"
+        case .awaitingContract: return "en attente de contrat"
+        case .engaged: return "engagé (contrat en vigueur)"
+        case .suspended: return "suspendu"
+        case .suppressed: return "supprimé"
+        case .closed: return "droit clos"
+        case .notSubject: return "non soumis aux droits et devoirs"
+        }
+    }
+}

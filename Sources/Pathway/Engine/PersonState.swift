@@ -1,0 +1,124 @@
+/// Everything the engine knows about one person after some of their events.
+///
+/// A plain value: ``apply(_:under:)`` (in `PersonState+Apply.swift`) folds one event into it
+/// and returns what it caused; ``closing(asOf:under:)`` judges the clocks still running at a
+/// report date without changing the state.
+public struct PersonState: Sendable {
+    /// The person's pseudonymous id.
+    public let person: String
+
+    // MARK: The right
+
+    /// The RSA right as the log tells it.
+    public enum Right: Sendable, Hashable {
+        /// No `right_opened` seen yet.
+        case never
+        /// Open since the département received the information on that day.
+        case open(since: CivilDate, event: String)
+        /// Closed on that day.
+        case closed(on: CivilDate, reason: ClosureReason)
+    }
+
+    public internal(set) var right: Right = .never
+    /// Day 0 of the current pathway: the latest `right_opened` that started one.
+    public internal(set) var pathwayStart: CivilDate?
+    /// Whether the right was transferred in from another département.
+    public internal(set) var transferred = false
+    /// Subject to rights and duties (CASF L262-28).
+    public internal(set) var subjectToDuties = true
+    public internal(set) var householdSize = 1
+    public internal(set) var singleParentIncrease = false
+    public internal(set) var monthlyAmount: Cents?
+
+    // MARK: Registration, orientation, diagnostic
+
+    /// First registration at France Travail (registration is never lost in the log).
+    public internal(set) var registeredOn: CivilDate?
+    /// The orientation in force in the current pathway.
+    public internal(set) var orientation: OrientationInForce?
+    /// Orientation decisions in the current pathway.
+    public internal(set) var orientationsInPathway = 0
+    /// Re-orientations in the whole log (decisions after a first one in the same pathway).
+    public internal(set) var reorientations = 0
+    /// The latest diagnostic global in the current pathway.
+    public internal(set) var diagnosticOn: CivilDate?
+
+    // MARK: Contract
+
+    /// The latest contract (signed or updated) in the current pathway.
+    public internal(set) var contract: ContractInForce?
+    /// Whether a contract was signed or updated since the latest orientation.
+    public internal(set) var contractSinceOrientation = false
+    /// First contract signed or updated on or after the reform in the current pathway.
+    public internal(set) var firstContractSinceReform: CivilDate?
+    /// Days from registration to the signature of each pathway's first contrat
+    /// d'engagement (national indicator, instruction of 20 March 2025, annexe 3).
+    public internal(set) var registrationToContractDays: [Int] = []
+
+    // MARK: Clocks
+
+    /// Deadlines running, in the order they were opened.
+    public internal(set) var running: [Deadline] = []
+    /// Deadlines that ended (met, late, missed or cancelled).
+    public internal(set) var records: [DeadlineRecord] = []
+    /// Whether the stock deadline was judged already.
+    var stockJudged = false
+
+    public init(person: String) {
+        self.person = person
+    }
+
+    /// Whether the right is open.
+    public var isOpen: Bool {
+        if case .open = right { return true }
+        return false
+    }
+
+    /// The state of REPORT.md on `date` (a contract whose planned end is before `date` is no
+    /// longer in force).
+    public func status(on date: CivilDate) -> PathwayStatus {
+        guard isOpen else { return .closed }
+        guard subjectToDuties else { return .notSubject }
+        guard orientation != nil else { return .awaitingOrientation }
+        guard contractSinceOrientation, let contract else { return .awaitingContract }
+        if let ends = contract.terms.ends, ends < date { return .awaitingContract }
+        return .engaged
+    }
+
+    /// The deadlines running on `date`, soonest first, with the stock deadline when it
+    /// still concerns the person.
+    public func deadlines(asOf date: CivilDate, under parameters: Parameters) -> [Deadline] {
+        var result = running
+        if let stock = stockDeadline(under: parameters), !stockJudged, firstContractSinceReform == nil {
+            result.append(stock)
+        }
+        return result.sorted { ($0.due, $0.rule) < ($1.due, $1.rule) }
+    }
+
+    /// The stock clock, when the current pathway started before the reform and the person is
+    /// subject to duties.
+    func stockDeadline(under parameters: Parameters) -> Deadline? {
+        guard case .open(let since, let event) = right, subjectToDuties,
+              let cutoff = parameters.stockCutoff.value(on: since), since < cutoff,
+              let deadline = parameters.stockDeadline.value(on: since) else { return nil }
+        return Deadline(rule: .contractStockDeadline, start: cutoff, due: deadline.adding(days: -1), event: event)
+    }
+}
+
+/// The orientation decision in force.
+public struct OrientationInForce: Sendable, Hashable {
+    public var decision: OrientationDecision
+    /// The day of the decision.
+    public var date: CivilDate
+    /// The day it was notified (the decision's date when not given).
+    public var notified: CivilDate
+    public var event: String
+}
+
+/// The latest contract.
+public struct ContractInForce: Sendable, Hashable {
+    public var terms: ContractTerms
+    /// The day it was signed or last updated.
+    public var date: CivilDate
+    public var event: String
+}

@@ -1,0 +1,102 @@
+/// Replays a whole log: each person's events in their order through ``PersonState``, then the
+/// clocks judged at the report date, then the indicators.
+public enum Replay {
+    /// Replays one person's events (any order: they are sorted by date, then line).
+    public static func person(_ id: String, events: [Event], asOf: CivilDate,
+                              parameters: Parameters = .law) -> PersonReport {
+        let ordered = events.sorted { ($0.date, $0.line) < ($1.date, $1.line) }
+        var state = PersonState(person: id)
+        var findings: [Finding] = []
+        var replayed = 0
+        for event in ordered where event.date <= asOf {
+            findings.append(contentsOf: state.apply(event, under: parameters).findings)
+            replayed += 1
+        }
+        let closing = state.closing(asOf: asOf, under: parameters)
+        findings.append(contentsOf: closing.findings)
+        findings.sort(by: Finding.reportOrder)
+        return PersonReport(state: state, status: state.status(on: asOf), findings: findings,
+                            records: state.records + closing.records,
+                            deadlines: state.deadlines(asOf: asOf, under: parameters),
+                            eventsReplayed: replayed, eventsAfterAsOf: ordered.count - replayed)
+    }
+
+    /// Replays a parsed log. `asOf` defaults to the latest event date (never the clock).
+    public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law) -> Report {
+        let asOf = requested ?? log.events.map(\.date).max()
+        var byPerson: [String: [Event]] = [:]
+        for event in log.events {
+            byPerson[event.person, default: []].append(event)
+        }
+        let ids = byPerson.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var people: [PersonReport] = []
+        people.reserveCapacity(ids.count)
+        if let asOf {
+            for id in ids {
+                people.append(person(id, events: byPerson[id] ?? [], asOf: asOf, parameters: parameters))
+            }
+        }
+        let findings = people.flatMap(\.findings)
+        let input = Report.Input(lines: log.lines, events: log.events.count, duplicates: log.duplicates,
+                                 rejected: log.rejected.count, blank: log.blank,
+                                 replayed: people.reduce(0) { $0 + $1.eventsReplayed },
+                                 afterAsOf: people.reduce(0) { $0 + $1.eventsAfterAsOf },
+                                 people: ids.count)
+        return Report(asOf: asOf, input: input, rejected: log.rejected, people: people, findings: findings,
+                      indicators: Indicators(people: people, findings: findings), parameters: parameters)
+    }
+}
+
+/// One person at the report date.
+public struct PersonReport: Sendable {
+    /// The state after the person's events up to `as_of`.
+    public var state: PersonState
+    /// The state of REPORT.md at `as_of`.
+    public var status: PathwayStatus
+    /// The person's findings, in report order.
+    public var findings: [Finding]
+    /// Every deadline of the person and how it ended (or that it is pending).
+    public var records: [DeadlineRecord]
+    /// The deadlines still running at `as_of`, soonest first.
+    public var deadlines: [Deadline]
+    public var eventsReplayed: Int
+    /// Events dated after `as_of`: read, counted, not replayed.
+    public var eventsAfterAsOf: Int
+
+    public var person: String { state.person }
+}
+
+/// The audit report of a log (REPORT.md).
+public struct Report: Sendable {
+    /// The date at which pending deadlines are judged; `nil` only for a log with no event.
+    public var asOf: CivilDate?
+    public var input: Input
+    public var rejected: [LineError]
+    /// By person (UTF-8 byte order).
+    public var people: [PersonReport]
+    /// By person, then date, then rule.
+    public var findings: [Finding]
+    public var indicators: Indicators
+    /// The parameters applied (with the overrides of `--config`).
+    public var parameters: Parameters
+
+    /// How every line of the input was counted.
+    public struct Input: Sendable, Equatable {
+        public var lines: Int
+        public var events: Int
+        public var duplicates: Int
+        public var rejected: Int
+        public var blank: Int
+        /// Events dated on or before `as_of`.
+        public var replayed: Int
+        /// Events dated after `as_of`: counted in `events`, not replayed.
+        public var afterAsOf: Int
+        public var people: Int
+    }
+
+    /// Whether a finding of severity `violation` exists.
+    public var hasViolation: Bool { findings.contains { $0.severity == .violation } }
+
+    /// Findings by severity.
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

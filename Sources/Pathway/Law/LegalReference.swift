@@ -1,0 +1,91 @@
+/// How sure Pathway is of a rule or a value, as tagged in the law digest (`LAW.md`).
+public enum Confidence: String, Sendable, CaseIterable, Comparable {
+    /// [P] read in the primary legal text.
+    case primary = "P"
+    /// [S] known from secondary sources only (instruction, debates, press).
+    case secondary = "S"
+    /// [I] an interpretation made where the text is silent: always an overridable parameter.
+    case interpretation = "I"
+
+    /// `[P]`.
+    public var tag: String { "[\(rawValue)]" }
+
+    /// What the tag means, in French, for the report and the rule reference.
+    public var meaning: String {
+        switch self {
+        case .primary: return "texte primaire lu"
+        case .secondary: return "source secondaire seulement"
+        case .interpretation: return "interprétation du projet, paramétrable"
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .primary: return 0
+        case .secondary: return 1
+        case .interpretation: return 2
+        }
+    }
+
+    /// Ordered from the firmest (P) to the weakest (I).
+    public static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A legal source: a code and an article (or a text), with the confidence of our reading.
+public struct LegalReference: Sendable, Hashable, CustomStringConvertible {
+    /// `CASF`, `C. trav.`, `Décret`, `Cons. const.`, `Instruction`.
+    public var code: String
+    /// `D262-65-2`, `n° 2024-1244`, `2023-858 DC`.
+    public var article: String
+    /// The text that created or changed it, when useful (`décret n° 2024-1244 du 30 décembre 2024`).
+    public var source: String?
+    public var confidence: Confidence
+
+    public init(_ code: String, _ article: String, source: String? = nil, _ confidence: Confidence) {
+        self.code = code
+        self.article = article
+        self.source = source
+        self.confidence = confidence
+    }
+
+    /// Whether this is one of the project's interpretations rather than a legal text.
+    public var isInterpretation: Bool { code == Law.interpretation }
+
+    /// `CASF D262-65-2`; `Interprétation : six semaines = 42 jours`.
+    public var citation: String { isInterpretation ? "\(code) : \(article)" : "\(code) \(article)" }
+
+    /// `CASF D262-65-2 [P]`.
+    public var description: String { "\(citation) \(confidence.tag)" }
+}
+
+extension Array where Element == LegalReference {
+    /// `CASF D262-65-2 [P] ; C. trav. D5411-14-1 [S]`.
+    var cited: String { map(\.description).joined(separator: " ; ") }
+
+    /// The weakest confidence among the references (a rule is only as firm as its weakest
+    /// source).
+    var weakest: Confidence { map(\.confidence).max() ?? .interpretation }
+}
+
+/// The legal sources Pathway cites, in one place, as tagged in `LAW.md`.
+public enum Law {
+    /// The `code` of a reference that is an interpretation of the project, not a text.
+    public static let interpretation = "Interprétation"
+
+    public static let orientationDeadline = LegalReference("CASF", "D262-65-2", source: "décret n° 2024-1244 du 30 décembre 2024", .primary)
+    public static let sixWeeksCounting = LegalReference(interpretation, "six semaines = 42 jours, jour 0 = réception", .interpretation)
+    public static let orientationReferent = LegalReference("CASF", "L262-29", .primary)
+    public static let registration = LegalReference("C. trav.", "L5411-1 2°", .primary)
+    public static let contractDeadline = LegalReference("C. trav.", "D5411-14-1", source: "décret n° 2024-1244 du 30 décembre 2024", .secondary)
+    public static let reorientation = LegalReference("C. trav.", "D5411-8-2", .secondary)
+    public static let monthCounting = LegalReference(interpretation, "un mois = du jour J du mois M au jour J du mois M+1 (ou son dernier jour)", .interpretation)
+    public static let contractDiagnostic = LegalReference("C. trav.", "L5411-5-2", .primary)
+    public static let actionPlan = LegalReference("C. trav.", "R5411-15", .primary)
+    public static let fifteenHours = LegalReference("C. trav.", "L5411-6 II", .secondary)
+    public static let legalWorkingTime = LegalReference("Cons. const.", "2023-858 DC §35", .primary)
+    public static let socialReview = LegalReference("CASF", "L262-31", .interpretation)
+    public static let socialReviewExtended = LegalReference("CASF", "D262-65-2-1", .primary)
+    public static let stockDeadline = LegalReference("Instruction", "DGEFP/DFT/2025/10 annexes 1 et 5", .secondary)
+    public static let dutiesRegime = LegalReference("CASF", "L262-28", .primary)
+    public static let rightEnd = LegalReference("CASF", "R262-40", .primary)
+}

@@ -1,0 +1,97 @@
+/// A legal or local constant whose value depends on the date it is applied to.
+///
+/// Every legal constant is dated by when it takes effect, with its references beside each
+/// value (the openfisca model): a new decree adds a period, it never copies the rule. Before
+/// the first period the parameter is not in force, and the rules that use it do not apply.
+public struct Parameter<Value: Sendable & Equatable>: Sendable {
+    /// The key of `--config` and of the rule reference (`orientation_deadline_days`).
+    public let key: String
+    /// What it is, in French.
+    public let summary: String
+    /// Periods ordered by start date; each lasts until the next one starts.
+    public private(set) var periods: [ParameterPeriod<Value>]
+    /// Whether a département may override it with `--config` ([I] choices, unsettled [S]
+    /// values, local targets).
+    public let overridable: Bool
+    /// A local target (never a legal deadline): reported beside the law, never instead of it.
+    public let isLocal: Bool
+
+    public init(key: String, summary: String, periods: [ParameterPeriod<Value>], overridable: Bool, isLocal: Bool = false) {
+        self.key = key
+        self.summary = summary
+        self.periods = periods
+        self.overridable = overridable
+        self.isLocal = isLocal
+    }
+
+    /// The value in force on `date`, or `nil` before the first period.
+    public func value(on date: CivilDate) -> Value? {
+        period(on: date)?.value
+    }
+
+    /// The period in force on `date`.
+    public func period(on date: CivilDate) -> ParameterPeriod<Value>? {
+        var found: ParameterPeriod<Value>?
+        for period in periods {
+            if let from = period.from, from > date { break }
+            found = period
+        }
+        return found
+    }
+
+    /// The value of the latest period (what `pathway rules` shows by default).
+    public var current: Value? { periods.last?.value }
+
+    /// The same parameter with every period's value replaced by `value` (a `--config`
+    /// override), its references kept and the override noted.
+    func overridden(with value: Value) -> Parameter<Value> {
+        var copy = self
+        copy.periods = periods.isEmpty
+            ? [ParameterPeriod(from: nil, value: value, references: [], note: "valeur locale (--config)")]
+            : periods.map { period in
+                var changed = period
+                changed.value = value
+                changed.note = "remplacé par --config (valeur légale ou retenue : \(period.value))"
+                return changed
+            }
+        return copy
+    }
+}
+
+/// One dated value of a parameter.
+public struct ParameterPeriod<Value: Sendable & Equatable>: Sendable {
+    /// First day the value applies (`nil`: since always).
+    public var from: CivilDate?
+    public var value: Value
+    /// Where the value comes from, with its confidence.
+    public var references: [LegalReference]
+    /// A short note (French) on the value or on how it was chosen.
+    public var note: String
+
+    public init(from: CivilDate?, value: Value, references: [LegalReference], note: String = "") {
+        self.from = from
+        self.value = value
+        self.references = references
+        self.note = note
+    }
+
+    /// The weakest confidence of its references.
+    public var confidence: Confidence { references.weakest }
+}
+
+/// A parameter described without its value type, for listings and checks.
+public struct ParameterDescription: Sendable {
+    public var key: String
+    public var summary: String
+    public var overridable: Bool
+    public var isLocal: Bool
+    public var periods: [(from: CivilDate?, value: String, references: [LegalReference], note: String)]
+
+    init<Value>(_ parameter: Parameter<Value>, render: (Value) -> String) {
+        key = parameter.key
+        summary = parameter.summary
+        overridable = parameter.overridable
+        isLocal = parameter.isLocal
+        periods = parameter.periods.map { ($0.from, render($0.value), $0.references, $0.note) }
+    }
+}

@@ -1,0 +1,172 @@
+/// The table of every constant Pathway applies, dated and referenced: the law in force by
+/// date, the project's interpretations ([I], overridable) and the département's local targets.
+///
+/// ``Parameters/law`` is the table as the law digest (`LAW.md`) reads it. A `--config` file
+/// returns a copy with some values replaced (``Parameters/applying(_:)``).
+public struct Parameters: Sendable {
+    // MARK: Orientation
+
+    /// Six weeks from the département's receipt of the CAF/MSA information (CASF D262-65-2,
+    /// in force 2025-01-01), counted as 42 days [I].
+    public var orientationDeadlineDays: Parameter<Int>
+    /// Local target for orientation, in days (e.g. 15): reported beside the legal deadline.
+    public var orientationTargetDays: Parameter<Int>
+
+    // MARK: Contract
+
+    /// One month from the notification of the orientation (C. trav. D5411-14-1) [S].
+    public var contractDeadlineMonths: Parameter<Int>
+    /// Local target for the contract, in days from the notification of the orientation.
+    public var contractTargetDays: Parameter<Int>
+    /// At least 15 hours a week (C. trav. L5411-6 II) [S].
+    public var minimumWeeklyHours: Parameter<Hours>
+    /// At most the legal working time, 35 hours (Cons. const. 2023-858 DC §35) [P].
+    public var maximumWeeklyHours: Parameter<Hours>
+
+    // MARK: Social review
+
+    /// Six months before a social orientation is re-examined (CASF L262-31) [I].
+    public var reviewMonths: Parameter<Int>
+    /// Twelve months with `extended_review` (CASF D262-65-2-1) [P].
+    public var reviewExtendedMonths: Parameter<Int>
+
+    // MARK: Stock
+
+    /// Rights opened before this day are the "stock" (the reform's start, 2025-01-01) [S].
+    public var stockCutoff: Parameter<CivilDate>
+    /// The stock must have a contract before this day: 2027-01-01 (2028-01-01 overseas) [S].
+    public var stockDeadline: Parameter<CivilDate>
+
+    // MARK: Counting
+
+    /// How a month count lands on a shorter month [I].
+    public var monthEnd: Parameter<CivilDate.MonthEnd>
+    /// Whether a deadline falling on a Saturday or Sunday moves to the Monday [I] (default: no).
+    public var weekendExtension: Parameter<Bool>
+
+    /// The values a configuration file replaced, by key (rendered as in the file).
+    public internal(set) var overrides: [String: String] = [:]
+
+    /// The table of `LAW.md`.
+    public static let law = Parameters()
+
+    private init() {
+        let reform = CivilDate.ymd(2025, 1, 1)
+        orientationDeadlineDays = Parameter(
+            key: "orientation_deadline_days",
+            summary: "Délai d'orientation : six semaines après la réception de l'information CAF/MSA, en jours.",
+            periods: [ParameterPeriod(from: reform, value: 42, references: [Law.orientationDeadline, Law.sixWeeksCounting],
+                                      note: "six semaines comptées 42 jours ; jour 0 = date de réception ; orientation au jour 42 dans le délai")],
+            overridable: true)
+        orientationTargetDays = Parameter(
+            key: "orientation_target_days",
+            summary: "Cible locale d'orientation, en jours après la réception (ex. 15) ; jamais un délai légal.",
+            periods: [], overridable: true, isLocal: true)
+        contractDeadlineMonths = Parameter(
+            key: "contract_deadline_months",
+            summary: "Délai de signature du contrat d'engagement après la notification de l'orientation, en mois.",
+            periods: [ParameterPeriod(from: reform, value: 1, references: [Law.contractDeadline, Law.reorientation],
+                                      note: "une réorientation interrompt le délai et en ouvre un nouveau")],
+            overridable: false)
+        contractTargetDays = Parameter(
+            key: "contract_target_days",
+            summary: "Cible locale de signature du contrat, en jours après la notification de l'orientation ; jamais un délai légal.",
+            periods: [], overridable: true, isLocal: true)
+        minimumWeeklyHours = Parameter(
+            key: "minimum_weekly_hours",
+            summary: "Durée hebdomadaire d'activité minimale du contrat, sauf motif légal de réduction.",
+            periods: [ParameterPeriod(from: reform, value: Hours(15), references: [Law.fifteenHours, Law.actionPlan],
+                                      note: "moins, ou zéro, pour raison de santé, handicap, invalidité, ou parent isolé sans solution de garde d'un enfant de moins de 12 ans")],
+            overridable: false)
+        maximumWeeklyHours = Parameter(
+            key: "maximum_weekly_hours",
+            summary: "Durée hebdomadaire d'activité maximale : la durée légale du travail.",
+            periods: [ParameterPeriod(from: reform, value: Hours(35), references: [Law.legalWorkingTime],
+                                      note: "réserve d'interprétation du Conseil constitutionnel")],
+            overridable: false)
+        reviewMonths = Parameter(
+            key: "review_months",
+            summary: "Délai de réexamen d'une orientation sociale, en mois après la décision.",
+            periods: [ParameterPeriod(from: reform, value: 6, references: [Law.socialReview],
+                                      note: "période de base déduite de D262-65-2-1, qui la porte à douze mois")],
+            overridable: true)
+        reviewExtendedMonths = Parameter(
+            key: "review_extended_months",
+            summary: "Délai de réexamen d'une orientation sociale prolongé (difficultés durables), en mois.",
+            periods: [ParameterPeriod(from: reform, value: 12, references: [Law.socialReviewExtended])],
+            overridable: false)
+        stockCutoff = Parameter(
+            key: "stock_cutoff",
+            summary: "Date d'entrée en vigueur de la réforme : un droit ouvert avant relève du « stock ».",
+            periods: [ParameterPeriod(from: nil, value: reform, references: [Law.registration, Law.stockDeadline])],
+            overridable: false)
+        stockDeadline = Parameter(
+            key: "stock_deadline",
+            summary: "Date avant laquelle tout le stock doit avoir signé un contrat d'engagement (2028-01-01 outre-mer).",
+            periods: [ParameterPeriod(from: nil, value: CivilDate.ymd(2027, 1, 1), references: [Law.stockDeadline],
+                                      note: "2028-01-01 dans les départements d'outre-mer : à régler par --config")],
+            overridable: true)
+        monthEnd = Parameter(
+            key: "month_end",
+            summary: "Compte des mois : le jour J du mois M+n, ou son dernier jour s'il n'a pas de jour J (last_day), ou le lendemain (next_day).",
+            periods: [ParameterPeriod(from: nil, value: .lastDay, references: [Law.monthCounting],
+                                      note: "2025-01-31 + 1 mois = 2025-02-28")],
+            overridable: true)
+        weekendExtension = Parameter(
+            key: "weekend_extension",
+            summary: "Report au lundi d'un délai expirant un samedi ou un dimanche.",
+            periods: [ParameterPeriod(from: nil, value: false, references: [LegalReference(Law.interpretation, "pas de prorogation (jours calendaires)", .interpretation)],
+                                      note: "aucun report pour les week-ends ni les jours fériés")],
+            overridable: true)
+    }
+
+    // MARK: Deadlines
+
+    /// The last day of a period of `days` days from `start` (day 0): `start + days`, moved to
+    /// the Monday when it falls on a weekend and ``weekendExtension`` is on.
+    public func lastDay(after start: CivilDate, days: Int) -> CivilDate {
+        extendPastWeekend(start.adding(days: days), from: start)
+    }
+
+    /// The last day of a period of `months` months from `start`.
+    public func lastDay(after start: CivilDate, months: Int) -> CivilDate {
+        extendPastWeekend(start.adding(months: months, monthEnd: monthEnd.value(on: start) ?? .lastDay), from: start)
+    }
+
+    private func extendPastWeekend(_ due: CivilDate, from start: CivilDate) -> CivilDate {
+        guard weekendExtension.value(on: start) == true else { return due }
+        switch due.isoWeekday {
+        case 6: return due.adding(days: 2)
+        case 7: return due.adding(days: 1)
+        default: return due
+        }
+    }
+
+    // MARK: Listing
+
+    /// Every parameter, in the order of the rule reference.
+    public var all: [ParameterDescription] {
+        let int: (Int) -> String = { String($0) }
+        return [
+            ParameterDescription(orientationDeadlineDays, render: int),
+            ParameterDescription(orientationTargetDays, render: int),
+            ParameterDescription(contractDeadlineMonths, render: int),
+            ParameterDescription(contractTargetDays, render: int),
+            ParameterDescription(minimumWeeklyHours, render: { $0.description }),
+            ParameterDescription(maximumWeeklyHours, render: { $0.description }),
+            ParameterDescription(reviewMonths, render: int),
+            ParameterDescription(reviewExtendedMonths, render: int),
+            ParameterDescription(stockCutoff, render: { $0.description }),
+            ParameterDescription(stockDeadline, render: { $0.description }),
+            ParameterDescription(monthEnd, render: { $0.rawValue }),
+            ParameterDescription(weekendExtension, render: { String($0) }),
+        ]
+    }
+}
+
+extension CivilDate {
+    /// A date known to be valid, for constants written in code.
+    static func ymd(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+        CivilDate(dayNumber: Int32(daysFromCivil(year: year, month: month, day: day)))
+    }
+}

@@ -1,0 +1,469 @@
+/// Turns one line of the log into an ``Event``, or a ``LineError`` that names the field.
+///
+/// It reads the bytes once with ``JSONLexer``, then only the fields the event's type
+/// defines; unknown fields are validated as JSON and otherwise ignored (EVENTS.md: forward
+/// compatibility). It also computes a hash of the line's content that does not depend on
+/// key order or white space, to tell a harmless duplicate from a conflicting one.
+struct EventLineParser {
+    private var members: [JSONLexer.Member] = []
+
+    init() {
+        members.reserveCapacity(16)
+    }
+
+    /// Parses one line (without its line end).
+    mutating func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Result<(Event, ContentHash), LineError> {
+        if let bad = UTF8Check.firstInvalidOffset(line) {
+            return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
+        }
+        members.removeAll(keepingCapacity: true)
+        var lexer = JSONLexer(line)
+        do {
+            try lexer.readObject(into: &members)
+        } catch {
+            return .failure(LineError(line: lineNumber, field: nil, message: "invalid JSON at byte \(error.offset + 1): \(error.message)"))
+        }
+        let fields = FieldReader(bytes: line, members: members, line: lineNumber)
+        do {
+            try fields.checkNoRepeatedKeys()
+            let event = try fields.event()
+            return .success((event, fields.contentHash()))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// A 128-bit hash of a line's content (members in any order, white space ignored).
+struct ContentHash: Hashable, Sendable {
+    var a: UInt64
+    var b: UInt64
+}
+
+/// Typed access to the members of one parsed line.
+private struct FieldReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let members: [JSONLexer.Member]
+    let line: Int
+
+    func fail(_ field: String?, _ message: String) -> LineError {
+        LineError(line: line, field: field, message: message)
+    }
+
+    // MARK: Keys
+
+    func keyBytes(_ member: JSONLexer.Member) -> [UInt8] {
+        member.keyEscaped
+            ? JSONLexer.unescape(bytes, from: member.keyStart, to: member.keyEnd)
+            : Array(bytes[member.keyStart..<member.keyEnd])
+    }
+
+    func keyEquals(_ member: JSONLexer.Member, _ name: StaticString) -> Bool {
+        let length = name.utf8CodeUnitCount
+        if member.keyEscaped {
+            return name.withUTF8Buffer { keyBytes(member).elementsEqual($0) }
+        }
+        guard member.keyEnd - member.keyStart == length else { return false }
+        return name.withUTF8Buffer { literal in
+            var i = 0
+            while i < length {
+                if bytes[member.keyStart + i] != literal[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    func checkNoRepeatedKeys() throws(LineError) {
+        if members.count <= 24 {
+            for i in members.indices {
+                for j in members.indices where j > i && keyBytes(members[i]) == keyBytes(members[j]) {
+                    throw fail(String(decoding: keyBytes(members[i]), as: UTF8.self), "appears twice in the line")
+                }
+            }
+        } else {
+            var seen = Set<[UInt8]>()
+            for member in members where !seen.insert(keyBytes(member)).inserted {
+                throw fail(String(decoding: keyBytes(member), as: UTF8.self), "appears twice in the line")
+            }
+        }
+    }
+
+    /// The member named `name`, or `nil` when it is absent or `null` (null is read as absent).
+    func member(_ name: StaticString) -> JSONLexer.Member? {
+        for member in members where keyEquals(member, name) {
+            return member.kind == .null ? nil : member
+        }
+        return nil
+    }
+
+    func required(_ name: StaticString) throws(LineError) -> JSONLexer.Member {
+        guard let member = member(name) else {
+            let isNull = members.contains { keyEquals($0, name) }
+            throw fail("\(name)", isNull ? "required, got null" : "missing (required)")
+        }
+        return member
+    }
+
+    // MARK: Rendering what was found
+
+    func raw(_ member: JSONLexer.Member) -> String {
+        let start = member.kind == .string ? member.valueStart - 1 : member.valueStart
+        let end = member.kind == .string ? member.valueEnd + 1 : member.valueEnd
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+
+    func got(_ member: JSONLexer.Member) -> String {
+        member.kind == .number || member.kind == .bool ? raw(member) : "\(raw(member)) (\(member.kind.noun))"
+    }
+
+    func stringValue(_ member: JSONLexer.Member) -> String {
+        if member.valueEscaped {
+            return String(decoding: JSONLexer.unescape(bytes, from: member.valueStart, to: member.valueEnd), as: UTF8.self)
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]), as: UTF8.self)
+    }
+
+    // MARK: Typed values
+
+    func text(_ name: StaticString, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
+        guard let member = isRequired ? try required(name) : member(name) else { return nil }
+        guard member.kind == .string else {
+            throw fail("\(name)", "expected a string of 1 to \(maxLength) characters, got \(got(member))")
+        }
+        let value = stringValue(member)
+        let count = value.unicodeScalars.count
+        guard count >= 1, count <= maxLength else {
+            throw fail("\(name)", "expected a string of 1 to \(maxLength) characters, got \(count) characters")
+        }
+        return value
+    }
+
+    func date(_ name: StaticString, required isRequired: Bool) throws(LineError) -> CivilDate? {
+        guard let member = isRequired ? try required(name) : member(name) else { return nil }
+        guard member.kind == .string, !member.valueEscaped else {
+            throw fail("\(name)", "expected a date YYYY-MM-DD, got \(got(member))")
+        }
+        let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        switch CivilDate.parse(slice) {
+        case .valid(let date):
+            return date
+        case .impossible:
+            throw fail("\(name)", "impossible date \(raw(member)) (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))")
+        case .malformed:
+            if slice.count > 10, case .valid = CivilDate.parse(UnsafeBufferPointer(rebasing: slice[0..<10])) {
+                throw fail("\(name)", "expected a calendar day YYYY-MM-DD with no time or time zone, got \(raw(member))")
+            }
+            throw fail("\(name)", "expected a date YYYY-MM-DD, got \(raw(member))")
+        }
+    }
+
+    func choice<Value: RawRepresentable & CaseIterable>(_ name: StaticString, required isRequired: Bool, as: Value.Type) throws(LineError) -> Value?
+    where Value.RawValue == String {
+        guard let member = isRequired ? try required(name) : member(name) else { return nil }
+        let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+        guard member.kind == .string else {
+            throw fail("\(name)", "expected one of \(allowed), got \(got(member))")
+        }
+        let value = stringValue(member)
+        guard let result = Value(rawValue: value) else {
+            let hint = Suggestion.closest(to: value, in: Value.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw fail("\(name)", "expected one of \(allowed), got \(raw(member))\(hint)")
+        }
+        return result
+    }
+
+    func bool(_ name: StaticString) throws(LineError) -> Bool? {
+        guard let member = member(name) else { return nil }
+        guard member.kind == .bool else { throw fail("\(name)", "expected true or false, got \(got(member))") }
+        return bytes[member.valueStart] == UInt8(ascii: "t")
+    }
+
+    func integer(_ name: StaticString, required isRequired: Bool, in range: ClosedRange<Int>, expectation: String) throws(LineError) -> Int? {
+        guard let member = isRequired ? try required(name) : member(name) else { return nil }
+        guard member.kind == .number else { throw fail("\(name)", "expected \(expectation), got \(got(member))") }
+        let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        guard case .success(let value) = FixedPoint.parse(slice, scale: 0, rounding: false),
+              value >= Int64(range.lowerBound), value <= Int64(range.upperBound) else {
+            throw fail("\(name)", "expected \(expectation), got \(raw(member))")
+        }
+        return Int(value)
+    }
+
+    /// A decimal number scaled to hundredths.
+    func hundredths(_ name: StaticString, required isRequired: Bool, rounding: Bool,
+                    accept: (Int64) -> Bool, expectation: String) throws(LineError) -> Int64? {
+        guard let member = isRequired ? try required(name) : member(name) else { return nil }
+        guard member.kind == .number else { throw fail("\(name)", "expected \(expectation), got \(got(member))") }
+        let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        switch FixedPoint.parse(slice, scale: 2, rounding: rounding) {
+        case .success(let value) where accept(value):
+            return value
+        case .failure(.tooManyDecimals):
+            throw fail("\(name)", "expected \(expectation) with at most two decimals, got \(raw(member))")
+        default:
+            throw fail("\(name)", "expected \(expectation), got \(raw(member))")
+        }
+    }
+
+    func money(_ name: StaticString) throws(LineError) -> Cents? {
+        try hundredths(name, required: false, rounding: false, accept: { $0 >= 0 && $0 <= 100_000_000 },
+                       expectation: "an amount in euros from 0 to 1000000").map { Cents($0) }
+    }
+
+    func strings(_ name: StaticString) throws(LineError) -> [String] {
+        guard let member = member(name) else { return [] }
+        guard member.kind == .array else { throw fail("\(name)", "expected an array of strings, got \(got(member))") }
+        var lexer = JSONLexer(bytes)
+        lexer.position = member.valueStart + 1
+        var result: [String] = []
+        lexer.skipWhitespace()
+        if lexer.peek() == UInt8(ascii: "]") { return result }
+        while lexer.position < member.valueEnd {
+            lexer.skipWhitespace()
+            // The array was validated by the lexer already: these reads cannot fail.
+            guard let (kind, start, end, escaped) = try? lexer.readValue(depth: 2) else { break }
+            let element = JSONLexer.Member(keyStart: 0, keyEnd: 0, keyEscaped: false, kind: kind,
+                                           valueStart: start, valueEnd: end, valueEscaped: escaped)
+            guard kind == .string else {
+                throw fail("\(name)", "expected an array of strings, got an element \(got(element))")
+            }
+            let value = stringValue(element)
+            guard (1...128).contains(value.unicodeScalars.count) else {
+                throw fail("\(name)", "expected strings of 1 to 128 characters, got one of \(value.unicodeScalars.count)")
+            }
+            result.append(value)
+            lexer.skipWhitespace()
+            lexer.position += 1 // ',' or ']'
+        }
+        return result
+    }
+
+    // MARK: The event
+
+    func event() throws(LineError) -> Event {
+        guard let id = try text("id", required: true) else { throw fail("id", "missing (required)") }
+        guard let person = try text("person", required: true) else { throw fail("person", "missing (required)") }
+        let typeMember = try required("type")
+        guard typeMember.kind == .string else {
+            throw fail("type", "expected an event type (a string), got \(got(typeMember))")
+        }
+        let typeName = stringValue(typeMember)
+        guard let type = EventType(rawValue: typeName) else {
+            let hint = Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw fail("type", "unknown event type \(raw(typeMember))\(hint)")
+        }
+        guard let date = try date("date", required: true) else { throw fail("date", "missing (required)") }
+        return Event(id: id, person: person, date: date, kind: try kind(type), line: line)
+    }
+
+    private func weeklyHours() throws(LineError) -> ContractTerms {
+        let hours = try hundredths("weekly_hours", required: true, rounding: true, accept: { $0 >= 0 && $0 <= 16_800 },
+                                   expectation: "a number of hours from 0 to 168") ?? 0
+        return ContractTerms(weeklyHours: Hours(hundredths: Int(hours)),
+                             reductionReason: try choice("reduction_reason", required: false, as: ReductionReason.self),
+                             ends: try date("ends", required: false))
+    }
+
+    private func sanctionTerms(required isRequired: Bool) throws(LineError) -> (SanctionMeasure?, Int?, Int?) {
+        (try choice("measure", required: isRequired, as: SanctionMeasure.self),
+         try integer("percent", required: isRequired, in: 1...100, expectation: "an integer from 1 to 100"),
+         try integer("months", required: isRequired, in: 1...12, expectation: "an integer from 1 to 12"))
+    }
+
+    private func kind(_ type: EventType) throws(LineError) -> EventKind {
+        switch type {
+        case .rightOpened:
+            return .rightOpened(RightOpening(
+                transfer: try bool("transfer") ?? false,
+                householdSize: try integer("household_size", required: false, in: 1...99, expectation: "an integer from 1 to 99") ?? 1,
+                singleParentIncrease: try bool("single_parent_increase") ?? false,
+                subjectToDuties: try bool("subject_to_duties") ?? true,
+                monthlyAmount: try money("monthly_amount")))
+        case .householdChanged:
+            let change = HouseholdChange(
+                householdSize: try integer("household_size", required: false, in: 1...99, expectation: "an integer from 1 to 99"),
+                singleParentIncrease: try bool("single_parent_increase"),
+                monthlyAmount: try money("monthly_amount"))
+            guard change.householdSize != nil || change.singleParentIncrease != nil || change.monthlyAmount != nil else {
+                throw fail(nil, "household_changed needs at least one of \"household_size\", \"single_parent_increase\", \"monthly_amount\"")
+            }
+            return .householdChanged(change)
+        case .dutiesChanged:
+            _ = try required("subject_to_duties")
+            return .dutiesChanged(subjectToDuties: try bool("subject_to_duties") ?? false)
+        case .rightClosed:
+            guard let reason = try choice("reason", required: true, as: ClosureReason.self) else { throw fail("reason", "missing (required)") }
+            return .rightClosed(reason: reason)
+        case .registered:
+            return .registered(category: try text("category", required: false))
+        case .orientationDecided:
+            guard let dominante = try choice("dominante", required: true, as: Dominante.self),
+                  let organisme = try choice("organisme", required: true, as: Organisme.self) else {
+                throw fail("dominante", "missing (required)")
+            }
+            return .orientationDecided(OrientationDecision(
+                dominante: dominante, organisme: organisme,
+                notified: try date("notified", required: false),
+                decidedBy: try choice("decided_by", required: false, as: Decider.self) ?? .departement,
+                extendedReview: try bool("extended_review") ?? false))
+        case .diagnosticCompleted:
+            return .diagnosticCompleted(barriers: try strings("barriers"))
+        case .situationReviewed:
+            return .situationReviewed
+        case .contractSigned:
+            return .contractSigned(try weeklyHours())
+        case .contractUpdated:
+            return .contractUpdated(try weeklyHours())
+        case .activity:
+            let hours = try hundredths("hours", required: true, rounding: true, accept: { $0 > 0 && $0 <= 2_400 },
+                                       expectation: "a number of hours greater than 0 and at most 24") ?? 0
+            guard let category = try choice("category", required: true, as: ActivityCategory.self) else {
+                throw fail("category", "missing (required)")
+            }
+            return .activity(hours: Hours(hundredths: Int(hours)), category: category)
+        case .appointment:
+            guard let purpose = try choice("purpose", required: true, as: AppointmentPurpose.self),
+                  let status = try choice("status", required: true, as: AppointmentStatus.self) else {
+                throw fail("purpose", "missing (required)")
+            }
+            return .appointment(purpose: purpose, status: status)
+        case .failingRecorded:
+            guard let failing = try choice("failing", required: true, as: FailingKind.self) else {
+                throw fail("failing", "missing (required)")
+            }
+            return .failingRecorded(failing: failing, legitimateReason: try bool("legitimate_reason") ?? false)
+        case .sanctionNotice:
+            let (measure, percent, months) = try sanctionTerms(required: false)
+            return .sanctionNotice(SanctionTerms(measure: measure, percent: percent, months: months))
+        case .observationsReceived:
+            return .observationsReceived
+        case .teamOpinion:
+            return .teamOpinion
+        case .sanctionDecided:
+            let (measure, percent, months) = try sanctionTerms(required: true)
+            guard let measure, let percent, let months else { throw fail("measure", "missing (required)") }
+            return .sanctionDecided(SanctionDecision(
+                measure: measure, percent: percent, months: months,
+                starts: try date("starts", required: false),
+                proposedByFranceTravail: try bool("proposed_by_france_travail") ?? false))
+        case .remobilised:
+            return .remobilised
+        case .sanctionWithdrawn:
+            return .sanctionWithdrawn
+        }
+    }
+
+    // MARK: Content hash
+
+    /// Sums a per-member hash, so the order of members does not matter; each member hashes
+    /// its decoded key and its value (strings decoded, numbers normalised, containers
+    /// without white space).
+    func contentHash() -> ContentHash {
+        var total = ContentHash(a: 0, b: 0)
+        for member in members {
+            var hasher = LineHasher()
+            hasher.add(keyBytes(member))
+            hasher.add(byte: 0xFF)
+            switch member.kind {
+            case .string:
+                hasher.add(byte: 1)
+                if member.valueEscaped {
+                    hasher.add(JSONLexer.unescape(bytes, from: member.valueStart, to: member.valueEnd))
+                } else {
+                    hasher.add(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]))
+                }
+            case .number:
+                hasher.add(byte: 2)
+                hasher.add(NumberText.normalised(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])))
+            case .bool, .null, .object, .array:
+                hasher.add(byte: 3)
+                var inString = false
+                var escape = false
+                for byte in bytes[member.valueStart..<member.valueEnd] {
+                    if inString {
+                        if escape { escape = false } else if byte == UInt8(ascii: "\\") { escape = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = true
+                    } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        continue
+                    }
+                    hasher.add(byte: byte)
+                }
+            }
+            let (a, b) = hasher.finish()
+            total.a &+= a
+            total.b &+= b
+        }
+        return total
+    }
+}
+
+/// Two independent 64-bit FNV-1a lanes with a final mix: 128 bits of content identity.
+struct LineHasher {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+
+    @inline(__always) mutating func add(byte: UInt8) {
+        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0193
+    }
+
+    mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        for byte in bytes { add(byte: byte) }
+    }
+
+    func finish() -> (UInt64, UInt64) {
+        (LineHasher.mix(a), LineHasher.mix(b ^ 0x9E37_79B9_7F4A_7C15))
+    }
+
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Normal form of a JSON number for content comparison: `15`, `15.0` and `15.00` are equal.
+enum NumberText {
+    static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = Array(bytes)
+        guard !out.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+              out.contains(UInt8(ascii: ".")) else { return out == Array("-0".utf8) ? Array("0".utf8) : out }
+        while out.last == UInt8(ascii: "0") { out.removeLast() }
+        if out.last == UInt8(ascii: ".") { out.removeLast() }
+        return out == Array("-0".utf8) ? Array("0".utf8) : out
+    }
+}
+
+/// "Did you mean …?": the closest allowed value within a small edit distance.
+enum Suggestion {
+    static func closest(to value: String, in candidates: [String]) -> String? {
+        let source = Array(value.lowercased().utf8.prefix(64))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(source, Array(candidate.utf8))
+            if distance <= max(2, candidate.utf8.count / 3), best.map({ distance < $0.1 }) ?? true {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,134 @@
+/// The figures a département and the State report (PRACTICE.md; instruction of 20 March
+/// 2025, annexe 3). Rates leave out deadlines not yet passed ("mature" cohorts only).
+public struct Indicators: Sendable {
+    /// Six-week orientation deadlines.
+    public var orientation: DeadlineCounts
+    /// One-month contract deadlines (one per orientation notified).
+    public var contract: DeadlineCounts
+    /// Social review deadlines.
+    public var review: DeadlineCounts
+    /// The stock's contract deadline (2027-01-01).
+    public var stock: DeadlineCounts
+    /// People by dominante of the orientation in force.
+    public var byDominante: [Dominante: Int]
+    /// People by organisme référent of the orientation in force.
+    public var byOrganisme: [Organisme: Int]
+    /// Re-orientation decisions.
+    public var reorientations: Int
+    /// Days from registration at France Travail to the signature of the contrat
+    /// d'engagement (national indicator).
+    public var registrationToContract: Distribution
+    /// People by state.
+    public var states: [PathwayStatus: Int]
+    /// Findings by severity and by rule.
+    public var findingsBySeverity: [Severity: Int]
+    public var findingsByRule: [RuleID: Int]
+
+    init(people: [PersonReport], findings: [Finding]) {
+        let records = people.flatMap(\.records)
+        orientation = DeadlineCounts(records.filter { $0.deadline.rule == .orientationDeadline })
+        contract = DeadlineCounts(records.filter { $0.deadline.rule == .contractDeadline })
+        review = DeadlineCounts(records.filter { $0.deadline.rule == .reviewDeadline })
+        stock = DeadlineCounts(records.filter { $0.deadline.rule == .contractStockDeadline })
+        var byDominante: [Dominante: Int] = [:]
+        var byOrganisme: [Organisme: Int] = [:]
+        var states: [PathwayStatus: Int] = [:]
+        for person in people {
+            states[person.status, default: 0] += 1
+            if let orientation = person.state.orientation {
+                byDominante[orientation.decision.dominante, default: 0] += 1
+                byOrganisme[orientation.decision.organisme, default: 0] += 1
+            }
+        }
+        self.byDominante = byDominante
+        self.byOrganisme = byOrganisme
+        self.states = states
+        reorientations = people.reduce(0) { $0 + $1.state.reorientations }
+        registrationToContract = Distribution(people.flatMap(\.state.registrationToContractDays))
+        findingsBySeverity = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        findingsByRule = Dictionary(grouping: findings, by: \.rule).mapValues(\.count)
+    }
+}
+
+/// How the deadlines of one rule ended.
+public struct DeadlineCounts: Sendable, Equatable {
+    public var onTime = 0
+    public var late = 0
+    /// Not yet passed at `as_of`: left out of rates.
+    public var pending = 0
+    /// Passed, step not done.
+    public var missing = 0
+    /// Stopped before their last day (closure, end of duties, re-orientation).
+    public var cancelled = 0
+    /// Days from day 0 to the step, over the steps done (on time or late).
+    public var delay: Distribution
+    /// The local target, when set: met, missed, and not yet judged.
+    public var targetMet = 0
+    public var targetMissed = 0
+    public var hasTarget = false
+
+    init(_ records: [DeadlineRecord]) {
+        var days: [Int] = []
+        for record in records {
+            switch record.status {
+            case .onTime: onTime += 1
+            case .late: late += 1
+            case .pending: pending += 1
+            case .missing: missing += 1
+            case .cancelled: cancelled += 1
+            }
+            if record.status == .onTime || record.status == .late, let d = record.days { days.append(d) }
+            if record.deadline.target != nil {
+                hasTarget = true
+                switch record.targetMet {
+                case true?: targetMet += 1
+                case false?: targetMissed += 1
+                case nil: break
+                }
+            }
+        }
+        delay = Distribution(days)
+    }
+
+    /// Deadlines judged (on time, late or missing): the denominator of the rate.
+    public var judged: Int { onTime + late + missing }
+
+    /// Share on time among those judged, in per mille (`nil` when none was judged).
+    public var onTimePerMille: Int? {
+        judged == 0 ? nil : (onTime * 1000 + judged / 2) / judged
+    }
+}
+
+/// A count, median and mean of whole days, kept exact: halves are written `.5`.
+public struct Distribution: Sendable, Equatable {
+    public var count: Int
+    /// Twice the median (so that a median between two days stays exact).
+    public var medianTimesTwo: Int?
+    /// The sum, for the mean.
+    public var sum: Int
+
+    init(_ values: [Int]) {
+        let sorted = values.sorted()
+        count = sorted.count
+        sum = sorted.reduce(0, +)
+        if sorted.isEmpty {
+            medianTimesTwo = nil
+        } else if sorted.count % 2 == 1 {
+            medianTimesTwo = 2 * sorted[sorted.count / 2]
+        } else {
+            medianTimesTwo = sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]
+        }
+    }
+
+    /// `31` or `31.5`; `nil` when empty.
+    public var median: String? {
+        medianTimesTwo.map { FixedPoint.format(Int64($0) * 5, scale: 1, trimZeros: true) }
+    }
+
+    /// The mean with one decimal, rounded half up; `nil` when empty.
+    public var mean: String? {
+        guard count > 0 else { return nil }
+        let tenths = (Int64(sum) * 20 + Int64(count)) / (Int64(count) * 2)
+        return FixedPoint.format(tenths, scale: 1, trimZeros: true)
+    }
+}

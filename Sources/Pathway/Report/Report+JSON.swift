@@ -1,0 +1,137 @@
+/// The JSON report of REPORT.md: every field it fixes, in a fixed order, and a few more
+/// (`article`, `confidence` and `date` on findings; deadline records in `indicators`).
+extension Report {
+    /// The version of this report's layout; a change of meaning bumps it.
+    public static let formatVersion = 1
+
+    public func json(generator: String = "pathway") -> String {
+        jsonValue(generator: generator).serialized() + "\n"
+    }
+
+    public func jsonValue(generator: String = "pathway") -> JSONValue {
+        .object([
+            ("report", .object([("generator", .string(generator)), ("format", .int(Report.formatVersion))])),
+            ("as_of", .date(asOf)),
+            ("parameters", .object([("overrides", .object(parameters.overrides.sorted { $0.key < $1.key }
+                .map { ($0.key, .string($0.value)) }))])),
+            ("input", .object([
+                ("lines", .int(input.lines)), ("events", .int(input.events)), ("duplicates", .int(input.duplicates)),
+                ("rejected", .int(input.rejected)), ("blank", .int(input.blank)), ("replayed", .int(input.replayed)),
+                ("after_as_of", .int(input.afterAsOf)), ("people", .int(input.people)),
+            ])),
+            ("rejected", .array(rejected.map { error in
+                .object([("line", .int(error.line)), ("field", .text(error.field)), ("reason", .string(error.reason))])
+            })),
+            ("people", .array(people.map(\.jsonValue))),
+            ("findings", .array(findings.map(\.jsonValue))),
+            ("indicators", indicators.jsonValue),
+        ])
+    }
+}
+
+extension Finding {
+    var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("rule", .string(rule.rawValue)),
+            ("severity", .string(severity.rawValue)),
+            ("person", .string(person)),
+            ("date", .date(date)),
+        ]
+        if isDeadline {
+            members.append(("due", .date(due)))
+            members.append(("done", .date(done)))
+        }
+        members.append(("event", .text(event)))
+        members.append(("article", .string(references.map(\.citation).joined(separator: " ; "))))
+        members.append(("confidence", .string(references.weakest.rawValue)))
+        members.append(("message", .string(message)))
+        return .object(members)
+    }
+}
+
+extension PersonReport {
+    var jsonValue: JSONValue {
+        let s = state
+        var right: JSONValue = .null
+        switch s.right {
+        case .never: break
+        case .open(let since, _):
+            right = .object([("status", .string("open")), ("opened", .date(since)), ("closed", .null), ("reason", .null)])
+        case .closed(let on, let reason):
+            right = .object([("status", .string("closed")), ("opened", .date(s.pathwayStart)), ("closed", .date(on)),
+                             ("reason", .string(reason.rawValue))])
+        }
+        let contract: JSONValue = s.contract.map { c in
+            .object([("date", .date(c.date)), ("event", .string(c.event)), ("weekly_hours", .number(c.terms.weeklyHours.description)),
+                     ("reduction_reason", .text(c.terms.reductionReason?.rawValue)), ("ends", .date(c.terms.ends)),
+                     ("since_orientation", .bool(s.contractSinceOrientation))])
+        } ?? .null
+        return .object([
+            ("person", .string(person)),
+            ("state", .string(status.rawValue)),
+            ("dominante", .text(s.orientation?.decision.dominante.rawValue)),
+            ("organisme", .text(s.orientation?.decision.organisme.rawValue)),
+            ("decided_by", .text(s.orientation?.decision.decidedBy.rawValue)),
+            ("right", right),
+            ("transfer", .bool(s.transferred)),
+            ("subject_to_duties", .bool(s.subjectToDuties)),
+            ("household_size", .int(s.householdSize)),
+            ("single_parent_increase", .bool(s.singleParentIncrease)),
+            ("monthly_amount", .euros(s.monthlyAmount)),
+            ("registered", .date(s.registeredOn)),
+            ("oriented", .date(s.orientation?.date)),
+            ("notified", .date(s.orientation?.notified)),
+            ("orientations", .int(s.orientationsInPathway)),
+            ("reorientations", .int(s.reorientations)),
+            ("diagnostic", .date(s.diagnosticOn)),
+            ("contract", contract),
+            ("deadlines", .array(deadlines.map { d in
+                .object([("rule", .string(d.rule.rawValue)), ("start", .date(d.start)), ("due", .date(d.due)),
+                         ("target", .date(d.target)), ("event", .string(d.event))])
+            })),
+            ("sanctions", .array([])),
+            ("findings", .int(findings.count)),
+            ("events", .int(eventsReplayed)),
+        ])
+    }
+}
+
+extension Indicators {
+    var jsonValue: JSONValue {
+        .object([
+            ("orientation", orientation.jsonValue),
+            ("contract", contract.jsonValue),
+            ("review", review.jsonValue),
+            ("stock", stock.jsonValue),
+            ("by_dominante", .object(Dominante.allCases.map { ($0.rawValue, .int(byDominante[$0] ?? 0)) })),
+            ("by_organisme", .object(Organisme.allCases.map { ($0.rawValue, .int(byOrganisme[$0] ?? 0)) })),
+            ("reorientations", .int(reorientations)),
+            ("registration_to_contract", .object([
+                ("count", .int(registrationToContract.count)),
+                ("median_days", .decimal(registrationToContract.median)),
+                ("mean_days", .decimal(registrationToContract.mean)),
+            ])),
+            ("states", .object(PathwayStatus.allCases.map { ($0.rawValue, .int(states[$0] ?? 0)) })),
+            ("findings", .object(
+                Severity.allCases.map { ($0.rawValue, JSONValue.int(findingsBySeverity[$0] ?? 0)) }
+                + [("by_rule", .object(RuleRegistry.all.map { ($0.id.rawValue, .int(findingsByRule[$0.id] ?? 0)) }))]
+            )),
+        ])
+    }
+}
+
+extension DeadlineCounts {
+    var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("on_time", .int(onTime)), ("late", .int(late)), ("pending", .int(pending)), ("missing", .int(missing)),
+            ("cancelled", .int(cancelled)),
+            ("on_time_rate", onTimePerMille.map { .number(FixedPoint.format(Int64($0), scale: 3, trimZeros: true)) } ?? .null),
+            ("median_days", .decimal(delay.median)),
+            ("mean_days", .decimal(delay.mean)),
+        ]
+        if hasTarget {
+            members.append(("target", .object([("met", .int(targetMet)), ("missed", .int(targetMissed))])))
+        }
+        return .object(members)
+    }
+}

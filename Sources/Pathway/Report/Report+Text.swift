@@ -1,0 +1,139 @@
+/// The report for an auditor, in French: the summary first, then the findings grouped by
+/// rule with their article, then the detail of each person with a finding.
+extension Report {
+    public func text(source: String = "-") -> String {
+        var out = ""
+        func line(_ s: String = "") { out += s + "\n" }
+
+        line("RAPPORT D'AUDIT DU PARCOURS RSA — Pathway")
+        line("Fichier : \(source)")
+        line("Date d'audit (as_of) : \(asOf?.description ?? "aucune (journal sans événement)")")
+        if !parameters.overrides.isEmpty {
+            line("Paramètres locaux (--config) : " + parameters.overrides.sorted { $0.key < $1.key }
+                .map { "\($0.key) = \($0.value)" }.joined(separator: ", "))
+        }
+        line()
+        line("SYNTHÈSE")
+        line("  Lignes lues : \(input.lines) (\(input.events) événements, \(input.duplicates) doublons ignorés, "
+             + "\(input.rejected) rejetées, \(input.blank) vides)")
+        line("  Personnes : \(input.people) ; événements rejoués : \(input.replayed)"
+             + (input.afterAsOf > 0 ? " (\(input.afterAsOf) postérieurs à la date d'audit, non rejoués)" : ""))
+        line("  Constats : \(count(.violation)) violations, \(count(.warning)) avertissements, \(count(.info)) informations")
+        line("  États : " + PathwayStatus.allCases.compactMap { status in
+            indicators.states[status].map { "\(status.label) \($0)" }
+        }.joined(separator: ", "))
+        line(Report.deadlineLine("Orientation (6 semaines)", indicators.orientation, target: parameters.orientationTargetDays.current))
+        line(Report.deadlineLine("Contrat (1 mois)", indicators.contract, target: parameters.contractTargetDays.current))
+        line(Report.deadlineLine("Réexamen social", indicators.review, target: nil))
+        line(Report.deadlineLine("Stock avant 2027", indicators.stock, target: nil))
+        line("  Orientations en vigueur : " + Dominante.allCases.map { "\(Report.dominanteLabel($0)) \(indicators.byDominante[$0] ?? 0)" }
+            .joined(separator: ", ") + " ; réorientations : \(indicators.reorientations)")
+        let r2c = indicators.registrationToContract
+        line("  Délai inscription → contrat d'engagement : "
+             + (r2c.count == 0 ? "aucun contrat signé" : "médiane \(r2c.median ?? "-") jours, moyenne \(r2c.mean ?? "-") jours (\(r2c.count) contrats)"))
+
+        line()
+        line("CONSTATS PAR RÈGLE")
+        let grouped = Dictionary(grouping: findings, by: \.rule)
+        if grouped.isEmpty { line("  Aucun constat.") }
+        for rule in RuleRegistry.all {
+            guard let list = grouped[rule.id] else { continue }
+            line()
+            line("  \(rule.id) — \(rule.title) — \(rule.severity.label) — \(list.count) constat\(list.count > 1 ? "s" : "")")
+            line("  Base : \(rule.references.cited)")
+            for finding in list {
+                var dates = ""
+                if let due = finding.due {
+                    dates = "échéance \(due), réalisé \(finding.done?.description ?? "non") — "
+                }
+                line("    \(finding.person) — \(dates)\(finding.event.map { "événement \($0) — " } ?? "")\(finding.message)")
+            }
+        }
+
+        if !rejected.isEmpty {
+            line()
+            line("LIGNES REJETÉES (\(rejected.count))")
+            for error in rejected {
+                line("  ligne \(error.line) : \(error.reason)")
+            }
+        }
+
+        let flagged = people.filter { !$0.findings.isEmpty }
+        if !flagged.isEmpty {
+            line()
+            line("DÉTAIL PAR PERSONNE (personnes avec au moins un constat : \(flagged.count))")
+            for person in flagged {
+                line()
+                line("  \(person.person) — \(person.status.label)")
+                line("    " + Report.personFacts(person).joined(separator: " ; "))
+                for deadline in person.deadlines {
+                    line("    Délai en cours : \(deadline.rule) échéance \(deadline.due)")
+                }
+                for finding in person.findings {
+                    line("    [\(finding.severity.label)] \(finding.rule) : \(finding.message)")
+                }
+            }
+        }
+        return out
+    }
+
+    static func deadlineLine(_ title: String, _ counts: DeadlineCounts, target: Int?) -> String {
+        var text = "  \(title) : \(counts.onTime) dans le délai, \(counts.late) en retard, \(counts.missing) manquants, "
+            + "\(counts.pending) en cours, \(counts.cancelled) interrompus"
+        if let rate = counts.onTimePerMille {
+            text += " ; taux dans le délai \(FixedPoint.format(Int64(rate), scale: 1, trimZeros: false)) %"
+        }
+        if let median = counts.delay.median { text += " ; délai médian \(median) jours" }
+        if counts.hasTarget, let target {
+            text += " ; cible locale \(target) jours : \(counts.targetMet) atteinte, \(counts.targetMissed) manquée"
+        }
+        return text
+    }
+
+    static func dominanteLabel(_ dominante: Dominante) -> String {
+        switch dominante {
+        case .emploi: return "emploi"
+        case .socioPro: return "socio-professionnelle"
+        case .social: return "sociale"
+        }
+    }
+
+    static func personFacts(_ person: PersonReport) -> [String] {
+        let s = person.state
+        var facts: [String] = []
+        switch s.right {
+        case .never: facts.append("aucune ouverture de droit")
+        case .open(let since, _): facts.append("droit ouvert (réception le \(since))" + (s.transferred ? ", transféré" : ""))
+        case .closed(let on, let reason): facts.append("droit clos le \(on) (\(reason.rawValue))")
+        }
+        if !s.subjectToDuties { facts.append("non soumis aux droits et devoirs") }
+        facts.append(s.registeredOn.map { "inscrit le \($0)" } ?? "jamais inscrit")
+        if let o = s.orientation {
+            facts.append("orienté le \(o.date) (notifié le \(o.notified)) : \(dominanteLabel(o.decision.dominante)), \(o.decision.organisme.rawValue)")
+        }
+        if let d = s.diagnosticOn { facts.append("diagnostic le \(d)") }
+        if let c = s.contract { facts.append("contrat le \(c.date), \(c.terms.weeklyHours) h/semaine") }
+        return facts
+    }
+}
+
+/// One row per finding (RFC 4180: CRLF line ends, fields quoted when needed, UTF-8).
+extension Report {
+    public static let csvHeader = ["person", "rule", "severity", "date", "due", "done", "event", "article", "confidence", "message"]
+
+    public func csv() -> String {
+        var out = Report.csvHeader.joined(separator: ",") + "\r\n"
+        for f in findings {
+            let fields = [f.person, f.rule.rawValue, f.severity.rawValue, f.date.description,
+                          f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
+                          f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
+            out += fields.map(Report.csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,122 @@
+/// A stable rule id from REPORT.md (`contract.deadline`): it names the rule's code, its
+/// tests and its page in `Docs/rules/`.
+public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public static let orientationDeadline = RuleID(rawValue: "orientation.deadline")
+    public static let contractDeadline = RuleID(rawValue: "contract.deadline")
+    public static let contractStockDeadline = RuleID(rawValue: "contract.stock_deadline")
+    public static let reviewDeadline = RuleID(rawValue: "review.deadline")
+    public static let contractHours = RuleID(rawValue: "contract.hours")
+    public static let contractBeforeOrientation = RuleID(rawValue: "sequence.contract_before_orientation")
+    public static let contractWithoutDiagnostic = RuleID(rawValue: "sequence.contract_without_diagnostic")
+    public static let orientationBeforeRegistration = RuleID(rawValue: "sequence.orientation_before_registration")
+    public static let afterClosure = RuleID(rawValue: "sequence.after_closure")
+}
+
+/// How serious a finding is (REPORT.md). A `violation` makes `pathway replay` exit 1.
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case violation, warning, info
+
+    private var rank: Int {
+        switch self {
+        case .violation: return 0
+        case .warning: return 1
+        case .info: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// French label for the text report.
+    public var label: String {
+        switch self {
+        case .violation: return "violation"
+        case .warning: return "avertissement"
+        case .info: return "information"
+        }
+    }
+}
+
+/// The stage of the pathway a rule belongs to, for grouping in reports and docs.
+public enum Stage: String, Sendable, CaseIterable {
+    case orientation, contract, review, sequence, sanction, intensity
+}
+
+/// A rule as the registry describes it: id, severity, what it checks, its sources and the
+/// parameters it reads.
+public struct Rule: Sendable {
+    public let id: RuleID
+    public let severity: Severity
+    public let stage: Stage
+    /// Short French title (`Orientation dans les six semaines`).
+    public let title: String
+    /// One French sentence: what the rule checks.
+    public let summary: String
+    /// The legal basis, with the confidence of each source.
+    public let references: [LegalReference]
+    /// Keys of the parameters it reads.
+    public let parameters: [String]
+
+    /// The rule's confidence: that of its weakest source.
+    public var confidence: Confidence { references.weakest }
+}
+
+/// Every rule Pathway applies.
+public enum RuleRegistry {
+    public static let all: [Rule] = [
+        Rule(id: .orientationDeadline, severity: .violation, stage: .orientation,
+             title: "Orientation dans les six semaines",
+             summary: "Une personne soumise aux droits et devoirs est orientée au plus tard le 42e jour après la réception par le département de l'information d'ouverture (ou de transfert) du droit.",
+             references: [Law.orientationDeadline, Law.sixWeeksCounting],
+             parameters: ["orientation_deadline_days", "orientation_target_days", "weekend_extension"]),
+        Rule(id: .contractDeadline, severity: .violation, stage: .contract,
+             title: "Contrat d'engagement dans le mois",
+             summary: "Le contrat d'engagement est signé dans le mois qui suit la notification de chaque décision d'orientation ; une réorientation décidée avant la fin du mois l'interrompt.",
+             references: [Law.contractDeadline, Law.reorientation, Law.monthCounting],
+             parameters: ["contract_deadline_months", "contract_target_days", "month_end", "weekend_extension"]),
+        Rule(id: .contractStockDeadline, severity: .violation, stage: .contract,
+             title: "Contrat d'engagement pour le stock avant 2027",
+             summary: "Une personne dont le droit a été ouvert avant le 2025-01-01, toujours ouvert et soumise aux droits et devoirs le 2027-01-01, a signé un contrat d'engagement depuis le 2025-01-01.",
+             references: [Law.stockDeadline],
+             parameters: ["stock_cutoff", "stock_deadline"]),
+        Rule(id: .reviewDeadline, severity: .violation, stage: .review,
+             title: "Réexamen de l'orientation sociale",
+             summary: "Une orientation à dominante sociale est suivie d'un réexamen de la situation dans les six mois de la décision (douze mois en cas de difficultés durables).",
+             references: [Law.socialReview, Law.socialReviewExtended, Law.monthCounting],
+             parameters: ["review_months", "review_extended_months", "month_end", "weekend_extension"]),
+        Rule(id: .contractHours, severity: .violation, stage: .contract,
+             title: "Durée hebdomadaire d'activité",
+             summary: "La durée hebdomadaire d'activité du contrat est d'au moins 15 heures, sauf motif légal de réduction, et d'au plus 35 heures.",
+             references: [Law.fifteenHours, Law.actionPlan, Law.legalWorkingTime],
+             parameters: ["minimum_weekly_hours", "maximum_weekly_hours"]),
+        Rule(id: .contractBeforeOrientation, severity: .violation, stage: .sequence,
+             title: "Contrat signé sans orientation",
+             summary: "Un contrat d'engagement n'est signé qu'avec un organisme référent désigné par une décision d'orientation en vigueur.",
+             references: [Law.orientationReferent, Law.contractDeadline],
+             parameters: []),
+        Rule(id: .contractWithoutDiagnostic, severity: .warning, stage: .sequence,
+             title: "Contrat signé sans diagnostic",
+             summary: "Le contrat d'engagement tient compte du diagnostic global : un contrat signé sans diagnostic dans le parcours en cours est signalé.",
+             references: [Law.contractDiagnostic],
+             parameters: []),
+        Rule(id: .orientationBeforeRegistration, severity: .warning, stage: .sequence,
+             title: "Orientation sans inscription à France Travail",
+             summary: "L'orientation suit l'inscription sur la liste des demandeurs d'emploi : une orientation d'une personne jamais inscrite est signalée.",
+             references: [Law.registration],
+             parameters: []),
+        Rule(id: .afterClosure, severity: .warning, stage: .sequence,
+             title: "Événement après la clôture du droit",
+             summary: "Après la clôture du droit, seule une nouvelle ouverture du droit est attendue : tout autre événement est signalé et n'est pas rejoué.",
+             references: [Law.rightEnd],
+             parameters: []),
+    ]
+
+    private static let byID: [RuleID: Rule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+    /// The rule with this id. Every id the engine emits is registered (checked in tests).
+    public static func rule(_ id: RuleID) -> Rule? { byID[id] }
+}

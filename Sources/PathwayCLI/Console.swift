@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the tool writes and what it reads: the process's streams, or a test double.
+protocol Console {
+    mutating func out(_ text: String)
+    mutating func err(_ text: String)
+}
+
+struct StandardConsole: Console {
+    mutating func out(_ text: String) { _ = Files.write(text, fd: 1) }
+    mutating func err(_ text: String) { _ = Files.write(text, fd: 2) }
+}
+
+/// Files, read and written with POSIX calls (no Foundation): the log is read as a stream.
+enum Files {
+    static let chunkSize = 1 << 20
+
+    /// Streams a file (or standard input for `-`) through `body`, one chunk at a time.
+    static func stream(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(InputError) {
+        let fd: Int32
+        if path == "-" {
+            fd = 0
+        } else {
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw InputError(message: "\(path): \(describeErrno())") }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(message: "\(path): is a directory, expected an NDJSON file") }
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw InputError(message: "\(path): \(describeErrno())") }
+        }
+        defer { if fd != 0 { close(fd) } }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer, chunkSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(message: "\(path == "-" ? "standard input" : path): \(describeErrno())")
+            }
+            if count == 0 { break }
+            body(UnsafeBufferPointer(start: buffer, count: count))
+        }
+    }
+
+    /// Reads a small file whole, as UTF-8 text.
+    static func readText(_ path: String) throws(InputError) -> String {
+        var bytes: [UInt8] = []
+        try stream(path) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes a file whole (created or truncated).
+    static func write(_ text: String, to path: String) throws(InputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(describeErrno())") }
+        defer { close(fd) }
+        guard write(text, fd: fd) else { throw InputError(message: "\(path): cannot write: \(describeErrno())") }
+    }
+
+    /// Writes all of `text` to a file descriptor; `false` on an error.
+    static func write(_ text: String, fd: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            var offset = 0
+            while offset < bytes.count {
+                let n = systemWrite(fd, base + offset, bytes.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+    }
+
+    private static func systemWrite(_ fd: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, pointer, count)
+        #else
+        return Darwin.write(fd, pointer, count)
+        #endif
+    }
+
+    static func describeErrno() -> String {
+        switch errno {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied"
+        case EISDIR: return "is a directory"
+        default: return String(cString: strerror(errno))
+        }
+    }
+}

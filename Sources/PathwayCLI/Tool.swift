@@ -1,0 +1,125 @@
+import Pathway
+
+/// The command line: `pathway <command> [options]`.
+enum Tool {
+    static let version = "0.1.0"
+
+    static let usage = """
+    pathway \(version) — the RSA pathway (loi pour le plein emploi) checked against the law
+
+    Usage: pathway <command> [options]
+
+    Commands:
+      replay <events.ndjson | ->   Audit an event log: state, deadlines, findings, indicators.
+      help [command]               Show this help, or a command's.
+
+    Options:
+      -h, --help                   Show help.
+      --version                    Show the version.
+
+    Exit status: 0 no violation, 1 violations found, 2 usage error or unreadable input,
+    3 rejected lines under --strict.
+    """
+
+    static func run(_ arguments: [String], console: some Console) -> ExitStatus {
+        var console = console
+        do {
+            guard let first = arguments.first else {
+                throw UsageError(message: "missing a command", command: nil)
+            }
+            switch first {
+            case "-h", "--help":
+                console.out(usage + "\n")
+                return .success
+            case "--version":
+                console.out("pathway \(version)\n")
+                return .success
+            case "help":
+                switch arguments.dropFirst().first {
+                case nil: console.out(usage + "\n")
+                case "replay": console.out(ReplayCommand.usage + "\n")
+                case let other?: throw UsageError(message: "unknown command '\(other)'\(suggest(other, among: commands))", command: nil)
+                }
+                return .success
+            case "replay":
+                return try ReplayCommand.run(Array(arguments.dropFirst()), console: &console)
+            default:
+                if first.hasPrefix("-") {
+                    throw UsageError(message: "unknown option '\(first)'; a command comes first", command: nil)
+                }
+                throw UsageError(message: "unknown command '\(first)'\(suggest(first, among: commands))", command: nil)
+            }
+        } catch let error as UsageError {
+            console.err("pathway\(error.command.map { " \($0)" } ?? ""): \(error.message)\n")
+            console.err("Run 'pathway \(error.command.map { "help \($0)" } ?? "--help")' for usage.\n")
+            return .usage
+        } catch let error as InputError {
+            console.err("pathway: \(error.message)\n")
+            return .usage
+        } catch {
+            console.err("pathway: \(error)\n")
+            return .usage
+        }
+    }
+
+    static let commands = ["replay", "help"]
+
+    /// ` (did you mean 'replay'?)` when a close name exists.
+    static func suggest(_ word: String, among candidates: [String]) -> String {
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = editDistance(Array(word.utf8), Array(candidate.utf8))
+            if d <= 2, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+        }
+        return best.map { " (did you mean '\($0.0)'?)" } ?? ""
+    }
+
+    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+/// Reads `--name value` and `--name=value` options and positional arguments.
+struct ArgumentReader {
+    private var remaining: [String]
+    let command: String
+
+    init(_ arguments: [String], command: String) {
+        self.remaining = arguments
+        self.command = command
+    }
+
+    enum Token {
+        case option(name: String, inlineValue: String?)
+        case positional(String)
+    }
+
+    mutating func next() -> Token? {
+        guard !remaining.isEmpty else { return nil }
+        let arg = remaining.removeFirst()
+        if arg == "-" || !arg.hasPrefix("-") { return .positional(arg) }
+        if arg == "--" { return remaining.isEmpty ? nil : .positional(remaining.removeFirst()) }
+        if let eq = arg.firstIndex(of: "=") {
+            return .option(name: String(arg[..<eq]), inlineValue: String(arg[arg.index(after: eq)...]))
+        }
+        return .option(name: arg, inlineValue: nil)
+    }
+
+    mutating func value(for name: String, inline: String?, expected: String) throws(UsageError) -> String {
+        if let inline { return inline }
+        guard let value = remaining.first, !(value.hasPrefix("--")) else {
+            throw UsageError(message: "\(name) needs a value: \(expected)", command: command)
+        }
+        remaining.removeFirst()
+        return value
+    }
+}
