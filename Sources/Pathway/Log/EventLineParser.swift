@@ -445,7 +445,7 @@ enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(source, Array(candidate.utf8))
-            if distance <= max(2, candidate.utf8.count / 3), best.map({ distance < $0.1 }) ?? true {
+            if distance <= max(1, candidate.utf8.count / 5), best.map({ distance < $0.1 }) ?? true {
                 best = (candidate, distance)
             }
         }

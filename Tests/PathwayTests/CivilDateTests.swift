@@ -1,0 +1,109 @@
+import Testing
+@testable import Pathway
+
+@Suite("Civil calendar")
+struct CivilDateTests {
+    @Test("parses and prints YYYY-MM-DD", arguments: ["2025-01-01", "2024-02-29", "1970-01-01", "1900-03-01", "2999-12-31"])
+    func roundTrip(_ text: String) {
+        #expect(CivilDate(text)?.description == text)
+    }
+
+    @Test("rejects impossible or malformed dates",
+          arguments: ["2025-02-29", "2025-02-30", "2100-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00",
+                      "2025-1-01", "25-01-01", "2025/01/01", "2025-01-01T00:00", "", "1899-12-31", "3000-01-01"])
+    func rejects(_ text: String) {
+        #expect(CivilDate(text) == nil)
+    }
+
+    @Test("leap years: 2024 and 2000 are, 2100 and 2025 are not")
+    func leapYears() {
+        #expect(CivilDate.isLeapYear(2024))
+        #expect(CivilDate.isLeapYear(2000))
+        #expect(!CivilDate.isLeapYear(2100))
+        #expect(!CivilDate.isLeapYear(2025))
+        #expect(CivilDate("2000-02-29") != nil)
+    }
+
+    @Test("day arithmetic crosses months and years")
+    func days() {
+        #expect(date("2025-03-03").adding(days: 42) == date("2025-04-14"))
+        #expect(date("2024-12-31").adding(days: 1) == date("2025-01-01"))
+        #expect(date("2024-02-28").adding(days: 1) == date("2024-02-29"))
+        #expect(date("2025-04-14").days(since: date("2025-03-03")) == 42)
+    }
+
+    @Test("one month: day D of M+1, or the last day of M+1 (REPORT.md)",
+          arguments: [("2025-01-31", 1, "2025-02-28"), ("2028-01-31", 1, "2028-02-29"), ("2025-01-15", 1, "2025-02-15"),
+                      ("2025-03-31", 1, "2025-04-30"), ("2025-12-31", 1, "2026-01-31"), ("2025-11-30", 3, "2026-02-28"),
+                      ("2024-02-29", 12, "2025-02-28"), ("2025-08-31", 6, "2026-02-28"), ("2025-05-06", -1, "2025-04-06")])
+    func months(_ start: String, _ months: Int, _ expected: String) {
+        #expect(date(start).adding(months: months) == date(expected))
+    }
+
+    @Test("month_end next_day: 2025-01-31 + 1 month = 2025-03-01")
+    func monthEndNextDay() {
+        #expect(date("2025-01-31").adding(months: 1, monthEnd: .nextDay) == date("2025-03-01"))
+        #expect(date("2025-01-15").adding(months: 1, monthEnd: .nextDay) == date("2025-02-15"))
+    }
+
+    @Test("ISO weeks: week 1 of 2026 starts on 2025-12-29",
+          arguments: [("2025-12-29", 2026, 1), ("2026-01-04", 2026, 1), ("2025-12-28", 2025, 52), ("2021-01-03", 2020, 53),
+                      ("2020-12-31", 2020, 53), ("2025-01-01", 2025, 1), ("2024-12-30", 2025, 1), ("2027-01-01", 2026, 53)])
+    func isoWeeks(_ text: String, _ year: Int, _ week: Int) {
+        #expect(date(text).isoWeek == ISOWeek(year: year, week: week))
+    }
+
+    @Test("ISO weekday and start of week")
+    func weekday() {
+        #expect(date("2025-12-29").isoWeekday == 1)
+        #expect(date("2026-01-04").isoWeekday == 7)
+        #expect(date("1970-01-01").isoWeekday == 4)
+        #expect(date("1969-12-31").isoWeekday == 3)
+        #expect(date("2025-05-07").startOfISOWeek == date("2025-05-05"))
+    }
+
+    @Test("day numbers round-trip over four centuries")
+    func roundTripAll() {
+        var day = date("1900-01-01")
+        let end = date("2300-01-01")
+        var previous: (Int, Int, Int)?
+        while day < end {
+            let c = day.components
+            #expect(CivilDate(year: c.year, month: c.month, day: c.day) == day)
+            if let p = previous {
+                #expect((c.year, c.month, c.day) > p)
+            }
+            previous = (c.year, c.month, c.day)
+            day = day.adding(days: 1)
+        }
+    }
+}
+
+@Suite("Fixed-point numbers")
+struct FixedPointTests {
+    private func parse(_ text: String, scale: Int = 2, rounding: Bool = false) -> Result<Int64, FixedPoint.ParseError> {
+        Array(text.utf8).withUnsafeBufferPointer { FixedPoint.parse($0, scale: scale, rounding: rounding) }
+    }
+
+    @Test("euros to cents, exactly", arguments: [("646.52", 64652), ("0", 0), ("15", 1500), ("1.5", 150), ("1.50", 150),
+                                                 ("1.500", 150), ("1e2", 10000), ("2.5E-1", 25), ("-3.25", -325)])
+    func cents(_ text: String, _ expected: Int64) {
+        #expect(parse(text) == .success(expected))
+    }
+
+    @Test("more than two decimals is an error for money, rounded half up for hours")
+    func decimals() {
+        #expect(parse("646.525") == .failure(.tooManyDecimals))
+        #expect(parse("0.335", rounding: true) == .success(34))
+        #expect(parse("0.334", rounding: true) == .success(33))
+    }
+
+    @Test("formats without floating point")
+    func format() {
+        #expect(Cents(64652).description == "646.52")
+        #expect(Cents(5).description == "0.05")
+        #expect(Cents(-5).description == "-0.05")
+        #expect(Hours(hundredths: 1750).description == "17.5")
+        #expect(Hours(hundredths: 1500).description == "15")
+    }
+}

@@ -1,0 +1,145 @@
+import Testing
+@testable import Pathway
+
+@Suite("Event log v1: the 19 types and their fields")
+struct EventParsingTests {
+    private func parse(_ line: String) -> Result<Event, LineError> {
+        let log = LogReader.read(line)
+        if let event = log.events.first { return .success(event) }
+        return .failure(log.rejected.first ?? LineError(line: 0, field: nil, message: "nothing"))
+    }
+
+    private func event(_ type: String, _ fields: String = "") -> EventKind? {
+        let extra = fields.isEmpty ? "" : "," + fields
+        guard case .success(let e) = parse(#"{"id":"e1","person":"P1","type":"\#(type)","date":"2025-03-03"\#(extra)}"#) else { return nil }
+        return e.kind
+    }
+
+    private func error(_ line: String) -> String {
+        switch parse(line) {
+        case .success: return "accepted"
+        case .failure(let e): return e.description
+        }
+    }
+
+    private func error(type: String, _ fields: String) -> String {
+        let extra = fields.isEmpty ? "" : "," + fields
+        return error(#"{"id":"e1","person":"P1","type":"\#(type)","date":"2025-03-03"\#(extra)}"#)
+    }
+
+    @Test("all 19 types parse with their fields and defaults")
+    func allTypes() {
+        #expect(event("right_opened") == .rightOpened(RightOpening()))
+        #expect(event("right_opened", #""transfer":true,"household_size":3,"single_parent_increase":true,"subject_to_duties":false,"monthly_amount":646.52"#)
+                == .rightOpened(RightOpening(transfer: true, householdSize: 3, singleParentIncrease: true, subjectToDuties: false, monthlyAmount: Cents(64652))))
+        #expect(event("household_changed", #""monthly_amount":700"#) == .householdChanged(HouseholdChange(monthlyAmount: Cents(70000))))
+        #expect(event("duties_changed", #""subject_to_duties":false"#) == .dutiesChanged(subjectToDuties: false))
+        #expect(event("right_closed", #""reason":"employment""#) == .rightClosed(reason: .employment))
+        #expect(event("registered", #""category":"1""#) == .registered(category: "1"))
+        #expect(event("orientation_decided", #""dominante":"social","organisme":"departement","notified":"2025-03-05","decided_by":"france_travail","extended_review":true"#)
+                == .orientationDecided(OrientationDecision(dominante: .social, organisme: .departement, notified: date("2025-03-05"), decidedBy: .franceTravail, extendedReview: true)))
+        #expect(event("diagnostic_completed", #""barriers":["mobilite","sante"]"#) == .diagnosticCompleted(barriers: ["mobilite", "sante"]))
+        #expect(event("diagnostic_completed") == .diagnosticCompleted(barriers: []))
+        #expect(event("situation_reviewed") == .situationReviewed)
+        #expect(event("contract_signed", #""weekly_hours":7.5,"reduction_reason":"health","ends":"2025-09-30""#)
+                == .contractSigned(ContractTerms(weeklyHours: Hours(hundredths: 750), reductionReason: .health, ends: date("2025-09-30"))))
+        #expect(event("contract_updated", #""weekly_hours":40"#) == .contractUpdated(ContractTerms(weeklyHours: Hours(40))))
+        #expect(event("activity", #""hours":3.5,"category":"job_search""#) == .activity(hours: Hours(hundredths: 350), category: .jobSearch))
+        #expect(event("appointment", #""purpose":"hearing","status":"excused""#) == .appointment(purpose: .hearing, status: .excused))
+        #expect(event("failing_recorded", #""failing":"control_refusal","legitimate_reason":true"#) == .failingRecorded(failing: .controlRefusal, legitimateReason: true))
+        #expect(event("sanction_notice") == .sanctionNotice(SanctionTerms()))
+        #expect(event("sanction_notice", #""measure":"suspension","percent":30,"months":2"#) == .sanctionNotice(SanctionTerms(measure: .suspension, percent: 30, months: 2)))
+        #expect(event("observations_received") == .observationsReceived)
+        #expect(event("team_opinion") == .teamOpinion)
+        #expect(event("sanction_decided", #""measure":"suppression","percent":100,"months":4,"starts":"2025-04-01","proposed_by_france_travail":true"#)
+                == .sanctionDecided(SanctionDecision(measure: .suppression, percent: 100, months: 4, starts: date("2025-04-01"), proposedByFranceTravail: true)))
+        #expect(event("remobilised") == .remobilised)
+        #expect(event("sanction_withdrawn") == .sanctionWithdrawn)
+        #expect(EventType.allCases.count == 19)
+    }
+
+    @Test("unknown fields are ignored, null is read as absent")
+    func forwardCompatible() {
+        #expect(event("registered", #""future":{"nested":[1,{"a":null}]},"category":null"#) == .registered(category: nil))
+    }
+
+    @Test("each rejection names the line and the field", arguments: [
+        (#""percent":150,"measure":"suspension","months":1"#, "sanction_decided", #"line 1: "percent": expected an integer from 1 to 100, got 150"#),
+        (#""percent":"30","measure":"suspension","months":1"#, "sanction_decided", #"line 1: "percent": expected an integer from 1 to 100, got "30" (a string)"#),
+        (#""percent":30.5,"measure":"suspension","months":1"#, "sanction_decided", #"line 1: "percent": expected an integer from 1 to 100, got 30.5"#),
+        (#""percent":30,"measure":"suspension","months":13"#, "sanction_decided", #"line 1: "months": expected an integer from 1 to 12, got 13"#),
+        (#""percent":30,"months":1"#, "sanction_decided", #"line 1: "measure": missing (required)"#),
+        (#""weekly_hours":169"#, "contract_signed", #"line 1: "weekly_hours": expected a number of hours from 0 to 168, got 169"#),
+        (#""weekly_hours":-1"#, "contract_signed", #"line 1: "weekly_hours": expected a number of hours from 0 to 168, got -1"#),
+        ("", "contract_signed", #"line 1: "weekly_hours": missing (required)"#),
+        (#""weekly_hours":null"#, "contract_signed", #"line 1: "weekly_hours": required, got null"#),
+        (#""weekly_hours":15,"reduction_reason":"proche_aidant""#, "contract_signed", #"line 1: "reduction_reason": expected one of health, disability, invalidity, single_parent_childcare, got "proche_aidant""#),
+        (#""hours":0,"category":"training""#, "activity", #"line 1: "hours": expected a number of hours greater than 0 and at most 24, got 0"#),
+        (#""hours":25,"category":"training""#, "activity", #"line 1: "hours": expected a number of hours greater than 0 and at most 24, got 25"#),
+        (#""hours":2,"category":"trainig""#, "activity", #"line 1: "category": expected one of work_placement, training, job_search, support, access_to_rights, professional_activity, got "trainig" (did you mean "training"?)"#),
+        (#""dominante":"pro","organisme":"france_travail""#, "orientation_decided", #"line 1: "dominante": expected one of emploi, socio_pro, social, got "pro""#),
+        (#""dominante":"emploi","organisme":"france_travail","notified":"2025-02-30""#, "orientation_decided", #"line 1: "notified": impossible date "2025-02-30" (no such day, or a year outside 1900–2999)"#),
+        (#""monthly_amount":646.525"#, "right_opened", #"line 1: "monthly_amount": expected an amount in euros from 0 to 1000000 with at most two decimals, got 646.525"#),
+        (#""household_size":0"#, "right_opened", #"line 1: "household_size": expected an integer from 1 to 99, got 0"#),
+        (#""transfer":"yes""#, "right_opened", #"line 1: "transfer": expected true or false, got "yes" (a string)"#),
+        ("", "household_changed", #"line 1: household_changed needs at least one of "household_size", "single_parent_increase", "monthly_amount""#),
+        ("", "duties_changed", #"line 1: "subject_to_duties": missing (required)"#),
+        (#""reason":"bored""#, "right_closed", #"line 1: "reason": expected one of resources, employment, moved, sanction, deceased, other, got "bored""#),
+        (#""barriers":"mobilite""#, "diagnostic_completed", #"line 1: "barriers": expected an array of strings, got "mobilite" (a string)"#),
+        (#""barriers":[1]"#, "diagnostic_completed", #"line 1: "barriers": expected an array of strings, got an element 1"#),
+        (#""status":"attended""#, "appointment", #"line 1: "purpose": missing (required)"#),
+        (#""type":"registered""#, "registered", #"line 1: "type": appears twice in the line"#),
+    ])
+    func fieldErrors(_ fields: String, _ type: String, _ expected: String) {
+        #expect(error(type: type, fields) == expected)
+    }
+
+    @Test("common fields", arguments: [
+        (#"{"person":"P1","type":"registered","date":"2025-03-03"}"#, #"line 1: "id": missing (required)"#),
+        (#"{"id":"","person":"P1","type":"registered","date":"2025-03-03"}"#, #"line 1: "id": expected a string of 1 to 128 characters, got 0 characters"#),
+        (#"{"id":1,"person":"P1","type":"registered","date":"2025-03-03"}"#, #"line 1: "id": expected a string of 1 to 128 characters, got 1"#),
+        (#"{"id":"e1","type":"registered","date":"2025-03-03"}"#, #"line 1: "person": missing (required)"#),
+        (#"{"id":"e1","person":"P1","date":"2025-03-03"}"#, #"line 1: "type": missing (required)"#),
+        (#"{"id":"e1","person":"P1","type":"contrat_signed","date":"2025-03-03"}"#, #"line 1: "type": unknown event type "contrat_signed" (did you mean "contract_signed"?)"#),
+        (#"{"id":"e1","person":"P1","type":"registered"}"#, #"line 1: "date": missing (required)"#),
+        (#"{"id":"e1","person":"P1","type":"registered","date":"03/03/2025"}"#, #"line 1: "date": expected a date YYYY-MM-DD, got "03/03/2025""#),
+        (#"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03T10:00:00+01:00"}"#, #"line 1: "date": expected a calendar day YYYY-MM-DD with no time or time zone, got "2025-03-03T10:00:00+01:00""#),
+        (#"{"id":"e1","person":"P1","type":"registered","date":20250303}"#, #"line 1: "date": expected a date YYYY-MM-DD, got 20250303"#),
+        (#"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03""#, #"line 1: invalid JSON at byte 65: unexpected end of line inside the object (truncated JSON?)"#),
+        (#"{"id":"e1","person":"P1","type":"registered","date":"2025-03"#, #"line 1: invalid JSON at byte 53: unterminated string (truncated JSON?)"#),
+        (#"["e1"]"#, #"line 1: invalid JSON at byte 1: expected a JSON object starting with '{'"#),
+        (#"{"id":"e1"} x"#, #"line 1: invalid JSON at byte 13: unexpected text after the JSON object"#),
+        (#"{"id":'e1'}"#, #"line 1: invalid JSON at byte 7: expected a JSON value, got '''"#),
+    ])
+    func commonErrors(_ line: String, _ expected: String) {
+        #expect(error(line) == expected)
+    }
+
+    @Test("ids of 128 characters are accepted, 129 rejected; characters are counted, not bytes")
+    func idLength() {
+        let ok = String(repeating: "é", count: 128)
+        #expect(error(#"{"id":"\#(ok)","person":"P1","type":"registered","date":"2025-03-03"}"#) == "accepted")
+        let long = String(repeating: "a", count: 129)
+        #expect(error(#"{"id":"\#(long)","person":"P1","type":"registered","date":"2025-03-03"}"#)
+                == #"line 1: "id": expected a string of 1 to 128 characters, got 129 characters"#)
+    }
+
+    @Test("invalid UTF-8 and a NUL byte are rejected, never trapped")
+    func badBytes() {
+        let prefix = Array(#"{"id":"e1","person":"P"#.utf8)
+        let suffix = Array(#"","type":"registered","date":"2025-03-03"}"#.utf8)
+        let invalid = LogReader.read(prefix + [0xC3, 0x28] + suffix)
+        #expect(invalid.rejected.first?.description == "line 1: invalid UTF-8 at byte 23")
+        let nul = LogReader.read(prefix + [0x00] + suffix)
+        #expect(nul.rejected.first?.description == "line 1: invalid JSON at byte 23: control character (byte 0x0) inside a string")
+    }
+
+    @Test("escapes in strings are decoded")
+    func escapes() {
+        guard case .success(let e) = parse(#"{"id":"e\"1\u00e9\ud83d\ude00","person":"P\/1","type":"registered","date":"2025-03-03"}"#) else {
+            Issue.record("rejected"); return
+        }
+        #expect(e.id == "e\"1é😀")
+        #expect(e.person == "P/1")
+    }
+}

@@ -1,0 +1,128 @@
+import Testing
+@testable import Pathway
+
+@Suite("Event log v1: reading lines")
+struct LogReaderTests {
+    let valid = #"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03"}"#
+
+    @Test("every line is accounted for: lines = events + duplicates + rejected + blank")
+    func accounting() {
+        let text = [valid, "", "   ", valid, #"{"id":"e2","person":"P1","type":"nope","date":"2025-03-03"}"#,
+                    #"{"id":"e3","person":"P1","type":"registered","date":"2025-03-04"}"#].joined(separator: "\n")
+        let log = LogReader.read(text)
+        #expect(log.lines == 6)
+        #expect(log.events.count == 2)
+        #expect(log.duplicates == 1)
+        #expect(log.rejected.count == 1)
+        #expect(log.blank == 2)
+        #expect(log.rejected.first?.line == 5)
+    }
+
+    @Test("a UTF-8 byte-order mark, CRLF line ends and no final newline are accepted")
+    func bomAndCRLF() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((valid + "\r\n" + valid.replacingEvent("e1", "e2")).utf8)
+        let log = LogReader.read(bytes)
+        #expect(log.events.map(\.id) == ["e1", "e2"])
+        #expect(log.rejected.isEmpty)
+        #expect(LogReader.read("").lines == 0)
+        #expect(LogReader.read("\n").blank == 1)
+    }
+
+    @Test("a byte-order mark after line 1 is an error")
+    func bomLater() {
+        let bytes = Array((valid + "\n").utf8) + [0xEF, 0xBB, 0xBF] + Array(valid.replacingEvent("e1", "e2").utf8)
+        let log = LogReader.read(bytes)
+        #expect(log.rejected.map(\.line) == [2])
+    }
+
+    @Test("64 KiB: a line of 65,536 bytes is read, one of 65,537 is rejected with its number",
+          arguments: [(65_536, true), (65_537, false), (200_000, false)])
+    func lineLimit(_ length: Int, _ accepted: Bool) {
+        let prefix = #"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03","pad":""#
+        let line = prefix + String(repeating: "x", count: length - prefix.utf8.count - 2) + "\"}"
+        #expect(line.utf8.count == length)
+        for chunk in [7, 4096, 1 << 20] {
+            var reader = LogReader()
+            let bytes = Array((valid.replacingEvent("e1", "e0") + "\n" + line + "\r\n" + valid.replacingEvent("e1", "e9")).utf8)
+            var start = 0
+            while start < bytes.count {
+                reader.consume(Array(bytes[start..<min(start + chunk, bytes.count)]))
+                start += chunk
+            }
+            let log = reader.finish()
+            #expect(log.lines == 3)
+            #expect(log.events.count == (accepted ? 3 : 2))
+            if !accepted {
+                #expect(log.rejected.first?.line == 2)
+                #expect(log.rejected.first?.message.contains("64 KiB") == true)
+            }
+        }
+    }
+
+    @Test("any chunking gives the same result")
+    func chunking() {
+        let text = "\u{FEFF}" + (1...30).map { #"{"id":"e\#($0)","person":"P\#($0 % 4)","type":"activity","date":"2025-05-0\#($0 % 9 + 1)","hours":1.5,"category":"training"}"# }
+            .joined(separator: "\r\n") + "\n\n" + #"{"broken"#
+        let whole = LogReader.read(text)
+        let bytes = Array(text.utf8)
+        for size in [1, 2, 3, 5, 64] {
+            var reader = LogReader()
+            var i = 0
+            while i < bytes.count {
+                reader.consume(Array(bytes[i..<min(i + size, bytes.count)]))
+                i += size
+            }
+            let log = reader.finish()
+            #expect(log.events == whole.events)
+            #expect(log.rejected == whole.rejected)
+            #expect(log.blank == whole.blank)
+        }
+        #expect(whole.events.count == 30)
+        #expect(whole.rejected.map(\.line) == [32])
+    }
+
+    @Test("duplicates: same id and content in any key order, white space or number form is ignored and counted")
+    func identicalDuplicates() {
+        let text = """
+        {"id":"e1","person":"P1","type":"contract_signed","date":"2025-05-06","weekly_hours":15,"x":{"a":[1, 2]}}
+        { "date" : "2025-05-06", "weekly_hours": 15.0, "type": "contract_signed", "person": "P1", "id": "e1", "x": {"a": [1,2]} }
+        {"id":"\\u0065\\u0031","person":"P1","type":"contract_signed","date":"2025-05-06","weekly_hours":15.00,"x":{"a":[1,2]}}
+        """
+        let log = LogReader.read(text)
+        #expect(log.events.count == 1)
+        #expect(log.duplicates == 2)
+        #expect(log.rejected.isEmpty)
+    }
+
+    @Test("duplicates: same id with different content is rejected; the first line wins")
+    func conflictingDuplicates() {
+        let text = """
+        {"id":"e1","person":"P1","type":"contract_signed","date":"2025-05-06","weekly_hours":15}
+        {"id":"e1","person":"P1","type":"contract_signed","date":"2025-05-06","weekly_hours":16}
+        {"id":"e1","person":"P1","type":"contract_signed","date":"2025-05-06","weekly_hours":15,"note":"extra"}
+        """
+        let log = LogReader.read(text)
+        #expect(log.events.first?.kind == .contractSigned(ContractTerms(weeklyHours: Hours(15))))
+        #expect(log.rejected.map(\.description) == [
+            #"line 2: "id": "e1" was already used on line 1 with different content"#,
+            #"line 3: "id": "e1" was already used on line 1 with different content"#,
+        ])
+    }
+
+    @Test("a rejected line does not claim its id")
+    func rejectedDoesNotClaimID() {
+        let text = """
+        {"id":"e1","person":"P1","type":"registered","date":"2025-02-30"}
+        {"id":"e1","person":"P1","type":"registered","date":"2025-02-03"}
+        """
+        let log = LogReader.read(text)
+        #expect(log.events.count == 1)
+        #expect(log.rejected.map(\.line) == [1])
+    }
+}
+
+extension String {
+    func replacingEvent(_ old: String, _ new: String) -> String {
+        split(separator: "\"\(old)\"", omittingEmptySubsequences: false).joined(separator: "\"\(new)\"")
+    }
+}
