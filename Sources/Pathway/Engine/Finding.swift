@@ -58,13 +58,32 @@ public struct Deadline: Sendable, Hashable {
     public var target: CivilDate?
     /// The event that opened the clock.
     public var event: String
+    /// What day 0 is.
+    public var origin: Origin
 
-    public init(rule: RuleID, start: CivilDate, due: CivilDate, target: CivilDate? = nil, event: String) {
+    /// What opened a clock.
+    public enum Origin: String, Sendable, Hashable {
+        /// The département received the information that the right was opened.
+        case rightOpened = "right_opened"
+        /// The right was transferred into the département.
+        case transfer
+        /// The person became subject to rights and duties.
+        case dutiesStarted = "duties_started"
+        /// The orientation was notified to the person.
+        case orientationNotified = "orientation_notified"
+        /// A social orientation was decided.
+        case socialOrientation = "social_orientation"
+        /// The reform came into force for the stock.
+        case reform
+    }
+
+    public init(rule: RuleID, start: CivilDate, due: CivilDate, target: CivilDate? = nil, event: String, origin: Origin) {
         self.rule = rule
         self.start = start
         self.due = due
         self.target = target
         self.event = event
+        self.origin = origin
     }
 }
 

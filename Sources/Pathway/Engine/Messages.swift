@@ -5,19 +5,25 @@ enum Messages {
         RuleRegistry.rule(rule)?.references.cited ?? ""
     }
 
-    /// What the step of a deadline rule is, and what day 0 was.
-    private static func step(_ rule: RuleID) -> (done: String, missing: String, start: String, period: String) {
+    /// What the step of a deadline rule is.
+    private static func step(_ rule: RuleID) -> (done: String, missing: String) {
         switch rule {
-        case .orientationDeadline:
-            return ("Orientation décidée", "Aucune orientation", "la réception de l'information d'ouverture du droit", "six semaines")
-        case .contractDeadline:
-            return ("Contrat d'engagement signé", "Aucun contrat d'engagement signé", "la notification de l'orientation", "un mois")
-        case .reviewDeadline:
-            return ("Situation réexaminée", "Aucun réexamen de la situation", "la décision d'orientation sociale", "du réexamen")
-        case .contractStockDeadline:
-            return ("Contrat d'engagement signé", "Aucun contrat d'engagement signé", "l'entrée en vigueur de la réforme", "de bascule du stock")
-        default:
-            return ("Étape réalisée", "Étape non réalisée", "le début du délai", "légal")
+        case .orientationDeadline: return ("Orientation décidée", "Aucune orientation")
+        case .contractDeadline, .contractStockDeadline: return ("Contrat d'engagement signé", "Aucun contrat d'engagement signé")
+        case .reviewDeadline: return ("Situation réexaminée", "Aucun réexamen de la situation")
+        default: return ("Étape réalisée", "Étape non réalisée")
+        }
+    }
+
+    /// What day 0 was.
+    private static func start(_ origin: Deadline.Origin) -> String {
+        switch origin {
+        case .rightOpened: return "la réception de l'information d'ouverture du droit"
+        case .transfer: return "la réception de l'information de transfert du droit"
+        case .dutiesStarted: return "l'entrée dans les droits et devoirs"
+        case .orientationNotified: return "la notification de l'orientation"
+        case .socialOrientation: return "la décision d'orientation sociale"
+        case .reform: return "l'entrée en vigueur de la réforme"
         }
     }
 
@@ -25,14 +31,14 @@ enum Messages {
 
     static func late(_ deadline: Deadline, done: CivilDate) -> String {
         let s = step(deadline.rule)
-        return "\(s.done) le \(done), \(days(done.days(since: deadline.start))) après \(s.start) du \(deadline.start) : "
+        return "\(s.done) le \(done), \(days(done.days(since: deadline.start))) après \(start(deadline.origin)) du \(deadline.start) : "
             + "le délai \(periodPhrase(deadline.rule)) expirait le \(deadline.due) (\(days(done.days(since: deadline.due))) de retard). "
             + cite(deadline.rule) + "."
     }
 
     static func missing(_ deadline: Deadline, asOf: CivilDate) -> String {
         let s = step(deadline.rule)
-        return "\(s.missing) au \(asOf) : le délai \(periodPhrase(deadline.rule)) ouvert par \(s.start) du \(deadline.start) "
+        return "\(s.missing) au \(asOf) : le délai \(periodPhrase(deadline.rule)) ouvert par \(start(deadline.origin)) du \(deadline.start) "
             + "a expiré le \(deadline.due). " + cite(deadline.rule) + "."
     }
 
@@ -45,7 +51,7 @@ enum Messages {
         case .transfer: what = "le transfert du droit le \(date)"
         case .reorientation: what = "la réorientation décidée le \(date)"
         }
-        return "\(s.missing) avant \(what) : le délai \(periodPhrase(deadline.rule)) ouvert par \(s.start) du \(deadline.start) "
+        return "\(s.missing) avant \(what) : le délai \(periodPhrase(deadline.rule)) ouvert par \(start(deadline.origin)) du \(deadline.start) "
             + "avait expiré le \(deadline.due). " + cite(deadline.rule) + "."
     }
 

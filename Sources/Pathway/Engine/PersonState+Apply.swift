@@ -115,8 +115,15 @@ extension PersonState {
     private mutating func startOrientationClock(from event: Event, under parameters: Parameters) {
         guard let days = parameters.orientationDeadlineDays.value(on: event.date) else { return }
         let target = parameters.orientationTargetDays.value(on: event.date).map { event.date.adding(days: $0) }
+        let origin: Deadline.Origin
+        if case .rightOpened(let opening) = event.kind {
+            origin = opening.transfer ? .transfer : .rightOpened
+        } else {
+            origin = .dutiesStarted
+        }
         running.append(Deadline(rule: .orientationDeadline, start: event.date,
-                                due: parameters.lastDay(after: event.date, days: days), target: target, event: event.id))
+                                due: parameters.lastDay(after: event.date, days: days), target: target,
+                                event: event.id, origin: origin))
     }
 
     private mutating func orient(_ decision: OrientationDecision, event: Event, under parameters: Parameters,
@@ -140,7 +147,8 @@ extension PersonState {
         if let months = parameters.contractDeadlineMonths.value(on: notified) {
             let target = parameters.contractTargetDays.value(on: notified).map { notified.adding(days: $0) }
             running.append(Deadline(rule: .contractDeadline, start: notified,
-                                    due: parameters.lastDay(after: notified, months: months), target: target, event: event.id))
+                                    due: parameters.lastDay(after: notified, months: months), target: target,
+                                    event: event.id, origin: .orientationNotified))
         }
         if decision.dominante == .social {
             let months = decision.extendedReview
@@ -148,7 +156,8 @@ extension PersonState {
                 : parameters.reviewMonths.value(on: event.date)
             if let months {
                 running.append(Deadline(rule: .reviewDeadline, start: event.date,
-                                        due: parameters.lastDay(after: event.date, months: months), event: event.id))
+                                        due: parameters.lastDay(after: event.date, months: months),
+                                        event: event.id, origin: .socialOrientation))
             }
         }
     }

@@ -101,7 +101,7 @@ public struct PersonState: Sendable {
         guard case .open(let since, let event) = right, subjectToDuties,
               let cutoff = parameters.stockCutoff.value(on: since), since < cutoff,
               let deadline = parameters.stockDeadline.value(on: since) else { return nil }
-        return Deadline(rule: .contractStockDeadline, start: cutoff, due: deadline.adding(days: -1), event: event)
+        return Deadline(rule: .contractStockDeadline, start: cutoff, due: deadline.adding(days: -1), event: event, origin: .reform)
     }
 }
 

@@ -22,7 +22,7 @@ extension Report {
             ("rejected", .array(rejected.map { error in
                 .object([("line", .int(error.line)), ("field", .text(error.field)), ("reason", .string(error.reason))])
             })),
-            ("people", .array(people.map(\.jsonValue))),
+            ("people", .array(people.map { $0.jsonValue(asOf: asOf) })),
             ("findings", .array(findings.map(\.jsonValue))),
             ("indicators", indicators.jsonValue),
         ])
@@ -50,7 +50,7 @@ extension Finding {
 }
 
 extension PersonReport {
-    var jsonValue: JSONValue {
+    func jsonValue(asOf: CivilDate?) -> JSONValue {
         let s = state
         var right: JSONValue = .null
         switch s.right {
@@ -87,7 +87,9 @@ extension PersonReport {
             ("contract", contract),
             ("deadlines", .array(deadlines.map { d in
                 .object([("rule", .string(d.rule.rawValue)), ("start", .date(d.start)), ("due", .date(d.due)),
-                         ("target", .date(d.target)), ("event", .string(d.event))])
+                         ("target", .date(d.target)), ("event", .string(d.event)),
+                         ("origin", .string(d.origin.rawValue)),
+                         ("passed", .bool(asOf.map { d.due < $0 } ?? false))])
             })),
             ("sanctions", .array([])),
             ("findings", .int(findings.count)),

@@ -14,8 +14,8 @@ extension Report {
         }
         line()
         line("SYNTHÈSE")
-        line("  Lignes lues : \(input.lines) (\(input.events) événements, \(input.duplicates) doublons ignorés, "
-             + "\(input.rejected) rejetées, \(input.blank) vides)")
+        line("  Lignes lues : \(input.lines) (\(Report.plural(input.events, "événement")), \(Report.plural(input.duplicates, "doublon")) ignoré\(input.duplicates > 1 ? "s" : ""), "
+             + "\(Report.plural(input.rejected, "rejetée")), \(Report.plural(input.blank, "vide")))")
         line("  Personnes : \(input.people) ; événements rejoués : \(input.replayed)"
              + (input.afterAsOf > 0 ? " (\(input.afterAsOf) postérieurs à la date d'audit, non rejoués)" : ""))
         line("  Constats : \(count(.violation)) violations, \(count(.warning)) avertissements, \(count(.info)) informations")
@@ -67,7 +67,8 @@ extension Report {
                 line("  \(person.person) — \(person.status.label)")
                 line("    " + Report.personFacts(person).joined(separator: " ; "))
                 for deadline in person.deadlines {
-                    line("    Délai en cours : \(deadline.rule) échéance \(deadline.due)")
+                    let passed = asOf.map { deadline.due < $0 } ?? false
+                    line("    \(passed ? "Délai dépassé" : "Délai en cours") : \(deadline.rule), échéance \(deadline.due)")
                 }
                 for finding in person.findings {
                     line("    [\(finding.severity.label)] \(finding.rule) : \(finding.message)")
@@ -75,6 +76,10 @@ extension Report {
             }
         }
         return out
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String {
+        "\(n) \(word)\(n > 1 ? "s" : "")"
     }
 
     static func deadlineLine(_ title: String, _ counts: DeadlineCounts, target: Int?) -> String {

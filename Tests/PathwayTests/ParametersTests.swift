@@ -1,0 +1,68 @@
+import Testing
+@testable import Pathway
+
+@Suite("Dated parameters and --config")
+struct ParametersTests {
+    @Test("every parameter has references and ordered periods")
+    func table() {
+        for parameter in Parameters.law.all {
+            let starts = parameter.periods.compactMap(\.from)
+            #expect(starts == starts.sorted(), "\(parameter.key)")
+            #expect(parameter.periods.dropFirst().allSatisfy { $0.from != nil }, "\(parameter.key)")
+            if !parameter.isLocal {
+                #expect(!parameter.periods.isEmpty && parameter.periods.allSatisfy { !$0.references.isEmpty }, "\(parameter.key)")
+            }
+        }
+    }
+
+    @Test("every [I] choice is overridable")
+    func interpretationsOverridable() {
+        for parameter in Parameters.law.all where parameter.periods.contains(where: { $0.references.weakest == .interpretation }) {
+            #expect(parameter.overridable, "\(parameter.key)")
+        }
+    }
+
+    @Test("values in force by date: nothing before 2025-01-01, 42 days from it")
+    func byDate() {
+        #expect(Parameters.law.orientationDeadlineDays.value(on: date("2024-12-31")) == nil)
+        #expect(Parameters.law.orientationDeadlineDays.value(on: date("2025-01-01")) == 42)
+        #expect(Parameters.law.minimumWeeklyHours.value(on: date("2025-01-01")) == Hours(15))
+    }
+
+    @Test("overrides are applied and recorded")
+    func override() throws {
+        let p = try Parameters.law.applying(JSONValue.parse(#"{"orientation_target_days":15,"review_months":3}"#))
+        #expect(p.orientationTargetDays.value(on: date("2025-06-01")) == 15)
+        #expect(p.reviewMonths.value(on: date("2025-06-01")) == 3)
+        #expect(p.reviewMonths.value(on: date("2024-06-01")) == nil)
+        #expect(p.overrides == ["orientation_target_days": "15", "review_months": "3"])
+    }
+
+    @Test("bad configurations say what was expected", arguments: [
+        (#"{"orientation_target_day": 15}"#, #""orientation_target_day": unknown parameter (did you mean "orientation_target_days"?); known keys: orientation_deadline_days, orientation_target_days, contract_target_days, review_months, stock_deadline, month_end, weekend_extension"#),
+        (#"{"minimum_weekly_hours": 10}"#, #""minimum_weekly_hours": is fixed by law (C. trav. L5411-6 II [S] ; C. trav. R5411-15 [P]) and cannot be overridden; overridable keys: orientation_deadline_days, orientation_target_days, contract_target_days, review_months, stock_deadline, month_end, weekend_extension"#),
+        (#"{"orientation_target_days": "15"}"#, #""orientation_target_days": expected an integer from 1 to 366, got "15""#),
+        (#"{"stock_deadline": "2028-02-30"}"#, #""stock_deadline": expected a date "YYYY-MM-DD", got "2028-02-30""#),
+        (#"{"month_end": "end"}"#, #""month_end": expected "last_day" or "next_day", got "end""#),
+        (#"[1]"#, #"expected a JSON object of parameters, e.g. {"orientation_target_days": 15}"#),
+    ])
+    func errors(_ json: String, _ expected: String) throws {
+        let value = try JSONValue.parse(json)
+        #expect(throws: ConfigError.self) { try Parameters.law.applying(value) }
+        do throws(ConfigError) {
+            _ = try Parameters.law.applying(value)
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test("every rule emitted is registered, with references and a known parameter list")
+    func registry() {
+        let keys = Set(Parameters.law.all.map(\.key))
+        #expect(RuleRegistry.all.count == 9)
+        for rule in RuleRegistry.all {
+            #expect(!rule.references.isEmpty)
+            #expect(rule.parameters.allSatisfy(keys.contains), "\(rule.id)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import Pathway
+
+@Suite("Pathway state machine")
+struct PathwayStateTests {
+    private func event(_ kind: EventKind, _ day: String, _ id: String) -> Event {
+        Event(id: id, person: "P1", date: date(day), kind: kind)
+    }
+
+    @Test("a whole pathway, event by event: transitions and findings")
+    func walk() {
+        var state = PersonState(person: "P1")
+        let p = Parameters.law
+        var outcome = state.apply(event(.registered(category: nil), "2025-03-03", "e1"), under: p)
+        #expect(outcome.transition == nil) // closed → closed: no right yet
+        outcome = state.apply(event(.rightOpened(RightOpening(monthlyAmount: Cents(64652))), "2025-03-03", "e2"), under: p)
+        #expect(outcome.transition == .init(from: .closed, to: .awaitingOrientation))
+        #expect(state.running == [Deadline(rule: .orientationDeadline, start: date("2025-03-03"), due: date("2025-04-14"), event: "e2", origin: .rightOpened)])
+
+        outcome = state.apply(event(.orientationDecided(OrientationDecision(dominante: .emploi, organisme: .franceTravail, notified: date("2025-04-11"))), "2025-04-10", "e3"), under: p)
+        #expect(outcome.findings.isEmpty)
+        #expect(outcome.transition == .init(from: .awaitingOrientation, to: .awaitingContract))
+        #expect(state.running == [Deadline(rule: .contractDeadline, start: date("2025-04-11"), due: date("2025-05-11"), event: "e3", origin: .orientationNotified)])
+        #expect(state.records.map(\.status) == [.onTime])
+
+        outcome = state.apply(event(.diagnosticCompleted(barriers: ["mobilite"]), "2025-04-22", "e4"), under: p)
+        outcome = state.apply(event(.contractSigned(ContractTerms(weeklyHours: Hours(15))), "2025-05-16", "e5"), under: p)
+        #expect(outcome.transition == .init(from: .awaitingContract, to: .engaged))
+        #expect(outcome.findings.map(\.rule) == [.contractDeadline])
+        #expect(outcome.findings.first?.due == date("2025-05-11"))
+        #expect(outcome.findings.first?.done == date("2025-05-16"))
+        #expect(state.running.isEmpty)
+
+        outcome = state.apply(event(.dutiesChanged(subjectToDuties: false), "2025-06-01", "e6"), under: p)
+        #expect(outcome.transition == .init(from: .engaged, to: .notSubject))
+        outcome = state.apply(event(.dutiesChanged(subjectToDuties: true), "2025-07-01", "e7"), under: p)
+        #expect(outcome.transition == .init(from: .notSubject, to: .engaged))
+        #expect(state.running.isEmpty) // already oriented: no new clock
+
+        outcome = state.apply(event(.rightClosed(reason: .employment), "2025-09-01", "e8"), under: p)
+        #expect(outcome.transition == .init(from: .engaged, to: .closed))
+        #expect(state.right == .closed(on: date("2025-09-01"), reason: .employment))
+        #expect(state.monthlyAmount == Cents(64652))
+        #expect(state.registrationToContractDays == [74])
+    }
+
+    @Test("a contract past its planned end is no longer in force")
+    func contractEnds() {
+        var s = Scenario.entrant(opened: "2025-01-06")
+        s.add("diagnostic_completed", "2025-01-10")
+        s.add("orientation_decided", "2025-01-20", #""dominante":"emploi","organisme":"france_travail""#)
+        s.add("contract_signed", "2025-02-01", #""weekly_hours":15,"ends":"2025-07-31""#)
+        #expect(s.report(asOf: "2025-07-31").person("P1")?.status == .engaged)
+        #expect(s.report(asOf: "2025-08-01").person("P1")?.status == .awaitingContract)
+    }
+
+    @Test("events after as_of are counted, not replayed")
+    func afterAsOf() {
+        var s = Scenario.entrant(opened: "2025-01-06")
+        s.add("orientation_decided", "2025-03-20", #""dominante":"emploi","organisme":"france_travail""#)
+        let report = s.report(asOf: "2025-03-01")
+        #expect(report.input.events == 3)
+        #expect(report.input.replayed == 2)
+        #expect(report.input.afterAsOf == 1)
+        #expect(report.person("P1")?.status == .awaitingOrientation)
+        #expect(report.findings.map(\.rule) == [.orientationDeadline])
+        #expect(report.findings.first?.done == nil)
+    }
+
+    @Test("next deadlines as of a date, soonest first, for case-management screens")
+    func nextDeadlines() {
+        var s = Scenario.entrant(opened: "2025-01-06")
+        s.add("orientation_decided", "2025-02-03", #""dominante":"social","organisme":"departement""#)
+        let person = Replay.person("P1", events: LogReader.read(s.text).events, asOf: date("2025-02-10"))
+        #expect(person.deadlines.map(\.rule) == [.contractDeadline, .reviewDeadline])
+        #expect(person.deadlines.map(\.due) == [date("2025-03-03"), date("2025-08-03")])
+        #expect(person.findings.isEmpty)
+    }
+}
