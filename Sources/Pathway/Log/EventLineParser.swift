@@ -444,7 +444,8 @@ enum Suggestion {
         let source = Array(value.lowercased().utf8.prefix(64))
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(source, Array(candidate.utf8))
+            var distance = editDistance(source, Array(candidate.utf8))
+            if source.count >= 4 && candidate.utf8.starts(with: source) { distance = min(distance, 1) }
             if distance <= max(1, candidate.utf8.count / 5), best.map({ distance < $0.1 }) ?? true {
                 best = (candidate, distance)
             }

@@ -1,0 +1,237 @@
+import Foundation
+import Testing
+@testable import Pathway
+
+/// Runs the built `pathway` binary, as an auditor would.
+struct CLI {
+    static let executable: URL? = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("pathway")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }()
+
+    /// The package root, to find `Examples/`.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        guard let executable else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    static func temporaryFile(_ content: String, suffix: String = ".ndjson") throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-test-\(UUID().uuidString)\(suffix)").path
+        try content.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
+
+@Suite("pathway (end to end)", .serialized)
+struct CommandLineTests {
+    let compliant = """
+    {"id":"e1","person":"P1","type":"right_opened","date":"2025-03-03"}
+    {"id":"e2","person":"P1","type":"registered","date":"2025-03-03"}
+    {"id":"e3","person":"P1","type":"orientation_decided","date":"2025-04-14","dominante":"emploi","organisme":"france_travail"}
+    {"id":"e4","person":"P1","type":"diagnostic_completed","date":"2025-04-20"}
+    {"id":"e5","person":"P1","type":"contract_signed","date":"2025-05-14","weekly_hours":15}
+
+    """
+
+    @Test("--version, --help and help replay")
+    func help() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "pathway 0.1.0\n")
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("replay <events.ndjson | ->"))
+        let replayHelp = try CLI.run(["replay", "--help"])
+        #expect(replayHelp.status == 0)
+        #expect(replayHelp.stdout.contains("--as-of YYYY-MM-DD"))
+        #expect(try CLI.run(["help", "replay"]).stdout == replayHelp.stdout)
+    }
+
+    @Test("usage errors exit 2 and say what was expected", arguments: [
+        (["replay"], "pathway replay: missing the events file (a path, or - for standard input)"),
+        (["replay", "x.ndjson", "--fromat", "json"], "pathway replay: unknown option '--fromat' (did you mean '--format'?)"),
+        (["replay", "x.ndjson", "--format", "xml"], "pathway replay: --format: expected text, json or csv, got 'xml'"),
+        (["replay", "x.ndjson", "--as-of", "2025-02-30"], "pathway replay: --as-of: expected a date YYYY-MM-DD, got '2025-02-30'"),
+        (["replay", "x.ndjson", "--as-of"], "pathway replay: --as-of needs a value: a date YYYY-MM-DD"),
+        (["replay", "a.ndjson", "b.ndjson"], "pathway replay: one events file only, got 'a.ndjson' and 'b.ndjson'"),
+        (["replya"], "pathway: unknown command 'replya' (did you mean 'replay'?)"),
+        ([], "pathway: missing a command"),
+    ])
+    func usage(_ arguments: [String], _ message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(message + "\n"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("unreadable input exits 2: a missing file, a directory")
+    func unreadable() throws {
+        let missing = try CLI.run(["replay", "/nonexistent/events.ndjson"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "pathway: /nonexistent/events.ndjson: no such file\n")
+        let directory = try CLI.run(["replay", "Examples"])
+        #expect(directory.status == 2)
+        #expect(directory.stderr == "pathway: Examples: is a directory, expected an NDJSON file\n")
+    }
+
+    @Test("exit 0 without violation, 1 with one; warnings alone exit 0")
+    func exitStatus() throws {
+        let ok = try CLI.temporaryFile(compliant)
+        #expect(try CLI.run(["replay", ok]).status == 0)
+        let late = try CLI.temporaryFile(compliant.replacingOccurrences(of: "2025-04-14", with: "2025-04-15"))
+        #expect(try CLI.run(["replay", late]).status == 1)
+        let warning = try CLI.temporaryFile(compliant.replacingOccurrences(of: #"{"id":"e4","person":"P1","type":"diagnostic_completed","date":"2025-04-20"}"#, with: ""))
+        let result = try CLI.run(["replay", warning, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("sequence.contract_without_diagnostic,warning"))
+    }
+
+    @Test("--strict exits 3 on a rejected line; without it the rest is replayed")
+    func strict() throws {
+        let path = try CLI.temporaryFile(compliant + #"{"id":"e6","person":"P1","type":"activity","date":"2025-05-20","hours":30,"category":"training"}"# + "\n")
+        let lenient = try CLI.run(["replay", path, "--format", "json"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains(#""reason": "\"hours\": expected a number of hours greater than 0 and at most 24, got 30""#))
+        let strict = try CLI.run(["replay", path, "--strict"])
+        #expect(strict.status == 3)
+        #expect(strict.stderr.contains("line 6: \"hours\""))
+    }
+
+    @Test("the JSON report: fields, counts and sort order")
+    func json() throws {
+        let log = """
+        {"id":"b1","person":"P2","type":"right_opened","date":"2025-03-03"}
+        {"id":"a1","person":"P1","type":"right_opened","date":"2025-03-03"}
+        {"id":"a2","person":"P1","type":"contract_signed","date":"2025-03-10","weekly_hours":12}
+        {"id":"a2","person":"P1","type":"contract_signed","date":"2025-03-10","weekly_hours":12}
+        not json
+
+        """
+        let result = try CLI.run(["replay", "-", "--format", "json", "--as-of", "2025-04-30"], stdin: log)
+        #expect(result.status == 1)
+        let value = try JSONValue.parse(result.stdout)
+        guard case .object(let top) = value else { Issue.record("not an object"); return }
+        #expect(top.map(\.key) == ["report", "as_of", "parameters", "input", "rejected", "people", "findings", "indicators"])
+        let input = top.first { $0.key == "input" }?.value
+        #expect(input == .object([("lines", .number("5")), ("events", .number("3")), ("duplicates", .number("1")),
+                                  ("rejected", .number("1")), ("blank", .number("0")), ("replayed", .number("3")),
+                                  ("after_as_of", .number("0")), ("people", .number("2"))]))
+        guard case .array(let findings)? = top.first(where: { $0.key == "findings" })?.value else { Issue.record("no findings"); return }
+        let summary = findings.map { f -> String in
+            guard case .object(let m) = f else { return "" }
+            let get = { (k: String) -> String in
+                switch m.first(where: { $0.key == k })?.value {
+                case .string(let s)?: return s
+                case .null?: return "null"
+                default: return "-"
+                }
+            }
+            return [get("person"), get("date"), get("rule"), get("due"), get("done"), get("event")].joined(separator: " ")
+        }
+        #expect(summary == [
+            "P1 2025-03-10 contract.hours - - a2",
+            "P1 2025-03-10 sequence.contract_before_orientation - - a2",
+            "P1 2025-03-10 sequence.contract_without_diagnostic - - a2",
+            "P1 2025-04-14 orientation.deadline 2025-04-14 null a1",
+            "P2 2025-04-14 orientation.deadline 2025-04-14 null b1",
+        ])
+    }
+
+    @Test("same input, same bytes: whatever the order of people's lines")
+    func deterministic() throws {
+        let example = try String(contentsOf: CLI.root.appendingPathComponent("Examples/departement-2025.ndjson"), encoding: .utf8)
+        let lines = example.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Reverse the order of the lines while keeping each person's events in their order.
+        var byPerson: [String: [String]] = [:]
+        var order: [String] = []
+        for line in lines where !line.isEmpty {
+            let person = line.range(of: #""person":"[^"]*""#, options: .regularExpression).map { String(line[$0]) } ?? "?"
+            if byPerson[person] == nil { order.append(person) }
+            byPerson[person, default: []].append(line)
+        }
+        let shuffled = order.reversed().flatMap { byPerson[$0] ?? [] }.joined(separator: "\n") + "\n"
+        let a = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--format", "json"])
+        let b = try CLI.run(["replay", "-", "--format", "json"], stdin: shuffled)
+        let c = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--format", "json"])
+        #expect(a.stdout == c.stdout)
+        // Line numbers of rejected lines differ; everything else is the same.
+        func withoutRejected(_ s: String) -> String {
+            guard case .object(let m)? = try? JSONValue.parse(s) else { return "" }
+            return JSONValue.object(m.filter { $0.key != "rejected" }).serialized()
+        }
+        #expect(withoutRejected(a.stdout) == withoutRejected(b.stdout))
+        #expect(!withoutRejected(a.stdout).isEmpty)
+    }
+
+    @Test("--output writes the file; --config applies local targets and rejects unknown keys")
+    func outputAndConfig() throws {
+        let log = try CLI.temporaryFile(compliant)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-out-\(UUID().uuidString).json").path
+        let config = try CLI.temporaryFile(#"{"orientation_target_days": 15}"#, suffix: ".json")
+        let result = try CLI.run(["replay", log, "--format=json", "--output", out, "--config", config])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.contains(#""orientation_target_days": "15""#))
+        #expect(written.contains(#""target": {"#))
+        let bad = try CLI.temporaryFile(#"{"orientation_target": 15}"#, suffix: ".json")
+        let rejected = try CLI.run(["replay", log, "--config", bad])
+        #expect(rejected.status == 2)
+        #expect(rejected.stderr.contains(#""orientation_target": unknown parameter (did you mean "orientation_target_days"?)"#))
+        let broken = try CLI.temporaryFile(#"{"orientation_target_days": }"#, suffix: ".json")
+        let invalid = try CLI.run(["replay", log, "--config", broken])
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("invalid JSON at line 1, column 29"))
+    }
+
+    @Test("CSV: a header, one row per finding, RFC 4180 quoting")
+    func csv() throws {
+        let result = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--format", "csv"])
+        #expect(result.status == 1)
+        let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first == "person,rule,severity,date,due,done,event,article,confidence,message")
+        #expect(rows.count == 17)
+        #expect(rows.contains { $0.hasPrefix(#"P02,orientation.deadline,violation,2025-03-17,2025-03-17,2025-03-20,P02-03,"CASF D262-65-2 ; Interprétation : six semaines = 42 jours, jour 0 = réception",I,"#) })
+    }
+
+    @Test("snapshot: the text report of the example (a reviewed change when it moves)")
+    func snapshot() throws {
+        let result = try CLI.run(["replay", "Examples/departement-2025.ndjson"])
+        #expect(result.status == 1)
+        let snapshot = CLI.root.appendingPathComponent("Tests/PathwayTests/Snapshots/departement-2025.txt")
+        if ProcessInfo.processInfo.environment["PATHWAY_UPDATE_SNAPSHOTS"] == "1" {
+            try result.stdout.write(to: snapshot, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: snapshot, encoding: .utf8)
+        #expect(result.stdout == expected, "run with PATHWAY_UPDATE_SNAPSHOTS=1 and review the diff")
+    }
+}
