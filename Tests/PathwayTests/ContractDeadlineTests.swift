@@ -6,8 +6,8 @@ import Testing
 struct ContractDeadlineTests {
     static let emploi = #""dominante":"emploi","organisme":"france_travail""#
 
-    private func oriented(notified: String, decided: String? = nil) -> Scenario {
-        var s = Scenario.entrant(opened: "2025-01-06")
+    private func oriented(notified: String, decided: String? = nil) -> TestLog {
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("diagnostic_completed", "2025-01-06")
         s.add("orientation_decided", decided ?? notified, ContractDeadlineTests.emploi + #","notified":"\#(notified)""#)
         return s
@@ -87,7 +87,7 @@ struct ContractDeadlineTests {
         ("2024-12-31", 0), ("2025-01-01", 1),
     ])
     func inForce(_ notified: String, _ expected: Int) {
-        var s = Scenario.entrant(opened: "2024-06-03")
+        var s = TestLog.entrant(opened: "2024-06-03")
         s.add("orientation_decided", notified, ContractDeadlineTests.emploi)
         #expect(s.findings(.contractDeadline, asOf: "2025-06-30").count == expected)
     }
@@ -104,7 +104,7 @@ struct ContractDeadlineTests {
 
     @Test("not subject to duties when oriented: no contract clock")
     func notSubject() {
-        var s = Scenario.entrant(opened: "2025-01-06", fields: #""subject_to_duties":false"#)
+        var s = TestLog.entrant(opened: "2025-01-06", fields: #""subject_to_duties":false"#)
         s.add("orientation_decided", "2025-01-15", ContractDeadlineTests.emploi)
         #expect(s.findings(.contractDeadline, asOf: "2025-12-31").isEmpty)
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite("contract.hours")
 struct ContractHoursTests {
     private func signed(_ fields: String, on day: String = "2025-02-10", type: String = "contract_signed") -> [Finding] {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("diagnostic_completed", "2025-01-20")
         s.add("orientation_decided", "2025-01-27", #""dominante":"emploi","organisme":"france_travail""#)
         s.add(type, day, fields)
@@ -33,7 +33,7 @@ struct ContractHoursTests {
 
     @Test("contracts before 2025-01-01 (CER) are not checked", arguments: [("2024-12-31", 0), ("2025-01-01", 1)])
     func inForce(_ day: String, _ expected: Int) {
-        var s = Scenario.entrant(opened: "2024-06-03")
+        var s = TestLog.entrant(opened: "2024-06-03")
         s.add("diagnostic_completed", "2024-06-10")
         s.add("orientation_decided", "2024-06-17", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("contract_signed", day, #""weekly_hours":10"#)

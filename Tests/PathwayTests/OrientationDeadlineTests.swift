@@ -8,7 +8,7 @@ struct OrientationDeadlineTests {
         ("2025-04-13", false), ("2025-04-14", false), ("2025-04-15", true),
     ])
     func boundary(_ oriented: String, _ late: Bool) {
-        var s = Scenario.entrant(opened: "2025-03-03")
+        var s = TestLog.entrant(opened: "2025-03-03")
         let e = s.add("orientation_decided", oriented, #""dominante":"emploi","organisme":"france_travail""#)
         let findings = s.findings(.orientationDeadline)
         if late {
@@ -26,7 +26,7 @@ struct OrientationDeadlineTests {
         ("2025-04-14", false), ("2025-04-15", true),
     ])
     func missing(_ asOf: String, _ reported: Bool) {
-        let s = Scenario.entrant(opened: "2025-03-03")
+        let s = TestLog.entrant(opened: "2025-03-03")
         let report = s.report(asOf: asOf)
         let findings = report.findings.filter { $0.rule == .orientationDeadline }
         #expect(findings.count == (reported ? 1 : 0))
@@ -45,13 +45,13 @@ struct OrientationDeadlineTests {
         ("2024-12-31", false), ("2025-01-01", true),
     ])
     func inForce(_ opened: String, _ applies: Bool) {
-        let s = Scenario.entrant(opened: opened)
+        let s = TestLog.entrant(opened: opened)
         #expect(s.findings(.orientationDeadline, asOf: "2025-12-31").count == (applies ? 1 : 0))
     }
 
     @Test("a month end and a leap year do not matter: 42 days are 42 days")
     func leap() {
-        let s = Scenario.entrant(opened: "2028-01-31")
+        let s = TestLog.entrant(opened: "2028-01-31")
         #expect(s.findings(.orientationDeadline, asOf: "2028-03-14").first?.due == date("2028-03-13"))
     }
 
@@ -59,7 +59,7 @@ struct OrientationDeadlineTests {
         ("2025-04-14", 0), ("2025-04-15", 1),
     ])
     func closure(_ closed: String, _ expected: Int) {
-        var s = Scenario.entrant(opened: "2025-03-03")
+        var s = TestLog.entrant(opened: "2025-03-03")
         s.add("right_closed", closed, #""reason":"employment""#)
         let report = s.report(asOf: "2025-12-31")
         let findings = report.findings.filter { $0.rule == .orientationDeadline }
@@ -71,7 +71,7 @@ struct OrientationDeadlineTests {
 
     @Test("not subject to duties at opening: no clock; duties on starts one from that day")
     func dutiesOn() {
-        var s = Scenario.entrant(opened: "2025-03-03", fields: #""subject_to_duties":false"#)
+        var s = TestLog.entrant(opened: "2025-03-03", fields: #""subject_to_duties":false"#)
         #expect(s.findings(.orientationDeadline, asOf: "2025-12-31").isEmpty)
         s.add("duties_changed", "2025-06-02", #""subject_to_duties":true"#)
         let findings = s.findings(.orientationDeadline, asOf: "2025-12-31")
@@ -81,7 +81,7 @@ struct OrientationDeadlineTests {
 
     @Test("duties off before the last day cancels; on again restarts the clock from that day")
     func dutiesOffOn() {
-        var s = Scenario.entrant(opened: "2025-03-03")
+        var s = TestLog.entrant(opened: "2025-03-03")
         s.add("duties_changed", "2025-04-01", #""subject_to_duties":false"#)
         #expect(s.findings(.orientationDeadline, asOf: "2025-12-31").isEmpty)
         #expect(s.report(asOf: "2025-12-31").person("P1")?.status == .notSubject)
@@ -94,7 +94,7 @@ struct OrientationDeadlineTests {
 
     @Test("duties off after the last day: the missed deadline stays reported")
     func dutiesOffLate() {
-        var s = Scenario.entrant(opened: "2025-03-03")
+        var s = TestLog.entrant(opened: "2025-03-03")
         s.add("duties_changed", "2025-04-20", #""subject_to_duties":false"#)
         let findings = s.findings(.orientationDeadline, asOf: "2025-12-31")
         #expect(findings.count == 1)
@@ -103,7 +103,7 @@ struct OrientationDeadlineTests {
 
     @Test("a reopening after closure starts a new pathway and a new clock")
     func reopening() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("orientation_decided", "2025-02-03", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("right_closed", "2025-02-10", #""reason":"resources""#)
         s.add("right_opened", "2025-06-02")
@@ -116,7 +116,7 @@ struct OrientationDeadlineTests {
 
     @Test("a transfer in while open restarts the pathway; the same right told again does not")
     func transfer() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("orientation_decided", "2025-02-03", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("right_opened", "2025-03-03")
         #expect(s.report(asOf: "2025-06-01").person("P1")?.status == .awaitingContract)
@@ -129,9 +129,9 @@ struct OrientationDeadlineTests {
     @Test("local target: reported beside the deadline, never as a finding")
     func localTarget() throws {
         let parameters = try Parameters.law.applying(JSONValue.parse(#"{"orientation_target_days": 15}"#))
-        var s = Scenario.entrant(opened: "2025-03-03")
+        var s = TestLog.entrant(opened: "2025-03-03")
         s.add("orientation_decided", "2025-03-20", #""dominante":"emploi","organisme":"france_travail""#)
-        var other = Scenario.entrant(opened: "2025-03-03", person: "P2")
+        var other = TestLog.entrant(opened: "2025-03-03", person: "P2")
         other.add("orientation_decided", "2025-03-18", #""dominante":"social","organisme":"departement""#)
         let report = Replay.log(LogReader.read(s.text + other.text), parameters: parameters)
         #expect(report.findings.filter { $0.rule == .orientationDeadline }.isEmpty)
@@ -144,7 +144,7 @@ struct OrientationDeadlineTests {
     func weekend() throws {
         // 2025-03-01 + 42 = 2025-04-12, a Saturday.
         let parameters = try Parameters.law.applying(JSONValue.parse(#"{"weekend_extension": true}"#))
-        var s = Scenario.entrant(opened: "2025-03-01")
+        var s = TestLog.entrant(opened: "2025-03-01")
         s.add("orientation_decided", "2025-04-14", #""dominante":"emploi","organisme":"france_travail""#)
         #expect(s.findings(.orientationDeadline).count == 1)
         #expect(s.findings(.orientationDeadline, parameters: parameters).isEmpty)

@@ -46,7 +46,7 @@ struct PathwayStateTests {
 
     @Test("a contract past its planned end is no longer in force")
     func contractEnds() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("diagnostic_completed", "2025-01-10")
         s.add("orientation_decided", "2025-01-20", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("contract_signed", "2025-02-01", #""weekly_hours":15,"ends":"2025-07-31""#)
@@ -56,7 +56,7 @@ struct PathwayStateTests {
 
     @Test("events after as_of are counted, not replayed")
     func afterAsOf() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("orientation_decided", "2025-03-20", #""dominante":"emploi","organisme":"france_travail""#)
         let report = s.report(asOf: "2025-03-01")
         #expect(report.input.events == 3)
@@ -69,7 +69,7 @@ struct PathwayStateTests {
 
     @Test("next deadlines as of a date, soonest first, for case-management screens")
     func nextDeadlines() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("orientation_decided", "2025-02-03", #""dominante":"social","organisme":"departement""#)
         let person = Replay.person("P1", events: LogReader.read(s.text).events, asOf: date("2025-02-10"))
         #expect(person.deadlines.map(\.rule) == [.contractDeadline, .reviewDeadline])

@@ -4,8 +4,8 @@ import Testing
 /// review.deadline: a social orientation is re-examined within six months (twelve extended).
 @Suite("review.deadline")
 struct ReviewDeadlineTests {
-    private func social(_ decided: String = "2025-03-15", extended: Bool = false) -> Scenario {
-        var s = Scenario.entrant(opened: "2025-02-03")
+    private func social(_ decided: String = "2025-03-15", extended: Bool = false) -> TestLog {
+        var s = TestLog.entrant(opened: "2025-02-03")
         s.add("orientation_decided", decided, #""dominante":"social","organisme":"departement""# + (extended ? #","extended_review":true"# : ""))
         return s
     }
@@ -51,7 +51,7 @@ struct ReviewDeadlineTests {
 
     @Test("only social orientations are reviewed; review_months can be overridden")
     func onlySocial() throws {
-        var s = Scenario.entrant(opened: "2025-02-03")
+        var s = TestLog.entrant(opened: "2025-02-03")
         s.add("orientation_decided", "2025-03-15", #""dominante":"socio_pro","organisme":"departement""#)
         #expect(s.findings(.reviewDeadline, asOf: "2026-06-30").isEmpty)
         let parameters = try Parameters.law.applying(JSONValue.parse(#"{"review_months": 3}"#))

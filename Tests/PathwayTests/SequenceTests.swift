@@ -5,13 +5,13 @@ import Testing
 struct SequenceTests {
     @Test("sequence.contract_before_orientation: a contract with no orientation in force")
     func contractBeforeOrientation() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("diagnostic_completed", "2025-01-10")
         s.add("contract_signed", "2025-01-20", #""weekly_hours":15"#)
         let f = s.findings(.contractBeforeOrientation)
         #expect(f.map(\.event) == ["e4"])
         #expect(f.first?.severity == .violation)
-        var ok = Scenario.entrant(opened: "2025-01-06")
+        var ok = TestLog.entrant(opened: "2025-01-06")
         ok.add("diagnostic_completed", "2025-01-10")
         ok.add("orientation_decided", "2025-01-20", #""dominante":"emploi","organisme":"france_travail""#)
         ok.add("contract_signed", "2025-01-20", #""weekly_hours":15"#)
@@ -20,7 +20,7 @@ struct SequenceTests {
 
     @Test("an orientation of a previous pathway is not in force after a reopening")
     func previousPathway() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("orientation_decided", "2025-01-20", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("right_closed", "2025-02-01", #""reason":"resources""#)
         s.add("right_opened", "2025-05-05")
@@ -31,13 +31,13 @@ struct SequenceTests {
 
     @Test("sequence.contract_without_diagnostic: none in the current pathway; reported independently")
     func withoutDiagnostic() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("contract_signed", "2025-01-20", #""weekly_hours":15"#)
         let report = s.report()
         #expect(report.findings.map(\.rule) == [.contractBeforeOrientation, .contractWithoutDiagnostic])
         #expect(report.findings.first { $0.rule == .contractWithoutDiagnostic }?.severity == .warning)
 
-        var older = Scenario.entrant(opened: "2025-01-06")
+        var older = TestLog.entrant(opened: "2025-01-06")
         older.add("diagnostic_completed", "2025-01-08")
         older.add("right_closed", "2025-02-01", #""reason":"resources""#)
         older.add("right_opened", "2025-05-05")
@@ -48,7 +48,7 @@ struct SequenceTests {
 
     @Test("sequence.orientation_before_registration: never registered at France Travail")
     func orientationBeforeRegistration() {
-        var s = Scenario(person: "P1")
+        var s = TestLog(person: "P1")
         s.add("right_opened", "2025-01-06")
         s.add("orientation_decided", "2025-01-20", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("registered", "2025-01-21")
@@ -60,7 +60,7 @@ struct SequenceTests {
 
     @Test("sequence.after_closure: any event but right_opened after closure, reported and not replayed")
     func afterClosure() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("right_closed", "2025-02-01", #""reason":"moved""#)
         s.add("orientation_decided", "2025-02-03", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("right_closed", "2025-02-04", #""reason":"moved""#)
@@ -73,7 +73,7 @@ struct SequenceTests {
 
     @Test("same-day events keep their file order")
     func sameDay() {
-        var s = Scenario.entrant(opened: "2025-01-06")
+        var s = TestLog.entrant(opened: "2025-01-06")
         s.add("diagnostic_completed", "2025-01-20")
         s.add("contract_signed", "2025-01-20", #""weekly_hours":15"#)
         s.add("orientation_decided", "2025-01-20", #""dominante":"emploi","organisme":"france_travail""#)

@@ -4,8 +4,8 @@ import Testing
 /// contract.stock_deadline: the stock (rights opened before 2025) has a contract before 2027.
 @Suite("contract.stock_deadline")
 struct StockDeadlineTests {
-    private func stock(opened: String = "2024-06-03") -> Scenario {
-        var s = Scenario.entrant(opened: opened)
+    private func stock(opened: String = "2024-06-03") -> TestLog {
+        var s = TestLog.entrant(opened: opened)
         s.add("orientation_decided", "2024-07-01", #""dominante":"emploi","organisme":"france_travail""#)
         return s
     }
@@ -40,7 +40,7 @@ struct StockDeadlineTests {
 
     @Test("a right opened from 2025-01-01 is not stock", arguments: [("2024-12-31", 1), ("2025-01-01", 0)])
     func cutoff(_ opened: String, _ expected: Int) {
-        #expect(Scenario.entrant(opened: opened).findings(.contractStockDeadline, asOf: "2027-01-01").count == expected)
+        #expect(TestLog.entrant(opened: opened).findings(.contractStockDeadline, asOf: "2027-01-01").count == expected)
     }
 
     @Test("closed on 2026-12-31 or not subject to duties on 2027-01-01: not concerned")

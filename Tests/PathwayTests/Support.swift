@@ -1,7 +1,7 @@
 @testable import Pathway
 
 /// Builds a small log line by line, as a policy reader would write it.
-struct Scenario {
+struct TestLog {
     private(set) var lines: [String] = []
     var person = "P1"
 
@@ -27,8 +27,8 @@ struct Scenario {
     }
 
     /// A new entrant: right opened (receipt) and registered the same day.
-    static func entrant(opened: String, person: String = "P1", fields: String = "") -> Scenario {
-        var s = Scenario(person: person)
+    static func entrant(opened: String, person: String = "P1", fields: String = "") -> TestLog {
+        var s = TestLog(person: person)
         s.add("right_opened", opened, fields)
         s.add("registered", opened)
         return s

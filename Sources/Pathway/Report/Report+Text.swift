@@ -18,7 +18,7 @@ extension Report {
              + "\(Report.plural(input.rejected, "rejetée")), \(Report.plural(input.blank, "vide")))")
         line("  Personnes : \(input.people) ; événements rejoués : \(input.replayed)"
              + (input.afterAsOf > 0 ? " (\(input.afterAsOf) postérieurs à la date d'audit, non rejoués)" : ""))
-        line("  Constats : \(count(.violation)) violations, \(count(.warning)) avertissements, \(count(.info)) informations")
+        line("  Constats : \(Report.plural(count(.violation), "violation")), \(Report.plural(count(.warning), "avertissement")), \(Report.plural(count(.info), "information"))")
         line("  États : " + PathwayStatus.allCases.compactMap { status in
             indicators.states[status].map { "\(status.label) \($0)" }
         }.joined(separator: ", "))
@@ -83,8 +83,8 @@ extension Report {
     }
 
     static func deadlineLine(_ title: String, _ counts: DeadlineCounts, target: Int?) -> String {
-        var text = "  \(title) : \(counts.onTime) dans le délai, \(counts.late) en retard, \(counts.missing) manquants, "
-            + "\(counts.pending) en cours, \(counts.cancelled) interrompus"
+        var text = "  \(title) : \(counts.onTime) dans le délai, \(counts.late) en retard, \(plural(counts.missing, "manquant")), "
+            + "\(counts.pending) en cours, \(plural(counts.cancelled, "interrompu"))"
         if let rate = counts.onTimePerMille {
             text += " ; taux dans le délai \(FixedPoint.format(Int64(rate), scale: 1, trimZeros: false)) %"
         }
