@@ -66,25 +66,7 @@ enum Tool {
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = editDistance(Array(word.utf8), Array(candidate.utf8))
-            if d <= 2, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
-        }
-        return best.map { " (did you mean '\($0.0)'?)" } ?? ""
-    }
-
-    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }
 
