@@ -99,4 +99,86 @@ enum Messages {
         "Événement « \(event.type.rawValue) » du \(event.date) postérieur à la clôture du droit le \(closedOn) : non rejoué. "
             + cite(.afterClosure) + "."
     }
+
+    // MARK: Sanctions
+
+    /// `193,96 €`.
+    static func euros(_ cents: Cents) -> String {
+        cents.description.replacingDot() + " €"
+    }
+
+    private static func decisionText(_ event: Event, _ d: SanctionDecision) -> String {
+        "Décision du \(event.date) (\(d.measure == .suspension ? "suspension" : "suppression") de \(d.percent) % pendant \(d.months) mois)"
+    }
+
+    static func noFailing(_ event: Event, _ d: SanctionDecision) -> String {
+        "\(decisionText(event, d)) sans manquement constaté sans motif légitime et non encore sanctionné, "
+            + "et sans suspension antérieure allée à son terme sans remobilisation (persistance). " + cite(.sanctionNoFailing) + "."
+    }
+
+    static func noNotice(_ event: Event, since: CivilDate?) -> String {
+        let window = since.map { "depuis la décision précédente du \($0)" } ?? "avant elle"
+        return "Décision du \(event.date) sans notification préalable des faits et de la sanction envisagée (sanction_notice) \(window), "
+            + "et sans proposition de France Travail. " + cite(.sanctionNotice) + "."
+    }
+
+    static func noticeTooEarly(_ event: Event, notice: NoticeRecord, lastDay: CivilDate, days: Int) -> String {
+        "Décision du \(event.date), \(Self.days(event.date.days(since: notice.date))) après la notification du \(notice.date) "
+            + "(événement \(notice.event)) : le délai de \(days) jours pour présenter des observations courait jusqu'au \(lastDay) inclus ; "
+            + "la décision ne pouvait être prise qu'à partir du \(lastDay.adding(days: 1)). " + cite(.sanctionNotice) + "."
+    }
+
+    static func bounds(_ event: Event, _ record: SanctionRecord, problems: [String], failing: String) -> String {
+        let rule: RuleID = record.basis == .first ? .sanctionFirstFailing : .sanctionRepeatBounds
+        var basis = record.basis.label
+        if let earlier = record.repeats { basis += " (après la décision \(earlier))" }
+        return "\(decisionText(event, record.decision)) sanctionnant un\(record.basis == .repetition || record.basis == .persistence ? "e" : "") \(basis)"
+            + (failing.isEmpty ? "" : ", \(failing)") + " : " + problems.joined(separator: " ; ") + ". " + cite(rule) + "."
+    }
+
+    static func legacyBounds(_ event: Event, _ d: SanctionDecision, isFirst: Bool, bounds: SanctionBounds) -> String {
+        let rule = isFirst
+            ? "une première décision est d'au plus \(bounds.firstMaximumPercent ?? 100) % pour \(bounds.firstMonths.lowerBound) à \(bounds.firstMonths.upperBound) mois"
+            : "une décision suivante dure \(bounds.laterMonths.lowerBound) à \(bounds.laterMonths.upperBound) mois"
+        return "\(decisionText(event, d)), prise avant le 2025-06-01 : sous le régime antérieur, \(rule). " + cite(.sanctionLegacyBounds) + "."
+    }
+
+    static func householdCap(_ event: Event, _ d: SanctionDecision, cap: Int, size: Int, singleParent: Bool) -> String {
+        let household = singleParent ? "un foyer bénéficiant de la majoration pour isolement" : "un foyer de \(size) personnes"
+        return "\(decisionText(event, d)) : taux supérieur à \(cap) % pour \(household). " + cite(.sanctionHouseholdCap) + "."
+    }
+
+    static func teamOpinionMissing(_ event: Event, since: CivilDate?) -> String {
+        "Suppression décidée le \(event.date) sans avis de l'équipe pluridisciplinaire "
+            + (since.map { "depuis la décision précédente du \($0)" } ?? "avant la décision") + ". " + cite(.sanctionTeamOpinion) + "."
+    }
+
+    static func refund(_ event: Event, _ record: SanctionRecord, amounts: SanctionAmounts?, limit: Int) -> String {
+        let begun = record.monthsBegun(by: event.date)
+        var text = "Remobilisation le \(event.date) : la suspension décidée le \(record.date) (\(record.decision.percent) % pendant "
+            + "\(record.decision.months) mois à partir du \(record.starts), événement \(record.event)) prend fin"
+        if begun == 0 {
+            text += " avant d'avoir commencé : rien n'a été retenu"
+        } else if let amounts {
+            text += " ; \(begun) mois commencé\(begun > 1 ? "s" : "") de \(euros(amounts.perMonth)) retenu\(begun > 1 ? "s" : ""), "
+                + "soit \(euros(amounts.withheld)) ; à reverser : \(euros(amounts.refunded)) (limite de \(limit) mois)"
+            if amounts.lost.value > 0 { text += " ; perdu : \(euros(amounts.lost))" }
+        } else {
+            text += " ; \(begun) mois commencé\(begun > 1 ? "s" : "") ; montant mensuel inconnu : somme à reverser non calculée"
+        }
+        return text + ". " + cite(.sanctionRefund) + "."
+    }
+
+    static func closure(_ event: Event, months: Int, suppressions: [SanctionRecord]) -> String {
+        let facts = suppressions.isEmpty
+            ? "aucune suppression n'a été décidée"
+            : "suppressions décidées : " + suppressions.map { "\($0.decision.percent) % pendant \($0.decision.months) mois du \($0.starts) au \($0.term)" }.joined(separator: ", ")
+        return "Droit clos pour sanction le \(event.date) sans suppression totale de \(months) mois allée à son terme (\(facts)). "
+            + cite(.sanctionClosure) + "."
+    }
+}
+
+extension String {
+    /// `193.96` → `193,96` (French decimal comma).
+    func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
 }

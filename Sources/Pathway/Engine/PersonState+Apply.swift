@@ -22,12 +22,18 @@ extension PersonState {
         case .householdChanged(let change):
             if let size = change.householdSize { householdSize = size }
             if let increase = change.singleParentIncrease { singleParentIncrease = increase }
-            if let amount = change.monthlyAmount { monthlyAmount = amount }
+            if let amount = change.monthlyAmount {
+                monthlyAmount = amount
+                amountHistory.append(AmountChange(date: event.date, amount: amount))
+            }
 
         case .dutiesChanged(let subject):
             changeDuties(to: subject, event: event, under: parameters, into: &findings)
 
         case .rightClosed(let reason):
+            if reason == .sanction {
+                checkClosureForSanction(event, under: parameters, into: &findings)
+            }
             stopClocks(.closure, on: event.date, into: &findings)
             right = .closed(on: event.date, reason: reason)
 
@@ -46,8 +52,29 @@ extension PersonState {
         case .contractSigned(let terms), .contractUpdated(let terms):
             sign(terms, event: event, under: parameters, into: &findings)
 
-        case .activity, .appointment, .failingRecorded, .sanctionNotice, .observationsReceived,
-             .teamOpinion, .sanctionDecided, .remobilised, .sanctionWithdrawn:
+        case .failingRecorded(let failing, let legitimateReason):
+            failings.append(FailingRecord(event: event.id, date: event.date, kind: failing,
+                                          legitimateReason: legitimateReason, sanctionedBy: nil))
+
+        case .sanctionNotice(let terms):
+            notices.append(NoticeRecord(event: event.id, date: event.date, terms: terms))
+
+        case .observationsReceived:
+            observations.append(event.date)
+
+        case .teamOpinion:
+            teamOpinions.append(event.date)
+
+        case .sanctionDecided(let decision):
+            decide(decision, event: event, under: parameters, into: &findings)
+
+        case .remobilised:
+            remobilise(event, under: parameters, into: &findings)
+
+        case .sanctionWithdrawn:
+            withdraw(event)
+
+        case .activity, .appointment:
             break
         }
 
@@ -61,7 +88,10 @@ extension PersonState {
                                     into findings: inout [Finding]) {
         householdSize = opening.householdSize
         singleParentIncrease = opening.singleParentIncrease
-        if let amount = opening.monthlyAmount { monthlyAmount = amount }
+        if let amount = opening.monthlyAmount {
+            monthlyAmount = amount
+            amountHistory.append(AmountChange(date: event.date, amount: amount))
+        }
 
         if isOpen && !opening.transfer {
             // The same right told again (a CAF flow sent twice): the pathway goes on; only a

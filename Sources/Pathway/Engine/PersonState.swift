@@ -55,6 +55,21 @@ public struct PersonState: Sendable {
     /// d'engagement (national indicator, instruction of 20 March 2025, annexe 3).
     public internal(set) var registrationToContractDays: [Int] = []
 
+    // MARK: Sanctions
+
+    /// Every failing recorded, in order.
+    public internal(set) var failings: [FailingRecord] = []
+    /// Every sanction notice (the "date certaine" of the notification), in order.
+    public internal(set) var notices: [NoticeRecord] = []
+    /// Days the équipe pluridisciplinaire gave its opinion.
+    public internal(set) var teamOpinions: [CivilDate] = []
+    /// Written observations or hearings received.
+    public internal(set) var observations: [CivilDate] = []
+    /// Every decision, in order, with how it ended.
+    public internal(set) var sanctions: [SanctionRecord] = []
+    /// Every monthly amount known, with the day it became known.
+    public internal(set) var amountHistory: [AmountChange] = []
+
     // MARK: Clocks
 
     /// Deadlines running, in the order they were opened.
@@ -78,6 +93,9 @@ public struct PersonState: Sendable {
     /// longer in force).
     public func status(on date: CivilDate) -> PathwayStatus {
         guard isOpen else { return .closed }
+        if let running = sanctions.last(where: { $0.isRunning(on: date) }) {
+            return running.decision.measure == .suspension ? .suspended : .suppressed
+        }
         guard subjectToDuties else { return .notSubject }
         guard orientation != nil else { return .awaitingOrientation }
         guard contractSinceOrientation, let contract else { return .awaitingContract }
@@ -102,6 +120,27 @@ public struct PersonState: Sendable {
               let cutoff = parameters.stockCutoff.value(on: since), since < cutoff,
               let deadline = parameters.stockDeadline.value(on: since) else { return nil }
         return Deadline(rule: .contractStockDeadline, start: cutoff, due: deadline.adding(days: -1), event: event, origin: .reform)
+    }
+}
+
+/// A sanction notice.
+public struct NoticeRecord: Sendable, Hashable {
+    public var event: String
+    public var date: CivilDate
+    public var terms: SanctionTerms
+}
+
+/// A monthly amount known from a day on (`right_opened` or `household_changed`).
+public struct AmountChange: Sendable, Hashable {
+    public var date: CivilDate
+    public var amount: Cents
+}
+
+extension PersonState {
+    /// The latest monthly amount known on `date` (REPORT.md: "the latest `monthly_amount`
+    /// known on the sanction's start").
+    public func monthlyAmount(on date: CivilDate) -> Cents? {
+        amountHistory.last { $0.date <= date }?.amount
     }
 }
 

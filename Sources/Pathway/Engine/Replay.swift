@@ -15,7 +15,12 @@ public enum Replay {
         let closing = state.closing(asOf: asOf, under: parameters)
         findings.append(contentsOf: closing.findings)
         findings.sort(by: Finding.reportOrder)
-        return PersonReport(state: state, status: state.status(on: asOf), findings: findings,
+        let sanctions = state.sanctions.map { record in
+            SanctionReport(record: record,
+                           amounts: record.amounts(monthlyAmount: state.monthlyAmount(on: record.starts), asOf: asOf,
+                                                   refundLimitMonths: parameters.refundLimitMonths.value(on: record.date) ?? 3))
+        }
+        return PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
                             records: state.records + closing.records,
                             deadlines: state.deadlines(asOf: asOf, under: parameters),
                             eventsReplayed: replayed, eventsAfterAsOf: ordered.count - replayed)
@@ -55,6 +60,8 @@ public struct PersonReport: Sendable {
     public var status: PathwayStatus
     /// The person's findings, in report order.
     public var findings: [Finding]
+    /// Every sanction decision with its amounts as of `as_of`.
+    public var sanctions: [SanctionReport]
     /// Every deadline of the person and how it ended (or that it is pending).
     public var records: [DeadlineRecord]
     /// The deadlines still running at `as_of`, soonest first.
@@ -64,6 +71,13 @@ public struct PersonReport: Sendable {
     public var eventsAfterAsOf: Int
 
     public var person: String { state.person }
+}
+
+/// A sanction decision with its amounts as of the report date (`nil` when the monthly
+/// amount is unknown: never guessed).
+public struct SanctionReport: Sendable, Hashable {
+    public var record: SanctionRecord
+    public var amounts: SanctionAmounts?
 }
 
 /// The audit report of a log (REPORT.md).

@@ -88,4 +88,17 @@ public enum Law {
     public static let stockDeadline = LegalReference("Instruction", "DGEFP/DFT/2025/10 annexes 1 et 5", .secondary)
     public static let dutiesRegime = LegalReference("CASF", "L262-28", .primary)
     public static let rightEnd = LegalReference("CASF", "R262-40", .primary)
+
+    // Sanctions (LAW.md section 4)
+    public static let sanctions = LegalReference("CASF", "L262-37", source: "loi n° 2023-1196 du 18 décembre 2023", .primary)
+    public static let sanctionFirst = LegalReference("CASF", "R262-68", source: "décret n° 2025-478 du 30 mai 2025", .primary)
+    public static let sanctionBreach = LegalReference("CASF", "R262-68-1", source: "décret n° 2025-478 du 30 mai 2025", .primary)
+    public static let repetitionWindow = LegalReference("CASF", "R262-68-4 1°", source: "décret n° 2025-478, art. 12 III", .primary)
+    public static let repetitionStart = LegalReference(interpretation, "fenêtre de réitération comptée depuis la décision, remise à zéro par une réorientation (par parallèle avec C. trav. R5412-3-4 1°)", .interpretation)
+    public static let householdCap = LegalReference("CASF", "R262-68-6", .primary)
+    public static let noticeProcedure = LegalReference("CASF", "L262-37 (procédure : préavis de dix jours, proposition de France Travail IV)", .primary)
+    public static let teamOpinion = LegalReference("CASF", "L262-39", .primary)
+    public static let legacySanctions = LegalReference("CASF", "R262-68 (rédaction antérieure au 2025-06-01)", .primary)
+    public static let refundLimit = LegalReference("Débats parlementaires", "reversement dans la limite de trois mois (probablement CASF R262-69-8, non lu)", .secondary)
+    public static let rightEndSanction = LegalReference("CASF", "R262-40 3°", .primary)
 }

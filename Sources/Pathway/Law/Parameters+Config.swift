@@ -48,6 +48,20 @@ extension Parameters {
                 throw ConfigError(key: key, message: "expected a date \"YYYY-MM-DD\", got \(Parameters.render(value))")
             }
             stockDeadline = stockDeadline.overridden(with: date)
+        case repetitionWindowMonths.key:
+            repetitionWindowMonths = repetitionWindowMonths.overridden(with: try Parameters.integer(key, value, 1...120))
+        case refundLimitMonths.key:
+            refundLimitMonths = refundLimitMonths.overridden(with: try Parameters.integer(key, value, 0...12))
+        case repetitionStart.key:
+            guard case .string(let text) = value, let choice = RepetitionStart(rawValue: text) else {
+                throw ConfigError(key: key, message: "expected \"decision\" or \"sanction_start\", got \(Parameters.render(value))")
+            }
+            repetitionStart = repetitionStart.overridden(with: choice)
+        case repetitionResetOnReorientation.key:
+            guard case .bool(let flag) = value else {
+                throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")
+            }
+            repetitionResetOnReorientation = repetitionResetOnReorientation.overridden(with: flag)
         case monthEnd.key:
             guard case .string(let text) = value, let choice = CivilDate.MonthEnd(rawValue: text) else {
                 throw ConfigError(key: key, message: "expected \"last_day\" or \"next_day\", got \(Parameters.render(value))")

@@ -37,6 +37,26 @@ public struct Parameters: Sendable {
     /// The stock must have a contract before this day: 2027-01-01 (2028-01-01 overseas) [S].
     public var stockDeadline: Parameter<CivilDate>
 
+    // MARK: Sanctions
+
+    /// The bounds of a decision: former R262-68 before 2025-06-01, décret 2025-478 after.
+    public var sanctionBounds: Parameter<SanctionBounds>
+    /// The share cannot exceed 50 % for a household of more than one person or with the
+    /// single-parent increase (R262-68-6; former R262-68).
+    public var householdCapPercent: Parameter<Int>
+    /// Repetition window: 24 months (R262-68-4 1°) [P]; its start and reset are [I].
+    public var repetitionWindowMonths: Parameter<Int>
+    /// Only failings recorded from this day can start a repetition window (décret 2025-478, art. 12 III).
+    public var repetitionCountingFrom: Parameter<CivilDate>
+    /// What day the repetition window counts from [I].
+    public var repetitionStart: Parameter<RepetitionStart>
+    /// Whether a new orientation decision restarts the count of decisions [I].
+    public var repetitionResetOnReorientation: Parameter<Bool>
+    /// Suspended sums are paid back after remobilisation within this many months [S].
+    public var refundLimitMonths: Parameter<Int>
+    /// The total suppression that must have run before the right may be ended (R262-68) [P].
+    public var closureSuppressionMonths: Parameter<Int>
+
     // MARK: Counting
 
     /// How a month count lands on a shorter month [I].
@@ -106,6 +126,55 @@ public struct Parameters: Sendable {
             periods: [ParameterPeriod(from: nil, value: CivilDate.ymd(2027, 1, 1), references: [Law.stockDeadline],
                                       note: "2028-01-01 dans les départements d'outre-mer : à régler par --config")],
             overridable: true)
+        let decree = CivilDate.ymd(2025, 6, 1)
+        sanctionBounds = Parameter(
+            key: "sanction_bounds",
+            summary: "Bornes d'une décision de sanction (taux, durée, procédure), selon le régime en vigueur à la date de la décision.",
+            periods: [
+                ParameterPeriod(from: nil, value: .legacy, references: [Law.legacySanctions],
+                                note: "première décision : au plus 80 %, 1 à 3 mois ; décisions suivantes : 1 à 4 mois"),
+                ParameterPeriod(from: decree, value: .decree2025, references: [Law.sanctionFirst, Law.sanctionBreach, Law.sanctions],
+                                note: "au moins 30 % ; premier manquement : suspension de 1 à 2 mois ; persistance, réitération, refus de contrôle : 1 à 4 mois ; préavis de dix jours"),
+            ],
+            overridable: false)
+        householdCapPercent = Parameter(
+            key: "household_cap_percent",
+            summary: "Taux maximal pour un foyer de plus d'une personne ou bénéficiant de la majoration pour isolement.",
+            periods: [
+                ParameterPeriod(from: nil, value: 50, references: [Law.legacySanctions]),
+                ParameterPeriod(from: decree, value: 50, references: [Law.householdCap]),
+            ],
+            overridable: false)
+        repetitionWindowMonths = Parameter(
+            key: "repetition_window_months",
+            summary: "Fenêtre de réitération : un manquement constaté dans ce délai après une décision sanctionnant un manquement antérieur est une réitération.",
+            periods: [ParameterPeriod(from: decree, value: 24, references: [Law.repetitionWindow, Law.repetitionStart])],
+            overridable: true)
+        repetitionCountingFrom = Parameter(
+            key: "repetition_counting_from",
+            summary: "Seuls les manquements constatés à partir de cette date ouvrent une fenêtre de réitération.",
+            periods: [ParameterPeriod(from: nil, value: decree, references: [Law.repetitionWindow])],
+            overridable: false)
+        repetitionStart = Parameter(
+            key: "repetition_window_start",
+            summary: "Point de départ de la fenêtre de réitération : la décision antérieure (decision) ou le début de la sanction (sanction_start).",
+            periods: [ParameterPeriod(from: nil, value: .decision, references: [Law.repetitionStart])],
+            overridable: true)
+        repetitionResetOnReorientation = Parameter(
+            key: "repetition_reset_on_reorientation",
+            summary: "Une nouvelle décision d'orientation remet à zéro le compte des décisions pour la réitération.",
+            periods: [ParameterPeriod(from: nil, value: true, references: [Law.repetitionStart])],
+            overridable: true)
+        refundLimitMonths = Parameter(
+            key: "refund_limit_months",
+            summary: "Après remobilisation, les sommes suspendues sont reversées dans la limite de ce nombre de mois.",
+            periods: [ParameterPeriod(from: nil, value: 3, references: [Law.refundLimit])],
+            overridable: true)
+        closureSuppressionMonths = Parameter(
+            key: "closure_suppression_months",
+            summary: "Durée de la suppression totale qui doit avoir couru avant que le droit puisse être clos pour sanction.",
+            periods: [ParameterPeriod(from: nil, value: 4, references: [Law.sanctionFirst, Law.rightEndSanction])],
+            overridable: false)
         monthEnd = Parameter(
             key: "month_end",
             summary: "Compte des mois : le jour J du mois M+n, ou son dernier jour s'il n'a pas de jour J (last_day), ou le lendemain (next_day).",
@@ -158,6 +227,14 @@ public struct Parameters: Sendable {
             ParameterDescription(reviewExtendedMonths, render: int),
             ParameterDescription(stockCutoff, render: { $0.description }),
             ParameterDescription(stockDeadline, render: { $0.description }),
+            ParameterDescription(sanctionBounds, render: { $0.description }),
+            ParameterDescription(householdCapPercent, render: int),
+            ParameterDescription(repetitionWindowMonths, render: int),
+            ParameterDescription(repetitionCountingFrom, render: { $0.description }),
+            ParameterDescription(repetitionStart, render: { $0.rawValue }),
+            ParameterDescription(repetitionResetOnReorientation, render: { String($0) }),
+            ParameterDescription(refundLimitMonths, render: int),
+            ParameterDescription(closureSuppressionMonths, render: int),
             ParameterDescription(monthEnd, render: { $0.rawValue }),
             ParameterDescription(weekendExtension, render: { String($0) }),
         ]

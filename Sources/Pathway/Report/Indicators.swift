@@ -20,6 +20,8 @@ public struct Indicators: Sendable {
     public var registrationToContract: Distribution
     /// People by state.
     public var states: [PathwayStatus: Int]
+    /// Sanction decisions and their sums.
+    public var sanctions: SanctionCounts
     /// Findings by severity and by rule.
     public var findingsBySeverity: [Severity: Int]
     public var findingsByRule: [RuleID: Int]
@@ -45,8 +47,42 @@ public struct Indicators: Sendable {
         self.states = states
         reorientations = people.reduce(0) { $0 + $1.state.reorientations }
         registrationToContract = Distribution(people.flatMap(\.state.registrationToContractDays))
+        sanctions = SanctionCounts(people.flatMap(\.sanctions))
         findingsBySeverity = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
         findingsByRule = Dictionary(grouping: findings, by: \.rule).mapValues(\.count)
+    }
+}
+
+/// Sanction decisions by measure and basis, and the euros withheld, refunded and lost.
+public struct SanctionCounts: Sendable, Equatable {
+    public var suspension = 0
+    public var suppression = 0
+    public var byBasis: [SanctionBasis: Int] = [:]
+    public var remobilisations = 0
+    public var withdrawals = 0
+    public var withheld = Cents.zero
+    public var refunded = Cents.zero
+    public var lost = Cents.zero
+    /// Decisions whose monthly amount is unknown (left out of the sums).
+    public var unknownAmounts = 0
+
+    init(_ sanctions: [SanctionReport]) {
+        for s in sanctions {
+            switch s.record.decision.measure {
+            case .suspension: suspension += 1
+            case .suppression: suppression += 1
+            }
+            byBasis[s.record.basis, default: 0] += 1
+            if s.record.endedBy == .remobilised { remobilisations += 1 }
+            if s.record.endedBy == .withdrawn { withdrawals += 1 }
+            if let amounts = s.amounts {
+                withheld += amounts.withheld
+                refunded += amounts.refunded
+                lost += amounts.lost
+            } else {
+                unknownAmounts += 1
+            }
+        }
     }
 }
 

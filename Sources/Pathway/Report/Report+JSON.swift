@@ -91,7 +91,7 @@ extension PersonReport {
                          ("origin", .string(d.origin.rawValue)),
                          ("passed", .bool(asOf.map { d.due < $0 } ?? false))])
             })),
-            ("sanctions", .array([])),
+            ("sanctions", .array(sanctions.map(\.jsonValue))),
             ("findings", .int(findings.count)),
             ("events", .int(eventsReplayed)),
         ])
@@ -114,10 +114,45 @@ extension Indicators {
                 ("mean_days", .decimal(registrationToContract.mean)),
             ])),
             ("states", .object(PathwayStatus.allCases.map { ($0.rawValue, .int(states[$0] ?? 0)) })),
+            ("sanctions", .object([
+                ("suspension", .int(sanctions.suspension)),
+                ("suppression", .int(sanctions.suppression)),
+                ("by_basis", .object(SanctionBasis.allCases.map { ($0.rawValue, .int(sanctions.byBasis[$0] ?? 0)) })),
+                ("remobilisations", .int(sanctions.remobilisations)),
+                ("withdrawals", .int(sanctions.withdrawals)),
+                ("withheld", .euros(sanctions.withheld)),
+                ("refunded", .euros(sanctions.refunded)),
+                ("lost", .euros(sanctions.lost)),
+                ("unknown_amounts", .int(sanctions.unknownAmounts)),
+            ])),
             ("findings", .object(
                 Severity.allCases.map { ($0.rawValue, JSONValue.int(findingsBySeverity[$0] ?? 0)) }
                 + [("by_rule", .object(RuleRegistry.all.map { ($0.id.rawValue, .int(findingsByRule[$0.id] ?? 0)) }))]
             )),
+        ])
+    }
+}
+
+extension SanctionReport {
+    var jsonValue: JSONValue {
+        let r = record
+        return .object([
+            ("event", .string(r.event)),
+            ("date", .date(r.date)),
+            ("measure", .string(r.decision.measure.rawValue)),
+            ("percent", .int(r.decision.percent)),
+            ("months", .int(r.decision.months)),
+            ("starts", .date(r.starts)),
+            ("ends", .date(r.ends)),
+            ("ended_by", .text(r.endedBy?.rawValue)),
+            ("basis", .string(r.basis.rawValue)),
+            ("failings", .array(r.failings.map { .string($0) })),
+            ("repeats", .text(r.repeats)),
+            ("regime", .string(r.regime.rawValue)),
+            ("monthly_amount", .euros(amounts?.monthlyAmount)),
+            ("withheld", .euros(amounts?.withheld)),
+            ("refunded", .euros(amounts?.refunded)),
+            ("lost", .euros(amounts?.lost)),
         ])
     }
 }

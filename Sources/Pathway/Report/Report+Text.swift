@@ -32,6 +32,14 @@ extension Report {
         line("  Délai inscription → contrat d'engagement : "
              + (r2c.count == 0 ? "aucun contrat signé" : "médiane \(r2c.median ?? "-") jours, moyenne \(r2c.mean ?? "-") jours (\(r2c.count) contrats)"))
 
+        let sc = indicators.sanctions
+        if sc.suspension + sc.suppression > 0 {
+            line("  Sanctions : \(Report.plural(sc.suspension, "suspension")), \(Report.plural(sc.suppression, "suppression")), "
+                 + "\(Report.plural(sc.remobilisations, "remobilisation")), \(Report.plural(sc.withdrawals, "retrait")) ; "
+                 + "retenu \(Messages.euros(sc.withheld)), reversé \(Messages.euros(sc.refunded)), perdu \(Messages.euros(sc.lost))"
+                 + (sc.unknownAmounts > 0 ? " (\(sc.unknownAmounts) décision\(sc.unknownAmounts > 1 ? "s" : "") au montant mensuel inconnu)" : ""))
+        }
+
         line()
         line("CONSTATS PAR RÈGLE")
         let grouped = Dictionary(grouping: findings, by: \.rule)
@@ -70,12 +78,29 @@ extension Report {
                     let passed = asOf.map { deadline.due < $0 } ?? false
                     line("    \(passed ? "Délai dépassé" : "Délai en cours") : \(deadline.rule), échéance \(deadline.due)")
                 }
+                for sanction in person.sanctions {
+                    line("    " + Report.sanctionLine(sanction))
+                }
                 for finding in person.findings {
                     line("    [\(finding.severity.label)] \(finding.rule) : \(finding.message)")
                 }
             }
         }
         return out
+    }
+
+    static func sanctionLine(_ s: SanctionReport) -> String {
+        let r = s.record
+        var text = "Sanction \(r.event) du \(r.date) : \(r.decision.measure.rawValue) \(r.decision.percent) % \(r.decision.months) mois, "
+            + "du \(r.starts) au \(r.ends) (\(r.basis.label)"
+        if let by = r.endedBy { text += by == .remobilised ? ", remobilisation" : ", retirée" }
+        text += ")"
+        if let a = s.amounts {
+            text += " ; retenu \(Messages.euros(a.withheld)), reversé \(Messages.euros(a.refunded)), perdu \(Messages.euros(a.lost))"
+        } else {
+            text += " ; montant mensuel inconnu"
+        }
+        return text
     }
 
     static func plural(_ n: Int, _ word: String) -> String {

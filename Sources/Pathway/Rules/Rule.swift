@@ -15,6 +15,15 @@ public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
     public static let contractWithoutDiagnostic = RuleID(rawValue: "sequence.contract_without_diagnostic")
     public static let orientationBeforeRegistration = RuleID(rawValue: "sequence.orientation_before_registration")
     public static let afterClosure = RuleID(rawValue: "sequence.after_closure")
+    public static let sanctionNoFailing = RuleID(rawValue: "sanction.no_failing")
+    public static let sanctionNotice = RuleID(rawValue: "sanction.notice")
+    public static let sanctionFirstFailing = RuleID(rawValue: "sanction.first_failing")
+    public static let sanctionRepeatBounds = RuleID(rawValue: "sanction.repeat_bounds")
+    public static let sanctionHouseholdCap = RuleID(rawValue: "sanction.household_cap")
+    public static let sanctionTeamOpinion = RuleID(rawValue: "sanction.team_opinion")
+    public static let sanctionLegacyBounds = RuleID(rawValue: "sanction.legacy_bounds")
+    public static let sanctionClosure = RuleID(rawValue: "sanction.closure")
+    public static let sanctionRefund = RuleID(rawValue: "sanction.refund")
 }
 
 /// How serious a finding is (REPORT.md). A `violation` makes `pathway replay` exit 1.
@@ -113,6 +122,51 @@ public enum RuleRegistry {
              summary: "Après la clôture du droit, seule une nouvelle ouverture du droit est attendue : tout autre événement est signalé et n'est pas rejoué.",
              references: [Law.rightEnd],
              parameters: []),
+        Rule(id: .sanctionNoFailing, severity: .violation, stage: .sanction,
+             title: "Sanction sans manquement",
+             summary: "Une sanction sanctionne un manquement constaté sans motif légitime et non encore sanctionné, sauf la persistance après une suspension allée à son terme sans remobilisation.",
+             references: [Law.sanctions, Law.sanctionFirst],
+             parameters: []),
+        Rule(id: .sanctionNotice, severity: .violation, stage: .sanction,
+             title: "Préavis et délai de dix jours",
+             summary: "À partir du 2025-06-01, la décision suit une notification des faits et de la sanction envisagée, et n'est prise qu'après les dix jours laissés pour les observations, sauf proposition de France Travail.",
+             references: [Law.noticeProcedure],
+             parameters: ["sanction_bounds"]),
+        Rule(id: .sanctionFirstFailing, severity: .violation, stage: .sanction,
+             title: "Bornes du premier manquement",
+             summary: "À partir du 2025-06-01, un premier manquement (autre qu'un refus de contrôle) est sanctionné par une suspension d'un à deux mois, d'au moins 30 %.",
+             references: [Law.sanctionFirst, Law.sanctionBreach],
+             parameters: ["sanction_bounds"]),
+        Rule(id: .sanctionRepeatBounds, severity: .violation, stage: .sanction,
+             title: "Bornes de la persistance, de la réitération et du refus de contrôle",
+             summary: "À partir du 2025-06-01, la persistance, la réitération ou le refus de contrôle est sanctionné pour un à quatre mois, d'au moins 30 %.",
+             references: [Law.sanctionFirst, Law.sanctionBreach, Law.sanctions, Law.repetitionWindow, Law.repetitionStart],
+             parameters: ["sanction_bounds", "repetition_window_months", "repetition_counting_from", "repetition_window_start", "repetition_reset_on_reorientation"]),
+        Rule(id: .sanctionHouseholdCap, severity: .violation, stage: .sanction,
+             title: "Plafond de 50 % pour un foyer",
+             summary: "Le taux ne dépasse pas 50 % pour un foyer de plus d'une personne ou bénéficiant de la majoration pour isolement.",
+             references: [Law.householdCap],
+             parameters: ["household_cap_percent"]),
+        Rule(id: .sanctionTeamOpinion, severity: .violation, stage: .sanction,
+             title: "Avis de l'équipe pluridisciplinaire avant une suppression",
+             summary: "Une suppression est précédée de l'avis de l'équipe pluridisciplinaire.",
+             references: [Law.sanctions, Law.teamOpinion],
+             parameters: []),
+        Rule(id: .sanctionLegacyBounds, severity: .violation, stage: .sanction,
+             title: "Bornes du régime antérieur au 2025-06-01",
+             summary: "Avant le 2025-06-01, une première décision est d'au plus 80 % pour un à trois mois ; les décisions suivantes durent un à quatre mois.",
+             references: [Law.legacySanctions],
+             parameters: ["sanction_bounds"]),
+        Rule(id: .sanctionClosure, severity: .violation, stage: .sanction,
+             title: "Clôture pour sanction",
+             summary: "Le droit n'est clos pour sanction qu'après une suppression totale de quatre mois allée à son terme.",
+             references: [Law.sanctionFirst, Law.rightEndSanction],
+             parameters: ["closure_suppression_months"]),
+        Rule(id: .sanctionRefund, severity: .info, stage: .sanction,
+             title: "Reversement après remobilisation",
+             summary: "Une suspension close par la remobilisation donne lieu au reversement des sommes suspendues, dans la limite de trois mois.",
+             references: [Law.sanctionFirst, Law.refundLimit],
+             parameters: ["refund_limit_months"]),
     ]
 
     private static let byID: [RuleID: Rule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
