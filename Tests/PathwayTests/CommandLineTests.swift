@@ -219,7 +219,7 @@ struct CommandLineTests {
         #expect(result.status == 1)
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.first == "person,rule,severity,date,due,done,event,article,confidence,message")
-        #expect(rows.count == 17)
+        #expect(rows.count == 25)
         #expect(rows.contains { $0.hasPrefix(#"P02,orientation.deadline,violation,2025-03-17,2025-03-17,2025-03-20,P02-03,"CASF D262-65-2 ; Interprétation : six semaines = 42 jours, jour 0 = réception",I,"#) })
     }
 
@@ -233,5 +233,98 @@ struct CommandLineTests {
         }
         let expected = try String(contentsOf: snapshot, encoding: .utf8)
         #expect(result.stdout == expected, "run with PATHWAY_UPDATE_SNAPSHOTS=1 and review the diff")
+    }
+}
+
+@Suite("pathway replay: sanctions end to end", .serialized)
+struct SanctionCommandLineTests {
+    @Test("exact amounts in the JSON report, per decision and in the indicators")
+    func amounts() throws {
+        let log = """
+        {"id":"a1","person":"A","type":"right_opened","date":"2025-01-06","monthly_amount":646.52}
+        {"id":"a2","person":"A","type":"registered","date":"2025-01-06"}
+        {"id":"a3","person":"A","type":"orientation_decided","date":"2025-01-20","dominante":"emploi","organisme":"france_travail"}
+        {"id":"a4","person":"A","type":"diagnostic_completed","date":"2025-01-27"}
+        {"id":"a5","person":"A","type":"contract_signed","date":"2025-02-03","weekly_hours":15}
+        {"id":"a6","person":"A","type":"failing_recorded","date":"2025-07-01","failing":"obligation_breach"}
+        {"id":"a7","person":"A","type":"sanction_notice","date":"2025-07-02"}
+        {"id":"a8","person":"A","type":"sanction_decided","date":"2025-07-20","measure":"suspension","percent":30,"months":2,"starts":"2025-08-01"}
+        {"id":"a9","person":"A","type":"remobilised","date":"2025-08-20"}
+        {"id":"b1","person":"B","type":"right_opened","date":"2025-01-06","monthly_amount":646.52,"household_size":2}
+        {"id":"b2","person":"B","type":"registered","date":"2025-01-06"}
+        {"id":"b3","person":"B","type":"orientation_decided","date":"2025-01-20","dominante":"emploi","organisme":"france_travail"}
+        {"id":"b4","person":"B","type":"diagnostic_completed","date":"2025-01-27"}
+        {"id":"b5","person":"B","type":"contract_signed","date":"2025-02-03","weekly_hours":15}
+        {"id":"b6","person":"B","type":"failing_recorded","date":"2025-07-01","failing":"control_refusal"}
+        {"id":"b7","person":"B","type":"sanction_notice","date":"2025-07-02"}
+        {"id":"b8","person":"B","type":"team_opinion","date":"2025-07-10"}
+        {"id":"b9","person":"B","type":"sanction_decided","date":"2025-07-20","measure":"suppression","percent":50,"months":4}
+        {"id":"c1","person":"C","type":"right_opened","date":"2025-01-06"}
+        {"id":"c2","person":"C","type":"registered","date":"2025-01-06"}
+        {"id":"c3","person":"C","type":"orientation_decided","date":"2025-01-20","dominante":"emploi","organisme":"france_travail"}
+        {"id":"c4","person":"C","type":"diagnostic_completed","date":"2025-01-27"}
+        {"id":"c5","person":"C","type":"contract_signed","date":"2025-02-03","weekly_hours":15}
+        {"id":"c6","person":"C","type":"failing_recorded","date":"2025-07-01","failing":"obligation_breach"}
+        {"id":"c7","person":"C","type":"sanction_notice","date":"2025-07-02"}
+        {"id":"c8","person":"C","type":"sanction_decided","date":"2025-07-20","measure":"suspension","percent":30,"months":1}
+
+        """
+        let result = try CLI.run(["replay", "-", "--format", "json", "--as-of", "2025-10-31"], stdin: log)
+        #expect(result.status == 0)
+        // A: 30 % of 646.52 = 193.956 → 193.96 a month; remobilised in the first month.
+        #expect(result.stdout.contains("""
+                  "event": "a8",
+                  "date": "2025-07-20",
+                  "measure": "suspension",
+                  "percent": 30,
+                  "months": 2,
+                  "starts": "2025-08-01",
+                  "ends": "2025-08-20",
+                  "ended_by": "remobilised",
+                  "basis": "first",
+                  "failings": [
+                    "a6"
+                  ],
+                  "repeats": null,
+                  "regime": "decret_2025_478",
+                  "monthly_amount": 646.52,
+                  "withheld": 193.96,
+                  "refunded": 193.96,
+                  "lost": 0.00
+        """))
+        // B: 50 % of 646.52 = 323.26 a month; months begun 07-20, 08-20, 09-20, 10-20 by 2025-10-31.
+        #expect(result.stdout.contains("""
+                  "withheld": 1293.04,
+                  "refunded": 0.00,
+                  "lost": 1293.04
+        """))
+        // C: monthly amount unknown.
+        #expect(result.stdout.contains("""
+                  "monthly_amount": null,
+                  "withheld": null,
+                  "refunded": null,
+                  "lost": null
+        """))
+        #expect(result.stdout.contains("""
+            "sanctions": {
+              "suspension": 2,
+              "suppression": 1,
+              "by_basis": {
+                "first": 2,
+                "repetition": 0,
+                "persistence": 0,
+                "control_refusal": 1,
+                "none": 0
+              },
+              "remobilisations": 1,
+              "withdrawals": 0,
+              "withheld": 1487.00,
+              "refunded": 193.96,
+              "lost": 1293.04,
+              "unknown_amounts": 1
+            }
+        """))
+        #expect(result.stdout.contains(#""rule": "sanction.refund""#))
+        #expect(result.stdout.contains(#""severity": "info""#))
     }
 }

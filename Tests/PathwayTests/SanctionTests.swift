@@ -360,4 +360,15 @@ struct SanctionAmountTests {
         #expect(record.amounts(monthlyAmount: Cents(1), asOf: date("2025-07-01"), refundLimitMonths: 3)?.perMonth == Cents(1))
         #expect(record.amounts(monthlyAmount: Cents(64653), asOf: date("2025-07-01"), refundLimitMonths: 3)?.perMonth == Cents(32327))
     }
+
+    @Test("a right closed during a sanction pays nothing from that day: later months are not withheld")
+    func closedDuring() {
+        var s = engaged()
+        s.add("team_opinion", "2025-07-15")
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suppression", 100, 4), kind: "control_refusal")
+        s.add("right_closed", "2025-09-20", #""reason":"resources""#)
+        let sanction = s.report(asOf: "2026-01-31").person("P1")?.sanctions.first
+        #expect(sanction?.amounts?.withheld == Cents(129304)) // 07-20 and 08-20 begun; 09-20 is the closure day
+        #expect(sanction?.record.ends == date("2025-11-20"))
+    }
 }

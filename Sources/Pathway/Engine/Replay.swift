@@ -15,10 +15,12 @@ public enum Replay {
         let closing = state.closing(asOf: asOf, under: parameters)
         findings.append(contentsOf: closing.findings)
         findings.sort(by: Finding.reportOrder)
+        let closedOn: CivilDate? = if case .closed(let day, _) = state.right { day } else { nil }
         let sanctions = state.sanctions.map { record in
             SanctionReport(record: record,
                            amounts: record.amounts(monthlyAmount: state.monthlyAmount(on: record.starts), asOf: asOf,
-                                                   refundLimitMonths: parameters.refundLimitMonths.value(on: record.date) ?? 3))
+                                                   refundLimitMonths: parameters.refundLimitMonths.value(on: record.date) ?? 3,
+                                                   rightClosedOn: closedOn))
         }
         return PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
                             records: state.records + closing.records,

@@ -103,9 +103,17 @@ public struct SanctionAmounts: Sendable, Hashable {
 
 extension SanctionRecord {
     /// The amounts of REPORT.md "Sanction amounts" as of `asOf`; `nil` without a known
-    /// monthly amount.
-    public func amounts(monthlyAmount: Cents?, asOf: CivilDate, refundLimitMonths: Int) -> SanctionAmounts? {
+    /// monthly amount. A right closed on `rightClosedOn` pays nothing from that day: months
+    /// begun from then on are not withheld, and a suspension it cut short is over [I].
+    public func amounts(monthlyAmount: Cents?, asOf reportDate: CivilDate, refundLimitMonths: Int,
+                        rightClosedOn: CivilDate? = nil) -> SanctionAmounts? {
         guard let amount = monthlyAmount else { return nil }
+        var asOf = reportDate
+        var cutShort = false
+        if let closed = rightClosedOn, closed > date, closed <= asOf {
+            asOf = closed.adding(days: -1)
+            cutShort = true
+        }
         let perMonth = Cents((amount.value * Int64(decision.percent) + 50) / 100)
         func cents(_ months: Int) -> Cents { Cents(perMonth.value * Int64(months)) }
         switch (decision.measure, endedBy, endedOn) {
@@ -122,7 +130,7 @@ extension SanctionRecord {
                                    refunded: cents(refunded), lost: cents(begun - refunded))
         case (.suspension, _, _):
             let begun = monthsBegun(by: asOf)
-            let ended = asOf >= term
+            let ended = asOf >= term || cutShort
             return SanctionAmounts(monthlyAmount: amount, perMonth: perMonth, withheld: cents(begun),
                                    refunded: .zero, lost: ended ? cents(begun) : .zero)
         case (.suppression, _, _):

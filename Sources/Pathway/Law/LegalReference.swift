@@ -51,8 +51,12 @@ public struct LegalReference: Sendable, Hashable, CustomStringConvertible {
     /// Whether this is one of the project's interpretations rather than a legal text.
     public var isInterpretation: Bool { code == Law.interpretation }
 
+    /// Whether `article` is a sentence rather than an article number (an interpretation, a
+    /// secondary source).
+    public var isNarrative: Bool { isInterpretation || code == Law.secondarySource }
+
     /// `CASF D262-65-2`; `Interprétation : six semaines = 42 jours`.
-    public var citation: String { isInterpretation ? "\(code) : \(article)" : "\(code) \(article)" }
+    public var citation: String { isNarrative ? "\(code) : \(article)" : "\(code) \(article)" }
 
     /// `CASF D262-65-2 [P]`.
     public var description: String { "\(citation) \(confidence.tag)" }
@@ -71,6 +75,8 @@ extension Array where Element == LegalReference {
 public enum Law {
     /// The `code` of a reference that is an interpretation of the project, not a text.
     public static let interpretation = "Interprétation"
+    /// The `code` of a reference known from secondary sources only, with no article read.
+    public static let secondarySource = "Source secondaire"
 
     public static let orientationDeadline = LegalReference("CASF", "D262-65-2", source: "décret n° 2024-1244 du 30 décembre 2024", .primary)
     public static let sixWeeksCounting = LegalReference(interpretation, "six semaines = 42 jours, jour 0 = réception", .interpretation)
@@ -99,6 +105,6 @@ public enum Law {
     public static let noticeProcedure = LegalReference("CASF", "L262-37 (procédure : préavis de dix jours, proposition de France Travail IV)", .primary)
     public static let teamOpinion = LegalReference("CASF", "L262-39", .primary)
     public static let legacySanctions = LegalReference("CASF", "R262-68 (rédaction antérieure au 2025-06-01)", .primary)
-    public static let refundLimit = LegalReference("Débats parlementaires", "reversement dans la limite de trois mois (probablement CASF R262-69-8, non lu)", .secondary)
+    public static let refundLimit = LegalReference(secondarySource, "débats parlementaires, reversement dans la limite de trois mois (probablement CASF R262-69-8, non lu)", .secondary)
     public static let rightEndSanction = LegalReference("CASF", "R262-40 3°", .primary)
 }

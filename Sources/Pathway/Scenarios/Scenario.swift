@@ -16,7 +16,8 @@
 /// ````
 ///
 /// The `finding:` lines are *all* the findings expected: one more or one fewer is a
-/// difference. `state:` and `deadline:` lines check the people they name.
+/// difference. `state:`, `deadline:` and `sanction:` lines check the people they name
+/// (`sanction: P1 e8 withheld 387.92 refunded 387.92 lost 0.00`).
 public struct Scenario: Sendable {
     public var title: String
     /// Where the block is: the file and the 1-based line of its opening fence.
@@ -31,6 +32,8 @@ public struct Scenario: Sendable {
         case finding(FindingPattern)
         case state(person: String, PathwayStatus)
         case deadline(person: String, rule: RuleID, due: CivilDate)
+        /// The amounts of a decision, in euros (`387.92`) or `null`.
+        case sanction(person: String, event: String, withheld: String, refunded: String, lost: String)
     }
 
     /// A finding as a scenario describes it; the fields not given are not checked.
@@ -126,7 +129,7 @@ extension Scenario {
     }
 
     private static func parseExpectation(_ line: String, fail: (String) -> ScenarioError) throws(ScenarioError) -> Expectation {
-        guard let (key, value) = line.keyValue else { throw fail("attendu « finding: », « state: » ou « deadline: »") }
+        guard let (key, value) = line.keyValue else { throw fail("attendu « finding: », « state: », « deadline: » ou « sanction: »") }
         let words = value.split(separator: " ").map(String.init)
         switch key {
         case "finding":
@@ -164,8 +167,13 @@ extension Scenario {
                 throw fail("deadline: <personne> <règle> due AAAA-MM-JJ")
             }
             return .deadline(person: words[0], rule: RuleID(rawValue: words[1]), due: due)
+        case "sanction":
+            guard words.count == 8, words[2] == "withheld", words[4] == "refunded", words[6] == "lost" else {
+                throw fail("sanction: <personne> <décision> withheld <euros|null> refunded <euros|null> lost <euros|null>")
+            }
+            return .sanction(person: words[0], event: words[1], withheld: words[3], refunded: words[5], lost: words[7])
         default:
-            throw fail("attente inconnue « \(key) » (finding, state, deadline)")
+            throw fail("attente inconnue « \(key) » (finding, state, deadline, sanction)")
         }
     }
 }
@@ -230,6 +238,16 @@ extension Scenario {
                 let actual = report.people.first { $0.person == person }?.status
                 if actual != status {
                     differences.append("\(person) : état attendu \(status.rawValue), obtenu \(actual?.rawValue ?? "personne absente")")
+                }
+            case .sanction(let person, let event, let withheld, let refunded, let lost):
+                guard let sanction = report.people.first(where: { $0.person == person })?.sanctions.first(where: { $0.record.event == event }) else {
+                    differences.append("\(person) : décision \(event) absente")
+                    continue
+                }
+                let actual = [sanction.amounts?.withheld, sanction.amounts?.refunded, sanction.amounts?.lost].map { $0?.description ?? "null" }
+                if actual != [withheld, refunded, lost] {
+                    differences.append("\(person) décision \(event) : montants attendus retenu \(withheld), reversé \(refunded), perdu \(lost) ; "
+                                       + "obtenus retenu \(actual[0]), reversé \(actual[1]), perdu \(actual[2])")
                 }
             case .deadline(let person, let rule, let due):
                 let running = report.people.first { $0.person == person }?.deadlines.filter { $0.rule == rule } ?? []
