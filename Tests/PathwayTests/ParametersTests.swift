@@ -39,8 +39,8 @@ struct ParametersTests {
     }
 
     @Test("bad configurations say what was expected", arguments: [
-        (#"{"orientation_target_day": 15}"#, #""orientation_target_day": unknown parameter (did you mean "orientation_target_days"?); known keys: orientation_deadline_days, orientation_target_days, contract_target_days, review_months, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, refund_limit_months, month_end, weekend_extension"#),
-        (#"{"minimum_weekly_hours": 10}"#, #""minimum_weekly_hours": is fixed by law (C. trav. L5411-6 II [S] ; C. trav. R5411-15 [P]) and cannot be overridden; overridable keys: orientation_deadline_days, orientation_target_days, contract_target_days, review_months, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, refund_limit_months, month_end, weekend_extension"#),
+        (#"{"orientation_target_day": 15}"#, #""orientation_target_day": unknown parameter (did you mean "orientation_target_days"?); known keys: orientation_deadline_days, orientation_target_days, contract_target_days, intensity_window_weeks, intensity_requires_activity, review_months, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, refund_limit_months, month_end, weekend_extension"#),
+        (#"{"minimum_weekly_hours": 10}"#, #""minimum_weekly_hours": is fixed by law (C. trav. L5411-6 II [S] ; C. trav. R5411-15 [P]) and cannot be overridden; overridable keys: orientation_deadline_days, orientation_target_days, contract_target_days, intensity_window_weeks, intensity_requires_activity, review_months, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, refund_limit_months, month_end, weekend_extension"#),
         (#"{"orientation_target_days": "15"}"#, #""orientation_target_days": expected an integer from 1 to 366, got "15""#),
         (#"{"stock_deadline": "2028-02-30"}"#, #""stock_deadline": expected a date "YYYY-MM-DD", got "2028-02-30""#),
         (#"{"month_end": "end"}"#, #""month_end": expected "last_day" or "next_day", got "end""#),
@@ -59,7 +59,7 @@ struct ParametersTests {
     @Test("every rule emitted is registered, with references and a known parameter list")
     func registry() {
         let keys = Set(Parameters.law.all.map(\.key))
-        #expect(RuleRegistry.all.count == 18)
+        #expect(RuleRegistry.all.count == 19)
         for rule in RuleRegistry.all {
             #expect(!rule.references.isEmpty)
             #expect(rule.parameters.allSatisfy(keys.contains), "\(rule.id)")

@@ -1,3 +1,4 @@
+import Testing
 @testable import Pathway
 
 /// Builds a small log line by line, as a policy reader would write it.
@@ -19,7 +20,9 @@ struct TestLog {
     var text: String { lines.joined(separator: "\n") + "\n" }
 
     func report(asOf: String? = nil, parameters: Parameters = .law) -> Report {
-        Replay.log(LogReader.read(text), asOf: asOf.flatMap(CivilDate.init), parameters: parameters)
+        let log = LogReader.read(text)
+        #expect(log.rejected.isEmpty, "a test log has a rejected line: \(log.rejected.map(\.description))")
+        return Replay.log(log, asOf: asOf.flatMap(CivilDate.init), parameters: parameters)
     }
 
     func findings(_ rule: RuleID, asOf: String? = nil, parameters: Parameters = .law) -> [Finding] {

@@ -100,6 +100,17 @@ enum Messages {
             + cite(.afterClosure) + "."
     }
 
+    // MARK: Intensity
+
+    static func shortfall(_ e: ShortfallEpisode, window: Int) -> String {
+        let done = Hours(hundredths: (e.done.hundredths * 2 + e.weeks) / (e.weeks * 2))
+        let planned = Hours(hundredths: (e.plannedSevenths * 2 + 7 * e.weeks) / (14 * e.weeks))
+        return "Du lundi \(e.firstMonday) (semaine \(e.first)) au dimanche \(e.lastMonday.adding(days: 6)) (semaine \(e.last)), "
+            + "\(e.weeks) semaines complètes sous contrat : \(done.description.replacingDot()) h d'activité par semaine en moyenne "
+            + "pour \(planned.description.replacingDot()) h prévues (moyenne sur \(window) semaines consécutives en deçà du plan). "
+            + cite(.intensityShortfall) + "."
+    }
+
     // MARK: Sanctions
 
     /// `193,96 €`.

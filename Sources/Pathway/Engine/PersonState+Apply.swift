@@ -35,6 +35,7 @@ extension PersonState {
                 checkClosureForSanction(event, under: parameters, into: &findings)
             }
             stopClocks(.closure, on: event.date, into: &findings)
+            endPlan(on: event.date)
             right = .closed(on: event.date, reason: reason)
 
         case .registered:
@@ -74,8 +75,11 @@ extension PersonState {
         case .sanctionWithdrawn:
             withdraw(event)
 
-        case .activity, .appointment:
-            break
+        case .activity(let hours, let category):
+            if isOpen { activities.append(ActivityRecord(date: event.date, hours: hours, category: category)) }
+
+        case .appointment(_, let status):
+            appointments[status, default: 0] += 1
         }
 
         let after = status(on: event.date)
@@ -104,6 +108,7 @@ extension PersonState {
         if isOpen {
             // A transfer into the département while open: the département starts a new pathway.
             stopClocks(.transfer, on: event.date, into: &findings)
+            endPlan(on: event.date)
         }
         if case .never = right {
             // Events logged before the first opening (a registration, say) belong to it.
@@ -135,6 +140,7 @@ extension PersonState {
         subjectToDuties = subject
         if !subject {
             stopClocks(.dutiesEnded, on: event.date, into: &findings)
+            endPlan(on: event.date)
         } else if isOpen && orientation == nil {
             startOrientationClock(from: event, under: parameters)
         }
@@ -167,7 +173,10 @@ extension PersonState {
         // deadline already run out stays reported.
         stopClocks(.reorientation, on: event.date, into: &findings, only: [.contractDeadline, .reviewDeadline])
 
-        if orientation != nil { reorientations += 1 }
+        if orientation != nil {
+            reorientations += 1
+            endPlan(on: event.date) // a new orientation needs its own contract [I]
+        }
         orientationsInPathway += 1
         let notified = decision.notified ?? event.date
         orientation = OrientationInForce(decision: decision, date: event.date, notified: notified, event: event.id)
@@ -218,6 +227,10 @@ extension PersonState {
         }
         complete(.contractDeadline, on: event.date, by: event, into: &findings)
         contract = ContractInForce(terms: terms, date: event.date, event: event.id)
+        contractTerms.append(terms)
+        if isOpen && subjectToDuties {
+            planChanges.append(PlanChange(date: event.date, weeklyHours: terms.weeklyHours, ends: terms.ends, event: event.id))
+        }
         contractSinceOrientation = true
         if firstContractSinceReform == nil, let cutoff = parameters.stockCutoff.value(on: event.date), event.date >= cutoff {
             firstContractSinceReform = event.date
@@ -239,6 +252,12 @@ extension PersonState {
             findings.append(Finding(rule: .contractStockDeadline, person: person, date: stock.due, due: stock.due,
                                     done: nil, event: stock.event, message: Messages.stockMissing(stock, opened: stock.start)))
         }
+    }
+
+    /// Ends the weekly plan running, if any.
+    private mutating func endPlan(on date: CivilDate) {
+        guard let last = planChanges.last, last.weeklyHours != nil else { return }
+        planChanges.append(PlanChange(date: date, weeklyHours: nil, ends: nil, event: nil))
     }
 
     // MARK: Clocks
@@ -296,6 +315,11 @@ extension PersonState {
             } else {
                 records.append(DeadlineRecord(deadline: deadline, status: .pending, done: nil))
             }
+        }
+        let intensity = copy.intensity(asOf: asOf, under: parameters)
+        for episode in intensity.episodes {
+            findings.append(Finding(rule: .intensityShortfall, person: person, date: episode.firstMonday, event: episode.contractEvent,
+                                    message: Messages.shortfall(episode, window: parameters.intensityWindowWeeks.value(on: asOf) ?? 4)))
         }
         if !copy.stockJudged, let stock = copy.stockDeadline(under: parameters) {
             records.append(copy.firstContractSinceReform.map { DeadlineRecord(deadline: stock, status: .onTime, done: $0) }

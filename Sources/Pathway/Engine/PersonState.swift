@@ -55,6 +55,18 @@ public struct PersonState: Sendable {
     /// d'engagement (national indicator, instruction of 20 March 2025, annexe 3).
     public internal(set) var registrationToContractDays: [Int] = []
 
+    // MARK: Intensity
+
+    /// The weekly plan over time: contracts from their date, ends of plan (closure, end of
+    /// duties, re-orientation, new pathway).
+    public internal(set) var planChanges: [PlanChange] = []
+    /// Activities done while the right was open.
+    public internal(set) var activities: [ActivityRecord] = []
+    /// Every contract signed or updated (its terms), for the share planning 15 hours.
+    public internal(set) var contractTerms: [ContractTerms] = []
+    /// Appointments by status.
+    public internal(set) var appointments: [AppointmentStatus: Int] = [:]
+
     // MARK: Sanctions
 
     /// Every failing recorded, in order.

@@ -23,6 +23,7 @@ public enum Replay {
                                                    rightClosedOn: closedOn))
         }
         return PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
+                            intensity: state.intensity(asOf: asOf, under: parameters),
                             records: state.records + closing.records,
                             deadlines: state.deadlines(asOf: asOf, under: parameters),
                             eventsReplayed: replayed, eventsAfterAsOf: ordered.count - replayed)
@@ -64,6 +65,8 @@ public struct PersonReport: Sendable {
     public var findings: [Finding]
     /// Every sanction decision with its amounts as of `as_of`.
     public var sanctions: [SanctionReport]
+    /// The week-by-week intensity as of `as_of`.
+    public var intensity: Intensity
     /// Every deadline of the person and how it ended (or that it is pending).
     public var records: [DeadlineRecord]
     /// The deadlines still running at `as_of`, soonest first.

@@ -95,6 +95,10 @@ public enum Law {
     public static let dutiesRegime = LegalReference("CASF", "L262-28", .primary)
     public static let rightEnd = LegalReference("CASF", "R262-40", .primary)
 
+    public static let intensityTarget = LegalReference("Instruction", "DGEFP/DFT/2025/10 annexe 2 (15 heures d'activité programmée par semaine)", .secondary)
+    public static let activitiesRecorded = LegalReference(interpretation, "intensité mesurée seulement si le journal enregistre des activités", .interpretation)
+    public static let weeklyProration = LegalReference(interpretation, "semaines ISO du lundi au dimanche ; semaines partielles proratisées par jours", .interpretation)
+
     // Sanctions (LAW.md section 4)
     public static let sanctions = LegalReference("CASF", "L262-37", source: "loi n° 2023-1196 du 18 décembre 2023", .primary)
     public static let sanctionFirst = LegalReference("CASF", "R262-68", source: "décret n° 2025-478 du 30 mai 2025", .primary)

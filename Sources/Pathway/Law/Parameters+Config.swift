@@ -41,6 +41,13 @@ extension Parameters {
             orientationTargetDays = orientationTargetDays.overridden(with: try Parameters.integer(key, value, 1...366))
         case contractTargetDays.key:
             contractTargetDays = contractTargetDays.overridden(with: try Parameters.integer(key, value, 1...366))
+        case intensityWindowWeeks.key:
+            intensityWindowWeeks = intensityWindowWeeks.overridden(with: try Parameters.integer(key, value, 1...52))
+        case intensityRequiresActivity.key:
+            guard case .bool(let flag) = value else {
+                throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")
+            }
+            intensityRequiresActivity = intensityRequiresActivity.overridden(with: flag)
         case reviewMonths.key:
             reviewMonths = reviewMonths.overridden(with: try Parameters.integer(key, value, 1...24))
         case stockDeadline.key:

@@ -23,6 +23,12 @@ public struct Parameters: Sendable {
     /// At most the legal working time, 35 hours (Cons. const. 2023-858 DC §35) [P].
     public var maximumWeeklyHours: Parameter<Hours>
 
+    /// Consecutive full weeks over which the average hours done are compared with the plan
+    /// (local parameter, default 4).
+    public var intensityWindowWeeks: Parameter<Int>
+    /// Whether intensity is measured only for people whose log records activities [I].
+    public var intensityRequiresActivity: Parameter<Bool>
+
     // MARK: Social review
 
     /// Six months before a social orientation is re-examined (CASF L262-31) [I].
@@ -104,6 +110,18 @@ public struct Parameters: Sendable {
             periods: [ParameterPeriod(from: reform, value: Hours(35), references: [Law.legalWorkingTime],
                                       note: "réserve d'interprétation du Conseil constitutionnel")],
             overridable: false)
+        intensityWindowWeeks = Parameter(
+            key: "intensity_window_weeks",
+            summary: "Fenêtre d'évaluation de l'intensité : nombre de semaines complètes consécutives sur lesquelles la moyenne des heures faites est comparée au plan.",
+            periods: [ParameterPeriod(from: nil, value: 4, references: [Law.intensityTarget],
+                                      note: "paramètre local ; la première et la dernière semaine partielles sont proratisées par jours, mais seules les semaines complètes forment une fenêtre")],
+            overridable: true, isLocal: true)
+        intensityRequiresActivity = Parameter(
+            key: "intensity_requires_activity",
+            summary: "L'intensité n'est mesurée que pour les personnes dont le journal enregistre au moins une activité (sinon : non mesurée, plutôt que zéro heure).",
+            periods: [ParameterPeriod(from: nil, value: true, references: [Law.activitiesRecorded],
+                                      note: "beaucoup de départements n'exportent pas les activités ; false compte zéro heure pour tous")],
+            overridable: true)
         reviewMonths = Parameter(
             key: "review_months",
             summary: "Délai de réexamen d'une orientation sociale, en mois après la décision.",
@@ -223,6 +241,8 @@ public struct Parameters: Sendable {
             ParameterDescription(contractTargetDays, render: int),
             ParameterDescription(minimumWeeklyHours, render: { $0.description }),
             ParameterDescription(maximumWeeklyHours, render: { $0.description }),
+            ParameterDescription(intensityWindowWeeks, render: int),
+            ParameterDescription(intensityRequiresActivity, render: { String($0) }),
             ParameterDescription(reviewMonths, render: int),
             ParameterDescription(reviewExtendedMonths, render: int),
             ParameterDescription(stockCutoff, render: { $0.description }),

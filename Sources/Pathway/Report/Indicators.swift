@@ -22,6 +22,8 @@ public struct Indicators: Sendable {
     public var states: [PathwayStatus: Int]
     /// Sanction decisions and their sums.
     public var sanctions: SanctionCounts
+    /// Contracts' planned hours, reductions, hours done and appointments.
+    public var intensity: IntensityCounts
     /// Findings by severity and by rule.
     public var findingsBySeverity: [Severity: Int]
     public var findingsByRule: [RuleID: Int]
@@ -48,6 +50,7 @@ public struct Indicators: Sendable {
         reorientations = people.reduce(0) { $0 + $1.state.reorientations }
         registrationToContract = Distribution(people.flatMap(\.state.registrationToContractDays))
         sanctions = SanctionCounts(people.flatMap(\.sanctions))
+        intensity = IntensityCounts(people)
         findingsBySeverity = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
         findingsByRule = Dictionary(grouping: findings, by: \.rule).mapValues(\.count)
     }
@@ -83,6 +86,78 @@ public struct SanctionCounts: Sendable, Equatable {
                 unknownAmounts += 1
             }
         }
+    }
+}
+
+/// The département's intensity figures (instruction of 20 March 2025, annexe 2; pilots).
+public struct IntensityCounts: Sendable, Equatable {
+    /// Contracts signed or updated, and those planning at least the minimum (15 h).
+    public var contracts = 0
+    public var contractsAtLeastMinimum = 0
+    /// People with a contract, and those whose latest contract has a legal reduction, by reason.
+    public var peopleWithContract = 0
+    public var peopleWithReduction = 0
+    public var reductionsByReason: [ReductionReason: Int] = [:]
+    /// Hours done and days under contract, by dominante of the orientation in force.
+    public var hoursByDominante: [Dominante: Int] = [:]
+    public var daysByDominante: [Dominante: Int] = [:]
+    /// Hours by R5411-15 category, all people.
+    public var byCategory: [ActivityCategory: Hours] = [:]
+    /// People with at least one shortfall episode.
+    public var peopleShort = 0
+    /// People with a contract whose intensity is not measured (no activity in the log).
+    public var peopleNotMeasured = 0
+    public var appointments: [AppointmentStatus: Int] = [:]
+
+    init(_ people: [PersonReport]) {
+        let minimum = Parameters.law.minimumWeeklyHours.current ?? Hours(15)
+        for person in people {
+            let s = person.state
+            contracts += s.contractTerms.count
+            contractsAtLeastMinimum += s.contractTerms.filter { $0.weeklyHours >= minimum }.count
+            if let latest = s.contract {
+                peopleWithContract += 1
+                if let reason = latest.terms.reductionReason {
+                    peopleWithReduction += 1
+                    reductionsByReason[reason, default: 0] += 1
+                }
+            }
+            if let dominante = s.orientation?.decision.dominante, person.intensity.daysUnderContract > 0 {
+                hoursByDominante[dominante, default: 0] += person.intensity.hoursDone.hundredths
+                daysByDominante[dominante, default: 0] += person.intensity.daysUnderContract
+            }
+            for (category, hours) in person.intensity.byCategory { byCategory[category, default: .zero] += hours }
+            if !person.intensity.episodes.isEmpty { peopleShort += 1 }
+            if !person.intensity.measured && s.contract != nil { peopleNotMeasured += 1 }
+            for (status, count) in s.appointments { appointments[status, default: 0] += count }
+        }
+    }
+
+    /// Hours done per week under contract for a dominante, rounded half up.
+    public func averageHours(_ dominante: Dominante) -> Hours? {
+        guard let days = daysByDominante[dominante], days > 0 else { return nil }
+        return Hours(hundredths: ((hoursByDominante[dominante] ?? 0) * 14 + days) / (days * 2))
+    }
+
+    /// missed / (attended + missed + excused), in per mille; `nil` without appointments.
+    public var noShowPerMille: Int? { Ratio.perMille(appointments[.missed] ?? 0, appointments.values.reduce(0, +)) }
+}
+
+/// Shares written as decimals with three digits, computed in integers.
+public enum Ratio {
+    /// `n / d` in per mille, rounded half up; `nil` when `d` is 0.
+    public static func perMille(_ n: Int, _ d: Int) -> Int? {
+        d == 0 ? nil : (n * 2000 + d) / (d * 2)
+    }
+
+    /// `0.815`.
+    static func decimal(_ perMille: Int?) -> String? {
+        perMille.map { FixedPoint.format(Int64($0), scale: 3, trimZeros: true) }
+    }
+
+    /// `81,5 %`.
+    static func percent(_ perMille: Int?) -> String {
+        perMille.map { FixedPoint.format(Int64($0), scale: 1, trimZeros: false).replacingDot() + " %" } ?? "—"
     }
 }
 
@@ -130,9 +205,7 @@ public struct DeadlineCounts: Sendable, Equatable {
     public var judged: Int { onTime + late + missing }
 
     /// Share on time among those judged, in per mille (`nil` when none was judged).
-    public var onTimePerMille: Int? {
-        judged == 0 ? nil : (onTime * 1000 + judged / 2) / judged
-    }
+    public var onTimePerMille: Int? { Ratio.perMille(onTime, judged) }
 }
 
 /// A count, median and mean of whole days, kept exact: halves are written `.5`.

@@ -92,6 +92,13 @@ extension PersonReport {
                          ("passed", .bool(asOf.map { d.due < $0 } ?? false))])
             })),
             ("sanctions", .array(sanctions.map(\.jsonValue))),
+            ("intensity", intensity.summaryJSON),
+            ("appointments", .object([
+                ("attended", .int(s.appointments[.attended] ?? 0)),
+                ("missed", .int(s.appointments[.missed] ?? 0)),
+                ("excused", .int(s.appointments[.excused] ?? 0)),
+                ("no_show_rate", .decimal(Ratio.decimal(Ratio.perMille(s.appointments[.missed] ?? 0, s.appointments.values.reduce(0, +))))),
+            ])),
             ("findings", .int(findings.count)),
             ("events", .int(eventsReplayed)),
         ])
@@ -99,6 +106,42 @@ extension PersonReport {
 }
 
 extension Indicators {
+    private var intensityJSON: JSONValue {
+        .object([
+            ("contracts", .int(intensity.contracts)),
+            ("contracts_at_least_15h", .int(intensity.contractsAtLeastMinimum)),
+            ("share_at_least_15h", .decimal(Ratio.decimal(Ratio.perMille(intensity.contractsAtLeastMinimum, intensity.contracts)))),
+            ("people_with_contract", .int(intensity.peopleWithContract)),
+            ("people_with_reduction", .int(intensity.peopleWithReduction)),
+            ("share_with_reduction", .decimal(Ratio.decimal(Ratio.perMille(intensity.peopleWithReduction, intensity.peopleWithContract)))),
+            ("reductions_by_reason", .object(ReductionReason.allCases.map { ($0.rawValue, .int(intensity.reductionsByReason[$0] ?? 0)) })),
+            ("average_hours_by_dominante", .object(Dominante.allCases.map { ($0.rawValue, .decimal(intensity.averageHours($0)?.description)) })),
+            ("hours_by_category", .object(ActivityCategory.allCases.map { ($0.rawValue, .number((intensity.byCategory[$0] ?? .zero).description)) })),
+            ("people_short", .int(intensity.peopleShort)),
+            ("people_not_measured", .int(intensity.peopleNotMeasured)),
+            ("appointments", .object([
+                ("attended", .int(intensity.appointments[.attended] ?? 0)),
+                ("missed", .int(intensity.appointments[.missed] ?? 0)),
+                ("excused", .int(intensity.appointments[.excused] ?? 0)),
+                ("no_show_rate", .decimal(Ratio.decimal(intensity.noShowPerMille))),
+            ])),
+        ])
+    }
+
+    private var sanctionsJSON: JSONValue {
+        .object([
+            ("suspension", .int(sanctions.suspension)),
+            ("suppression", .int(sanctions.suppression)),
+            ("by_basis", .object(SanctionBasis.allCases.map { ($0.rawValue, .int(sanctions.byBasis[$0] ?? 0)) })),
+            ("remobilisations", .int(sanctions.remobilisations)),
+            ("withdrawals", .int(sanctions.withdrawals)),
+            ("withheld", .euros(sanctions.withheld)),
+            ("refunded", .euros(sanctions.refunded)),
+            ("lost", .euros(sanctions.lost)),
+            ("unknown_amounts", .int(sanctions.unknownAmounts)),
+        ])
+    }
+
     var jsonValue: JSONValue {
         .object([
             ("orientation", orientation.jsonValue),
@@ -114,21 +157,35 @@ extension Indicators {
                 ("mean_days", .decimal(registrationToContract.mean)),
             ])),
             ("states", .object(PathwayStatus.allCases.map { ($0.rawValue, .int(states[$0] ?? 0)) })),
-            ("sanctions", .object([
-                ("suspension", .int(sanctions.suspension)),
-                ("suppression", .int(sanctions.suppression)),
-                ("by_basis", .object(SanctionBasis.allCases.map { ($0.rawValue, .int(sanctions.byBasis[$0] ?? 0)) })),
-                ("remobilisations", .int(sanctions.remobilisations)),
-                ("withdrawals", .int(sanctions.withdrawals)),
-                ("withheld", .euros(sanctions.withheld)),
-                ("refunded", .euros(sanctions.refunded)),
-                ("lost", .euros(sanctions.lost)),
-                ("unknown_amounts", .int(sanctions.unknownAmounts)),
-            ])),
+            ("intensity", intensityJSON),
+            ("sanctions", sanctionsJSON),
             ("findings", .object(
                 Severity.allCases.map { ($0.rawValue, JSONValue.int(findingsBySeverity[$0] ?? 0)) }
                 + [("by_rule", .object(RuleRegistry.all.map { ($0.id.rawValue, .int(findingsByRule[$0.id] ?? 0)) }))]
             )),
+        ])
+    }
+}
+
+extension Intensity {
+    /// The per-person summary of the JSON report (the weeks themselves are the library's).
+    var summaryJSON: JSONValue {
+        .object([
+            ("measured", .bool(measured)),
+            ("weeks_under_contract", .int(weeksUnderContract)),
+            ("full_weeks", .int(fullWeeks)),
+            ("days_under_contract", .int(daysUnderContract)),
+            ("hours_done", .number(hoursDone.description)),
+            ("average_hours_per_week", .decimal(averageHoursPerWeek?.description)),
+            ("weeks_meeting_plan", .int(weeksMeetingPlan)),
+            ("share_weeks_meeting_plan", .decimal(Ratio.decimal(Ratio.perMille(weeksMeetingPlan, weeksUnderContract)))),
+            ("hours_by_category", .object(ActivityCategory.allCases.map { ($0.rawValue, .number((byCategory[$0] ?? .zero).description)) })),
+            ("shortfalls", .array(episodes.map { e in
+                .object([("first", .string(e.first.description)), ("last", .string(e.last.description)),
+                         ("from", .date(e.firstMonday)), ("to", .date(e.lastMonday.adding(days: 6))), ("weeks", .int(e.weeks)),
+                         ("hours_done", .number(e.done.description)),
+                         ("hours_planned", .number(Hours(hundredths: (e.plannedSevenths * 2 + 7) / 14).description))])
+            })),
         ])
     }
 }
@@ -162,7 +219,7 @@ extension DeadlineCounts {
         var members: [(key: String, value: JSONValue)] = [
             ("on_time", .int(onTime)), ("late", .int(late)), ("pending", .int(pending)), ("missing", .int(missing)),
             ("cancelled", .int(cancelled)),
-            ("on_time_rate", onTimePerMille.map { .number(FixedPoint.format(Int64($0), scale: 3, trimZeros: true)) } ?? .null),
+            ("on_time_rate", .decimal(Ratio.decimal(onTimePerMille))),
             ("median_days", .decimal(delay.median)),
             ("mean_days", .decimal(delay.mean)),
         ]

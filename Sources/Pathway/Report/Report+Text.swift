@@ -30,8 +30,20 @@ extension Report {
             .joined(separator: ", ") + " ; réorientations : \(indicators.reorientations)")
         let r2c = indicators.registrationToContract
         line("  Délai inscription → contrat d'engagement : "
-             + (r2c.count == 0 ? "aucun contrat signé" : "médiane \(r2c.median ?? "-") jours, moyenne \(r2c.mean ?? "-") jours (\(r2c.count) contrats)"))
+             + (r2c.count == 0 ? "aucun contrat signé" : "médiane \((r2c.median ?? "-").replacingDot()) jours, moyenne \((r2c.mean ?? "-").replacingDot()) jours (\(r2c.count) contrats)"))
 
+        let ic = indicators.intensity
+        if ic.contracts > 0 {
+            line("  Intensité : \(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, ic.contracts))) des contrats prévoient au moins 15 h ; "
+                 + "\(Report.plural(ic.peopleWithReduction, "personne")) avec une réduction légale ("
+                 + ReductionReason.allCases.compactMap { r in ic.reductionsByReason[r].map { "\(Report.reductionLabel(r)) \($0)" } }.joined(separator: ", ")
+                 + ") ; heures faites par semaine sous contrat : "
+                 + Dominante.allCases.map { "\(Report.dominanteLabel($0)) \(ic.averageHours($0).map { $0.description.replacingDot() + " h" } ?? "—")" }.joined(separator: ", ")
+                 + " ; \(Report.plural(ic.peopleShort, "personne")) en deçà du plan"
+                 + (ic.peopleNotMeasured > 0 ? " ; intensité non mesurée (aucune activité au journal) pour \(Report.plural(ic.peopleNotMeasured, "personne"))" : ""))
+            line("  Rendez-vous : \(Report.plural(ic.appointments[.attended] ?? 0, "honoré")), \(Report.plural(ic.appointments[.missed] ?? 0, "manqué")) sans excuse, "
+                 + "\(Report.plural(ic.appointments[.excused] ?? 0, "excusé")) ; taux d'absence \(Ratio.percent(ic.noShowPerMille))")
+        }
         let sc = indicators.sanctions
         if sc.suspension + sc.suppression > 0 {
             line("  Sanctions : \(Report.plural(sc.suspension, "suspension")), \(Report.plural(sc.suppression, "suppression")), "
@@ -78,6 +90,9 @@ extension Report {
                     let passed = asOf.map { deadline.due < $0 } ?? false
                     line("    \(passed ? "Délai dépassé" : "Délai en cours") : \(deadline.rule), échéance \(deadline.due)")
                 }
+                if person.intensity.weeksUnderContract > 0 {
+                    line("    " + Report.intensityLine(person.intensity))
+                }
                 for sanction in person.sanctions {
                     line("    " + Report.sanctionLine(sanction))
                 }
@@ -87,6 +102,24 @@ extension Report {
             }
         }
         return out
+    }
+
+    static func reductionLabel(_ reason: ReductionReason) -> String {
+        switch reason {
+        case .health: return "santé"
+        case .disability: return "handicap"
+        case .invalidity: return "invalidité"
+        case .singleParentChildcare: return "parent isolé sans garde"
+        }
+    }
+
+    static func intensityLine(_ i: Intensity) -> String {
+        var text = "Intensité : \(Report.plural(i.weeksUnderContract, "semaine")) sous contrat, "
+            + "\(i.averageHoursPerWeek.map { $0.description.replacingDot() } ?? "—") h par semaine en moyenne, "
+            + "plan atteint \(i.weeksMeetingPlan) semaine\(i.weeksMeetingPlan > 1 ? "s" : "") sur \(i.weeksUnderContract)"
+        let parts = ActivityCategory.allCases.compactMap { c in i.byCategory[c].map { "\(c.rawValue) \($0.description.replacingDot()) h" } }
+        if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
+        return text
     }
 
     static func sanctionLine(_ s: SanctionReport) -> String {
@@ -111,9 +144,9 @@ extension Report {
         var text = "  \(title) : \(counts.onTime) dans le délai, \(counts.late) en retard, \(plural(counts.missing, "manquant")), "
             + "\(counts.pending) en cours, \(plural(counts.cancelled, "interrompu"))"
         if let rate = counts.onTimePerMille {
-            text += " ; taux dans le délai \(FixedPoint.format(Int64(rate), scale: 1, trimZeros: false)) %"
+            text += " ; taux dans le délai \(Ratio.percent(rate))"
         }
-        if let median = counts.delay.median { text += " ; délai médian \(median) jours" }
+        if let median = counts.delay.median { text += " ; délai médian \(median.replacingDot()) jours" }
         if counts.hasTarget, let target {
             text += " ; cible locale \(target) jours : \(counts.targetMet) atteinte, \(counts.targetMissed) manquée"
         }

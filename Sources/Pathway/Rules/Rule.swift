@@ -15,6 +15,7 @@ public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
     public static let contractWithoutDiagnostic = RuleID(rawValue: "sequence.contract_without_diagnostic")
     public static let orientationBeforeRegistration = RuleID(rawValue: "sequence.orientation_before_registration")
     public static let afterClosure = RuleID(rawValue: "sequence.after_closure")
+    public static let intensityShortfall = RuleID(rawValue: "intensity.shortfall")
     public static let sanctionNoFailing = RuleID(rawValue: "sanction.no_failing")
     public static let sanctionNotice = RuleID(rawValue: "sanction.notice")
     public static let sanctionFirstFailing = RuleID(rawValue: "sanction.first_failing")
@@ -122,6 +123,11 @@ public enum RuleRegistry {
              summary: "Après la clôture du droit, seule une nouvelle ouverture du droit est attendue : tout autre événement est signalé et n'est pas rejoué.",
              references: [Law.rightEnd],
              parameters: []),
+        Rule(id: .intensityShortfall, severity: .warning, stage: .intensity,
+             title: "Intensité en deçà du plan",
+             summary: "La moyenne des heures d'activité faites sur la fenêtre d'évaluation (4 semaines complètes consécutives par défaut) atteint la durée hebdomadaire du contrat en vigueur.",
+             references: [Law.fifteenHours, Law.actionPlan, Law.intensityTarget, Law.weeklyProration],
+             parameters: ["intensity_window_weeks", "minimum_weekly_hours"]),
         Rule(id: .sanctionNoFailing, severity: .violation, stage: .sanction,
              title: "Sanction sans manquement",
              summary: "Une sanction sanctionne un manquement constaté sans motif légitime et non encore sanctionné, sauf la persistance après une suspension allée à son terme sans remobilisation.",

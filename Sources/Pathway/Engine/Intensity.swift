@@ -1,0 +1,197 @@
+/// The intensity of a person's accompaniment: hours of activity done each ISO week against the
+/// weekly hours of the contract in force (C. trav. L5411-6 II, R5411-15).
+///
+/// A week's plan is prorated by the days the contract is in force that week: each day counts
+/// for one seventh of the weekly hours of the contract in force on that day, so that a contract
+/// signed on a Wednesday plans 5/7 of its hours for that week, and an update mid-week changes
+/// the plan from its date. Plans are kept in sevenths of a hundredth of an hour, exactly.
+public struct Intensity: Sendable, Hashable {
+    /// Every week with at least one day under contract, in order.
+    public var weeks: [IntensityWeek]
+    /// Hours done on days under contract, by R5411-15 category.
+    public var byCategory: [ActivityCategory: Hours]
+    /// Runs of weeks whose evaluation window fell short of the plan.
+    public var episodes: [ShortfallEpisode]
+    /// Whether intensity is measured for this person: with `intensity_requires_activity`
+    /// (the default), only when the log records at least one activity for them.
+    public var measured = true
+
+    /// Weeks with at least one day under contract.
+    public var weeksUnderContract: Int { weeks.count }
+    /// Weeks entirely under contract.
+    public var fullWeeks: Int { weeks.filter(\.isFull).count }
+    /// Days under contract.
+    public var daysUnderContract: Int { weeks.reduce(0) { $0 + $1.daysUnderContract } }
+    /// Hours done on days under contract.
+    public var hoursDone: Hours { weeks.reduce(Hours.zero) { $0 + $1.done } }
+    /// Weeks whose hours done reach the (prorated) plan.
+    public var weeksMeetingPlan: Int { weeks.filter(\.meetsPlan).count }
+
+    /// Hours done per week under contract (hours × 7 / days under contract), in hundredths,
+    /// rounded half up; `nil` without a day under contract.
+    public var averageHoursPerWeek: Hours? {
+        let days = daysUnderContract
+        guard days > 0 else { return nil }
+        return Hours(hundredths: (hoursDone.hundredths * 7 * 2 + days) / (days * 2))
+    }
+
+    public static let empty = Intensity(weeks: [], byCategory: [:], episodes: [])
+    static let notMeasured = Intensity(weeks: [], byCategory: [:], episodes: [], measured: false)
+}
+
+/// One ISO week under contract.
+public struct IntensityWeek: Sendable, Hashable {
+    public var week: ISOWeek
+    /// Its Monday.
+    public var monday: CivilDate
+    /// Days of the week (0–7) under contract.
+    public var daysUnderContract: Int
+    /// The plan in sevenths of a hundredth of an hour (the sum, over the days under contract,
+    /// of the weekly hours in force that day).
+    public var plannedSevenths: Int
+    /// Hours done on the days under contract.
+    public var done: Hours
+    public var byCategory: [ActivityCategory: Hours]
+
+    /// Whether all seven days were under contract.
+    public var isFull: Bool { daysUnderContract == 7 }
+
+    /// The prorated plan, rounded half up to the hundredth.
+    public var planned: Hours { Hours(hundredths: (plannedSevenths * 2 + 7) / 14) }
+
+    /// Whether the hours done reach the prorated plan (always, for a plan of 0).
+    public var meetsPlan: Bool { done.hundredths * 7 >= plannedSevenths }
+}
+
+/// Consecutive full weeks covered by evaluation windows whose average fell short of the plan.
+public struct ShortfallEpisode: Sendable, Hashable {
+    public var first: ISOWeek
+    public var last: ISOWeek
+    public var firstMonday: CivilDate
+    public var lastMonday: CivilDate
+    public var weeks: Int
+    /// Hours done over the episode.
+    public var done: Hours
+    /// Plan over the episode, in sevenths of a hundredth.
+    public var plannedSevenths: Int
+    /// The contract in force when the episode began.
+    public var contractEvent: String?
+}
+
+/// A change of the weekly plan: a contract (signed or updated) from its date, or the end of any
+/// plan (`weeklyHours` nil: closure, end of duties, re-orientation, new pathway).
+public struct PlanChange: Sendable, Hashable {
+    public var date: CivilDate
+    public var weeklyHours: Hours?
+    /// The contract's planned end, inclusive.
+    public var ends: CivilDate?
+    public var event: String?
+}
+
+/// One activity as kept for the weekly count.
+public struct ActivityRecord: Sendable, Hashable {
+    public var date: CivilDate
+    public var hours: Hours
+    public var category: ActivityCategory
+}
+
+extension PersonState {
+    /// The week-by-week intensity as of `asOf` (days after it are not under contract yet).
+    public func intensity(asOf: CivilDate, under parameters: Parameters) -> Intensity {
+        if parameters.intensityRequiresActivity.value(on: asOf) ?? true, !activities.contains(where: { $0.date <= asOf }) {
+            return .notMeasured
+        }
+        // Segments [start, end) of days under contract, with their weekly hours.
+        var segments: [(start: CivilDate, end: CivilDate, hours: Hours, event: String?)] = []
+        for (index, change) in planChanges.enumerated() {
+            guard let hours = change.weeklyHours else { continue }
+            var end = asOf.adding(days: 1)
+            if index + 1 < planChanges.count { end = min(end, planChanges[index + 1].date) }
+            if let ends = change.ends { end = min(end, ends.adding(days: 1)) }
+            if change.date < end { segments.append((change.date, end, hours, change.event)) }
+        }
+        guard !segments.isEmpty else { return .empty }
+
+        var weeks: [IntensityWeek] = []
+        var weekIndex: [Int32: Int] = [:]
+        var contractOfWeek: [String?] = []
+        for segment in segments {
+            var day = segment.start
+            while day < segment.end {
+                let monday = day.startOfISOWeek
+                let index: Int
+                if let existing = weekIndex[monday.dayNumber] {
+                    index = existing
+                } else {
+                    index = weeks.count
+                    weekIndex[monday.dayNumber] = index
+                    weeks.append(IntensityWeek(week: day.isoWeek, monday: monday, daysUnderContract: 0, plannedSevenths: 0,
+                                               done: .zero, byCategory: [:]))
+                    contractOfWeek.append(segment.event)
+                }
+                weeks[index].daysUnderContract += 1
+                weeks[index].plannedSevenths += segment.hours.hundredths
+                day = day.adding(days: 1)
+            }
+        }
+        var byCategory: [ActivityCategory: Hours] = [:]
+        for activity in activities where activity.date <= asOf {
+            let underContract = segments.contains { activity.date >= $0.start && activity.date < $0.end }
+            guard underContract, let index = weekIndex[activity.date.startOfISOWeek.dayNumber] else { continue }
+            weeks[index].done += activity.hours
+            weeks[index].byCategory[activity.category, default: .zero] += activity.hours
+            byCategory[activity.category, default: .zero] += activity.hours
+        }
+        let order = weeks.indices.sorted { weeks[$0].monday < weeks[$1].monday }
+        let sortedWeeks = order.map { weeks[$0] }
+        let sortedContracts = order.map { contractOfWeek[$0] }
+        let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
+        return Intensity(weeks: sortedWeeks, byCategory: byCategory,
+                         episodes: PersonState.shortfalls(sortedWeeks, contracts: sortedContracts, window: window))
+    }
+
+    /// Windows of `window` consecutive full weeks whose hours done stay below the plan, merged
+    /// into episodes where they overlap.
+    static func shortfalls(_ weeks: [IntensityWeek], contracts: [String?], window: Int) -> [ShortfallEpisode] {
+        guard window >= 1 else { return [] }
+        var episodes: [ShortfallEpisode] = []
+        var runStart = 0
+        while runStart < weeks.count {
+            // A run of consecutive full weeks.
+            guard weeks[runStart].isFull else { runStart += 1; continue }
+            var runEnd = runStart
+            while runEnd + 1 < weeks.count, weeks[runEnd + 1].isFull,
+                  weeks[runEnd + 1].monday == weeks[runEnd].monday.adding(days: 7) {
+                runEnd += 1
+            }
+            var current: (first: Int, last: Int)?
+            if runEnd - runStart + 1 >= window {
+                for start in runStart...(runEnd - window + 1) {
+                    let slice = weeks[start..<(start + window)]
+                    let done = slice.reduce(0) { $0 + $1.done.hundredths }
+                    let planned = slice.reduce(0) { $0 + $1.plannedSevenths }
+                    guard done * 7 < planned else { continue }
+                    let last = start + window - 1
+                    if let open = current, start <= open.last {
+                        current = (open.first, last)
+                    } else {
+                        if let open = current { episodes.append(episode(weeks, contracts, open)) }
+                        current = (start, last)
+                    }
+                }
+            }
+            if let open = current { episodes.append(episode(weeks, contracts, open)) }
+            runStart = runEnd + 1
+        }
+        return episodes
+    }
+
+    private static func episode(_ weeks: [IntensityWeek], _ contracts: [String?], _ range: (first: Int, last: Int)) -> ShortfallEpisode {
+        let slice = weeks[range.first...range.last]
+        return ShortfallEpisode(first: weeks[range.first].week, last: weeks[range.last].week,
+                                firstMonday: weeks[range.first].monday, lastMonday: weeks[range.last].monday,
+                                weeks: slice.count, done: slice.reduce(Hours.zero) { $0 + $1.done },
+                                plannedSevenths: slice.reduce(0) { $0 + $1.plannedSevenths },
+                                contractEvent: contracts[range.first])
+    }
+}

@@ -1,0 +1,215 @@
+import Testing
+@testable import Pathway
+
+/// A person oriented, diagnosed, and under contract from `signed`.
+private func underContract(_ signed: String, hours: String = "15", extra: String = "") -> TestLog {
+    var s = TestLog(person: "P1")
+    s.add("right_opened", "2025-03-03")
+    s.add("registered", "2025-03-03")
+    s.add("orientation_decided", "2025-04-07", #""dominante":"emploi","organisme":"france_travail""#)
+    s.add("diagnostic_completed", "2025-04-14")
+    s.add("contract_signed", signed, #""weekly_hours":\#(hours)"# + extra)
+    return s
+}
+
+/// One activity on each Monday of `weeks` weeks from `monday`.
+private func weekly(_ s: inout TestLog, from monday: String, weeks: Int, hours: String) {
+    for w in 0..<weeks {
+        s.add("activity", date(monday).adding(days: 7 * w).description, #""hours":\#(hours),"category":"training""#)
+    }
+}
+
+private func intensity(_ s: TestLog, asOf: String, parameters: Parameters = .law) -> Intensity {
+    Replay.person("P1", events: LogReader.read(s.text).events, asOf: date(asOf), parameters: parameters).intensity
+}
+
+@Suite("Intensity: weeks, proration, categories")
+struct IntensityWeekTests {
+    @Test("a contract signed on a Wednesday plans 5/7 of its hours for that week", arguments: [("11", true), ("10.72", true), ("10.71", false)])
+    func wednesday(_ done: String, _ meets: Bool) {
+        var s = underContract("2025-05-07")
+        s.add("activity", "2025-05-09", #""hours":\#(done),"category":"job_search""#)
+        let first = intensity(s, asOf: "2025-05-11").weeks.first
+        #expect(first?.week == ISOWeek(year: 2025, week: 19))
+        #expect(first?.daysUnderContract == 5)
+        #expect(first?.plannedSevenths == 7500)
+        #expect(first?.planned == Hours(hundredths: 1071))
+        #expect(first?.meetsPlan == meets)
+    }
+
+    @Test("an activity before the signature, in the same week, is not under contract")
+    func beforeSignature() {
+        var s = underContract("2025-05-07")
+        s.add("activity", "2025-05-05", #""hours":5,"category":"training""#)
+        s.add("activity", "2025-05-08", #""hours":2,"category":"training""#)
+        #expect(intensity(s, asOf: "2025-05-11").weeks.first?.done == Hours(2))
+    }
+
+    @Test("an update mid-week changes the plan from its date: 3 days at 15 h and 4 at 20 h")
+    func updateMidWeek() {
+        var s = underContract("2025-05-05")
+        s.add("contract_updated", "2025-05-08", #""weekly_hours":20"#)
+        s.add("activity", "2025-05-06", #""hours":1,"category":"support""#)
+        let week = intensity(s, asOf: "2025-05-11").weeks.first
+        #expect(week?.plannedSevenths == 3 * 1500 + 4 * 2000)
+        #expect(week?.planned == Hours(hundredths: 1786))
+    }
+
+    @Test("weeks across a year end: 2025-12-29 to 2026-01-04 is week 1 of 2026")
+    func yearEnd() {
+        var s = underContract("2025-12-22")
+        s.add("activity", "2025-12-28", #""hours":4,"category":"training""#)
+        s.add("activity", "2025-12-29", #""hours":5,"category":"training""#)
+        s.add("activity", "2026-01-02", #""hours":6,"category":"job_search""#)
+        let weeks = intensity(s, asOf: "2026-01-04").weeks
+        #expect(weeks.map(\.week) == [ISOWeek(year: 2025, week: 52), ISOWeek(year: 2026, week: 1)])
+        #expect(weeks.map(\.done) == [Hours(4), Hours(11)])
+        #expect(weeks.last?.byCategory == [.training: Hours(5), .jobSearch: Hours(6)])
+    }
+
+    @Test("a week with no activity counts, at zero hours")
+    func emptyWeek() {
+        var s = underContract("2025-05-05")
+        s.add("activity", "2025-05-05", #""hours":15,"category":"training""#)
+        s.add("activity", "2025-05-19", #""hours":15,"category":"training""#)
+        let i = intensity(s, asOf: "2025-05-25")
+        #expect(i.weeks.map(\.done) == [Hours(15), Hours(0), Hours(15)])
+        #expect(i.weeksMeetingPlan == 2)
+        #expect(i.averageHoursPerWeek == Hours(10))
+    }
+
+    @Test("a closure in the middle stops the count: the last week is partial, none after")
+    func closure() {
+        var s = underContract("2025-05-05")
+        weekly(&s, from: "2025-05-05", weeks: 2, hours: "15")
+        s.add("right_closed", "2025-05-22", #""reason":"employment""#)
+        s.add("activity", "2025-05-23", #""hours":3,"category":"training""#)
+        let i = intensity(s, asOf: "2025-06-30")
+        #expect(i.weeks.map(\.daysUnderContract) == [7, 7, 3])
+        #expect(i.hoursDone == Hours(30))
+    }
+
+    @Test("days after as_of are not under contract yet")
+    func asOf() {
+        var s = underContract("2025-05-05")
+        s.add("activity", "2025-05-05", #""hours":15,"category":"training""#)
+        #expect(intensity(s, asOf: "2025-05-07").weeks.map(\.daysUnderContract) == [3])
+    }
+
+    @Test("the contract's planned end stops the count after its day")
+    func ends() {
+        var s = underContract("2025-05-05", extra: #","ends":"2025-05-13""#)
+        s.add("activity", "2025-05-05", #""hours":15,"category":"training""#)
+        #expect(intensity(s, asOf: "2025-06-30").weeks.map(\.daysUnderContract) == [7, 2])
+    }
+
+    @Test("without any activity in the log, intensity is not measured (intensity_requires_activity)")
+    func notMeasured() throws {
+        let s = underContract("2025-05-05")
+        #expect(intensity(s, asOf: "2025-06-30").measured == false)
+        #expect(s.findings(.intensityShortfall, asOf: "2025-06-30").isEmpty)
+        let zero = try Parameters.law.applying(JSONValue.parse(#"{"intensity_requires_activity": false}"#))
+        #expect(intensity(s, asOf: "2025-06-30", parameters: zero).weeks.count == 9) // 8 full weeks and Monday 2025-06-30
+        #expect(s.findings(.intensityShortfall, asOf: "2025-06-30", parameters: zero).count == 1)
+    }
+}
+
+@Suite("intensity.shortfall")
+struct IntensityShortfallTests {
+    @Test("an episode of exactly the window is reported; one week shorter is not", arguments: [("2025-06-01", 1), ("2025-05-25", 0)])
+    func window(_ ends: String, _ expected: Int) {
+        var s = underContract("2025-05-05", extra: #","ends":"\#(ends)""#)
+        weekly(&s, from: "2025-05-05", weeks: 4, hours: "10")
+        let f = s.findings(.intensityShortfall, asOf: "2025-07-31")
+        #expect(f.count == expected)
+        if expected == 1 {
+            #expect(f.first?.date == date("2025-05-05"))
+            #expect(f.first?.severity == .warning)
+            #expect(f.first?.event == "e5")
+            #expect(f.first?.message.contains("semaine 2025-W19") == true)
+            #expect(f.first?.message.contains("semaine 2025-W22") == true)
+            #expect(f.first?.message.contains("10 h d'activité par semaine en moyenne pour 15 h prévues") == true)
+        }
+    }
+
+    @Test("one finding per episode, with its first and last week")
+    func episode() {
+        var s = underContract("2025-05-05")
+        weekly(&s, from: "2025-05-05", weeks: 4, hours: "10")
+        weekly(&s, from: "2025-06-02", weeks: 6, hours: "24")
+        let i = intensity(s, asOf: "2025-07-13")
+        // Windows starting W19 (40 < 60) and W20 (54 < 60) fall short; W21 (68) does not.
+        #expect(i.episodes.map { "\($0.first)…\($0.last)" } == ["2025-W19…2025-W23"])
+        #expect(s.findings(.intensityShortfall, asOf: "2025-07-13").count == 1)
+    }
+
+    @Test("two separate episodes give two findings")
+    func twoEpisodes() {
+        var s = underContract("2025-05-05")
+        weekly(&s, from: "2025-05-05", weeks: 4, hours: "10")
+        weekly(&s, from: "2025-06-02", weeks: 8, hours: "24")
+        weekly(&s, from: "2025-07-28", weeks: 4, hours: "5")
+        let episodes = intensity(s, asOf: "2025-08-24").episodes.map { "\($0.first)…\($0.last)" }
+        #expect(episodes == ["2025-W19…2025-W23", "2025-W29…2025-W34"])
+        #expect(s.findings(.intensityShortfall, asOf: "2025-08-24").count == 2)
+    }
+
+    @Test("a contract with 0 planned hours never falls short")
+    func zeroPlan() {
+        var s = underContract("2025-05-05", hours: "0", extra: #","reduction_reason":"invalidity""#)
+        s.add("activity", "2025-05-06", #""hours":1,"category":"access_to_rights""#)
+        #expect(s.findings(.intensityShortfall, asOf: "2025-08-31").isEmpty)
+        #expect(intensity(s, asOf: "2025-08-31").weeksMeetingPlan == intensity(s, asOf: "2025-08-31").weeksUnderContract)
+    }
+
+    @Test("a reduced plan is the measure: 8 hours done for 8 planned is met")
+    func reduced() {
+        var s = underContract("2025-05-05", hours: "8", extra: #","reduction_reason":"health""#)
+        weekly(&s, from: "2025-05-05", weeks: 8, hours: "8")
+        #expect(s.findings(.intensityShortfall, asOf: "2025-06-29").isEmpty)
+    }
+
+    @Test("intensity_window_weeks is a local parameter")
+    func windowParameter() throws {
+        var s = underContract("2025-05-05", extra: #","ends":"2025-05-25""#)
+        weekly(&s, from: "2025-05-05", weeks: 3, hours: "10")
+        #expect(s.findings(.intensityShortfall, asOf: "2025-07-31").isEmpty)
+        let two = try Parameters.law.applying(JSONValue.parse(#"{"intensity_window_weeks": 2}"#))
+        #expect(s.findings(.intensityShortfall, asOf: "2025-07-31", parameters: two).count == 1)
+    }
+}
+
+@Suite("Appointments and intensity indicators")
+struct IntensityIndicatorTests {
+    @Test("no-show rate: missed / (attended + missed + excused)")
+    func noShow() {
+        var s = underContract("2025-05-05")
+        s.add("appointment", "2025-05-06", #""purpose":"accompaniment","status":"attended""#)
+        s.add("appointment", "2025-05-13", #""purpose":"accompaniment","status":"missed""#)
+        s.add("appointment", "2025-05-20", #""purpose":"accompaniment","status":"excused""#)
+        s.add("appointment", "2025-05-27", #""purpose":"accompaniment","status":"attended""#)
+        let report = s.report()
+        #expect(report.indicators.intensity.noShowPerMille == 250)
+        #expect(report.person("P1")?.state.appointments == [.attended: 2, .missed: 1, .excused: 1])
+    }
+
+    @Test("contracts planning at least 15 h, reductions by reason, hours by dominante")
+    func indicators() {
+        var a = underContract("2025-05-05")
+        weekly(&a, from: "2025-05-05", weeks: 2, hours: "15")
+        var b = TestLog(person: "P2")
+        b.add("right_opened", "2025-03-03")
+        b.add("orientation_decided", "2025-04-07", #""dominante":"social","organisme":"departement""#)
+        b.add("contract_signed", "2025-05-05", #""weekly_hours":8,"reduction_reason":"health""#)
+        b.add("activity", "2025-05-06", #""hours":4,"category":"support""#)
+        let report = Replay.log(LogReader.read(a.text + b.text), asOf: date("2025-05-18"))
+        let i = report.indicators.intensity
+        #expect(i.contracts == 2)
+        #expect(i.contractsAtLeastMinimum == 1)
+        #expect(i.peopleWithReduction == 1)
+        #expect(i.reductionsByReason == [.health: 1])
+        #expect(i.averageHours(.emploi) == Hours(15))
+        #expect(i.averageHours(.social) == Hours(2))
+        #expect(i.byCategory == [.training: Hours(30), .support: Hours(4)])
+    }
+}
