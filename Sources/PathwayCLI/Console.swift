@@ -83,6 +83,31 @@ enum Files {
         #endif
     }
 
+    /// The `.md` files at `path` (itself, or under it, recursively), sorted.
+    static func markdownFiles(under path: String) throws(InputError) -> [String] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError(message: "\(path): \(describeErrno())") }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
+        guard let dir = opendir(path) else { throw InputError(message: "\(path): \(describeErrno())") }
+        defer { closedir(dir) }
+        var result: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let child = path.hasSuffix("/") ? path + name : path + "/" + name
+            var childInfo = stat()
+            guard stat(child, &childInfo) == 0 else { continue }
+            if (childInfo.st_mode & S_IFMT) == S_IFDIR {
+                result.append(contentsOf: try markdownFiles(under: child))
+            } else if name.hasSuffix(".md") {
+                result.append(child)
+            }
+        }
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
     static func describeErrno() -> String {
         switch errno {
         case ENOENT: return "no such file"

@@ -84,6 +84,18 @@ enum ReplayCommand {
         return options
     }
 
+    /// Applies a `--config` file; its errors name the file and the key.
+    static func loadConfig(_ path: String, into parameters: Parameters) throws -> Parameters {
+        let text = try Files.readText(path)
+        do {
+            return try parameters.applying(try JSONValue.parse(text))
+        } catch let error as JSONValue.ParseError {
+            throw InputError(message: "\(path): invalid JSON at \(error)")
+        } catch let error as ConfigError {
+            throw InputError(message: "\(path): \(error)")
+        }
+    }
+
     static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
         guard let options = try parse(arguments), let input = options.input else {
             console.out(usage + "\n")
@@ -91,14 +103,7 @@ enum ReplayCommand {
         }
         var parameters = Parameters.law
         if let path = options.config {
-            let text = try Files.readText(path)
-            do {
-                parameters = try parameters.applying(try JSONValue.parse(text))
-            } catch let error as JSONValue.ParseError {
-                throw InputError(message: "\(path): invalid JSON at \(error)")
-            } catch let error as ConfigError {
-                throw InputError(message: "\(path): \(error)")
-            }
+            parameters = try loadConfig(path, into: parameters)
         }
         var reader = LogReader()
         try Files.stream(input) { reader.consume($0) }

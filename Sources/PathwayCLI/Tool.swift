@@ -11,6 +11,8 @@ enum Tool {
 
     Commands:
       replay <events.ndjson | ->   Audit an event log: state, deadlines, findings, indicators.
+      rules                        List the rules, their articles, confidence and parameters.
+      check <files or folders>     Run the scenarios of the rule reference (Docs/rules) or your own.
       help [command]               Show this help, or a command's.
 
     Options:
@@ -38,11 +40,17 @@ enum Tool {
                 switch arguments.dropFirst().first {
                 case nil: console.out(usage + "\n")
                 case "replay": console.out(ReplayCommand.usage + "\n")
+                case "rules": console.out(RulesCommand.usage + "\n")
+                case "check": console.out(CheckCommand.usage + "\n")
                 case let other?: throw UsageError(message: "unknown command '\(other)'\(suggest(other, among: commands))", command: nil)
                 }
                 return .success
             case "replay":
                 return try ReplayCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "rules":
+                return try RulesCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "check":
+                return try CheckCommand.run(Array(arguments.dropFirst()), console: &console)
             default:
                 if first.hasPrefix("-") {
                     throw UsageError(message: "unknown option '\(first)'; a command comes first", command: nil)
@@ -62,7 +70,7 @@ enum Tool {
         }
     }
 
-    static let commands = ["replay", "help"]
+    static let commands = ["replay", "rules", "check", "help"]
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {

@@ -328,3 +328,74 @@ struct SanctionCommandLineTests {
         #expect(result.stdout.contains(#""severity": "info""#))
     }
 }
+
+@Suite("pathway check and pathway rules", .serialized)
+struct ReferenceCommandTests {
+    @Test("pathway check Docs/rules passes and prints a summary")
+    func checkCorpus() throws {
+        let result = try CLI.run(["check", "Docs/rules"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("ok      Docs/rules/orientation.deadline.md:"))
+        #expect(result.stdout.hasSuffix(" en échec\n"))
+        #expect(result.stdout.contains(", 0 en échec"))
+        let quiet = try CLI.run(["check", "Docs/rules", "--quiet"])
+        #expect(quiet.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("a wrong expected date fails with a French message naming the rule, the person and both dates")
+    func checkFailure() throws {
+        let page = """
+        # Cas locaux
+
+        ```scenario
+        title: Date d'échéance fausse exprès
+        log:
+        {"id":"e1","person":"P9","type":"right_opened","date":"2025-03-03"}
+        {"id":"e2","person":"P9","type":"registered","date":"2025-03-03"}
+        {"id":"e3","person":"P9","type":"orientation_decided","date":"2025-04-15","dominante":"emploi","organisme":"france_travail"}
+        expect:
+        finding: orientation.deadline P9 due 2025-04-15 done 2025-04-15
+        ```
+        """
+        let path = try CLI.temporaryFile(page, suffix: ".md")
+        let result = try CLI.run(["check", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("ÉCHEC   \(path):3  Date d'échéance fausse exprès\n"))
+        #expect(result.stdout.contains("        - P9 orientation.deadline : échéance attendue 2025-04-15, obtenue 2025-04-14\n"))
+        #expect(result.stdout.hasSuffix("1 scénario dans 1 fichier : 0 conforme, 1 en échec\n"))
+    }
+
+    @Test("a malformed scenario exits 2 with its file and line")
+    func checkMalformed() throws {
+        let path = try CLI.temporaryFile("```scenario\nlog:\n{}\nexpect:\nstate: P1 happy\n```\n", suffix: ".md")
+        let result = try CLI.run(["check", path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(path):5: state: <personne> <état>"))
+    }
+
+    @Test("pathway rules lists every rule with its articles and parameters; --as-of shows the law of the day")
+    func rules() throws {
+        let text = try CLI.run(["rules"])
+        #expect(text.status == 0)
+        for rule in RuleRegistry.all { #expect(text.stdout.contains("\n\(rule.id) — ")) }
+        #expect(text.stdout.contains("Paramètre repetition_window_months = 24 (depuis le 2025-06-01) — modifiable par --config"))
+        let before = try CLI.run(["rules", "--as-of", "2025-05-31"])
+        #expect(before.stdout.contains("Paramètre repetition_window_months = non en vigueur"))
+        #expect(before.stdout.contains("Paramètre sanction_bounds = première décision ≤ 80 %, 1–3 mois ; suivantes 1–4 mois"))
+        let json = try CLI.run(["rules", "--format", "json", "--as-of", "2024-12-31"])
+        guard case .object(let top)? = try? JSONValue.parse(json.stdout),
+              case .array(let rules)? = top.first(where: { $0.key == "rules" })?.value,
+              case .array(let parameters)? = top.first(where: { $0.key == "parameters" })?.value else {
+            Issue.record("rules --format json is not the expected object"); return
+        }
+        #expect(rules.count == RuleRegistry.all.count)
+        let orientation = parameters.first { p in
+            if case .object(let m) = p { return m.first?.value == .string("orientation_deadline_days") }
+            return false
+        }
+        guard case .object(let members)? = orientation else { Issue.record("no orientation_deadline_days"); return }
+        #expect(members.first { $0.key == "value" }?.value == .null) // not in force on 2024-12-31
+        let bad = try CLI.run(["rules", "--format", "xml"])
+        #expect(bad.status == 2)
+    }
+}

@@ -15,6 +15,13 @@ struct ParametersTests {
         }
     }
 
+    @Test("every parameter has a reference")
+    func references() {
+        for parameter in Parameters.law.all {
+            #expect(!parameter.references.isEmpty, "\(parameter.key) has no reference")
+        }
+    }
+
     @Test("every [I] choice is overridable")
     func interpretationsOverridable() {
         for parameter in Parameters.law.all where parameter.periods.contains(where: { $0.references.weakest == .interpretation }) {

@@ -26,8 +26,34 @@ struct RuleReferenceTests {
             #expect(RuleRegistry.rule(RuleID(rawValue: page.id)) != nil, "page \(page.id).md names no registered rule")
             let scenarios = try Scenario.parse(markdown: page.text, source: page.id + ".md")
             #expect(scenarios.count >= 2, "\(page.id).md has \(scenarios.count) example(s)")
-            #expect(page.text.contains("## Base légale") && page.text.contains("## Paramètres"), "\(page.id).md misses a section")
+            for section in ["## Ce que vérifie la règle", "## Base légale", "## Paramètres", "## Compte des jours",
+                            "## Ce que dit le constat", "## Exemples", "## Historique"] {
+                #expect(page.text.contains("\n" + section + "\n"), "\(page.id).md misses the section \(section)")
+            }
+            if let rule = RuleRegistry.rule(RuleID(rawValue: page.id)) {
+                #expect(page.text.contains(rule.severity == .violation ? "**violation**" : rule.severity.label), "\(page.id).md: severity")
+                for key in rule.parameters {
+                    #expect(page.text.contains("`\(key)`"), "\(page.id).md does not show the parameter \(key)")
+                }
+            }
         }
+    }
+
+    @Test("every [I] choice and every overridable parameter is in Docs/interpretations.md with its key")
+    func interpretations() throws {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("Docs/interpretations.md"), encoding: .utf8)
+        for parameter in Parameters.law.all where parameter.overridable || parameter.references.contains(where: { $0.confidence == .interpretation }) {
+            #expect(text.contains("| `\(parameter.key)` |"), "Docs/interpretations.md has no row for \(parameter.key)")
+        }
+    }
+
+    @Test("Docs/README.md lists every rule, and the glossary exists")
+    func index() throws {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("Docs/README.md"), encoding: .utf8)
+        for rule in RuleRegistry.all {
+            #expect(text.contains("(rules/\(rule.id).md)"), "Docs/README.md does not link \(rule.id)")
+        }
+        #expect(FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("Docs/glossary.md").path))
     }
 
     @Test("every example of every page agrees with the engine")

@@ -54,7 +54,7 @@ extension PersonState {
 
         switch bounds.regime {
         case .decree2025:
-            checkNotice(decision, event: event, previous: previous, bounds: bounds, into: &findings)
+            checkNotice(decision, event: event, previous: previous, bounds: bounds, parameters: parameters, into: &findings)
             checkDecreeBounds(record, event: event, bounds: bounds, into: &findings)
         case .legacy:
             let isFirst = previousInForce == nil
@@ -97,7 +97,7 @@ extension PersonState {
     }
 
     private func checkNotice(_ decision: SanctionDecision, event: Event, previous: SanctionRecord?, bounds: SanctionBounds,
-                             into findings: inout [Finding]) {
+                             parameters: Parameters, into findings: inout [Finding]) {
         guard let days = bounds.noticeDays, !decision.proposedByFranceTravail else { return }
         let notice = notices.last { n in n.date <= event.date && previous.map { n.date > $0.date } ?? true }
         guard let notice else {
@@ -105,7 +105,7 @@ extension PersonState {
                                     message: Messages.noNotice(event, since: previous?.date)))
             return
         }
-        let lastDay = notice.date.adding(days: days)
+        let lastDay = parameters.lastDay(after: notice.date, days: days)
         if event.date <= lastDay {
             findings.append(Finding(rule: .sanctionNotice, person: person, date: event.date, event: event.id,
                                     message: Messages.noticeTooEarly(event, notice: notice, lastDay: lastDay, days: days)))

@@ -95,6 +95,7 @@ public enum Law {
     public static let dutiesRegime = LegalReference("CASF", "L262-28", .primary)
     public static let rightEnd = LegalReference("CASF", "R262-40", .primary)
 
+    public static let localTargets = LegalReference(secondarySource, "pratique départementale : orientation en 15 jours, repli à un mois (Alpes-Maritimes, Nord ; seeds 003 et 004)", .secondary)
     public static let intensityTarget = LegalReference("Instruction", "DGEFP/DFT/2025/10 annexe 2 (15 heures d'activité programmée par semaine)", .secondary)
     public static let activitiesRecorded = LegalReference(interpretation, "intensité mesurée seulement si le journal enregistre des activités", .interpretation)
     public static let weeklyProration = LegalReference(interpretation, "semaines ISO du lundi au dimanche ; semaines partielles proratisées par jours", .interpretation)

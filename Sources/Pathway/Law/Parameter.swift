@@ -15,13 +15,17 @@ public struct Parameter<Value: Sendable & Equatable>: Sendable {
     public let overridable: Bool
     /// A local target (never a legal deadline): reported beside the law, never instead of it.
     public let isLocal: Bool
+    /// Where the parameter comes from when it has no period yet (a local target unset).
+    public let basis: [LegalReference]
 
-    public init(key: String, summary: String, periods: [ParameterPeriod<Value>], overridable: Bool, isLocal: Bool = false) {
+    public init(key: String, summary: String, periods: [ParameterPeriod<Value>], overridable: Bool, isLocal: Bool = false,
+                basis: [LegalReference] = []) {
         self.key = key
         self.summary = summary
         self.periods = periods
         self.overridable = overridable
         self.isLocal = isLocal
+        self.basis = basis
     }
 
     /// The value in force on `date`, or `nil` before the first period.
@@ -47,7 +51,7 @@ public struct Parameter<Value: Sendable & Equatable>: Sendable {
     func overridden(with value: Value) -> Parameter<Value> {
         var copy = self
         copy.periods = periods.isEmpty
-            ? [ParameterPeriod(from: nil, value: value, references: [], note: "valeur locale (--config)")]
+            ? [ParameterPeriod(from: nil, value: value, references: basis, note: "valeur locale (--config)")]
             : periods.map { period in
                 var changed = period
                 changed.value = value
@@ -86,6 +90,18 @@ public struct ParameterDescription: Sendable {
     public var overridable: Bool
     public var isLocal: Bool
     public var periods: [(from: CivilDate?, value: String, references: [LegalReference], note: String)]
+    /// Every source of the parameter: its periods' references, or its basis.
+    public var references: [LegalReference]
+
+    /// The period in force on `date` (`nil` before the first, or for an unset local target).
+    public func period(on date: CivilDate) -> (from: CivilDate?, value: String, references: [LegalReference], note: String)? {
+        var found: (from: CivilDate?, value: String, references: [LegalReference], note: String)?
+        for period in periods {
+            if let from = period.from, from > date { break }
+            found = period
+        }
+        return found
+    }
 
     init<Value>(_ parameter: Parameter<Value>, render: (Value) -> String) {
         key = parameter.key
@@ -93,5 +109,7 @@ public struct ParameterDescription: Sendable {
         overridable = parameter.overridable
         isLocal = parameter.isLocal
         periods = parameter.periods.map { ($0.from, render($0.value), $0.references, $0.note) }
+        var seen = Set<LegalReference>()
+        references = (parameter.periods.flatMap(\.references) + parameter.basis).filter { seen.insert($0).inserted }
     }
 }

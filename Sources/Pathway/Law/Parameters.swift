@@ -87,7 +87,7 @@ public struct Parameters: Sendable {
         orientationTargetDays = Parameter(
             key: "orientation_target_days",
             summary: "Cible locale d'orientation, en jours après la réception (ex. 15) ; jamais un délai légal.",
-            periods: [], overridable: true, isLocal: true)
+            periods: [], overridable: true, isLocal: true, basis: [Law.localTargets])
         contractDeadlineMonths = Parameter(
             key: "contract_deadline_months",
             summary: "Délai de signature du contrat d'engagement après la notification de l'orientation, en mois.",
@@ -97,7 +97,7 @@ public struct Parameters: Sendable {
         contractTargetDays = Parameter(
             key: "contract_target_days",
             summary: "Cible locale de signature du contrat, en jours après la notification de l'orientation ; jamais un délai légal.",
-            periods: [], overridable: true, isLocal: true)
+            periods: [], overridable: true, isLocal: true, basis: [Law.localTargets])
         minimumWeeklyHours = Parameter(
             key: "minimum_weekly_hours",
             summary: "Durée hebdomadaire d'activité minimale du contrat, sauf motif légal de réduction.",

@@ -137,7 +137,7 @@ public enum RuleRegistry {
              title: "Préavis et délai de dix jours",
              summary: "À partir du 2025-06-01, la décision suit une notification des faits et de la sanction envisagée, et n'est prise qu'après les dix jours laissés pour les observations, sauf proposition de France Travail.",
              references: [Law.noticeProcedure],
-             parameters: ["sanction_bounds"]),
+             parameters: ["sanction_bounds", "weekend_extension"]),
         Rule(id: .sanctionFirstFailing, severity: .violation, stage: .sanction,
              title: "Bornes du premier manquement",
              summary: "À partir du 2025-06-01, un premier manquement (autre qu'un refus de contrôle) est sanctionné par une suspension d'un à deux mois, d'au moins 30 %.",

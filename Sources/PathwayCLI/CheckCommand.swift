@@ -1,0 +1,74 @@
+import Pathway
+
+/// `pathway check`: runs the scenarios of Markdown files written by policy teams.
+enum CheckCommand {
+    static let usage = """
+    Usage: pathway check <file.md | folder>... [--quiet]
+
+    Runs every ```scenario block of the Markdown files given (folders are searched for .md
+    files, recursively) and prints one line per scenario: ok, or what differed, in French.
+    The format is described in Docs/scenarios.md; Docs/rules is the first corpus.
+
+    Options:
+      --quiet      Print only the scenarios that fail, and the summary.
+      -h, --help   Show this help.
+
+    Exit status: 0 all scenarios agree with the engine, 1 at least one differs, 2 usage error,
+    unreadable file or malformed scenario.
+    """
+
+    static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
+        var reader = ArgumentReader(arguments, command: "check")
+        var paths: [String] = []
+        var quiet = false
+        while let token = reader.next() {
+            switch token {
+            case .positional(let path): paths.append(path)
+            case .option(let name, _):
+                switch name {
+                case "-h", "--help":
+                    console.out(usage + "\n")
+                    return .success
+                case "--quiet": quiet = true
+                default:
+                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--quiet", "--help"]))", command: "check")
+                }
+            }
+        }
+        guard !paths.isEmpty else {
+            throw UsageError(message: "missing a scenario file or folder (e.g. Docs/rules)", command: "check")
+        }
+        var files: [String] = []
+        for path in paths {
+            let found = try Files.markdownFiles(under: path)
+            if found.isEmpty { throw InputError(message: "\(path): no .md file found") }
+            files.append(contentsOf: found)
+        }
+        var passed = 0
+        var failed = 0
+        for file in files {
+            let text = try Files.readText(file)
+            let scenarios: [Scenario]
+            do {
+                scenarios = try Scenario.parse(markdown: text, source: file)
+            } catch {
+                throw InputError(message: "\(error)")
+            }
+            for scenario in scenarios {
+                let result = scenario.run()
+                if result.passed {
+                    passed += 1
+                    if !quiet { console.out("ok      \(file):\(scenario.line)  \(scenario.title)\n") }
+                } else {
+                    failed += 1
+                    console.out("ÉCHEC   \(file):\(scenario.line)  \(scenario.title)\n")
+                    for difference in result.differences { console.out("        - \(difference)\n") }
+                }
+            }
+        }
+        let total = passed + failed
+        console.out("\(total) scénario\(total > 1 ? "s" : "") dans \(files.count) fichier\(files.count > 1 ? "s" : "") : "
+                    + "\(passed) conforme\(passed > 1 ? "s" : ""), \(failed) en échec\n")
+        return failed > 0 ? .violations : .success
+    }
+}

@@ -1,0 +1,131 @@
+import Pathway
+
+/// `pathway rules`: the registry of rules, their sources and their parameters.
+enum RulesCommand {
+    static let usage = """
+    Usage: pathway rules [--format text|json] [--as-of YYYY-MM-DD] [--config FILE]
+
+    Prints every rule Pathway applies: its id, severity, what it checks, its articles with
+    their confidence ([P] primary text, [S] secondary source, [I] interpretation), and its
+    parameters with the values in force (and whether a département may override them).
+
+    Options:
+      --format FORMAT      text (default, French) or json.
+      --as-of YYYY-MM-DD   Show the values in force on that date (default: the latest values).
+      --config FILE        Apply a file of local parameters, as replay does.
+      -h, --help           Show this help.
+    """
+
+    static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
+        var reader = ArgumentReader(arguments, command: "rules")
+        var json = false
+        var asOf: CivilDate?
+        var parameters = Parameters.law
+        while let token = reader.next() {
+            switch token {
+            case .positional(let word):
+                throw UsageError(message: "unexpected argument '\(word)'", command: "rules")
+            case .option(let name, let inline):
+                switch name {
+                case "-h", "--help":
+                    console.out(usage + "\n")
+                    return .success
+                case "--format":
+                    let value = try reader.value(for: name, inline: inline, expected: "text or json")
+                    guard value == "text" || value == "json" else {
+                        throw UsageError(message: "--format: expected text or json, got '\(value)'", command: "rules")
+                    }
+                    json = value == "json"
+                case "--as-of":
+                    let value = try reader.value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
+                    guard let date = CivilDate(value) else {
+                        throw UsageError(message: "--as-of: expected a date YYYY-MM-DD, got '\(value)'", command: "rules")
+                    }
+                    asOf = date
+                case "--config":
+                    parameters = try ReplayCommand.loadConfig(try reader.value(for: name, inline: inline, expected: "a JSON file path"), into: parameters)
+                default:
+                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--format", "--as-of", "--config", "--help"]))", command: "rules")
+                }
+            }
+        }
+        console.out(json ? RuleListing.json(parameters, asOf: asOf) : RuleListing.text(parameters, asOf: asOf))
+        return .success
+    }
+}
+
+/// The registry, rendered.
+enum RuleListing {
+    typealias Period = (from: CivilDate?, value: String, references: [LegalReference], note: String)
+
+    static func shown(_ parameter: ParameterDescription, asOf: CivilDate?) -> Period? {
+        asOf.map { parameter.period(on: $0) } ?? parameter.periods.last
+    }
+
+    static func text(_ parameters: Parameters, asOf: CivilDate?) -> String {
+        let byKey = Dictionary(uniqueKeysWithValues: parameters.all.map { ($0.key, $0) })
+        var out = "RÈGLES DE PATHWAY — valeurs " + (asOf.map { "en vigueur le \($0)" } ?? "les plus récentes") + "\n"
+        out += "Confiance : [P] texte primaire lu ; [S] source secondaire ; [I] interprétation du projet, paramétrable.\n"
+        for stage in Stage.allCases {
+            let rules = RuleRegistry.all.filter { $0.stage == stage }
+            guard !rules.isEmpty else { continue }
+            for rule in rules {
+                out += "\n\(rule.id) — \(rule.severity.label) — \(rule.title)\n"
+                out += "  \(rule.summary)\n"
+                out += "  Base : \(rule.references.map(\.description).joined(separator: " ; "))\n"
+                out += "  Confiance : \(rule.confidence.tag) (\(rule.confidence.meaning))\n"
+                for key in rule.parameters {
+                    guard let parameter = byKey[key] else { continue }
+                    out += "  Paramètre \(key) = "
+                    if let period = shown(parameter, asOf: asOf) {
+                        out += period.value + (period.from.map { " (depuis le \($0))" } ?? "")
+                    } else {
+                        out += parameter.isLocal && parameter.periods.isEmpty ? "non fixé (cible locale)" : "non en vigueur"
+                    }
+                    out += parameter.isLocal ? " — local" : ""
+                    out += parameter.overridable ? " — modifiable par --config" : ""
+                    if let override = parameters.overrides[key] { out += " — remplacé par --config (\(override))" }
+                    out += "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func json(_ parameters: Parameters, asOf: CivilDate?) -> String {
+        func reference(_ r: LegalReference) -> JSONValue {
+            .object([("code", .string(r.code)), ("article", .string(r.article)), ("citation", .string(r.citation)),
+                     ("confidence", .string(r.confidence.rawValue))])
+        }
+        func date(_ d: CivilDate?) -> JSONValue { d.map { .string($0.description) } ?? .null }
+        let params = parameters.all.map { p -> JSONValue in
+            let shown = shown(p, asOf: asOf)
+            return .object([
+                ("key", .string(p.key)),
+                ("summary", .string(p.summary)),
+                ("value", shown.map { .string($0.value) } ?? .null),
+                ("from", date(shown?.from)),
+                ("overridable", .bool(p.overridable)),
+                ("local", .bool(p.isLocal)),
+                ("overridden", parameters.overrides[p.key].map { .string($0) } ?? .null),
+                ("periods", .array(p.periods.map { period in
+                    .object([("from", date(period.from)), ("value", .string(period.value)),
+                             ("references", .array(period.references.map(reference))), ("note", .string(period.note))])
+                })),
+            ])
+        }
+        let rules = RuleRegistry.all.map { rule -> JSONValue in
+            .object([
+                ("id", .string(rule.id.rawValue)),
+                ("severity", .string(rule.severity.rawValue)),
+                ("stage", .string(rule.stage.rawValue)),
+                ("title", .string(rule.title)),
+                ("summary", .string(rule.summary)),
+                ("confidence", .string(rule.confidence.rawValue)),
+                ("references", .array(rule.references.map(reference))),
+                ("parameters", .array(rule.parameters.map { .string($0) })),
+            ])
+        }
+        return JSONValue.object([("as_of", date(asOf)), ("rules", .array(rules)), ("parameters", .array(params))]).serialized() + "\n"
+    }
+}
