@@ -63,16 +63,23 @@ enum Files {
     /// Writes all of `text` to a file descriptor; `false` on an error.
     static func write(_ text: String, fd: Int32) -> Bool {
         var text = text
-        return text.withUTF8 { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return true }
-            var offset = 0
-            while offset < bytes.count {
-                let n = systemWrite(fd, base + offset, bytes.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
+        return text.withUTF8 { write($0, fd: fd) }
+    }
+
+    /// Writes all of `bytes` to a file descriptor; `false` on an error.
+    static func write(_ bytes: [UInt8], fd: Int32) -> Bool {
+        bytes.withUnsafeBufferPointer { write($0, fd: fd) }
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, fd: Int32) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < bytes.count {
+            let n = systemWrite(fd, base + offset, bytes.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            offset += n
         }
+        return true
     }
 
     private static func systemWrite(_ fd: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
@@ -115,5 +122,30 @@ enum Files {
         case EISDIR: return "is a directory"
         default: return String(cString: strerror(errno))
         }
+    }
+}
+
+/// A file opened for writing, created or truncated.
+final class OutputFile {
+    let fd: Int32
+
+    init(path: String) throws(InputError) {
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(Files.describeErrno())") }
+    }
+
+    func write(_ bytes: [UInt8]) -> Bool { Files.write(bytes, fd: fd) }
+
+    func close() { _ = Glibc.close(fd) }
+}
+
+/// Monotonic milliseconds, for PATHWAY_TRACE=1 phase timings on stderr (development aid).
+enum Clock {
+    static let trace = getenv("PATHWAY_TRACE") != nil
+
+    static func now() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
     }
 }

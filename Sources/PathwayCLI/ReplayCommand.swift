@@ -106,9 +106,13 @@ enum ReplayCommand {
             parameters = try loadConfig(path, into: parameters)
         }
         var reader = LogReader()
+        let t0 = Clock.now()
         try Files.stream(input) { reader.consume($0) }
         let log = reader.finish()
+        let t1 = Clock.now()
         let report = Replay.log(log, asOf: options.asOf, parameters: parameters)
+        let t2 = Clock.now()
+        defer { if Clock.trace { console.err("parse \(t1 - t0) ms, replay \(t2 - t1) ms, render+write \(Clock.now() - t2) ms\n") } }
 
         let rendered: String
         switch options.format {

@@ -13,6 +13,7 @@ enum Tool {
       replay <events.ndjson | ->   Audit an event log: state, deadlines, findings, indicators.
       rules                        List the rules, their articles, confidence and parameters.
       check <files or folders>     Run the scenarios of the rule reference (Docs/rules) or your own.
+      generate --events N          Write a realistic synthetic log (benchmarks, demos).
       help [command]               Show this help, or a command's.
 
     Options:
@@ -42,6 +43,7 @@ enum Tool {
                 case "replay": console.out(ReplayCommand.usage + "\n")
                 case "rules": console.out(RulesCommand.usage + "\n")
                 case "check": console.out(CheckCommand.usage + "\n")
+                case "generate": console.out(GenerateCommand.usage + "\n")
                 case let other?: throw UsageError(message: "unknown command '\(other)'\(suggest(other, among: commands))", command: nil)
                 }
                 return .success
@@ -51,6 +53,8 @@ enum Tool {
                 return try RulesCommand.run(Array(arguments.dropFirst()), console: &console)
             case "check":
                 return try CheckCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "generate":
+                return try GenerateCommand.run(Array(arguments.dropFirst()), console: &console)
             default:
                 if first.hasPrefix("-") {
                     throw UsageError(message: "unknown option '\(first)'; a command comes first", command: nil)
@@ -70,7 +74,7 @@ enum Tool {
         }
     }
 
-    static let commands = ["replay", "rules", "check", "help"]
+    static let commands = ["replay", "rules", "check", "generate", "help"]
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {

@@ -1,0 +1,270 @@
+/// A realistic synthetic event log, deterministic for a seed: the benchmark's input and a demo
+/// for new users (`pathway generate --events N --seed S`).
+///
+/// About a hundred events per person: the right (opened, sometimes transferred, closed and
+/// reopened), registration, orientations on time and late, re-orientations, diagnostics,
+/// contracts (with legal reductions and a few unlawful hours), weekly activities of the six
+/// R5411-15 categories, appointments, failings and sanctions of every kind, the stock opened
+/// before 2025. Lines are interleaved in date order, as a département's export would be.
+public struct LogGenerator {
+    public let events: Int
+    public let seed: UInt64
+
+    public init(events: Int, seed: UInt64) {
+        self.events = max(0, events)
+        self.seed = seed
+    }
+
+    /// Writes the whole log, in pieces of about `chunkSize` bytes, to `sink`.
+    public func write(chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
+        var records: [Record] = []
+        records.reserveCapacity(events)
+        var person = 0
+        while records.count < events {
+            var rng = SplitMix64(seed: seed &+ UInt64(person) &* 0x9E37_79B9_7F4A_7C15)
+            let budget = min(events - records.count, 60 + Int(rng.next() % 81))
+            var script = PersonScript(index: person, budget: budget, rng: rng)
+            script.emit(into: &records)
+            person += 1
+        }
+        if records.count > events { records.removeLast(records.count - events) }
+        // Interleave in date order; stable by person, then by the person's own order.
+        records.sort { ($0.day, $0.person, $0.sequence) < ($1.day, $1.person, $1.sequence) }
+        var out: [UInt8] = []
+        out.reserveCapacity(chunkSize + 512)
+        for record in records {
+            record.write(to: &out)
+            if out.count >= chunkSize {
+                sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        if !out.isEmpty { sink(out) }
+    }
+
+    /// The whole log in memory (for tests and small logs).
+    public func text() -> String {
+        var bytes: [UInt8] = []
+        write { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// SplitMix64: a small, fast, well-distributed generator; the same seed gives the same log on
+/// every machine.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in `range`.
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
+    }
+
+    /// True with probability `percent` / 100.
+    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+}
+
+/// One generated event, compact until it is written.
+private struct Record {
+    var day: Int32
+    var person: Int32
+    var sequence: Int32
+    var body: String
+
+    func write(to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"id":"p"#.utf8)
+        Record.digits(Int(person), into: &out)
+        out.append(UInt8(ascii: "-"))
+        Record.digits(Int(sequence), into: &out)
+        out.append(contentsOf: #"","person":"P"#.utf8)
+        Record.pad(Int(person), width: 7, into: &out)
+        out.append(contentsOf: #"","date":""#.utf8)
+        out.append(contentsOf: CivilDate(dayNumber: day).description.utf8)
+        out.append(contentsOf: #"","#.utf8)
+        out.append(contentsOf: body.utf8)
+        out.append(contentsOf: "}\n".utf8)
+    }
+
+    static func digits(_ value: Int, into out: inout [UInt8]) {
+        if value >= 10 { digits(value / 10, into: &out) }
+        out.append(UInt8(48 + value % 10))
+    }
+
+    static func pad(_ value: Int, width: Int, into out: inout [UInt8]) {
+        var text = Array(String(value).utf8)
+        while text.count < width { text.insert(48, at: 0) }
+        out.append(contentsOf: text)
+    }
+}
+
+/// The life of one generated person.
+private struct PersonScript {
+    let index: Int
+    let budget: Int
+    var rng: SplitMix64
+    var records: [Record] = []
+    var day: CivilDate = CivilDate.ymd(2025, 1, 1)
+
+    init(index: Int, budget: Int, rng: SplitMix64) {
+        self.index = index
+        self.budget = budget
+        self.rng = rng
+    }
+
+    private var full: Bool { records.count >= budget }
+
+    /// The export's last day: nothing is dated after it.
+    static let horizon = CivilDate.ymd(2026, 12, 31)
+
+    private mutating func add(_ date: CivilDate, _ body: String) {
+        guard !full, date <= PersonScript.horizon else { return }
+        records.append(Record(day: date.dayNumber, person: Int32(index), sequence: Int32(records.count + 1), body: body))
+    }
+
+    static let dominantes = ["emploi", "emploi", "emploi", "socio_pro", "socio_pro", "social"]
+    static let organismes = ["france_travail", "france_travail", "departement", "delegataire", "mission_locale", "cap_emploi"]
+    static let categories = ["work_placement", "training", "job_search", "job_search", "support", "access_to_rights", "professional_activity"]
+    static let reasons = ["health", "disability", "invalidity", "single_parent_childcare"]
+    static let barriers = ["mobilite", "sante", "logement", "garde_enfants", "numerique", "langue", "budget", "administratif"]
+
+    private mutating func pick(_ list: [String]) -> String { list[rng.int(0...(list.count - 1))] }
+
+    mutating func emit(into all: inout [Record]) {
+        let stock = rng.chance(20)
+        let opened = stock ? CivilDate.ymd(2022, 1, 3).adding(days: rng.int(0...1090))
+                           : CivilDate.ymd(2025, 1, 2).adding(days: rng.int(0...600))
+        let size = rng.chance(70) ? 1 : rng.int(2...5)
+        let amount = size == 1 ? 64652 : 96978 + (size - 2) * 19396
+        let single = size > 1 && rng.chance(30)
+        let subject = rng.chance(92)
+        let transfer = rng.chance(5)
+        var extra = ""
+        if size > 1 { extra += #","household_size":\#(size)"# }
+        if single { extra += #","single_parent_increase":true"# }
+        if !subject { extra += #","subject_to_duties":false"# }
+        if transfer { extra += #","transfer":true"# }
+        let knownAmount = rng.chance(85)
+        let money = knownAmount ? #","monthly_amount":\#(amount / 100).\#(String(format2: amount % 100))"# : ""
+        add(opened, #""type":"right_opened""# + extra + money)
+        add(opened.adding(days: rng.int(0...3)), #""type":"registered""#)
+        if !subject {
+            if rng.chance(50) { add(opened.adding(days: rng.int(30...200)), #""type":"duties_changed","subject_to_duties":true"#) } else { return finish(into: &all) }
+        }
+
+        // Orientation: on time for most, late for some, missing for a few.
+        let orientationDelay = rng.chance(78) ? rng.int(7...42) : (rng.chance(85) ? rng.int(43...90) : -1)
+        guard orientationDelay >= 0 else {
+            if rng.chance(50) { add(opened.adding(days: rng.int(60...200)), #""type":"right_closed","reason":"resources""#) }
+            return finish(into: &all)
+        }
+        var oriented = opened.adding(days: orientationDelay)
+        var dominante = pick(PersonScript.dominantes)
+        let decider = orientationDelay > 42 && rng.chance(40) ? #","decided_by":"france_travail""# : ""
+        add(oriented.adding(days: -rng.int(0...3)), #""type":"appointment","purpose":"orientation","status":"\#(rng.chance(85) ? "attended" : "missed")""#)
+        let notified = oriented.adding(days: rng.int(0...4))
+        add(oriented, #""type":"orientation_decided","dominante":"\#(dominante)","organisme":"\#(pick(PersonScript.organismes))","notified":"\#(notified)""# + decider
+            + (dominante == "social" && rng.chance(30) ? #","extended_review":true"# : ""))
+        add(oriented.adding(days: rng.int(3...15)), #""type":"diagnostic_completed","barriers":["\#(pick(PersonScript.barriers))"]"#)
+
+        // Re-orientation for some, within or after the month.
+        if rng.chance(10) {
+            oriented = oriented.adding(days: rng.int(10...45))
+            dominante = pick(PersonScript.dominantes)
+            add(oriented, #""type":"orientation_decided","dominante":"\#(dominante)","organisme":"\#(pick(PersonScript.organismes))""#)
+        }
+
+        // Contract: on time for most; for the stock, signed in 2025 or 2026 (or never, for some).
+        var signed = oriented.adding(days: rng.chance(82) ? rng.int(5...30) : rng.int(31...75))
+        if stock {
+            guard rng.chance(85) else { return finish(into: &all) }
+            signed = CivilDate.ymd(2025, 1, 2).adding(days: rng.int(0...700))
+        }
+        var hours = 15
+        var reason = ""
+        if rng.chance(15) {
+            hours = [0, 5, 8, 10, 12][rng.int(0...4)]
+            reason = #","reduction_reason":"\#(pick(PersonScript.reasons))""#
+        } else if rng.chance(4) {
+            hours = rng.chance(50) ? 12 : 38
+        } else if rng.chance(20) {
+            hours = rng.int(16...30)
+        }
+        add(signed, #""type":"contract_signed","weekly_hours":\#(hours)"# + reason)
+        if dominante == "social" && rng.chance(70) {
+            add(oriented.adding(days: rng.int(120...200)), #""type":"situation_reviewed""#)
+        }
+
+        // Weeks of activity up to the horizon, appointments, and now and then a failing and
+        // its sanction. The activities share what is left of the person's budget.
+        var week = signed.adding(days: 1)
+        var sanctioned = false
+        let intensity = rng.chance(70) ? 100 + rng.int(0...20) : rng.int(30...80)
+        let weeks = max(1, PersonScript.horizon.days(since: week) / 7)
+        let perWeek = max(1, min(3, (budget - records.count) * 8 / 10 / weeks))
+        while !full && week <= PersonScript.horizon {
+            for _ in 0..<perWeek {
+                let h = max(1, (hours * intensity / 100 + perWeek - 1) / perWeek + rng.int(0...1))
+                add(week.adding(days: rng.int(0...4)), #""type":"activity","hours":\#(min(h, 20)),"category":"\#(pick(PersonScript.categories))""#)
+            }
+            if rng.chance(25) {
+                let status = rng.chance(80) ? "attended" : (rng.chance(60) ? "missed" : "excused")
+                add(week.adding(days: rng.int(0...4)), #""type":"appointment","purpose":"accompaniment","status":"\#(status)""#)
+            }
+            if !sanctioned && rng.chance(2) {
+                sanctioned = true
+                emitSanction(from: week)
+                week = week.adding(days: 60)
+            }
+            if rng.chance(1) {
+                add(week, #""type":"contract_updated","weekly_hours":\#(hours)"# + reason)
+            }
+            week = week.adding(days: 7)
+            if rng.chance(1) && records.count > budget - 10 {
+                add(week, #""type":"right_closed","reason":"\#(["employment", "resources", "moved", "other"][rng.int(0...3)])""#)
+                if rng.chance(40) { add(week.adding(days: rng.int(30...120)), #""type":"right_opened""# + money) }
+                break
+            }
+        }
+        finish(into: &all)
+    }
+
+    private mutating func emitSanction(from day: CivilDate) {
+        let kind = ["contract_refusal", "obligation_breach", "obligation_breach", "control_refusal"][rng.int(0...3)]
+        let legitimate = rng.chance(10)
+        add(day, #""type":"failing_recorded","failing":"\#(kind)""# + (legitimate ? #","legitimate_reason":true"# : ""))
+        let notice = day.adding(days: rng.int(1...5))
+        add(notice, #""type":"sanction_notice""#)
+        if rng.chance(50) { add(notice.adding(days: rng.int(2...9)), #""type":"observations_received""#) }
+        let decided = notice.adding(days: rng.chance(85) ? rng.int(11...25) : rng.int(3...10))
+        let suppression = kind == "control_refusal" && rng.chance(60)
+        if suppression { add(decided.adding(days: -rng.int(0...3)), #""type":"team_opinion""#) }
+        let percent = suppression ? 100 : [30, 30, 50, 100, 25][rng.int(0...4)]
+        let months = suppression ? 4 : rng.int(1...3)
+        add(decided, #""type":"sanction_decided","measure":"\#(suppression ? "suppression" : "suspension")","percent":\#(percent),"months":\#(months)"#)
+        if !suppression && rng.chance(35) {
+            add(decided.adding(days: rng.int(5...45)), #""type":"remobilised""#)
+        } else if rng.chance(5) {
+            add(decided.adding(days: rng.int(5...30)), #""type":"sanction_withdrawn""#)
+        }
+    }
+
+    private mutating func finish(into all: inout [Record]) {
+        all.append(contentsOf: records)
+    }
+}
+
+private extension String {
+    /// Two digits: `7` → `07`.
+    init(format2 value: Int) {
+        self = value < 10 ? "0\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,68 @@
+import Pathway
+
+/// `pathway generate`: a synthetic log for benchmarks and demos.
+enum GenerateCommand {
+    static let usage = """
+    Usage: pathway generate --events N [--seed S] [--output FILE]
+
+    Writes a realistic synthetic event log (event log v1, NDJSON) of N events, about a hundred
+    per person: rights opened, transferred, closed and reopened; registrations; orientations
+    on time and late; re-orientations; diagnostics; contracts with legal reductions and a few
+    unlawful hours; weekly activities; appointments; failings and sanctions of every kind; the
+    stock opened before 2025. Interleaved in date order, as a département's export would be.
+    The same N and seed always give the same bytes.
+
+    Options:
+      --events N      Number of events (lines) to write.
+      --seed S        Seed of the generator (default 1).
+      --output FILE   Write to FILE instead of standard output.
+      -h, --help      Show this help.
+    """
+
+    static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
+        var reader = ArgumentReader(arguments, command: "generate")
+        var events: Int?
+        var seed: UInt64 = 1
+        var output: String?
+        while let token = reader.next() {
+            switch token {
+            case .positional(let word):
+                throw UsageError(message: "unexpected argument '\(word)'", command: "generate")
+            case .option(let name, let inline):
+                switch name {
+                case "-h", "--help":
+                    console.out(usage + "\n")
+                    return .success
+                case "--events":
+                    let text = try reader.value(for: name, inline: inline, expected: "a number of events")
+                    guard let n = Int(text), n >= 0, n <= 2_000_000_000 else {
+                        throw UsageError(message: "--events: expected a whole number from 0 to 2000000000, got '\(text)'", command: "generate")
+                    }
+                    events = n
+                case "--seed":
+                    let text = try reader.value(for: name, inline: inline, expected: "a whole number")
+                    guard let s = UInt64(text) else {
+                        throw UsageError(message: "--seed: expected a whole number, got '\(text)'", command: "generate")
+                    }
+                    seed = s
+                case "--output", "-o":
+                    output = try reader.value(for: name, inline: inline, expected: "a file path")
+                default:
+                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--events", "--seed", "--output", "--help"]))", command: "generate")
+                }
+            }
+        }
+        guard let events else { throw UsageError(message: "missing --events N", command: "generate") }
+        let generator = LogGenerator(events: events, seed: seed)
+        if let output {
+            let file = try OutputFile(path: output)
+            defer { file.close() }
+            var failed = false
+            generator.write { bytes in if !failed && !file.write(bytes) { failed = true } }
+            if failed { throw InputError(message: "\(output): cannot write: \(Files.describeErrno())") }
+        } else {
+            generator.write { bytes in _ = Files.write(bytes, fd: 1) }
+        }
+        return .success
+    }
+}
