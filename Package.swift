@@ -12,6 +12,8 @@ let package = Package(
     targets: [
         .target(name: "Pathway"),
         .executableTarget(name: "PathwayCLI", dependencies: ["Pathway"]),
+        // The benchmark's JSONDecoder baseline (scripts/bench); not a product.
+        .executableTarget(name: "PathwayBaseline"),
         .testTarget(name: "PathwayTests", dependencies: ["Pathway", "PathwayCLI"]),
     ],
     swiftLanguageModes: [.v6]

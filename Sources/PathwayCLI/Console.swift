@@ -7,11 +7,13 @@ import Darwin
 /// Where the tool writes and what it reads: the process's streams, or a test double.
 protocol Console {
     mutating func out(_ text: String)
+    mutating func out(bytes: [UInt8])
     mutating func err(_ text: String)
 }
 
 struct StandardConsole: Console {
     mutating func out(_ text: String) { _ = Files.write(text, fd: 1) }
+    mutating func out(bytes: [UInt8]) { _ = Files.write(bytes, fd: 1) }
     mutating func err(_ text: String) { _ = Files.write(text, fd: 2) }
 }
 
@@ -43,6 +45,34 @@ enum Files {
             if count == 0 { break }
             body(UnsafeBufferPointer(start: buffer, count: count))
         }
+    }
+
+    /// Maps a file into memory read-only (or reads standard input whole for `-`) and hands
+    /// its bytes to `body`.
+    static func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) throws(InputError) -> T {
+        if path == "-" {
+            var bytes: [UInt8] = []
+            try stream(path) { bytes.append(contentsOf: $0) }
+            return bytes.withUnsafeBufferPointer(body)
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError(message: "\(path): \(describeErrno())") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(message: "\(path): is a directory, expected an NDJSON file") }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError(message: "\(path): \(describeErrno())") }
+        defer { close(fd) }
+        let size = Int(info.st_size)
+        guard size > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG,
+              let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
+            // Not a regular file (a pipe, a device): read it as a stream.
+            var bytes: [UInt8] = []
+            try stream(path) { bytes.append(contentsOf: $0) }
+            return bytes.withUnsafeBufferPointer(body)
+        }
+        defer { munmap(mapped, size) }
+        _ = madvise(mapped, size, MADV_SEQUENTIAL)
+        return body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
     }
 
     /// Reads a small file whole, as UTF-8 text.
@@ -115,6 +145,8 @@ enum Files {
         return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    static func writeError(_ text: String) { _ = write(text, fd: 2) }
+
     static func describeErrno() -> String {
         switch errno {
         case ENOENT: return "no such file"
@@ -137,6 +169,11 @@ final class OutputFile {
     func write(_ bytes: [UInt8]) -> Bool { Files.write(bytes, fd: fd) }
 
     func close() { _ = Glibc.close(fd) }
+}
+
+/// The cores this process may use.
+enum Cores {
+    static var available: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
 
 /// Monotonic milliseconds, for PATHWAY_TRACE=1 phase timings on stderr (development aid).

@@ -4,7 +4,7 @@ import Pathway
 enum ReplayCommand {
     static let usage = """
     Usage: pathway replay <events.ndjson | -> [--as-of YYYY-MM-DD] [--format text|json|csv]
-                          [--output FILE] [--config FILE] [--strict]
+                          [--output FILE] [--config FILE] [--strict] [--jobs N]
 
     Replays an event log (NDJSON, event log v1) through the pathway's rules and prints the
     audit report: people's states, findings with their rule, article and dates, indicators.
@@ -19,6 +19,8 @@ enum ReplayCommand {
       --config FILE        JSON object of local parameters (local targets, [I] choices),
                            e.g. {"orientation_target_days": 15}. Unknown keys are an error.
       --strict             Exit 3 if any line was rejected.
+      --jobs N             Threads to use (default: all cores). The report is the same,
+                           byte for byte, whatever N.
       -h, --help           Show this help.
 
     Exit status: 0 no violation, 1 at least one violation, 2 usage error or unreadable
@@ -36,9 +38,10 @@ enum ReplayCommand {
         var output: String?
         var config: String?
         var strict = false
+        var jobs = Cores.available
     }
 
-    static let optionNames = ["--as-of", "--format", "--output", "--config", "--strict", "--help"]
+    static let optionNames = ["--as-of", "--format", "--output", "--config", "--strict", "--jobs", "--help"]
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options? {
         var reader = ArgumentReader(arguments, command: "replay")
@@ -70,6 +73,12 @@ enum ReplayCommand {
                     options.output = try reader.value(for: name, inline: inline, expected: "a file path")
                 case "--config":
                     options.config = try reader.value(for: name, inline: inline, expected: "a JSON file path")
+                case "--jobs", "-j":
+                    let text = try reader.value(for: name, inline: inline, expected: "a number of threads")
+                    guard let n = Int(text), (1...256).contains(n) else {
+                        throw UsageError(message: "--jobs: expected a whole number from 1 to 256, got '\(text)'", command: "replay")
+                    }
+                    options.jobs = n
                 case "--strict":
                     guard inline == nil else { throw UsageError(message: "--strict takes no value", command: "replay") }
                     options.strict = true
@@ -105,25 +114,29 @@ enum ReplayCommand {
         if let path = options.config {
             parameters = try loadConfig(path, into: parameters)
         }
-        var reader = LogReader()
         let t0 = Clock.now()
-        try Files.stream(input) { reader.consume($0) }
-        let log = reader.finish()
+        if Clock.trace {
+            var last = t0
+            LogReader.trace = { phase in let now = Clock.now(); Files.writeError("  \(phase): \(now - last) ms\n"); last = now }
+        }
+        let log = try Files.withContents(of: input) { LogReader.read($0, jobs: options.jobs) }
         let t1 = Clock.now()
-        let report = Replay.log(log, asOf: options.asOf, parameters: parameters)
+        let report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
         let t2 = Clock.now()
         defer { if Clock.trace { console.err("parse \(t1 - t0) ms, replay \(t2 - t1) ms, render+write \(Clock.now() - t2) ms\n") } }
 
-        let rendered: String
+        let rendered: [UInt8]
         switch options.format {
-        case .text: rendered = report.text(source: input == "-" ? "entrée standard" : input)
-        case .json: rendered = report.json(generator: "pathway \(Tool.version)")
-        case .csv: rendered = report.csv()
+        case .text: rendered = Array(report.text(source: input == "-" ? "entrée standard" : input).utf8)
+        case .json: rendered = report.jsonBytes(generator: "pathway \(Tool.version)", jobs: options.jobs)
+        case .csv: rendered = Array(report.csv().utf8)
         }
         if let path = options.output {
-            try Files.write(rendered, to: path)
+            let file = try OutputFile(path: path)
+            defer { file.close() }
+            guard file.write(rendered) else { throw InputError(message: "\(path): cannot write: \(Files.describeErrno())") }
         } else {
-            console.out(rendered)
+            console.out(bytes: rendered)
         }
         if options.strict && !log.rejected.isEmpty {
             console.err("pathway replay: \(log.rejected.count) line(s) rejected (--strict); first: \(log.rejected[0])\n")

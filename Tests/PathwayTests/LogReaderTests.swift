@@ -121,6 +121,33 @@ struct LogReaderTests {
     }
 }
 
+@Suite("Event log v1: the parallel reader")
+struct ParallelReaderTests {
+    static let samples: [String] = [
+        "\u{FEFF}" + #"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03"}"# + "\r\n\n   \n"
+            + #"{"id":"e2","person":"P2","type":"registered","date":"2025-03-04"}"# + "\n"
+            + #"{ "date":"2025-03-03","type":"registered","person":"P1","id":"e1" }"# + "\n"
+            + #"{"id":"e2","person":"P2","type":"registered","date":"2025-03-05"}"# + "\n"
+            + #"{"broken"# + "\n"
+            + #"{"id":"e3","person":"P1","type":"activity","date":"2025-03-06","hours":2,"category":"training"}"#,
+        LogGenerator(events: 2_000, seed: 3).text(),
+    ]
+
+    @Test("pieces cut at line ends give the stream's result: events, lines, duplicates, rejections", arguments: [1, 2, 3, 4, 7])
+    func sameAsStream(_ jobs: Int) {
+        for text in Self.samples {
+            let stream = LogReader.read(text)
+            let bytes = Array(text.utf8)
+            let parallel = bytes.withUnsafeBufferPointer { LogReader.read($0, jobs: jobs, minimumPiece: 1) }
+            #expect(parallel.events == stream.events)
+            #expect(parallel.rejected == stream.rejected)
+            #expect(parallel.duplicates == stream.duplicates)
+            #expect(parallel.blank == stream.blank)
+            #expect(parallel.lines == stream.lines)
+        }
+    }
+}
+
 extension String {
     func replacingEvent(_ old: String, _ new: String) -> String {
         split(separator: "\"\(old)\"", omittingEmptySubsequences: false).joined(separator: "\"\(new)\"")

@@ -35,6 +35,9 @@ public struct Finding: Sendable, Hashable {
     /// The rule's legal basis.
     public var references: [LegalReference] { RuleRegistry.rule(rule)?.references ?? [] }
 
+    /// `CASF D262-65-2 ; Interprétation : …`: the citations of the rule's sources.
+    public var article: String { RuleRegistry.rule(rule)?.citations ?? "" }
+
     /// REPORT.md order: by person, then date, then rule (then event and message, so that the
     /// order is total and the output deterministic).
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {

@@ -9,7 +9,7 @@ public struct Intensity: Sendable, Hashable {
     /// Every week with at least one day under contract, in order.
     public var weeks: [IntensityWeek]
     /// Hours done on days under contract, by R5411-15 category.
-    public var byCategory: [ActivityCategory: Hours]
+    public var byCategory: CategoryHours
     /// Runs of weeks whose evaluation window fell short of the plan.
     public var episodes: [ShortfallEpisode]
     /// Whether intensity is measured for this person: with `intensity_requires_activity`
@@ -35,8 +35,8 @@ public struct Intensity: Sendable, Hashable {
         return Hours(hundredths: (hoursDone.hundredths * 7 * 2 + days) / (days * 2))
     }
 
-    public static let empty = Intensity(weeks: [], byCategory: [:], episodes: [])
-    static let notMeasured = Intensity(weeks: [], byCategory: [:], episodes: [], measured: false)
+    public static let empty = Intensity(weeks: [], byCategory: CategoryHours(), episodes: [])
+    static let notMeasured = Intensity(weeks: [], byCategory: CategoryHours(), episodes: [], measured: false)
 }
 
 /// One ISO week under contract.
@@ -51,7 +51,7 @@ public struct IntensityWeek: Sendable, Hashable {
     public var plannedSevenths: Int
     /// Hours done on the days under contract.
     public var done: Hours
-    public var byCategory: [ActivityCategory: Hours]
+    public var byCategory: CategoryHours
 
     /// Whether all seven days were under contract.
     public var isFull: Bool { daysUnderContract == 7 }
@@ -112,39 +112,48 @@ extension PersonState {
         }
         guard !segments.isEmpty else { return .empty }
 
-        var weeks: [IntensityWeek] = []
-        var weekIndex: [Int32: Int] = [:]
-        var contractOfWeek: [String?] = []
+        // Weeks from the first segment's Monday, indexed by their distance in weeks.
+        let firstMonday = segments[0].start.startOfISOWeek
+        let lastDay = segments[segments.count - 1].end.adding(days: -1)
+        let span = (Int(lastDay.startOfISOWeek.dayNumber) - Int(firstMonday.dayNumber)) / 7 + 1
+        var days = [Int](repeating: 0, count: span)
+        var planned = [Int](repeating: 0, count: span)
+        var contractOf = [String?](repeating: nil, count: span)
         for segment in segments {
-            var day = segment.start
-            while day < segment.end {
-                let monday = day.startOfISOWeek
-                let index: Int
-                if let existing = weekIndex[monday.dayNumber] {
-                    index = existing
-                } else {
-                    index = weeks.count
-                    weekIndex[monday.dayNumber] = index
-                    weeks.append(IntensityWeek(week: day.isoWeek, monday: monday, daysUnderContract: 0, plannedSevenths: 0,
-                                               done: .zero, byCategory: [:]))
-                    contractOfWeek.append(segment.event)
-                }
-                weeks[index].daysUnderContract += 1
-                weeks[index].plannedSevenths += segment.hours.hundredths
-                day = day.adding(days: 1)
+            var monday = segment.start.startOfISOWeek
+            while monday < segment.end {
+                let index = (Int(monday.dayNumber) - Int(firstMonday.dayNumber)) / 7
+                let from = max(monday, segment.start), to = min(monday.adding(days: 7), segment.end)
+                let count = to.days(since: from)
+                if days[index] == 0 { contractOf[index] = segment.event }
+                days[index] += count
+                planned[index] += count * segment.hours.hundredths
+                monday = monday.adding(days: 7)
             }
         }
-        var byCategory: [ActivityCategory: Hours] = [:]
+        var done = [Int](repeating: 0, count: span)
+        var categories = [CategoryHours](repeating: CategoryHours(), count: span)
+        var byCategory = CategoryHours()
+        var s = 0
         for activity in activities where activity.date <= asOf {
-            let underContract = segments.contains { activity.date >= $0.start && activity.date < $0.end }
-            guard underContract, let index = weekIndex[activity.date.startOfISOWeek.dayNumber] else { continue }
-            weeks[index].done += activity.hours
-            weeks[index].byCategory[activity.category, default: .zero] += activity.hours
-            byCategory[activity.category, default: .zero] += activity.hours
+            // Activities come in date order: the segment pointer only moves forward.
+            while s < segments.count && segments[s].end <= activity.date { s += 1 }
+            guard s < segments.count, activity.date >= segments[s].start else { continue }
+            let index = (Int(activity.date.startOfISOWeek.dayNumber) - Int(firstMonday.dayNumber)) / 7
+            done[index] += activity.hours.hundredths
+            categories[index][activity.category] += activity.hours
+            byCategory[activity.category] += activity.hours
         }
-        let order = weeks.indices.sorted { weeks[$0].monday < weeks[$1].monday }
-        let sortedWeeks = order.map { weeks[$0] }
-        let sortedContracts = order.map { contractOfWeek[$0] }
+        var sortedWeeks: [IntensityWeek] = []
+        var sortedContracts: [String?] = []
+        sortedWeeks.reserveCapacity(span)
+        for index in 0..<span where days[index] > 0 {
+            let monday = firstMonday.adding(days: 7 * index)
+            sortedWeeks.append(IntensityWeek(week: monday.isoWeek, monday: monday, daysUnderContract: days[index],
+                                             plannedSevenths: planned[index], done: Hours(hundredths: done[index]),
+                                             byCategory: categories[index]))
+            sortedContracts.append(contractOf[index])
+        }
         let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
         return Intensity(weeks: sortedWeeks, byCategory: byCategory,
                          episodes: PersonState.shortfalls(sortedWeeks, contracts: sortedContracts, window: window))

@@ -191,5 +191,8 @@ enum Messages {
 
 extension String {
     /// `193.96` → `193,96` (French decimal comma).
-    func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
+    func replacingDot() -> String {
+        guard utf8.contains(UInt8(ascii: ".")) else { return self }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
+    }
 }

@@ -5,6 +5,22 @@ extension PersonState {
     /// Events must come in the person's order: by `date`, then by position in the file.
     public mutating func apply(_ event: Event, under parameters: Parameters) -> Outcome {
         var findings: [Finding] = []
+        // Activities and appointments, most of a log, change no state the report's status
+        // depends on: a short path, with the same result.
+        if !isClosedRight {
+            switch event.kind {
+            case .activity(let hours, let category):
+                judgeStock(before: event.date, under: parameters, into: &findings)
+                if isOpen { activities.append(ActivityRecord(date: event.date, hours: hours, category: category)) }
+                return Outcome(findings: findings, transition: nil)
+            case .appointment(_, let status):
+                judgeStock(before: event.date, under: parameters, into: &findings)
+                appointments[status] += 1
+                return Outcome(findings: findings, transition: nil)
+            default:
+                break
+            }
+        }
         let before = status(on: event.date)
         judgeStock(before: event.date, under: parameters, into: &findings)
 
@@ -79,11 +95,16 @@ extension PersonState {
             if isOpen { activities.append(ActivityRecord(date: event.date, hours: hours, category: category)) }
 
         case .appointment(_, let status):
-            appointments[status, default: 0] += 1
+            appointments[status] += 1
         }
 
         let after = status(on: event.date)
         return Outcome(findings: findings, transition: before == after ? nil : .init(from: before, to: after))
+    }
+
+    private var isClosedRight: Bool {
+        if case .closed = right { return true }
+        return false
     }
 
     // MARK: The right and the duties
@@ -302,7 +323,7 @@ extension PersonState {
 
     /// The findings and records of the clocks still running at `asOf`, without changing the
     /// state: a last day before `asOf` is missing, the others are pending.
-    public func closing(asOf: CivilDate, under parameters: Parameters) -> (findings: [Finding], records: [DeadlineRecord]) {
+    public func closing(asOf: CivilDate, under parameters: Parameters) -> (findings: [Finding], records: [DeadlineRecord], intensity: Intensity) {
         var copy = self
         var findings: [Finding] = []
         copy.judgeStock(before: asOf, under: parameters, into: &findings)
@@ -325,6 +346,6 @@ extension PersonState {
             records.append(copy.firstContractSinceReform.map { DeadlineRecord(deadline: stock, status: .onTime, done: $0) }
                            ?? DeadlineRecord(deadline: stock, status: .pending, done: nil))
         }
-        return (findings, records)
+        return (findings, records, intensity)
     }
 }

@@ -65,7 +65,7 @@ public struct PersonState: Sendable {
     /// Every contract signed or updated (its terms), for the share planning 15 hours.
     public internal(set) var contractTerms: [ContractTerms] = []
     /// Appointments by status.
-    public internal(set) var appointments: [AppointmentStatus: Int] = [:]
+    public internal(set) var appointments = AppointmentCounts()
 
     // MARK: Sanctions
 

@@ -5,11 +5,20 @@ public enum Replay {
     public static func person(_ id: String, events: [Event], asOf: CivilDate,
                               parameters: Parameters = .law) -> PersonReport {
         let ordered = events.sorted { ($0.date, $0.line) < ($1.date, $1.line) }
+        return person(id, count: ordered.count, asOf: asOf, parameters: parameters) { ordered[$0] }
+    }
+
+    /// Replays `count` events of one person given in their order by `event(i)`.
+    static func person(_ id: String, count: Int, asOf: CivilDate, parameters: Parameters,
+                       event: (Int) -> Event) -> PersonReport {
         var state = PersonState(person: id)
         var findings: [Finding] = []
         var replayed = 0
-        for event in ordered where event.date <= asOf {
-            findings.append(contentsOf: state.apply(event, under: parameters).findings)
+        for i in 0..<count {
+            let e = event(i)
+            guard e.date <= asOf else { continue }
+            let outcome = state.apply(e, under: parameters)
+            if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
             replayed += 1
         }
         let closing = state.closing(asOf: asOf, under: parameters)
@@ -23,27 +32,70 @@ public enum Replay {
                                                    rightClosedOn: closedOn))
         }
         return PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
-                            intensity: state.intensity(asOf: asOf, under: parameters),
+                            intensity: closing.intensity,
                             records: state.records + closing.records,
                             deadlines: state.deadlines(asOf: asOf, under: parameters),
-                            eventsReplayed: replayed, eventsAfterAsOf: ordered.count - replayed)
+                            eventsReplayed: replayed, eventsAfterAsOf: count - replayed)
     }
 
     /// Replays a parsed log. `asOf` defaults to the latest event date (never the clock).
-    public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law) -> Report {
-        let asOf = requested ?? log.events.map(\.date).max()
-        var byPerson: [String: [Event]] = [:]
-        for event in log.events {
-            byPerson[event.person, default: []].append(event)
-        }
-        let ids = byPerson.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var people: [PersonReport] = []
-        people.reserveCapacity(ids.count)
-        if let asOf {
-            for id in ids {
-                people.append(person(id, events: byPerson[id] ?? [], asOf: asOf, parameters: parameters))
+    ///
+    /// People are replayed on `jobs` threads (each person on one); the report is the same,
+    /// byte for byte, whatever the number of jobs.
+    public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
+                           jobs: Int = 1) -> Report {
+        let events = log.events
+        var latest: CivilDate?
+        for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
+        let asOf = requested ?? latest
+
+        // Intern people, then lay out each person's events contiguously (a counting sort).
+        var table = StringTable(capacity: max(16, events.count / 32))
+        var names: [String] = []
+        var personOf = [Int32](repeating: 0, count: events.count)
+        for (i, event) in events.enumerated() {
+            let key = StringTable.hash(event.person)
+            if let index = table.find(hash: key, isKey: { names[Int($0)] == event.person }) {
+                personOf[i] = index
+            } else {
+                personOf[i] = Int32(names.count)
+                table.insert(hash: key, value: Int32(names.count))
+                names.append(event.person)
             }
         }
+        var start = [Int](repeating: 0, count: names.count + 1)
+        for p in personOf { start[Int(p) + 1] += 1 }
+        for i in 0..<names.count { start[i + 1] += start[i] }
+        var fill = start
+        var order = [Int32](repeating: 0, count: events.count)
+        for (i, p) in personOf.enumerated() {
+            order[fill[Int(p)]] = Int32(i)
+            fill[Int(p)] += 1
+        }
+        // Each person's events by date, then line (already so in a log exported in date order).
+        for p in 0..<names.count {
+            let range = start[p]..<start[p + 1]
+            var sorted = true
+            var previous = range.lowerBound
+            for k in range.dropFirst() {
+                let a = events[Int(order[previous])], b = events[Int(order[k])]
+                if (a.date, a.line) > (b.date, b.line) { sorted = false; break }
+                previous = k
+            }
+            if !sorted {
+                order[range].sort { (events[Int($0)].date, events[Int($0)].line) < (events[Int($1)].date, events[Int($1)].line) }
+            }
+        }
+        let ranking = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        var people: [PersonReport] = []
+        if let asOf {
+            people = Parallel.map(count: ranking.count, jobs: jobs) { k in
+                let p = ranking[k]
+                let base = start[p]
+                return person(names[p], count: start[p + 1] - base, asOf: asOf, parameters: parameters) { events[Int(order[base + $0])] }
+            }
+        }
+        let ids = names
         let findings = people.flatMap(\.findings)
         let input = Report.Input(lines: log.lines, events: log.events.count, duplicates: log.duplicates,
                                  rejected: log.rejected.count, blank: log.blank,

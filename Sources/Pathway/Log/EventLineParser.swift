@@ -6,14 +6,20 @@
 /// key order or white space, to tell a harmless duplicate from a conflicting one.
 struct EventLineParser {
     private var members: [JSONLexer.Member] = []
+    /// For each known field, the index of its member in the line, or -1.
+    private var slots = [Int16](repeating: -1, count: Field.allCases.count)
+    private var unknown: [Int] = []
 
     init() {
         members.reserveCapacity(16)
+        unknown.reserveCapacity(4)
     }
 
-    /// Parses one line (without its line end).
-    mutating func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Result<(Event, ContentHash), LineError> {
-        if let bad = UTF8Check.firstInvalidOffset(line) {
+    /// Parses one line (without its line end); `hashing: false` skips the content hash (left
+    /// zero) for readers that compute it only when an id repeats.
+    mutating func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, hashing: Bool = true) -> Result<(Event, ContentHash), LineError> {
+        let ascii = UTF8Check.isASCII(line)
+        if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
             return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
         }
         members.removeAll(keepingCapacity: true)
@@ -23,16 +29,91 @@ struct EventLineParser {
         } catch {
             return .failure(LineError(line: lineNumber, field: nil, message: "invalid JSON at byte \(error.offset + 1): \(error.message)"))
         }
-        let fields = FieldReader(bytes: line, members: members, line: lineNumber)
-        do {
-            try fields.checkNoRepeatedKeys()
+        // Which known field each member is; a key seen twice rejects the line.
+        for i in slots.indices { slots[i] = -1 }
+        unknown.removeAll(keepingCapacity: true)
+        for index in members.indices {
+            let member = members[index]
+            let field = member.keyEscaped
+                ? JSONLexer.unescape(line, from: member.keyStart, to: member.keyEnd).withUnsafeBufferPointer { Field.named($0) }
+                : Field.named(UnsafeBufferPointer(rebasing: line[member.keyStart..<member.keyEnd]))
+            guard let field else { unknown.append(index); continue }
+            if slots[field.slot] >= 0 {
+                return .failure(LineError(line: lineNumber, field: field.name, message: "appears twice in the line"))
+            }
+            slots[field.slot] = Int16(index)
+        }
+        let fields = FieldReader(bytes: line, members: members, slots: slots, line: lineNumber, ascii: ascii)
+        do throws(LineError) {
+            if unknown.count > 1 { try fields.checkNoRepeatedKeys(among: unknown) }
             let event = try fields.event()
-            return .success((event, fields.contentHash()))
+            return .success((event, hashing ? fields.contentHash() : ContentHash(a: 0, b: 0)))
         } catch {
             return .failure(error)
         }
     }
 }
+
+/// The fields of the event log v1; the raw value is the index in the parser's slot table.
+enum Field: Int, CaseIterable {
+    case id, person, type, date
+    case transfer, household_size, single_parent_increase, subject_to_duties, monthly_amount
+    case reason, category, dominante, organisme, notified, decided_by, extended_review, barriers
+    case weekly_hours, reduction_reason, ends, hours, purpose, status, failing, legitimate_reason
+    case measure, percent, months, starts, proposed_by_france_travail
+
+    /// Index in the parser's slot table.
+    @inline(__always) var slot: Int { rawValue }
+
+    /// The field's name in the log (`household_size`).
+    var name: String { Field.names[rawValue] }
+
+    private static let names: [String] = allCases.map { "\($0)" }
+    private static let table = ByteTable(allCases.map { (Array("\($0)".utf8), $0) })
+
+    /// The field a key names, or `nil` for an unknown key.
+    static func named(_ key: UnsafeBufferPointer<UInt8>) -> Field? { table.match(key) }
+}
+
+/// Values matched by their UTF-8 bytes, with no `String` built: entries grouped by length.
+struct ByteTable<Value>: @unchecked Sendable {
+    private let byLength: [[(bytes: [UInt8], value: Value)]]
+
+    init(_ entries: [([UInt8], Value)]) {
+        var groups = [[(bytes: [UInt8], value: Value)]](repeating: [], count: (entries.map(\.0.count).max() ?? 0) + 1)
+        for (bytes, value) in entries { groups[bytes.count].append((bytes, value)) }
+        byLength = groups
+    }
+
+    func match(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard key.count < byLength.count else { return nil }
+        for entry in byLength[key.count] where entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(key) }) {
+            return entry.value
+        }
+        return nil
+    }
+}
+
+/// Enums of the log whose raw values are matched from bytes.
+protocol ByteCoded: RawRepresentable, CaseIterable where RawValue == String {
+    static var byteTable: ByteTable<Self> { get }
+}
+
+extension ByteCoded {
+    static func makeTable() -> ByteTable<Self> { ByteTable(allCases.map { (Array($0.rawValue.utf8), $0) }) }
+}
+
+extension EventType: ByteCoded { static let byteTable = makeTable() }
+extension ClosureReason: ByteCoded { static let byteTable = makeTable() }
+extension Dominante: ByteCoded { static let byteTable = makeTable() }
+extension Organisme: ByteCoded { static let byteTable = makeTable() }
+extension Decider: ByteCoded { static let byteTable = makeTable() }
+extension ReductionReason: ByteCoded { static let byteTable = makeTable() }
+extension ActivityCategory: ByteCoded { static let byteTable = makeTable() }
+extension AppointmentPurpose: ByteCoded { static let byteTable = makeTable() }
+extension AppointmentStatus: ByteCoded { static let byteTable = makeTable() }
+extension FailingKind: ByteCoded { static let byteTable = makeTable() }
+extension SanctionMeasure: ByteCoded { static let byteTable = makeTable() }
 
 /// A 128-bit hash of a line's content (members in any order, white space ignored).
 struct ContentHash: Hashable, Sendable {
@@ -44,7 +125,10 @@ struct ContentHash: Hashable, Sendable {
 private struct FieldReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let members: [JSONLexer.Member]
+    let slots: [Int16]
     let line: Int
+    /// The whole line is ASCII: characters are bytes.
+    let ascii: Bool
 
     func fail(_ field: String?, _ message: String) -> LineError {
         LineError(line: line, field: field, message: message)
@@ -58,49 +142,38 @@ private struct FieldReader {
             : Array(bytes[member.keyStart..<member.keyEnd])
     }
 
-    func keyEquals(_ member: JSONLexer.Member, _ name: StaticString) -> Bool {
-        let length = name.utf8CodeUnitCount
-        if member.keyEscaped {
-            return name.withUTF8Buffer { keyBytes(member).elementsEqual($0) }
-        }
-        guard member.keyEnd - member.keyStart == length else { return false }
-        return name.withUTF8Buffer { literal in
-            var i = 0
-            while i < length {
-                if bytes[member.keyStart + i] != literal[i] { return false }
-                i += 1
-            }
-            return true
-        }
+    func keysEqual(_ a: JSONLexer.Member, _ b: JSONLexer.Member) -> Bool {
+        if a.keyEscaped || b.keyEscaped { return keyBytes(a) == keyBytes(b) }
+        return UnsafeBufferPointer(rebasing: bytes[a.keyStart..<a.keyEnd]).elementsEqual(UnsafeBufferPointer(rebasing: bytes[b.keyStart..<b.keyEnd]))
     }
 
-    func checkNoRepeatedKeys() throws(LineError) {
-        if members.count <= 24 {
-            for i in members.indices {
-                for j in members.indices where j > i && keyBytes(members[i]) == keyBytes(members[j]) {
+    /// Unknown keys are validated too: one repeated rejects the line.
+    func checkNoRepeatedKeys(among indices: [Int]) throws(LineError) {
+        if indices.count <= 24 {
+            for (n, i) in indices.enumerated() {
+                for j in indices[(n + 1)...] where keysEqual(members[i], members[j]) {
                     throw fail(String(decoding: keyBytes(members[i]), as: UTF8.self), "appears twice in the line")
                 }
             }
         } else {
             var seen = Set<[UInt8]>()
-            for member in members where !seen.insert(keyBytes(member)).inserted {
-                throw fail(String(decoding: keyBytes(member), as: UTF8.self), "appears twice in the line")
+            for i in indices where !seen.insert(keyBytes(members[i])).inserted {
+                throw fail(String(decoding: keyBytes(members[i]), as: UTF8.self), "appears twice in the line")
             }
         }
     }
 
-    /// The member named `name`, or `nil` when it is absent or `null` (null is read as absent).
-    func member(_ name: StaticString) -> JSONLexer.Member? {
-        for member in members where keyEquals(member, name) {
-            return member.kind == .null ? nil : member
-        }
-        return nil
+    /// The member of `field`, or `nil` when it is absent or `null` (null is read as absent).
+    func member(_ field: Field) -> JSONLexer.Member? {
+        let index = slots[field.slot]
+        guard index >= 0 else { return nil }
+        let member = members[Int(index)]
+        return member.kind == .null ? nil : member
     }
 
-    func required(_ name: StaticString) throws(LineError) -> JSONLexer.Member {
-        guard let member = member(name) else {
-            let isNull = members.contains { keyEquals($0, name) }
-            throw fail("\(name)", isNull ? "required, got null" : "missing (required)")
+    func required(_ field: Field) throws(LineError) -> JSONLexer.Member {
+        guard let member = member(field) else {
+            throw fail(field.name, slots[field.slot] >= 0 ? "required, got null" : "missing (required)")
         }
         return member
     }
@@ -127,94 +200,97 @@ private struct FieldReader {
 
     // MARK: Typed values
 
-    func text(_ name: StaticString, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
-        guard let member = isRequired ? try required(name) : member(name) else { return nil }
+    func text(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
         guard member.kind == .string else {
-            throw fail("\(name)", "expected a string of 1 to \(maxLength) characters, got \(got(member))")
+            throw fail(field.name, "expected a string of 1 to \(maxLength) characters, got \(got(member))")
         }
         let value = stringValue(member)
-        let count = value.unicodeScalars.count
+        let count = ascii && !member.valueEscaped ? member.valueEnd - member.valueStart : value.unicodeScalars.count
         guard count >= 1, count <= maxLength else {
-            throw fail("\(name)", "expected a string of 1 to \(maxLength) characters, got \(count) characters")
+            throw fail(field.name, "expected a string of 1 to \(maxLength) characters, got \(count) characters")
         }
         return value
     }
 
-    func date(_ name: StaticString, required isRequired: Bool) throws(LineError) -> CivilDate? {
-        guard let member = isRequired ? try required(name) : member(name) else { return nil }
+    func date(_ field: Field, required isRequired: Bool) throws(LineError) -> CivilDate? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
         guard member.kind == .string, !member.valueEscaped else {
-            throw fail("\(name)", "expected a date YYYY-MM-DD, got \(got(member))")
+            throw fail(field.name, "expected a date YYYY-MM-DD, got \(got(member))")
         }
         let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
         switch CivilDate.parse(slice) {
         case .valid(let date):
             return date
         case .impossible:
-            throw fail("\(name)", "impossible date \(raw(member)) (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))")
+            throw fail(field.name, "impossible date \(raw(member)) (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))")
         case .malformed:
             if slice.count > 10, case .valid = CivilDate.parse(UnsafeBufferPointer(rebasing: slice[0..<10])) {
-                throw fail("\(name)", "expected a calendar day YYYY-MM-DD with no time or time zone, got \(raw(member))")
+                throw fail(field.name, "expected a calendar day YYYY-MM-DD with no time or time zone, got \(raw(member))")
             }
-            throw fail("\(name)", "expected a date YYYY-MM-DD, got \(raw(member))")
+            throw fail(field.name, "expected a date YYYY-MM-DD, got \(raw(member))")
         }
     }
 
-    func choice<Value: RawRepresentable & CaseIterable>(_ name: StaticString, required isRequired: Bool, as: Value.Type) throws(LineError) -> Value?
-    where Value.RawValue == String {
-        guard let member = isRequired ? try required(name) : member(name) else { return nil }
+    func choice<Value: ByteCoded>(_ field: Field, required isRequired: Bool, as: Value.Type) throws(LineError) -> Value? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        if member.kind == .string, !member.valueEscaped,
+           let result = Value.byteTable.match(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
+            return result
+        }
         let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
         guard member.kind == .string else {
-            throw fail("\(name)", "expected one of \(allowed), got \(got(member))")
+            throw fail(field.name, "expected one of \(allowed), got \(got(member))")
         }
         let value = stringValue(member)
         guard let result = Value(rawValue: value) else {
             let hint = Suggestion.closest(to: value, in: Value.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw fail("\(name)", "expected one of \(allowed), got \(raw(member))\(hint)")
+            throw fail(field.name, "expected one of \(allowed), got \(raw(member))\(hint)")
         }
         return result
     }
 
-    func bool(_ name: StaticString) throws(LineError) -> Bool? {
-        guard let member = member(name) else { return nil }
-        guard member.kind == .bool else { throw fail("\(name)", "expected true or false, got \(got(member))") }
+    func bool(_ field: Field) throws(LineError) -> Bool? {
+        guard let member = member(field) else { return nil }
+        guard member.kind == .bool else { throw fail(field.name, "expected true or false, got \(got(member))") }
         return bytes[member.valueStart] == UInt8(ascii: "t")
     }
 
-    func integer(_ name: StaticString, required isRequired: Bool, in range: ClosedRange<Int>, expectation: String) throws(LineError) -> Int? {
-        guard let member = isRequired ? try required(name) : member(name) else { return nil }
-        guard member.kind == .number else { throw fail("\(name)", "expected \(expectation), got \(got(member))") }
+    func integer(_ field: Field, required isRequired: Bool, in range: ClosedRange<Int>, expectation: String) throws(LineError) -> Int? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        guard member.kind == .number else { throw fail(field.name, "expected \(expectation), got \(got(member))") }
         let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
         guard case .success(let value) = FixedPoint.parse(slice, scale: 0, rounding: false),
               value >= Int64(range.lowerBound), value <= Int64(range.upperBound) else {
-            throw fail("\(name)", "expected \(expectation), got \(raw(member))")
+            throw fail(field.name, "expected \(expectation), got \(raw(member))")
         }
         return Int(value)
     }
 
     /// A decimal number scaled to hundredths.
-    func hundredths(_ name: StaticString, required isRequired: Bool, rounding: Bool,
+    func hundredths(_ field: Field, required isRequired: Bool, rounding: Bool,
                     accept: (Int64) -> Bool, expectation: String) throws(LineError) -> Int64? {
-        guard let member = isRequired ? try required(name) : member(name) else { return nil }
-        guard member.kind == .number else { throw fail("\(name)", "expected \(expectation), got \(got(member))") }
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        guard member.kind == .number else { throw fail(field.name, "expected \(expectation), got \(got(member))") }
         let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
         switch FixedPoint.parse(slice, scale: 2, rounding: rounding) {
         case .success(let value) where accept(value):
             return value
         case .failure(.tooManyDecimals):
-            throw fail("\(name)", "expected \(expectation) with at most two decimals, got \(raw(member))")
+            throw fail(field.name, "expected \(expectation) with at most two decimals, got \(raw(member))")
         default:
-            throw fail("\(name)", "expected \(expectation), got \(raw(member))")
+            throw fail(field.name, "expected \(expectation), got \(raw(member))")
         }
     }
 
-    func money(_ name: StaticString) throws(LineError) -> Cents? {
-        try hundredths(name, required: false, rounding: false, accept: { $0 >= 0 && $0 <= 100_000_000 },
+    func money(_ field: Field) throws(LineError) -> Cents? {
+        try hundredths(field, required: false, rounding: false, accept: { $0 >= 0 && $0 <= 100_000_000 },
                        expectation: "an amount in euros from 0 to 1000000").map { Cents($0) }
     }
 
-    func strings(_ name: StaticString) throws(LineError) -> [String] {
-        guard let member = member(name) else { return [] }
-        guard member.kind == .array else { throw fail("\(name)", "expected an array of strings, got \(got(member))") }
+    func strings(_ field: Field) throws(LineError) -> [String] {
+        guard let member = member(field) else { return [] }
+        guard member.kind == .array else { throw fail(field.name, "expected an array of strings, got \(got(member))") }
         var lexer = JSONLexer(bytes)
         lexer.position = member.valueStart + 1
         var result: [String] = []
@@ -227,11 +303,11 @@ private struct FieldReader {
             let element = JSONLexer.Member(keyStart: 0, keyEnd: 0, keyEscaped: false, kind: kind,
                                            valueStart: start, valueEnd: end, valueEscaped: escaped)
             guard kind == .string else {
-                throw fail("\(name)", "expected an array of strings, got an element \(got(element))")
+                throw fail(field.name, "expected an array of strings, got an element \(got(element))")
             }
             let value = stringValue(element)
             guard (1...128).contains(value.unicodeScalars.count) else {
-                throw fail("\(name)", "expected strings of 1 to 128 characters, got one of \(value.unicodeScalars.count)")
+                throw fail(field.name, "expected strings of 1 to 128 characters, got one of \(value.unicodeScalars.count)")
             }
             result.append(value)
             lexer.skipWhitespace()
@@ -243,73 +319,76 @@ private struct FieldReader {
     // MARK: The event
 
     func event() throws(LineError) -> Event {
-        guard let id = try text("id", required: true) else { throw fail("id", "missing (required)") }
-        guard let person = try text("person", required: true) else { throw fail("person", "missing (required)") }
-        let typeMember = try required("type")
+        guard let id = try text(.id, required: true) else { throw fail("id", "missing (required)") }
+        guard let person = try text(.person, required: true) else { throw fail("person", "missing (required)") }
+        let typeMember = try required(.type)
         guard typeMember.kind == .string else {
             throw fail("type", "expected an event type (a string), got \(got(typeMember))")
         }
-        let typeName = stringValue(typeMember)
-        guard let type = EventType(rawValue: typeName) else {
+        let typeName = typeMember.valueEscaped ? stringValue(typeMember) : ""
+        let matched = typeMember.valueEscaped ? EventType(rawValue: typeName)
+            : EventType.byteTable.match(UnsafeBufferPointer(rebasing: bytes[typeMember.valueStart..<typeMember.valueEnd]))
+        guard let type = matched else {
+            let typeName = stringValue(typeMember)
             let hint = Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw fail("type", "unknown event type \(raw(typeMember))\(hint)")
         }
-        guard let date = try date("date", required: true) else { throw fail("date", "missing (required)") }
+        guard let date = try date(.date, required: true) else { throw fail("date", "missing (required)") }
         return Event(id: id, person: person, date: date, kind: try kind(type), line: line)
     }
 
     private func weeklyHours() throws(LineError) -> ContractTerms {
-        let hours = try hundredths("weekly_hours", required: true, rounding: true, accept: { $0 >= 0 && $0 <= 16_800 },
+        let hours = try hundredths(.weekly_hours, required: true, rounding: true, accept: { $0 >= 0 && $0 <= 16_800 },
                                    expectation: "a number of hours from 0 to 168") ?? 0
         return ContractTerms(weeklyHours: Hours(hundredths: Int(hours)),
-                             reductionReason: try choice("reduction_reason", required: false, as: ReductionReason.self),
-                             ends: try date("ends", required: false))
+                             reductionReason: try choice(.reduction_reason, required: false, as: ReductionReason.self),
+                             ends: try date(.ends, required: false))
     }
 
     private func sanctionTerms(required isRequired: Bool) throws(LineError) -> (SanctionMeasure?, Int?, Int?) {
-        (try choice("measure", required: isRequired, as: SanctionMeasure.self),
-         try integer("percent", required: isRequired, in: 1...100, expectation: "an integer from 1 to 100"),
-         try integer("months", required: isRequired, in: 1...12, expectation: "an integer from 1 to 12"))
+        (try choice(.measure, required: isRequired, as: SanctionMeasure.self),
+         try integer(.percent, required: isRequired, in: 1...100, expectation: "an integer from 1 to 100"),
+         try integer(.months, required: isRequired, in: 1...12, expectation: "an integer from 1 to 12"))
     }
 
     private func kind(_ type: EventType) throws(LineError) -> EventKind {
         switch type {
         case .rightOpened:
             return .rightOpened(RightOpening(
-                transfer: try bool("transfer") ?? false,
-                householdSize: try integer("household_size", required: false, in: 1...99, expectation: "an integer from 1 to 99") ?? 1,
-                singleParentIncrease: try bool("single_parent_increase") ?? false,
-                subjectToDuties: try bool("subject_to_duties") ?? true,
-                monthlyAmount: try money("monthly_amount")))
+                transfer: try bool(.transfer) ?? false,
+                householdSize: try integer(.household_size, required: false, in: 1...99, expectation: "an integer from 1 to 99") ?? 1,
+                singleParentIncrease: try bool(.single_parent_increase) ?? false,
+                subjectToDuties: try bool(.subject_to_duties) ?? true,
+                monthlyAmount: try money(.monthly_amount)))
         case .householdChanged:
             let change = HouseholdChange(
-                householdSize: try integer("household_size", required: false, in: 1...99, expectation: "an integer from 1 to 99"),
-                singleParentIncrease: try bool("single_parent_increase"),
-                monthlyAmount: try money("monthly_amount"))
+                householdSize: try integer(.household_size, required: false, in: 1...99, expectation: "an integer from 1 to 99"),
+                singleParentIncrease: try bool(.single_parent_increase),
+                monthlyAmount: try money(.monthly_amount))
             guard change.householdSize != nil || change.singleParentIncrease != nil || change.monthlyAmount != nil else {
                 throw fail(nil, "household_changed needs at least one of \"household_size\", \"single_parent_increase\", \"monthly_amount\"")
             }
             return .householdChanged(change)
         case .dutiesChanged:
-            _ = try required("subject_to_duties")
-            return .dutiesChanged(subjectToDuties: try bool("subject_to_duties") ?? false)
+            _ = try required(.subject_to_duties)
+            return .dutiesChanged(subjectToDuties: try bool(.subject_to_duties) ?? false)
         case .rightClosed:
-            guard let reason = try choice("reason", required: true, as: ClosureReason.self) else { throw fail("reason", "missing (required)") }
+            guard let reason = try choice(.reason, required: true, as: ClosureReason.self) else { throw fail("reason", "missing (required)") }
             return .rightClosed(reason: reason)
         case .registered:
-            return .registered(category: try text("category", required: false))
+            return .registered(category: try text(.category, required: false))
         case .orientationDecided:
-            guard let dominante = try choice("dominante", required: true, as: Dominante.self),
-                  let organisme = try choice("organisme", required: true, as: Organisme.self) else {
+            guard let dominante = try choice(.dominante, required: true, as: Dominante.self),
+                  let organisme = try choice(.organisme, required: true, as: Organisme.self) else {
                 throw fail("dominante", "missing (required)")
             }
             return .orientationDecided(OrientationDecision(
                 dominante: dominante, organisme: organisme,
-                notified: try date("notified", required: false),
-                decidedBy: try choice("decided_by", required: false, as: Decider.self) ?? .departement,
-                extendedReview: try bool("extended_review") ?? false))
+                notified: try date(.notified, required: false),
+                decidedBy: try choice(.decided_by, required: false, as: Decider.self) ?? .departement,
+                extendedReview: try bool(.extended_review) ?? false))
         case .diagnosticCompleted:
-            return .diagnosticCompleted(barriers: try strings("barriers"))
+            return .diagnosticCompleted(barriers: try strings(.barriers))
         case .situationReviewed:
             return .situationReviewed
         case .contractSigned:
@@ -317,23 +396,23 @@ private struct FieldReader {
         case .contractUpdated:
             return .contractUpdated(try weeklyHours())
         case .activity:
-            let hours = try hundredths("hours", required: true, rounding: true, accept: { $0 > 0 && $0 <= 2_400 },
+            let hours = try hundredths(.hours, required: true, rounding: true, accept: { $0 > 0 && $0 <= 2_400 },
                                        expectation: "a number of hours greater than 0 and at most 24") ?? 0
-            guard let category = try choice("category", required: true, as: ActivityCategory.self) else {
+            guard let category = try choice(.category, required: true, as: ActivityCategory.self) else {
                 throw fail("category", "missing (required)")
             }
             return .activity(hours: Hours(hundredths: Int(hours)), category: category)
         case .appointment:
-            guard let purpose = try choice("purpose", required: true, as: AppointmentPurpose.self),
-                  let status = try choice("status", required: true, as: AppointmentStatus.self) else {
+            guard let purpose = try choice(.purpose, required: true, as: AppointmentPurpose.self),
+                  let status = try choice(.status, required: true, as: AppointmentStatus.self) else {
                 throw fail("purpose", "missing (required)")
             }
             return .appointment(purpose: purpose, status: status)
         case .failingRecorded:
-            guard let failing = try choice("failing", required: true, as: FailingKind.self) else {
+            guard let failing = try choice(.failing, required: true, as: FailingKind.self) else {
                 throw fail("failing", "missing (required)")
             }
-            return .failingRecorded(failing: failing, legitimateReason: try bool("legitimate_reason") ?? false)
+            return .failingRecorded(failing: failing, legitimateReason: try bool(.legitimate_reason) ?? false)
         case .sanctionNotice:
             let (measure, percent, months) = try sanctionTerms(required: false)
             return .sanctionNotice(SanctionTerms(measure: measure, percent: percent, months: months))
@@ -346,8 +425,8 @@ private struct FieldReader {
             guard let measure, let percent, let months else { throw fail("measure", "missing (required)") }
             return .sanctionDecided(SanctionDecision(
                 measure: measure, percent: percent, months: months,
-                starts: try date("starts", required: false),
-                proposedByFranceTravail: try bool("proposed_by_france_travail") ?? false))
+                starts: try date(.starts, required: false),
+                proposedByFranceTravail: try bool(.proposed_by_france_travail) ?? false))
         case .remobilised:
             return .remobilised
         case .sanctionWithdrawn:
@@ -364,7 +443,11 @@ private struct FieldReader {
         var total = ContentHash(a: 0, b: 0)
         for member in members {
             var hasher = LineHasher()
-            hasher.add(keyBytes(member))
+            if member.keyEscaped {
+                hasher.add(keyBytes(member))
+            } else {
+                hasher.add(UnsafeBufferPointer(rebasing: bytes[member.keyStart..<member.keyEnd]))
+            }
             hasher.add(byte: 0xFF)
             switch member.kind {
             case .string:
@@ -410,8 +493,12 @@ struct LineHasher {
         b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0193
     }
 
-    mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
         for byte in bytes { add(byte: byte) }
+    }
+
+    mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { add($0) }
     }
 
     func finish() -> (UInt64, UInt64) {
@@ -428,13 +515,16 @@ struct LineHasher {
 
 /// Normal form of a JSON number for content comparison: `15`, `15.0` and `15.00` are equal.
 enum NumberText {
-    static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out = Array(bytes)
-        guard !out.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
-              out.contains(UInt8(ascii: ".")) else { return out == Array("-0".utf8) ? Array("0".utf8) : out }
-        while out.last == UInt8(ascii: "0") { out.removeLast() }
-        if out.last == UInt8(ascii: ".") { out.removeLast() }
-        return out == Array("-0".utf8) ? Array("0".utf8) : out
+    static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var end = bytes.count
+        if !bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }), bytes.contains(UInt8(ascii: ".")) {
+            while end > 0, bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            if end > 0, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        }
+        var start = 0
+        // "-0" is "0".
+        if end - start == 2, bytes[0] == UInt8(ascii: "-"), bytes[1] == UInt8(ascii: "0") { start = 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 }
 

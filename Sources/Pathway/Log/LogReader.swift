@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads an event log (NDJSON, EVENTS.md v1) as a stream of byte chunks.
 ///
 /// Lines are split on bytes; a partial line at the end of a chunk is carried to the next one
@@ -9,12 +15,12 @@ public struct LogReader {
     /// 64 KiB: the longest line accepted, not counting its line end.
     public static let maximumLineLength = 65_536
 
-    private var parser = EventLineParser()
+    private var lines = LineParser()
     private var carry: [UInt8] = []
     private var overlongLength: Int?
     private var lineNumber = 0
     private var log = ParsedLog()
-    private var seen: [String: (hash: ContentHash, line: Int)] = [:]
+    private var dedup = Deduplicator()
 
     public init() {}
 
@@ -85,55 +91,212 @@ public struct LogReader {
 
     private mutating func handleLine(_ raw: UnsafeBufferPointer<UInt8>) {
         lineNumber += 1
+        dedup.take(lines.parse(raw, number: lineNumber), into: &log)
+    }
+
+    private mutating func rejectOverlong(_ length: Int) {
+        lineNumber += 1
+        dedup.take(.rejected(LineParser.overlong(length, line: lineNumber)), into: &log)
+    }
+
+    @inline(__always)
+    static func indexOfNewline(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < buffer.count, let base = buffer.baseAddress,
+              let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    // MARK: A log held in memory, on several threads
+
+    /// Reads a whole log held in memory, parsing on up to `jobs` threads: the buffer is cut at
+    /// line ends, each piece parsed apart, then duplicates are resolved in file order. The
+    /// result is the same as reading it as a stream.
+    public static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int) -> ParsedLog {
+        read(buffer, jobs: jobs, minimumPiece: 65_536)
+    }
+
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int, minimumPiece: Int) -> ParsedLog {
+        let pieces = max(1, min(jobs, buffer.count / max(1, minimumPiece)))
+        var bounds = [0]
+        for k in 1..<pieces {
+            let at = max(bounds[k - 1], buffer.count * k / pieces)
+            let cut = indexOfNewline(buffer, from: at).map { $0 + 1 } ?? buffer.count
+            bounds.append(cut)
+        }
+        bounds.append(buffer.count)
+        let chunks = Parallel.map(count: pieces, jobs: pieces) { k in
+            var chunk = parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), first: k == 0)
+            chunk.index = k
+            return chunk
+        }
+        LogReader.trace?("chunks parsed")
+        // All events in file order, with their line numbers made global.
+        var log = ParsedLog()
+        var events: [Event] = []
+        var lineRanges: [LineRange] = []
+        var idHashes: [UInt64] = []
+        let total = chunks.reduce(0) { $0 + $1.events.count }
+        events.reserveCapacity(total)
+        lineRanges.reserveCapacity(total)
+        idHashes.reserveCapacity(total)
+        var offset = 0
+        var errors: [LineError] = []
+        for chunk in chunks {
+            log.blank += chunk.blank
+            errors.append(contentsOf: chunk.errors.map { LineError(line: $0.line + offset, field: $0.field, message: $0.message) })
+            let first = events.count
+            events.append(contentsOf: chunk.events)
+            if offset != 0 { for i in first..<events.count { events[i].line += offset } }
+            lineRanges.append(contentsOf: chunk.lineRanges.map { LineRange(start: $0.start + bounds[chunk.index], count: $0.count) })
+            idHashes.append(contentsOf: chunk.idHashes)
+            offset += chunk.lines
+        }
+        // Duplicates, in file order: the first line with an id wins.
+        var table = StringTable(capacity: total)
+        var dropped: [Int] = []
+        var parser = LineParser()
+        func contentHash(_ i: Int) -> ContentHash {
+            let range = lineRanges[i]
+            let line = UnsafeBufferPointer(rebasing: buffer[range.start..<(range.start + range.count)])
+            if case .event(_, let hash) = parser.parse(line, number: events[i].line) { return hash }
+            return ContentHash(a: 0, b: UInt64(i))
+        }
+        for i in 0..<events.count {
+            if let first = table.find(hash: idHashes[i], isKey: { events[Int($0)].id == events[i].id }).map(Int.init) {
+                dropped.append(i)
+                if contentHash(first) == contentHash(i) {
+                    log.duplicates += 1
+                } else {
+                    errors.append(LineError(line: events[i].line, field: "id",
+                        message: "\"\(events[i].id)\" was already used on line \(events[first].line) with different content"))
+                }
+            } else {
+                table.insert(hash: idHashes[i], value: Int32(i))
+            }
+        }
+        if !dropped.isEmpty {
+            var keep = [Bool](repeating: true, count: events.count)
+            for i in dropped { keep[i] = false }
+            events = events.indices.filter { keep[$0] }.map { events[$0] }
+        }
+        log.events = events
+        log.rejected = errors.sorted { $0.line < $1.line }
+        LogReader.trace?("merged")
+        return log
+    }
+
+    /// A development hook: called with the name of each phase as it ends (nil: off).
+    nonisolated(unsafe) public static var trace: ((String) -> Void)?
+
+    /// Where a line sits in the buffer (after its byte-order mark, if any).
+    private struct LineRange: Sendable {
+        var start: Int
+        var count: Int
+    }
+
+    private struct Chunk: Sendable {
+        var index = 0
+        var events: [Event] = []
+        var lineRanges: [LineRange] = []
+        var idHashes: [UInt64] = []
+        var errors: [LineError] = []
+        var blank = 0
+        var lines = 0
+    }
+
+    private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, first: Bool) -> Chunk {
+        var chunk = Chunk()
+        chunk.events.reserveCapacity(buffer.count / 96)
+        chunk.lineRanges.reserveCapacity(buffer.count / 96)
+        chunk.idHashes.reserveCapacity(buffer.count / 96)
+        var parser = LineParser()
+        var start = 0
+        while start < buffer.count {
+            let end = indexOfNewline(buffer, from: start) ?? buffer.count
+            chunk.lines += 1
+            // Line numbers are 1-based within the piece; the merge adds the offset. Only
+            // the first piece's line 1 may carry a byte-order mark.
+            let number = first ? chunk.lines : chunk.lines + 1
+            switch parser.parse(UnsafeBufferPointer(rebasing: buffer[start..<end]), number: number, hashing: false) {
+            case .blank: chunk.blank += 1
+            case .rejected(let error): chunk.errors.append(LineError(line: chunk.lines, field: error.field, message: error.message))
+            case .event(var event, _):
+                event.line = chunk.lines
+                chunk.idHashes.append(StringTable.hash(event.id))
+                chunk.events.append(event)
+                chunk.lineRanges.append(LineRange(start: start, count: end - start))
+            }
+            start = end + 1
+        }
+        return chunk
+    }
+}
+
+/// One line, parsed: the part of reading that can run on any thread.
+struct LineParser {
+    private var parser = EventLineParser()
+
+    enum Outcome {
+        case blank
+        case rejected(LineError)
+        case event(Event, ContentHash)
+    }
+
+    /// Parses one line (without its LF); `number` 1 may start with a byte-order mark.
+    mutating func parse(_ raw: UnsafeBufferPointer<UInt8>, number: Int, hashing: Bool = true) -> Outcome {
         var line = raw
-        if lineNumber == 1, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
+        if number == 1, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
             line = UnsafeBufferPointer(rebasing: line[3...])
         }
         if let last = line.last, last == 0x0D {
             line = UnsafeBufferPointer(rebasing: line[..<(line.count - 1)])
         }
         guard line.count <= LogReader.maximumLineLength else {
-            lineNumber -= 1
-            rejectOverlong(line.count)
-            return
+            return .rejected(LineParser.overlong(line.count, line: number))
         }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-            log.blank += 1
-            return
+            return .blank
         }
-        switch parser.parse(line, lineNumber: lineNumber) {
-        case .failure(let error):
+        switch parser.parse(line, lineNumber: number, hashing: hashing) {
+        case .failure(let error): return .rejected(error)
+        case .success(let (event, hash)): return .event(event, hash)
+        }
+    }
+
+    static func overlong(_ length: Int, line: Int) -> LineError {
+        LineError(line: line, field: nil,
+                  message: "line of \(length) bytes is longer than the limit of \(LogReader.maximumLineLength) bytes (64 KiB); not read")
+    }
+}
+
+/// Duplicates resolved in file order: the first line with an id wins; a later one with the
+/// same content is counted, with other content rejected.
+struct Deduplicator {
+    private var ids = StringTable(capacity: 1024)
+    /// The content hash of each accepted event.
+    private var contents: [ContentHash] = []
+
+    mutating func take(_ outcome: LineParser.Outcome, into log: inout ParsedLog) {
+        switch outcome {
+        case .blank:
+            log.blank += 1
+        case .rejected(let error):
             log.rejected.append(error)
-        case .success(let (event, hash)):
-            if let first = seen[event.id] {
-                if first.hash == hash {
+        case .event(let event, let hash):
+            let key = StringTable.hash(event.id)
+            if let first = ids.find(hash: key, isKey: { log.events[Int($0)].id == event.id }).map(Int.init) {
+                if contents[first] == hash {
                     log.duplicates += 1
                 } else {
-                    log.rejected.append(LineError(line: lineNumber, field: "id",
-                        message: "\"\(event.id)\" was already used on line \(first.line) with different content"))
+                    log.rejected.append(LineError(line: event.line, field: "id",
+                        message: "\"\(event.id)\" was already used on line \(log.events[first].line) with different content"))
                 }
             } else {
-                seen[event.id] = (hash, lineNumber)
+                ids.insert(hash: key, value: Int32(log.events.count))
+                contents.append(hash)
                 log.events.append(event)
             }
         }
-    }
-
-    private mutating func rejectOverlong(_ length: Int) {
-        lineNumber += 1
-        log.rejected.append(LineError(line: lineNumber, field: nil,
-            message: "line of \(length) bytes is longer than the limit of \(LogReader.maximumLineLength) bytes (64 KiB); not read"))
-    }
-
-    @inline(__always)
-    private static func indexOfNewline(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var i = start
-        let n = buffer.count
-        while i < n {
-            if buffer[i] == 0x0A { return i }
-            i += 1
-        }
-        return nil
     }
 }
 

@@ -102,12 +102,12 @@ public struct IntensityCounts: Sendable, Equatable {
     public var hoursByDominante: [Dominante: Int] = [:]
     public var daysByDominante: [Dominante: Int] = [:]
     /// Hours by R5411-15 category, all people.
-    public var byCategory: [ActivityCategory: Hours] = [:]
+    public var byCategory = CategoryHours()
     /// People with at least one shortfall episode.
     public var peopleShort = 0
     /// People with a contract whose intensity is not measured (no activity in the log).
     public var peopleNotMeasured = 0
-    public var appointments: [AppointmentStatus: Int] = [:]
+    public var appointments = AppointmentCounts()
 
     init(_ people: [PersonReport]) {
         let minimum = Parameters.law.minimumWeeklyHours.current ?? Hours(15)
@@ -126,10 +126,10 @@ public struct IntensityCounts: Sendable, Equatable {
                 hoursByDominante[dominante, default: 0] += person.intensity.hoursDone.hundredths
                 daysByDominante[dominante, default: 0] += person.intensity.daysUnderContract
             }
-            for (category, hours) in person.intensity.byCategory { byCategory[category, default: .zero] += hours }
+            byCategory += person.intensity.byCategory
             if !person.intensity.episodes.isEmpty { peopleShort += 1 }
             if !person.intensity.measured && s.contract != nil { peopleNotMeasured += 1 }
-            for (status, count) in s.appointments { appointments[status, default: 0] += count }
+            appointments += s.appointments
         }
     }
 
@@ -140,7 +140,7 @@ public struct IntensityCounts: Sendable, Equatable {
     }
 
     /// missed / (attended + missed + excused), in per mille; `nil` without appointments.
-    public var noShowPerMille: Int? { Ratio.perMille(appointments[.missed] ?? 0, appointments.values.reduce(0, +)) }
+    public var noShowPerMille: Int? { appointments.noShowPerMille }
 }
 
 /// Shares written as decimals with three digits, computed in integers.

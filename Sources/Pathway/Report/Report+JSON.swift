@@ -4,104 +4,189 @@ extension Report {
     /// The version of this report's layout; a change of meaning bumps it.
     public static let formatVersion = 1
 
-    public func json(generator: String = "pathway") -> String {
-        jsonValue(generator: generator).serialized() + "\n"
+    /// The JSON report as UTF-8 bytes; people are rendered on `jobs` threads, with the same
+    /// bytes whatever their number.
+    public func jsonBytes(generator: String = "pathway", jobs: Int = 1) -> [UInt8] {
+        // People and findings, the bulk of the report, are rendered apart in parallel.
+        let peopleDepth = 2
+        let renderedPeople = Parallel.map(count: people.count, jobs: jobs) { i in
+            var w = JSONWriter(depth: peopleDepth, capacity: 2048)
+            people[i].write(to: &w, asOf: asOf)
+            return w.bytes
+        }
+        let findingBlocks = Parallel.map(count: (findings.count + 255) / 256, jobs: jobs) { b in
+            (b * 256..<min(findings.count, (b + 1) * 256)).map { i in
+                var w = JSONWriter(depth: peopleDepth, capacity: 512)
+                findings[i].write(to: &w)
+                return w.bytes
+            }
+        }
+        var w = JSONWriter(capacity: renderedPeople.reduce(0) { $0 + $1.count + 8 } + findings.count * 400 + 65_536)
+        w.object { w in
+            w.field("report") { w in
+                w.object { w in
+                    w.field("generator", string: generator)
+                    w.field("format", int: Report.formatVersion)
+                }
+            }
+            w.field("as_of", date: asOf)
+            w.field("parameters") { w in
+                w.object { w in
+                    w.field("overrides") { w in
+                        w.object { w in
+                            for (key, value) in parameters.overrides.sorted(by: { $0.key < $1.key }) {
+                                w.field(named: key) { $0.string(value) }
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("input") { w in
+                w.object { w in
+                    w.field("lines", int: input.lines)
+                    w.field("events", int: input.events)
+                    w.field("duplicates", int: input.duplicates)
+                    w.field("rejected", int: input.rejected)
+                    w.field("blank", int: input.blank)
+                    w.field("replayed", int: input.replayed)
+                    w.field("after_as_of", int: input.afterAsOf)
+                    w.field("people", int: input.people)
+                }
+            }
+            w.field("rejected") { w in
+                w.array { w in
+                    for error in rejected {
+                        w.element { w in
+                            w.object { w in
+                                w.field("line", int: error.line)
+                                w.field("field", string: error.field)
+                                w.field("reason", string: error.reason)
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("people") { w in
+                w.array { w in for person in renderedPeople { w.element(rendered: person) } }
+            }
+            w.field("findings") { w in
+                w.array { w in for block in findingBlocks { for finding in block { w.element(rendered: finding) } } }
+            }
+            w.field("indicators", value: indicators.jsonValue)
+        }
+        w.raw("\n")
+        return w.bytes
     }
 
-    public func jsonValue(generator: String = "pathway") -> JSONValue {
-        .object([
-            ("report", .object([("generator", .string(generator)), ("format", .int(Report.formatVersion))])),
-            ("as_of", .date(asOf)),
-            ("parameters", .object([("overrides", .object(parameters.overrides.sorted { $0.key < $1.key }
-                .map { ($0.key, .string($0.value)) }))])),
-            ("input", .object([
-                ("lines", .int(input.lines)), ("events", .int(input.events)), ("duplicates", .int(input.duplicates)),
-                ("rejected", .int(input.rejected)), ("blank", .int(input.blank)), ("replayed", .int(input.replayed)),
-                ("after_as_of", .int(input.afterAsOf)), ("people", .int(input.people)),
-            ])),
-            ("rejected", .array(rejected.map { error in
-                .object([("line", .int(error.line)), ("field", .text(error.field)), ("reason", .string(error.reason))])
-            })),
-            ("people", .array(people.map { $0.jsonValue(asOf: asOf) })),
-            ("findings", .array(findings.map(\.jsonValue))),
-            ("indicators", indicators.jsonValue),
-        ])
+    /// The JSON report as text.
+    public func json(generator: String = "pathway", jobs: Int = 1) -> String {
+        String(decoding: jsonBytes(generator: generator, jobs: jobs), as: UTF8.self)
     }
 }
 
 extension Finding {
-    var jsonValue: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("rule", .string(rule.rawValue)),
-            ("severity", .string(severity.rawValue)),
-            ("person", .string(person)),
-            ("date", .date(date)),
-        ]
-        if isDeadline {
-            members.append(("due", .date(due)))
-            members.append(("done", .date(done)))
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("rule", string: rule.rawValue)
+            w.field("severity", string: severity.rawValue)
+            w.field("person", string: person)
+            w.field("date", date: date)
+            if isDeadline {
+                w.field("due", date: due)
+                w.field("done", date: done)
+            }
+            w.field("event", string: event)
+            let rule = RuleRegistry.rule(self.rule)
+            w.field("article", string: rule?.citations ?? "")
+            w.field("confidence", string: (rule?.confidence ?? .interpretation).rawValue)
+            w.field("message", string: message)
         }
-        members.append(("event", .text(event)))
-        members.append(("article", .string(references.map(\.citation).joined(separator: " ; "))))
-        members.append(("confidence", .string(references.weakest.rawValue)))
-        members.append(("message", .string(message)))
-        return .object(members)
     }
 }
 
 extension PersonReport {
-    func jsonValue(asOf: CivilDate?) -> JSONValue {
+    func write(to w: inout JSONWriter, asOf: CivilDate?) {
         let s = state
-        var right: JSONValue = .null
-        switch s.right {
-        case .never: break
-        case .open(let since, _):
-            right = .object([("status", .string("open")), ("opened", .date(since)), ("closed", .null), ("reason", .null)])
-        case .closed(let on, let reason):
-            right = .object([("status", .string("closed")), ("opened", .date(s.pathwayStart)), ("closed", .date(on)),
-                             ("reason", .string(reason.rawValue))])
+        w.object { w in
+            w.field("person", string: person)
+            w.field("state", string: status.rawValue)
+            w.field("dominante", string: s.orientation?.decision.dominante.rawValue)
+            w.field("organisme", string: s.orientation?.decision.organisme.rawValue)
+            w.field("decided_by", string: s.orientation?.decision.decidedBy.rawValue)
+            w.field("right") { w in
+                switch s.right {
+                case .never:
+                    w.null()
+                case .open(let since, _):
+                    w.object { w in
+                        w.field("status", string: "open")
+                        w.field("opened", date: since)
+                        w.field("closed", date: nil)
+                        w.field("reason", string: nil)
+                    }
+                case .closed(let on, let reason):
+                    w.object { w in
+                        w.field("status", string: "closed")
+                        w.field("opened", date: s.pathwayStart)
+                        w.field("closed", date: on)
+                        w.field("reason", string: reason.rawValue)
+                    }
+                }
+            }
+            w.field("transfer", bool: s.transferred)
+            w.field("subject_to_duties", bool: s.subjectToDuties)
+            w.field("household_size", int: s.householdSize)
+            w.field("single_parent_increase", bool: s.singleParentIncrease)
+            w.field("monthly_amount", number: s.monthlyAmount?.description)
+            w.field("registered", date: s.registeredOn)
+            w.field("oriented", date: s.orientation?.date)
+            w.field("notified", date: s.orientation?.notified)
+            w.field("orientations", int: s.orientationsInPathway)
+            w.field("reorientations", int: s.reorientations)
+            w.field("diagnostic", date: s.diagnosticOn)
+            w.field("contract") { w in
+                guard let c = s.contract else { return w.null() }
+                w.object { w in
+                    w.field("date", date: c.date)
+                    w.field("event", string: c.event)
+                    w.field("weekly_hours", number: c.terms.weeklyHours.description)
+                    w.field("reduction_reason", string: c.terms.reductionReason?.rawValue)
+                    w.field("ends", date: c.terms.ends)
+                    w.field("since_orientation", bool: s.contractSinceOrientation)
+                }
+            }
+            w.field("deadlines") { w in
+                w.array { w in
+                    for d in deadlines {
+                        w.element { w in
+                            w.object { w in
+                                w.field("rule", string: d.rule.rawValue)
+                                w.field("start", date: d.start)
+                                w.field("due", date: d.due)
+                                w.field("target", date: d.target)
+                                w.field("event", string: d.event)
+                                w.field("origin", string: d.origin.rawValue)
+                                w.field("passed", bool: asOf.map { d.due < $0 } ?? false)
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("sanctions") { w in
+                w.array { w in for sanction in sanctions { w.element { sanction.write(to: &$0) } } }
+            }
+            w.field("intensity") { intensity.writeSummary(to: &$0) }
+            w.field("appointments") { w in
+                w.object { w in
+                    w.field("attended", int: s.appointments.attended)
+                    w.field("missed", int: s.appointments.missed)
+                    w.field("excused", int: s.appointments.excused)
+                    w.field("no_show_rate", number: Ratio.decimal(s.appointments.noShowPerMille))
+                }
+            }
+            w.field("findings", int: findings.count)
+            w.field("events", int: eventsReplayed)
         }
-        let contract: JSONValue = s.contract.map { c in
-            .object([("date", .date(c.date)), ("event", .string(c.event)), ("weekly_hours", .number(c.terms.weeklyHours.description)),
-                     ("reduction_reason", .text(c.terms.reductionReason?.rawValue)), ("ends", .date(c.terms.ends)),
-                     ("since_orientation", .bool(s.contractSinceOrientation))])
-        } ?? .null
-        return .object([
-            ("person", .string(person)),
-            ("state", .string(status.rawValue)),
-            ("dominante", .text(s.orientation?.decision.dominante.rawValue)),
-            ("organisme", .text(s.orientation?.decision.organisme.rawValue)),
-            ("decided_by", .text(s.orientation?.decision.decidedBy.rawValue)),
-            ("right", right),
-            ("transfer", .bool(s.transferred)),
-            ("subject_to_duties", .bool(s.subjectToDuties)),
-            ("household_size", .int(s.householdSize)),
-            ("single_parent_increase", .bool(s.singleParentIncrease)),
-            ("monthly_amount", .euros(s.monthlyAmount)),
-            ("registered", .date(s.registeredOn)),
-            ("oriented", .date(s.orientation?.date)),
-            ("notified", .date(s.orientation?.notified)),
-            ("orientations", .int(s.orientationsInPathway)),
-            ("reorientations", .int(s.reorientations)),
-            ("diagnostic", .date(s.diagnosticOn)),
-            ("contract", contract),
-            ("deadlines", .array(deadlines.map { d in
-                .object([("rule", .string(d.rule.rawValue)), ("start", .date(d.start)), ("due", .date(d.due)),
-                         ("target", .date(d.target)), ("event", .string(d.event)),
-                         ("origin", .string(d.origin.rawValue)),
-                         ("passed", .bool(asOf.map { d.due < $0 } ?? false))])
-            })),
-            ("sanctions", .array(sanctions.map(\.jsonValue))),
-            ("intensity", intensity.summaryJSON),
-            ("appointments", .object([
-                ("attended", .int(s.appointments[.attended] ?? 0)),
-                ("missed", .int(s.appointments[.missed] ?? 0)),
-                ("excused", .int(s.appointments[.excused] ?? 0)),
-                ("no_show_rate", .decimal(Ratio.decimal(Ratio.perMille(s.appointments[.missed] ?? 0, s.appointments.values.reduce(0, +))))),
-            ])),
-            ("findings", .int(findings.count)),
-            ("events", .int(eventsReplayed)),
-        ])
     }
 }
 
@@ -116,13 +201,13 @@ extension Indicators {
             ("share_with_reduction", .decimal(Ratio.decimal(Ratio.perMille(intensity.peopleWithReduction, intensity.peopleWithContract)))),
             ("reductions_by_reason", .object(ReductionReason.allCases.map { ($0.rawValue, .int(intensity.reductionsByReason[$0] ?? 0)) })),
             ("average_hours_by_dominante", .object(Dominante.allCases.map { ($0.rawValue, .decimal(intensity.averageHours($0)?.description)) })),
-            ("hours_by_category", .object(ActivityCategory.allCases.map { ($0.rawValue, .number((intensity.byCategory[$0] ?? .zero).description)) })),
+            ("hours_by_category", .object(ActivityCategory.allCases.map { ($0.rawValue, .number(intensity.byCategory[$0].description)) })),
             ("people_short", .int(intensity.peopleShort)),
             ("people_not_measured", .int(intensity.peopleNotMeasured)),
             ("appointments", .object([
-                ("attended", .int(intensity.appointments[.attended] ?? 0)),
-                ("missed", .int(intensity.appointments[.missed] ?? 0)),
-                ("excused", .int(intensity.appointments[.excused] ?? 0)),
+                ("attended", .int(intensity.appointments.attended)),
+                ("missed", .int(intensity.appointments.missed)),
+                ("excused", .int(intensity.appointments.excused)),
                 ("no_show_rate", .decimal(Ratio.decimal(intensity.noShowPerMille))),
             ])),
         ])
@@ -169,48 +254,65 @@ extension Indicators {
 
 extension Intensity {
     /// The per-person summary of the JSON report (the weeks themselves are the library's).
-    var summaryJSON: JSONValue {
-        .object([
-            ("measured", .bool(measured)),
-            ("weeks_under_contract", .int(weeksUnderContract)),
-            ("full_weeks", .int(fullWeeks)),
-            ("days_under_contract", .int(daysUnderContract)),
-            ("hours_done", .number(hoursDone.description)),
-            ("average_hours_per_week", .decimal(averageHoursPerWeek?.description)),
-            ("weeks_meeting_plan", .int(weeksMeetingPlan)),
-            ("share_weeks_meeting_plan", .decimal(Ratio.decimal(Ratio.perMille(weeksMeetingPlan, weeksUnderContract)))),
-            ("hours_by_category", .object(ActivityCategory.allCases.map { ($0.rawValue, .number((byCategory[$0] ?? .zero).description)) })),
-            ("shortfalls", .array(episodes.map { e in
-                .object([("first", .string(e.first.description)), ("last", .string(e.last.description)),
-                         ("from", .date(e.firstMonday)), ("to", .date(e.lastMonday.adding(days: 6))), ("weeks", .int(e.weeks)),
-                         ("hours_done", .number(e.done.description)),
-                         ("hours_planned", .number(Hours(hundredths: (e.plannedSevenths * 2 + 7) / 14).description))])
-            })),
-        ])
+    func writeSummary(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("measured", bool: measured)
+            w.field("weeks_under_contract", int: weeksUnderContract)
+            w.field("full_weeks", int: fullWeeks)
+            w.field("days_under_contract", int: daysUnderContract)
+            w.field("hours_done", number: hoursDone.description)
+            w.field("average_hours_per_week", number: averageHoursPerWeek?.description)
+            w.field("weeks_meeting_plan", int: weeksMeetingPlan)
+            w.field("share_weeks_meeting_plan", number: Ratio.decimal(Ratio.perMille(weeksMeetingPlan, weeksUnderContract)))
+            w.field("hours_by_category") { w in
+                w.object { w in
+                    for category in ActivityCategory.allCases {
+                        w.field(named: category.rawValue) { $0.raw(byCategory[category].description) }
+                    }
+                }
+            }
+            w.field("shortfalls") { w in
+                w.array { w in
+                    for e in episodes {
+                        w.element { w in
+                            w.object { w in
+                                w.field("first", string: e.first.description)
+                                w.field("last", string: e.last.description)
+                                w.field("from", date: e.firstMonday)
+                                w.field("to", date: e.lastMonday.adding(days: 6))
+                                w.field("weeks", int: e.weeks)
+                                w.field("hours_done", number: e.done.description)
+                                w.field("hours_planned", number: Hours(hundredths: (e.plannedSevenths * 2 + 7) / 14).description)
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
 extension SanctionReport {
-    var jsonValue: JSONValue {
+    func write(to w: inout JSONWriter) {
         let r = record
-        return .object([
-            ("event", .string(r.event)),
-            ("date", .date(r.date)),
-            ("measure", .string(r.decision.measure.rawValue)),
-            ("percent", .int(r.decision.percent)),
-            ("months", .int(r.decision.months)),
-            ("starts", .date(r.starts)),
-            ("ends", .date(r.ends)),
-            ("ended_by", .text(r.endedBy?.rawValue)),
-            ("basis", .string(r.basis.rawValue)),
-            ("failings", .array(r.failings.map { .string($0) })),
-            ("repeats", .text(r.repeats)),
-            ("regime", .string(r.regime.rawValue)),
-            ("monthly_amount", .euros(amounts?.monthlyAmount)),
-            ("withheld", .euros(amounts?.withheld)),
-            ("refunded", .euros(amounts?.refunded)),
-            ("lost", .euros(amounts?.lost)),
-        ])
+        w.object { w in
+            w.field("event", string: r.event)
+            w.field("date", date: r.date)
+            w.field("measure", string: r.decision.measure.rawValue)
+            w.field("percent", int: r.decision.percent)
+            w.field("months", int: r.decision.months)
+            w.field("starts", date: r.starts)
+            w.field("ends", date: r.ends)
+            w.field("ended_by", string: r.endedBy?.rawValue)
+            w.field("basis", string: r.basis.rawValue)
+            w.field("failings") { w in w.array { w in for f in r.failings { w.element { $0.string(f) } } } }
+            w.field("repeats", string: r.repeats)
+            w.field("regime", string: r.regime.rawValue)
+            w.field("monthly_amount", number: amounts?.monthlyAmount.description)
+            w.field("withheld", number: amounts?.withheld.description)
+            w.field("refunded", number: amounts?.refunded.description)
+            w.field("lost", number: amounts?.lost.description)
+        }
     }
 }
 

@@ -41,8 +41,8 @@ extension Report {
                  + Dominante.allCases.map { "\(Report.dominanteLabel($0)) \(ic.averageHours($0).map { $0.description.replacingDot() + " h" } ?? "—")" }.joined(separator: ", ")
                  + " ; \(Report.plural(ic.peopleShort, "personne")) en deçà du plan"
                  + (ic.peopleNotMeasured > 0 ? " ; intensité non mesurée (aucune activité au journal) pour \(Report.plural(ic.peopleNotMeasured, "personne"))" : ""))
-            line("  Rendez-vous : \(Report.plural(ic.appointments[.attended] ?? 0, "honoré")), \(Report.plural(ic.appointments[.missed] ?? 0, "manqué")) sans excuse, "
-                 + "\(Report.plural(ic.appointments[.excused] ?? 0, "excusé")) ; taux d'absence \(Ratio.percent(ic.noShowPerMille))")
+            line("  Rendez-vous : \(Report.plural(ic.appointments.attended, "honoré")), \(Report.plural(ic.appointments.missed, "manqué")) sans excuse, "
+                 + "\(Report.plural(ic.appointments.excused, "excusé")) ; taux d'absence \(Ratio.percent(ic.noShowPerMille))")
         }
         let sc = indicators.sanctions
         if sc.suspension + sc.suppression > 0 {
@@ -117,7 +117,7 @@ extension Report {
         var text = "Intensité : \(Report.plural(i.weeksUnderContract, "semaine")) sous contrat, "
             + "\(i.averageHoursPerWeek.map { $0.description.replacingDot() } ?? "—") h par semaine en moyenne, "
             + "plan atteint \(i.weeksMeetingPlan) semaine\(i.weeksMeetingPlan > 1 ? "s" : "") sur \(i.weeksUnderContract)"
-        let parts = ActivityCategory.allCases.compactMap { c in i.byCategory[c].map { "\(c.rawValue) \($0.description.replacingDot()) h" } }
+        let parts = i.byCategory.nonZero.map { "\($0.category.rawValue) \($0.hours.description.replacingDot()) h" }
         if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
         return text
     }
@@ -196,7 +196,7 @@ extension Report {
     }
 
     static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

@@ -72,7 +72,22 @@ public struct Rule: Sendable {
     public let parameters: [String]
 
     /// The rule's confidence: that of its weakest source.
-    public var confidence: Confidence { references.weakest }
+    public let confidence: Confidence
+    /// The citations of its sources, joined with ` ; `.
+    public let citations: String
+
+    init(id: RuleID, severity: Severity, stage: Stage, title: String, summary: String,
+         references: [LegalReference], parameters: [String]) {
+        self.id = id
+        self.severity = severity
+        self.stage = stage
+        self.title = title
+        self.summary = summary
+        self.references = references
+        self.parameters = parameters
+        confidence = references.weakest
+        citations = references.map(\.citation).joined(separator: " ; ")
+    }
 }
 
 /// Every rule Pathway applies.

@@ -40,7 +40,7 @@ enum FixedPoint {
         case outOfRange
     }
 
-    /// Parses a JSON number token as an integer scaled by 10^`scale`.
+    /// Parses a JSON number token as an integer scaled by 10^`scale`, with no allocation.
     /// - Parameter rounding: when true, extra decimals are rounded half up; otherwise they
     ///   are an error (``ParseError/tooManyDecimals``), unless they are zeros.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, scale: Int, rounding: Bool) -> Result<Int64, ParseError> {
@@ -48,22 +48,31 @@ enum FixedPoint {
         let count = bytes.count
         var negative = false
         if index < count, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
+        var mantissa: UInt64 = 0
+        var significant = 0      // digits kept in the mantissa (leading zeros skipped)
         var fractionDigits = 0
         var sawDigit = false
-        while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-            digits.append(bytes[index] - 0x30); index += 1; sawDigit = true
+        var inFraction = false
+        while index < count {
+            let b = bytes[index]
+            if b >= 0x30 && b <= 0x39 {
+                sawDigit = true
+                if inFraction { fractionDigits += 1 }
+                if mantissa != 0 || b != 0x30 {
+                    guard significant < 18 else { return .failure(.outOfRange) }
+                    mantissa = mantissa * 10 + UInt64(b - 0x30)
+                    significant += 1
+                }
+                index += 1
+            } else if b == UInt8(ascii: "."), !inFraction, sawDigit {
+                inFraction = true
+                index += 1
+                guard index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 else { return .failure(.notANumber) }
+            } else {
+                break
+            }
         }
         guard sawDigit else { return .failure(.notANumber) }
-        if index < count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            var sawFraction = false
-            while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                digits.append(bytes[index] - 0x30); index += 1; fractionDigits += 1; sawFraction = true
-            }
-            guard sawFraction else { return .failure(.notANumber) }
-        }
         var exponent = 0
         if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
@@ -80,44 +89,61 @@ enum FixedPoint {
             if expNegative { exponent = -exponent }
         }
         guard index == count else { return .failure(.notANumber) }
-        // value = digits × 10^(exponent − fractionDigits); we want value × 10^scale.
+        // value = mantissa × 10^(exponent − fractionDigits); we want value × 10^scale.
         let shift = exponent - fractionDigits + scale
-        var keep = digits.count + min(shift, 0)
-        if keep < 0 { keep = 0 }
-        var result: Int64 = 0
-        for digit in digits.prefix(keep) {
-            let (m, o1) = result.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int64(digit))
-            if o1 || o2 { return .failure(.outOfRange) }
-            result = a
-        }
+        var result = mantissa
         if shift > 0 {
+            guard mantissa == 0 || shift <= 18 else { return .failure(.outOfRange) }
             for _ in 0..<shift {
                 let (m, o) = result.multipliedReportingOverflow(by: 10)
                 if o { return .failure(.outOfRange) }
                 result = m
             }
+        } else if shift < 0 {
+            if -shift > 19 {
+                guard mantissa == 0 || rounding else { return .failure(.tooManyDecimals) }
+                result = 0
+            } else {
+                var divisor: UInt64 = 1
+                for _ in 0..<(-shift) { divisor *= 10 }
+                let remainder = mantissa % divisor
+                result = mantissa / divisor
+                if remainder != 0 {
+                    guard rounding else { return .failure(.tooManyDecimals) }
+                    if remainder >= (divisor + 1) / 2 { result += 1 }
+                }
+            }
         }
-        let dropped = digits.dropFirst(keep)
-        if dropped.contains(where: { $0 != 0 }) {
-            guard rounding else { return .failure(.tooManyDecimals) }
-            if keep < digits.count, digits[keep] >= 5 { result += 1 }
-        }
-        return .success(negative ? -result : result)
+        guard result <= UInt64(Int64.max) else { return .failure(.outOfRange) }
+        return .success(negative ? -Int64(result) : Int64(result))
     }
 
     /// Writes `value / 10^scale` in decimal, with `scale` decimals, or the fewest needed.
     static func format(_ value: Int64, scale: Int, trimZeros: Bool) -> String {
-        var divisor: Int64 = 1
-        for _ in 0..<scale { divisor *= 10 }
-        let magnitude = value.magnitude
-        let whole = magnitude / UInt64(divisor)
-        var fraction = String(magnitude % UInt64(divisor))
-        fraction = String(repeating: "0", count: scale - fraction.count) + fraction
-        if trimZeros {
-            while fraction.last == "0" { fraction.removeLast() }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var magnitude = value.magnitude
+        var written = 0
+        // Fraction digits first (reversed), then the whole part.
+        var fraction: [UInt8] = []
+        fraction.reserveCapacity(scale)
+        for _ in 0..<scale {
+            fraction.append(UInt8(48 + magnitude % 10))
+            magnitude /= 10
         }
-        let sign = value < 0 ? "-" : ""
-        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+        repeat {
+            digits.append(UInt8(48 + magnitude % 10))
+            magnitude /= 10
+            written += 1
+        } while magnitude > 0
+        if value < 0 { digits.append(UInt8(ascii: "-")) }
+        digits.reverse()
+        fraction.reverse()
+        if trimZeros { while fraction.last == 48 { fraction.removeLast() } }
+        if !fraction.isEmpty {
+            digits.append(UInt8(ascii: "."))
+            digits.append(contentsOf: fraction)
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 }

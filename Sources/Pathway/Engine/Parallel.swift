@@ -1,0 +1,55 @@
+import Dispatch
+
+/// Work split over threads with results in their original order, so that the output never
+/// depends on the number of threads.
+enum Parallel {
+    /// `body(0..<count)` computed on up to `jobs` threads; `result[i] == body(i)`.
+    static func map<T: Sendable>(count: Int, jobs: Int, _ body: (Int) -> T) -> [T] {
+        let jobs = max(1, min(jobs, count))
+        guard jobs > 1 else { return (0..<count).map(body) }
+        let slots = ResultSlots<T>(count: count)
+        // Interleaved blocks of a few people keep the threads' loads even.
+        let block = 64
+        let blocks = (count + block - 1) / block
+        withoutActuallyEscaping(body) { body in
+            let work = UnsafeSendable(body)
+            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                var b = worker
+                while b < blocks {
+                    for i in (b * block)..<min(count, (b + 1) * block) { slots.set(i, work.value(i)) }
+                    b += jobs
+                }
+            }
+        }
+        return slots.values()
+    }
+}
+
+/// Write-once result slots shared by the workers: each index is written by exactly one.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let buffer: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        buffer = UnsafeMutablePointer<T?>.allocate(capacity: count)
+        buffer.initialize(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: T) { buffer[index] = value }
+
+    func values() -> [T] {
+        (0..<count).compactMap { buffer[$0] }
+    }
+
+    deinit {
+        buffer.deinitialize(count: count)
+        buffer.deallocate()
+    }
+}
+
+/// A value handed to worker threads that only read it concurrently.
+struct UnsafeSendable<V>: @unchecked Sendable {
+    let value: V
+    init(_ value: V) { self.value = value }
+}
