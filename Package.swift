@@ -14,7 +14,7 @@ let package = Package(
         .executableTarget(name: "PathwayCLI", dependencies: ["Pathway"]),
         // The benchmark's JSONDecoder baseline (scripts/bench); not a product.
         .executableTarget(name: "PathwayBaseline"),
-        .testTarget(name: "PathwayTests", dependencies: ["Pathway", "PathwayCLI"]),
+        .testTarget(name: "PathwayTests", dependencies: ["Pathway", "PathwayCLI"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -399,3 +399,44 @@ struct ReferenceCommandTests {
         #expect(bad.status == 2)
     }
 }
+
+@Suite("Replay at scale: generate and --jobs", .serialized)
+struct ScaleTests {
+    @Test("pathway generate is deterministic for a seed, and its lines are all valid")
+    func generate() throws {
+        let a = try CLI.run(["generate", "--events", "3000", "--seed", "42"])
+        let b = try CLI.run(["generate", "--events", "3000", "--seed", "42"])
+        let c = try CLI.run(["generate", "--events", "3000", "--seed", "43"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout != c.stdout)
+        #expect(a.stdout == LogGenerator(events: 3000, seed: 42).text())
+        let log = LogReader.read(a.stdout)
+        #expect(log.lines == 3000)
+        #expect(log.events.count == 3000)
+        #expect(log.rejected.isEmpty)
+        // Interleaved in date order, as an export would be.
+        #expect(zip(log.events, log.events.dropFirst()).allSatisfy { $0.date <= $1.date })
+        // Most event types of the log v1 appear in a log of this size.
+        #expect(Set(log.events.map(\.type)).count >= 14)
+    }
+
+    @Test("--jobs 1 and --jobs 4 give the same bytes, in every format", arguments: ["json", "text", "csv"])
+    func jobs(_ format: String) throws {
+        let path = try CLI.temporaryFile(LogGenerator(events: 40_000, seed: 5).text())
+        let one = try CLI.run(["replay", path, "--format", format, "--jobs", "1"])
+        let four = try CLI.run(["replay", path, "--format", format, "--jobs", "4"])
+        #expect(one.status == four.status)
+        #expect(one.stdout == four.stdout)
+        #expect(!one.stdout.isEmpty)
+    }
+
+    @Test("a file read whole (mapped) and the same bytes on standard input give the same report")
+    func mappedAndStream() throws {
+        let text = LogGenerator(events: 5_000, seed: 8).text()
+        let path = try CLI.temporaryFile(text)
+        let mapped = try CLI.run(["replay", path, "--format", "json"])
+        let piped = try CLI.run(["replay", "-", "--format", "json"], stdin: text)
+        #expect(mapped.stdout == piped.stdout)
+    }
+}

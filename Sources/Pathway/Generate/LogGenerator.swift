@@ -227,6 +227,9 @@ private struct PersonScript {
             if rng.chance(1) {
                 add(week, #""type":"contract_updated","weekly_hours":\#(hours)"# + reason)
             }
+            if rng.chance(1) {
+                add(week.adding(days: 2), #""type":"household_changed","monthly_amount":\#(amount / 100 + rng.int(-80...80)).\#(String(format2: rng.int(0...99)))"#)
+            }
             week = week.adding(days: 7)
             if rng.chance(1) && records.count > budget - 10 {
                 add(week, #""type":"right_closed","reason":"\#(["employment", "resources", "moved", "other"][rng.int(0...3)])""#)
