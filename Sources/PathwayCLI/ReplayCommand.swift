@@ -119,7 +119,14 @@ enum ReplayCommand {
             var last = t0
             LogReader.trace = { phase in let now = Clock.now(); Files.writeError("  \(phase): \(now - last) ms\n"); last = now }
         }
-        let log = try Files.withContents(of: input) { LogReader.read($0, jobs: options.jobs) }
+        let jobs = options.jobs
+        let log = try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>) -> ParsedLog in
+            let meter = Progress.onTerminal(total: buffer.count)
+            defer { meter?.finish() }
+            var callback: (@Sendable (Int, Int) -> Void)?
+            if let meter { callback = { bytes, lines in meter.add(bytes: bytes, lines: lines) } }
+            return LogReader.read(buffer, jobs: jobs, progress: callback)
+        }
         let t1 = Clock.now()
         let report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
         let t2 = Clock.now()

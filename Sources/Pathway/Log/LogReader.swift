@@ -111,11 +111,16 @@ public struct LogReader {
     /// Reads a whole log held in memory, parsing on up to `jobs` threads: the buffer is cut at
     /// line ends, each piece parsed apart, then duplicates are resolved in file order. The
     /// result is the same as reading it as a stream.
-    public static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int) -> ParsedLog {
-        read(buffer, jobs: jobs, minimumPiece: 65_536)
+    ///
+    /// `progress`, when given, is called from the parsing threads with the bytes and lines just
+    /// read (about every 16,384 lines per thread).
+    public static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int,
+                            progress: (@Sendable (_ bytes: Int, _ lines: Int) -> Void)? = nil) -> ParsedLog {
+        read(buffer, jobs: jobs, minimumPiece: 65_536, progress: progress)
     }
 
-    static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int, minimumPiece: Int) -> ParsedLog {
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int, minimumPiece: Int,
+                     progress: (@Sendable (Int, Int) -> Void)? = nil) -> ParsedLog {
         let pieces = max(1, min(jobs, buffer.count / max(1, minimumPiece)))
         var bounds = [0]
         for k in 1..<pieces {
@@ -125,7 +130,7 @@ public struct LogReader {
         }
         bounds.append(buffer.count)
         let chunks = Parallel.map(count: pieces, jobs: pieces) { k in
-            var chunk = parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), first: k == 0)
+            var chunk = parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), first: k == 0, progress: progress)
             chunk.index = k
             return chunk
         }
@@ -204,7 +209,9 @@ public struct LogReader {
         var lines = 0
     }
 
-    private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, first: Bool) -> Chunk {
+    private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, first: Bool,
+                                   progress: (@Sendable (Int, Int) -> Void)?) -> Chunk {
+        var reported = (bytes: 0, lines: 0)
         var chunk = Chunk()
         chunk.events.reserveCapacity(buffer.count / 96)
         chunk.lineRanges.reserveCapacity(buffer.count / 96)
@@ -227,7 +234,12 @@ public struct LogReader {
                 chunk.lineRanges.append(LineRange(start: start, count: end - start))
             }
             start = end + 1
+            if let progress, chunk.lines & 16_383 == 0 {
+                progress(start - reported.bytes, chunk.lines - reported.lines)
+                reported = (start, chunk.lines)
+            }
         }
+        if let progress { progress(min(start, buffer.count) - reported.bytes, chunk.lines - reported.lines) }
         return chunk
     }
 }
