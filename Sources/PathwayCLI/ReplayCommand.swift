@@ -115,10 +115,6 @@ enum ReplayCommand {
             parameters = try loadConfig(path, into: parameters)
         }
         let t0 = Clock.now()
-        if Clock.trace {
-            var last = t0
-            LogReader.trace = { phase in let now = Clock.now(); Files.writeError("  \(phase): \(now - last) ms\n"); last = now }
-        }
         let jobs = options.jobs
         let log = try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>) -> ParsedLog in
             let meter = Progress.onTerminal(total: buffer.count)

@@ -60,8 +60,6 @@ extension JSONValue {
 
     /// A date, or `null`.
     static func date(_ date: CivilDate?) -> JSONValue { date.map { .string($0.description) } ?? .null }
-    /// A string, or `null`.
-    static func text(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
     /// An integer.
     static func int(_ value: Int) -> JSONValue { .number(String(value)) }
     /// Euros with two decimals, or `null`.

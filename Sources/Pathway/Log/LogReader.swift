@@ -134,7 +134,6 @@ public struct LogReader {
             chunk.index = k
             return chunk
         }
-        LogReader.trace?("chunks parsed")
         // All events in file order, with their line numbers made global.
         var log = ParsedLog()
         var events: [Event] = []
@@ -186,12 +185,9 @@ public struct LogReader {
         }
         log.events = events
         log.rejected = errors.sorted { $0.line < $1.line }
-        LogReader.trace?("merged")
         return log
     }
 
-    /// A development hook: called with the name of each phase as it ends (nil: off).
-    nonisolated(unsafe) public static var trace: ((String) -> Void)?
 
     /// Where a line sits in the buffer (after its byte-order mark, if any).
     private struct LineRange: Sendable {
