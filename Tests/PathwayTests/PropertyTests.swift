@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import Pathway
+
+/// Invariants the audit contract promises, checked on generated logs.
+@Suite("Properties of the replay")
+struct PropertyTests {
+    static let seeds: [UInt64] = [11, 12, 13]
+
+    private func lines(_ seed: UInt64, events: Int = 4_000) -> [String] {
+        LogGenerator(events: events, seed: seed).text().split(separator: "\n").map(String.init)
+    }
+
+    /// The report without what depends on positions in the file (rejected line numbers).
+    private func comparable(_ report: Report) -> String {
+        guard case .object(let members)? = try? JSONValue.parse(report.json()) else { return "" }
+        return JSONValue.object(members.filter { $0.key != "rejected" }).serialized()
+    }
+
+    @Test("the report does not depend on how people's lines are interleaved", arguments: seeds)
+    func lineOrder(_ seed: UInt64) {
+        let original = lines(seed)
+        // Shuffle deterministically while keeping each person's lines in their order (the
+        // engine orders same-day events by their position in the file).
+        var rng = SplitMix64(seed: seed)
+        var queues: [String: [String]] = [:]
+        var people: [String] = []
+        for line in original {
+            let person = String(line.split(separator: "\"person\":\"")[1].prefix { $0 != "\"" })
+            if queues[person] == nil { people.append(person) }
+            queues[person, default: []].append(line)
+        }
+        var shuffled: [String] = []
+        while !people.isEmpty {
+            let k = rng.int(0...(people.count - 1))
+            let person = people[k]
+            shuffled.append(queues[person]!.removeFirst())
+            if queues[person]!.isEmpty { people.remove(at: k) }
+        }
+        #expect(shuffled.count == original.count)
+        let a = Replay.log(LogReader.read(original.joined(separator: "\n")))
+        let b = Replay.log(LogReader.read(shuffled.joined(separator: "\n")))
+        #expect(comparable(a) == comparable(b))
+    }
+
+    @Test("--jobs 1 equals --jobs N", arguments: seeds)
+    func jobs(_ seed: UInt64) {
+        let log = LogReader.read(lines(seed).joined(separator: "\n"))
+        let one = Replay.log(log, jobs: 1).json(jobs: 1)
+        #expect(one == Replay.log(log, jobs: 2).json(jobs: 2))
+        #expect(one == Replay.log(log, jobs: 5).json(jobs: 3))
+    }
+
+    @Test("every line is accounted for, whatever garbage is mixed in", arguments: seeds)
+    func accounting(_ seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let garbage = ["", "   ", "{", "null", #"{"id":"x"}"#, "\u{FEFF}{}", #"{"id":"p1-1","person":"P0000001","type":"registered","date":"2025-02-30"}"#]
+        var mixed: [String] = []
+        for line in lines(seed, events: 2_000) {
+            mixed.append(line)
+            if rng.chance(5) { mixed.append(garbage[rng.int(0...(garbage.count - 1))]) }
+            if rng.chance(3) { mixed.append(line) }
+        }
+        let log = LogReader.read(mixed.joined(separator: "\n") + "\n")
+        #expect(log.lines == mixed.count)
+        #expect(log.lines == log.events.count + log.duplicates + log.rejected.count + log.blank)
+        let report = Replay.log(log)
+        #expect(report.input.lines == report.input.events + report.input.duplicates + report.input.rejected + report.input.blank)
+    }
+
+    @Test("replaying a log with all its lines sent twice gives the same report", arguments: seeds)
+    func duplicatesAgain(_ seed: UInt64) {
+        let original = lines(seed)
+        let once = Replay.log(LogReader.read(original.joined(separator: "\n")))
+        let twice = Replay.log(LogReader.read((original + original).joined(separator: "\n")))
+        #expect(twice.input.duplicates == original.count)
+        #expect(once.findings == twice.findings)
+        #expect(comparable(once).replacingOccurrences(of: "\"lines\": \(original.count),", with: "")
+                    .replacingOccurrences(of: "\"duplicates\": 0,", with: "")
+                == comparable(twice).replacingOccurrences(of: "\"lines\": \(2 * original.count),", with: "")
+                    .replacingOccurrences(of: "\"duplicates\": \(original.count),", with: ""))
+    }
+
+    @Test("a report as of a date equals the report of the log cut at that date",
+          arguments: [(UInt64(11), "2025-06-30"), (UInt64(12), "2025-12-31"), (UInt64(13), "2026-03-15")])
+    func asOfCut(_ seed: UInt64, _ day: String) {
+        let all = LogReader.read(lines(seed).joined(separator: "\n"))
+        let asOf = date(day)
+        var cut = all
+        cut.events = all.events.filter { $0.date <= asOf }
+        let a = Replay.log(all, asOf: asOf)
+        let b = Replay.log(cut, asOf: asOf)
+        #expect(a.findings == b.findings)
+        let present = Set(b.people.map(\.person))
+        #expect(a.people.filter { present.contains($0.person) }.map(\.status) == b.people.map(\.status))
+        // The others have no event on or before the date: no right open yet.
+        #expect(a.people.filter { !present.contains($0.person) }.allSatisfy { $0.status == .closed && $0.eventsReplayed == 0 })
+        #expect(a.input.replayed == b.input.replayed)
+        #expect(a.input.afterAsOf == all.events.count - cut.events.count)
+        // People whose first event comes after the date still appear (closed, no event replayed).
+        #expect(a.people.count >= b.people.count)
+    }
+}
