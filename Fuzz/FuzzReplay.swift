@@ -1,0 +1,28 @@
+// libFuzzer entry point: fuzzed bytes → the NDJSON reader (stream and parallel) → replay →
+// every report format. Compiled with the library's sources by scripts/fuzz; not part of the
+// package. Any trap, overflow, or disagreement between the two readers is a crash.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let buffer = UnsafeBufferPointer(start: data, count: size)
+    let bytes = Array(buffer)
+    let stream = LogReader.read(bytes)
+    let parallel = LogReader.read(buffer, jobs: 3, minimumPiece: 1)
+    guard stream.events == parallel.events, stream.rejected == parallel.rejected,
+          stream.duplicates == parallel.duplicates, stream.blank == parallel.blank else {
+        fatalError("the stream and parallel readers disagree")
+    }
+    // Every line is accounted for.
+    let lines = size == 0 ? 0 : bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count - (bytes.last == 0x0A ? 1 : 0)
+    guard stream.lines == lines else { fatalError("lines not accounted for: \(stream.lines) vs \(lines)") }
+    let report = Replay.log(stream, jobs: 2)
+    _ = report.jsonBytes(jobs: 2)
+    _ = report.text()
+    _ = report.csv()
+    // Configuration files and scenarios take the same bytes.
+    if let text = String(validating: bytes, as: UTF8.self) {
+        if let config = try? JSONValue.parse(text) { _ = try? Parameters.law.applying(config) }
+        if let scenarios = try? Scenario.parse(markdown: text, source: "fuzz") { for s in scenarios.prefix(2) { _ = s.run() } }
+    }
+    return 0
+}
