@@ -11,6 +11,7 @@ enum Tool {
 
     Commands:
       replay <events.ndjson | ->   Audit an event log: state, deadlines, findings, indicators.
+      due <events.ndjson | ->      The deadlines falling due in a caseworker's week.
       rules                        List the rules, their articles, confidence and parameters.
       check <files or folders>     Run the scenarios of the rule reference (Docs/rules) or your own.
       generate --events N          Write a realistic synthetic log (benchmarks, demos).
@@ -42,6 +43,7 @@ enum Tool {
                 case nil: console.out(usage + "\n")
                 case "replay": console.out(ReplayCommand.usage + "\n")
                 case "rules": console.out(RulesCommand.usage + "\n")
+                case "due": console.out(DueCommand.usage + "\n")
                 case "check": console.out(CheckCommand.usage + "\n")
                 case "generate": console.out(GenerateCommand.usage + "\n")
                 case let other?: throw UsageError(message: "unknown command '\(other)'\(suggest(other, among: commands))", command: nil)
@@ -51,6 +53,8 @@ enum Tool {
                 return try ReplayCommand.run(Array(arguments.dropFirst()), console: &console)
             case "rules":
                 return try RulesCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "due":
+                return try DueCommand.run(Array(arguments.dropFirst()), console: &console)
             case "check":
                 return try CheckCommand.run(Array(arguments.dropFirst()), console: &console)
             case "generate":
@@ -74,7 +78,7 @@ enum Tool {
         }
     }
 
-    static let commands = ["replay", "rules", "check", "generate", "help"]
+    static let commands = ["replay", "due", "rules", "check", "generate", "help"]
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {

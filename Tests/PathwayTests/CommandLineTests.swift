@@ -440,3 +440,46 @@ struct ScaleTests {
         #expect(mapped.stdout == piped.stdout)
     }
 }
+
+@Suite("pathway due: the caseworker's agenda", .serialized)
+struct DueCommandTests {
+    @Test("the example's agenda on fixed dates, soonest first, with the end of suspensions")
+    func example() throws {
+        let result = try CLI.run(["due", "Examples/departement-2025.ndjson", "--as-of", "2025-09-01", "--within", "31", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            due,person,kind,rule,start,event,passed\r
+            2025-09-15,P09,deadline,review.deadline,2025-03-15,P09-03,false\r
+            2025-09-17,P10,deadline,review.deadline,2025-03-17,P10-03,false\r
+            2025-09-18,P36,suspension_end,,2025-08-18,P36-08,false\r
+            2025-09-18,P40,suspension_end,,2025-08-18,P40-07,false\r
+            2025-10-01,P33,suspension_end,,2025-08-01,P33-10,false\r
+            2025-10-01,P35,suspension_end,,2025-08-01,P35-08,false\r
+
+            """)
+        let overdue = try CLI.run(["due", "Examples/departement-2025.ndjson", "--as-of", "2025-09-01", "--within", "31", "--overdue"])
+        #expect(overdue.stdout.contains("  2025-04-24  P15  [dépassé] contract.deadline"))
+        let early = try CLI.run(["due", "Examples/departement-2025.ndjson", "--as-of", "2025-04-01", "--within", "14", "--format", "json"])
+        #expect(early.stdout.contains(#""rule": "orientation.deadline","#))
+        #expect(early.stdout.contains(#""until": "2025-04-15","#))
+    }
+
+    @Test("--as-of is required: the agenda never reads the machine's clock")
+    func asOfRequired() throws {
+        let result = try CLI.run(["due", "Examples/departement-2025.ndjson"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("pathway due: missing --as-of YYYY-MM-DD"))
+    }
+
+    @Test("the library's agenda: a window is inclusive of both ends")
+    func window() {
+        var s = TestLog.entrant(opened: "2025-03-03")
+        s.add("diagnostic_completed", "2025-03-05")
+        let report = s.report(asOf: "2025-04-07")
+        #expect(report.agenda(within: 6).isEmpty)
+        #expect(report.agenda(within: 7).map(\.due) == [date("2025-04-14")])
+        #expect(s.report(asOf: "2025-04-14").agenda(within: 0).map(\.rule) == [.orientationDeadline])
+        #expect(s.report(asOf: "2025-04-15").agenda(within: 30).isEmpty)
+        #expect(s.report(asOf: "2025-04-15").agenda(within: 30, overdue: true).map(\.passed) == [true])
+    }
+}

@@ -195,7 +195,8 @@ extension Report {
         return out
     }
 
-    static func csvField(_ value: String) -> String {
+    /// One CSV field, quoted when needed (RFC 4180).
+    public static func csvField(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
