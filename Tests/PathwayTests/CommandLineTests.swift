@@ -483,3 +483,64 @@ struct DueCommandTests {
         #expect(s.report(asOf: "2025-04-15").agenda(within: 30, overdue: true).map(\.passed) == [true])
     }
 }
+
+@Suite("The JSON Schema of the event log", .serialized)
+struct SchemaTests {
+    /// Runs scripts/validate-schema (Python's jsonschema) on a file.
+    private func validate(_ path: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "scripts/validate-schema", path]
+        process.currentDirectoryURL = CLI.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("the example log: the schema flags exactly the two lines pathway rejects")
+    func example() throws {
+        let result = try validate("Examples/departement-2025.ndjson")
+        #expect(result.status == 1)
+        let flagged = result.output.split(separator: "\n").map { String($0.split(separator: ":")[1]) }
+        let rejected = LogReader.read(try String(contentsOf: CLI.root.appendingPathComponent("Examples/departement-2025.ndjson"), encoding: .utf8)).rejected
+        #expect(flagged == rejected.map { String($0.line) })
+        #expect(flagged == ["61", "91"])
+    }
+
+    @Test("generated logs and every scenario log of the rule reference are valid")
+    func valid() throws {
+        let generated = try CLI.temporaryFile(LogGenerator(events: 20_000, seed: 21).text())
+        let result = try validate(generated)
+        #expect(result.status == 0, "\(result.output.prefix(500))")
+        var lines: [String] = []
+        for page in RuleReferenceTests.pages() {
+            for scenario in try Scenario.parse(markdown: page.text, source: page.id) { lines.append(scenario.log) }
+        }
+        let scenarios = try CLI.temporaryFile(lines.joined())
+        let checked = try validate(scenarios)
+        #expect(checked.status == 0, "\(checked.output.prefix(500))")
+    }
+
+    @Test("lines pathway rejects for their content are invalid for the schema too")
+    func invalid() throws {
+        let bad = [
+            #"{"id":"e1","person":"P1","type":"contract_signed","date":"2025-03-03","weekly_hours":true}"#,
+            #"{"id":"e1","person":"P1","type":"sanction_decided","date":"2025-07-01","measure":"suspension","percent":"30","months":1}"#,
+            #"{"id":"e1","person":"P1","type":"registered","date":"2025-02-30"}"#,
+            #"{"id":"e1","person":"P1","type":"orientation","date":"2025-03-03"}"#,
+            #"{"id":"e1","person":"P1","type":"household_changed","date":"2025-03-03"}"#,
+            #"{"id":"e1","person":"P1","type":"activity","date":"2025-03-03","hours":0,"category":"training"}"#,
+            #"{"id":"e1","person":"P1","type":"orientation_decided","date":"2025-03-03","dominante":"pro","organisme":"france_travail"}"#,
+            #"{"person":"P1","type":"registered","date":"2025-03-03"}"#,
+        ]
+        for line in bad {
+            #expect(!LogReader.read(line).rejected.isEmpty, "pathway accepts \(line)")
+            let result = try validate(try CLI.temporaryFile(line + "\n"))
+            #expect(result.status == 1, "the schema accepts \(line)")
+        }
+    }
+}
