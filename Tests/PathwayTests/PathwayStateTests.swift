@@ -76,4 +76,28 @@ struct PathwayStateTests {
         #expect(person.deadlines.map(\.due) == [date("2025-03-03"), date("2025-08-03")])
         #expect(person.findings.isEmpty)
     }
+
+    @Test("preview: a sanction decided too early is flagged before it is applied, and the state is unchanged")
+    func preview() {
+        var state = PersonState(person: "P1")
+        let p = Parameters.law
+        let setup: [(EventKind, String)] = [
+            (.rightOpened(RightOpening(monthlyAmount: Cents(64652))), "2025-01-06"),
+            (.registered(category: nil), "2025-01-06"),
+            (.orientationDecided(OrientationDecision(dominante: .emploi, organisme: .franceTravail)), "2025-01-20"),
+            (.diagnosticCompleted(barriers: []), "2025-01-27"),
+            (.contractSigned(ContractTerms(weeklyHours: Hours(15))), "2025-02-03"),
+            (.failingRecorded(failing: .obligationBreach, legitimateReason: false), "2025-07-01"),
+            (.sanctionNotice(SanctionTerms()), "2025-07-02"),
+        ]
+        for (i, (kind, day)) in setup.enumerated() { _ = state.apply(event(kind, day, "e\(i + 1)"), under: p) }
+        let decision = SanctionDecision(measure: .suspension, percent: 30, months: 1)
+        let early = state.preview(event(.sanctionDecided(decision), "2025-07-12", "e8"), under: p)
+        #expect(early.findings.map(\.rule) == [.sanctionNotice])
+        #expect(state.sanctions.isEmpty)
+        #expect(state.failings.first?.sanctionedBy == nil)
+        let lawful = state.preview(event(.sanctionDecided(decision), "2025-07-13", "e8"), under: p)
+        #expect(lawful.findings.isEmpty)
+        #expect(lawful.transition == .init(from: .engaged, to: .suspended))
+    }
 }

@@ -1,5 +1,12 @@
 /// The transitions of the pathway: every event type in one `switch`.
 extension PersonState {
+    /// What `event` would cause, without applying it: "what would this decision break?",
+    /// asked before a caseworker commits a step. The state is a value; it is left unchanged.
+    public func preview(_ event: Event, under parameters: Parameters) -> Outcome {
+        var copy = self
+        return copy.apply(event, under: parameters)
+    }
+
     /// Folds one event into the state and returns what it caused.
     ///
     /// Events must come in the person's order: by `date`, then by position in the file.
