@@ -15,6 +15,7 @@ enum Tool {
       rules                        List the rules, their articles, confidence and parameters.
       check <files or folders>     Run the scenarios of the rule reference (Docs/rules) or your own.
       generate --events N          Write a realistic synthetic log (benchmarks, demos).
+      serve --stdio                Answer JSON-lines requests (embedding from any language).
       help [command]               Show this help, or a command's.
 
     Options:
@@ -44,6 +45,7 @@ enum Tool {
                 case "replay": console.out(ReplayCommand.usage + "\n")
                 case "rules": console.out(RulesCommand.usage + "\n")
                 case "due": console.out(DueCommand.usage + "\n")
+                case "serve": console.out(ServeCommand.usage + "\n")
                 case "check": console.out(CheckCommand.usage + "\n")
                 case "generate": console.out(GenerateCommand.usage + "\n")
                 case let other?: throw UsageError(message: "unknown command '\(other)'\(suggest(other, among: commands))", command: nil)
@@ -55,6 +57,8 @@ enum Tool {
                 return try RulesCommand.run(Array(arguments.dropFirst()), console: &console)
             case "due":
                 return try DueCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "serve":
+                return try ServeCommand.run(Array(arguments.dropFirst()), console: &console)
             case "check":
                 return try CheckCommand.run(Array(arguments.dropFirst()), console: &console)
             case "generate":
@@ -78,7 +82,7 @@ enum Tool {
         }
     }
 
-    static let commands = ["replay", "due", "rules", "check", "generate", "help"]
+    static let commands = ["replay", "due", "rules", "check", "generate", "serve", "help"]
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {

@@ -544,3 +544,52 @@ struct SchemaTests {
         }
     }
 }
+
+@Suite("pathway serve --stdio", .serialized)
+struct ServeTests {
+    @Test("the Python example drives the protocol end to end")
+    func python() throws {
+        let executable = try #require(CLI.executable)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "Examples/embedding/caseworker.py", executable.path]
+        process.currentDirectoryURL = CLI.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.hasSuffix("ok\n"))
+    }
+
+    @Test("each request gets exactly one answer line, errors included")
+    func protocolErrors() throws {
+        let requests = [
+            "not json",
+            #"{"op":"x"}"#,
+            #"{"person":"P1"}"#,
+            "",
+            #"{"op":"state","person":"P1"}"#,
+            #"{"op":"event","event":{"id":"e1","person":"P1","type":"registered","date":"2025-02-30"}}"#,
+            #"{"op":"event","event":{"id":"e1","person":"P1","type":"registered","date":"2025-03-03"}}"#,
+            #"{"op":"event","event":{"date":"2025-03-03","type":"registered","person":"P1","id":"e1"}}"#,
+            #"{"op":"state","person":"P1","as_of":"2025-03-03"}"#,
+        ]
+        let result = try CLI.run(["serve", "--stdio"], stdin: requests.joined(separator: "\n") + "\n")
+        #expect(result.status == 0)
+        let answers = result.stdout.split(separator: "\n").map(String.init)
+        #expect(answers.count == requests.count - 1) // the blank line gets no answer
+        #expect(answers[0].hasPrefix(#"{"ok":false,"error":"expected one JSON object per line"#))
+        #expect(answers[1] == #"{"ok":false,"error":"unknown op \"x\" (expected event, check, state or due)"}"#)
+        #expect(answers[2] == #"{"ok":false,"error":"\"op\": missing (event, check, state or due)"}"#)
+        #expect(answers[3].hasPrefix(#"{"ok":false,"error":"\"as_of\": expected a date"#))
+        #expect(answers[4] == #"{"ok":false,"error":"\"date\": impossible date \"2025-02-30\" (no such day, or a year outside 1900–2999)"}"#)
+        #expect(answers[5] == #"{"ok":true,"op":"event","person":"P1","event":"e1"}"#)
+        #expect(answers[6] == #"{"ok":true,"op":"event","event":"e1","duplicate":true}"#)
+        #expect(answers[7].hasPrefix(#"{"ok":true,"op":"state","person":{"person":"P1","state":"closed""#))
+        let usage = try CLI.run(["serve"])
+        #expect(usage.status == 2)
+    }
+}
