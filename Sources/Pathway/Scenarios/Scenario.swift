@@ -69,7 +69,7 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 extension Scenario {
-    /// The scenarios of a Markdown text (every ```` ```scenario ```` block).
+    /// The scenarios of a Markdown text: every fenced block whose info string is `scenario`.
     public static func parse(markdown: String, source: String) throws(ScenarioError) -> [Scenario] {
         var scenarios: [Scenario] = []
         var block: [String]?
