@@ -593,3 +593,23 @@ struct ServeTests {
         #expect(usage.status == 2)
     }
 }
+
+@Suite("The DocC documentation", .serialized)
+struct DocumentationTests {
+    @Test("scripts/docs builds the catalog with the toolchain's docc, with no warning")
+    func docc() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["bash", "scripts/docs", "--warnings-as-errors"]
+        process.currentDirectoryURL = CLI.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output.suffix(2000))")
+        let archive = CLI.root.appendingPathComponent(".build/docs/Pathway.doccarchive/data/documentation/pathway.json")
+        #expect(FileManager.default.fileExists(atPath: archive.path))
+    }
+}
