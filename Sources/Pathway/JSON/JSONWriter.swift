@@ -1,15 +1,17 @@
-/// Writes pretty-printed JSON straight into bytes, in the exact layout of
-/// ``JSONValue/serialized(pretty:)`` (two-space indentation, `"key": value`, `{}` and `[]` when
-/// empty), without building a tree: the report's hot path.
+/// Writes JSON straight into bytes without building a tree (the report's hot path), and
+/// serialises ``JSONValue`` too, so there is one layout: pretty (two-space indentation,
+/// `"key": value`, `{}` and `[]` when empty) or compact (one line, no spaces).
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Per open container: whether it has an element yet.
     private var hasElement: [Bool] = []
     private var baseDepth: Int
+    private let pretty: Bool
 
     /// A writer whose first value sits at `depth` (for fragments rendered apart, then joined).
-    init(depth: Int = 0, capacity: Int = 1024) {
+    init(depth: Int = 0, capacity: Int = 1024, pretty: Bool = true) {
         baseDepth = depth
+        self.pretty = pretty
         bytes.reserveCapacity(capacity)
     }
 
@@ -24,6 +26,7 @@ struct JSONWriter {
         guard let last = hasElement.indices.last else { return }
         if hasElement[last] { bytes.append(UInt8(ascii: ",")) }
         hasElement[last] = true
+        guard pretty else { return }
         bytes.append(0x0A)
         indent(depth)
     }
@@ -35,7 +38,7 @@ struct JSONWriter {
 
     private mutating func close(_ byte: UInt8) {
         let had = hasElement.removeLast()
-        if had {
+        if had && pretty {
             bytes.append(0x0A)
             indent(depth)
         }
@@ -46,7 +49,13 @@ struct JSONWriter {
         separator()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
+        bytes.append(UInt8(ascii: "\""))
+        colon()
+    }
+
+    private mutating func colon() {
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
     }
 
     // MARK: Values
@@ -139,7 +148,7 @@ struct JSONWriter {
                 for member in members {
                     w.separator()
                     w.string(member.key)
-                    w.bytes.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+                    w.colon()
                     w.value(member.value)
                 }
             }
@@ -175,7 +184,7 @@ struct JSONWriter {
     mutating func field(named name: String, _ body: (inout JSONWriter) -> Void) {
         separator()
         string(name)
-        bytes.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+        colon()
         body(&self)
     }
 
