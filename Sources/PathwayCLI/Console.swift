@@ -82,14 +82,6 @@ enum Files {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes a file whole (created or truncated).
-    static func write(_ text: String, to path: String) throws(InputError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(describeErrno())") }
-        defer { close(fd) }
-        guard write(text, fd: fd) else { throw InputError(message: "\(path): cannot write: \(describeErrno())") }
-    }
-
     /// Writes all of `text` to a file descriptor; `false` on an error.
     static func write(_ text: String, fd: Int32) -> Bool {
         var text = text
