@@ -50,10 +50,19 @@ enum Files {
     /// Maps a file into memory read-only (or reads standard input whole for `-`) and hands
     /// its bytes to `body`.
     static func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) throws(InputError) -> T {
+        try withContents(of: path) { buffer, _ in body(buffer) }
+    }
+
+    /// Drops pages of a mapped file from memory once read (`range` in bytes from the start);
+    /// a later read of them maps them again from the file.
+    typealias PageRelease = @Sendable (_ range: Range<Int>) -> Void
+
+    /// As above; `release` is given when the file is mapped, `nil` when it was read into memory.
+    static func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>, PageRelease?) -> T) throws(InputError) -> T {
         if path == "-" {
             var bytes: [UInt8] = []
             try stream(path) { bytes.append(contentsOf: $0) }
-            return bytes.withUnsafeBufferPointer(body)
+            return bytes.withUnsafeBufferPointer { body($0, nil) }
         }
         var info = stat()
         guard stat(path, &info) == 0 else { throw InputError(message: "\(path): \(describeErrno())") }
@@ -62,17 +71,25 @@ enum Files {
         guard fd >= 0 else { throw InputError(message: "\(path): \(describeErrno())") }
         defer { close(fd) }
         let size = Int(info.st_size)
-        guard size > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard size > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0), nil) }
         guard (info.st_mode & S_IFMT) == S_IFREG,
               let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
             // Not a regular file (a pipe, a device): read it as a stream.
             var bytes: [UInt8] = []
             try stream(path) { bytes.append(contentsOf: $0) }
-            return bytes.withUnsafeBufferPointer(body)
+            return bytes.withUnsafeBufferPointer { body($0, nil) }
         }
         defer { munmap(mapped, size) }
         _ = madvise(mapped, size, MADV_SEQUENTIAL)
-        return body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
+        let base = UnsafeSendablePointer(mapped)
+        let page = max(4096, Int(sysconf(Int32(_SC_PAGESIZE))))
+        let release: PageRelease = { range in
+            // Whole pages inside the range only: a page shared with the next piece stays.
+            let from = (range.lowerBound + page - 1) / page * page
+            let to = range.upperBound / page * page
+            if to > from { _ = madvise(base.pointer + from, to - from, MADV_DONTNEED) }
+        }
+        return body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size), release)
     }
 
     /// Reads a small file whole, as UTF-8 text.
@@ -149,6 +166,12 @@ enum Files {
     }
 }
 
+/// The address of a read-only mapping, handed to the parsing threads.
+struct UnsafeSendablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer
+    init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
+}
+
 /// A file opened for writing, created or truncated.
 final class OutputFile {
     let fd: Int32
@@ -176,5 +199,12 @@ enum Clock {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
+    }
+
+    /// Peak resident memory of the process so far, in MB.
+    static func peakMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
     }
 }

@@ -116,30 +116,37 @@ enum ReplayCommand {
         }
         let t0 = Clock.now()
         let jobs = options.jobs
-        let log = try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>) -> ParsedLog in
+        let log = try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
             let meter = Progress.onTerminal(total: buffer.count)
             defer { meter?.finish() }
             var callback: (@Sendable (Int, Int) -> Void)?
             if let meter { callback = { bytes, lines in meter.add(bytes: bytes, lines: lines) } }
-            return LogReader.read(buffer, jobs: jobs, progress: callback)
+            return LogReader.read(buffer, jobs: jobs, progress: callback, parsed: release)
         }
-        let t1 = Clock.now()
+        let t1 = Clock.now(), m1 = Clock.trace ? Clock.peakMegabytes() : 0
         let report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
-        let t2 = Clock.now()
-        defer { if Clock.trace { console.err("parse \(t1 - t0) ms, replay \(t2 - t1) ms, render+write \(Clock.now() - t2) ms\n") } }
-
-        let rendered: [UInt8]
-        switch options.format {
-        case .text: rendered = Array(report.text(source: input == "-" ? "entrée standard" : input).utf8)
-        case .json: rendered = report.jsonBytes(generator: "pathway \(Tool.version)", jobs: options.jobs)
-        case .csv: rendered = Array(report.csv().utf8)
+        let t2 = Clock.now(), m2 = Clock.trace ? Clock.peakMegabytes() : 0
+        defer {
+            if Clock.trace {
+                console.err("parse \(t1 - t0) ms (peak \(m1) MB), replay \(t2 - t1) ms (peak \(m2) MB), render+write \(Clock.now() - t2) ms (peak \(Clock.peakMegabytes()) MB)\n")
+            }
         }
-        if let path = options.output {
-            let file = try OutputFile(path: path)
-            defer { file.close() }
-            guard file.write(rendered) else { throw InputError(message: "\(path): cannot write: \(Files.describeErrno())") }
-        } else {
-            console.out(bytes: rendered)
+
+        // The report goes out piece by piece (JSON) or whole (text, CSV).
+        let file = try options.output.map { path throws(InputError) in try OutputFile(path: path) }
+        defer { file?.close() }
+        var failed = false
+        func emit(_ bytes: [UInt8]) {
+            guard !failed else { return }
+            if let file { failed = !file.write(bytes) } else { console.out(bytes: bytes) }
+        }
+        switch options.format {
+        case .text: emit(Array(report.text(source: input == "-" ? "entrée standard" : input).utf8))
+        case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, to: emit)
+        case .csv: emit(Array(report.csv().utf8))
+        }
+        if failed, let path = options.output {
+            throw InputError(message: "\(path): cannot write: \(Files.describeErrno())")
         }
         if options.strict && !log.rejected.isEmpty {
             console.err("pathway replay: \(log.rejected.count) line(s) rejected (--strict); first: \(log.rejected[0])\n")

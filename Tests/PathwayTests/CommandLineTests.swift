@@ -454,6 +454,33 @@ struct ScaleTests {
         let piped = try CLI.run(["replay", "-", "--format", "json"], stdin: text)
         #expect(mapped.stdout == piped.stdout)
     }
+
+    @Test("pages of a mapped log dropped once parsed are read again for a repeated id")
+    func releasedPagesReread() throws {
+        // 40,000 lines (4 MB) parsed in several ranges released as they go; then repeats of early
+        // lines: one identical (a duplicate), one with other content (rejected, naming line 1).
+        let lines = LogGenerator(events: 40_000, seed: 9).text().split(separator: "\n", omittingEmptySubsequences: false)
+        let first = String(lines[0]), second = String(lines[1])
+        let text = lines.joined(separator: "\n") + first + "\n" + second.replacingOccurrences(of: "\"date\":\"20", with: "\"date\":\"19") + "\n"
+        let path = try CLI.temporaryFile(text)
+        let mapped = try CLI.run(["replay", path, "--format", "json", "--jobs", "2"])
+        let piped = try CLI.run(["replay", "-", "--format", "json", "--jobs", "2"], stdin: text)
+        #expect(mapped.stdout == piped.stdout)
+        #expect(mapped.stdout.contains("\"duplicates\": 1,"))
+        #expect(mapped.stdout.contains("already used on line 2 with different content"))
+    }
+
+    @Test("the JSON report written piece by piece is the report rendered whole, whatever the window")
+    func streamedJSON() {
+        let report = Replay.log(LogReader.read(LogGenerator(events: 20_000, seed: 6).text()), jobs: 2)
+        let whole = report.jsonBytes(jobs: 1)
+        for (window, flushAt) in [(1, 1), (7, 4096), (64, 1 << 16)] {
+            var pieces: [[UInt8]] = []
+            report.writeJSON(generator: "pathway", jobs: 3, window: window, flushAt: flushAt) { pieces.append($0) }
+            #expect(pieces.count > 1)
+            #expect(Array(pieces.joined()) == whole)
+        }
+    }
 }
 
 @Suite("pathway due: the caseworker's agenda", .serialized)

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import Pathway
 
@@ -145,6 +146,20 @@ struct ParallelReaderTests {
             #expect(parallel.blank == stream.blank)
             #expect(parallel.lines == stream.lines)
         }
+    }
+
+    @Test("the parsed ranges handed back cover the buffer exactly once, in pieces", arguments: [1, 2, 3])
+    func parsedRanges(_ jobs: Int) {
+        let bytes = Array(LogGenerator(events: 40_000, seed: 4).text().utf8)
+        let ranges = Mutex<[Range<Int>]>([])
+        _ = bytes.withUnsafeBufferPointer { buffer in
+            LogReader.read(buffer, jobs: jobs, minimumPiece: 1, parsed: { range in ranges.withLock { $0.append(range) } })
+        }
+        let sorted = ranges.withLock { $0 }.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(sorted.count >= max(jobs, 2))
+        #expect(sorted.first?.lowerBound == 0)
+        #expect(sorted.last?.upperBound == bytes.count)
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
     }
 }
 

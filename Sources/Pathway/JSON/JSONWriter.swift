@@ -188,6 +188,27 @@ struct JSONWriter {
         body(&self)
     }
 
+    /// Opens an object as the next value, for a caller that writes its members without a closure
+    /// (``closeObject()`` closes it).
+    mutating func openObject() { open(UInt8(ascii: "{")) }
+    mutating func closeObject() { close(UInt8(ascii: "}")) }
+
+    /// Opens the array of member `name` of the open object (``closeArray()`` closes it).
+    mutating func openArray(key name: StaticString) {
+        key(name)
+        open(UInt8(ascii: "["))
+    }
+    mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    /// The bytes written so far, handed over; the writer goes on with an empty buffer (same
+    /// capacity), its open containers unchanged.
+    mutating func take() -> [UInt8] {
+        var fresh: [UInt8] = []
+        fresh.reserveCapacity(bytes.capacity)
+        swap(&fresh, &bytes)
+        return fresh
+    }
+
     /// An element of the open array; `body` writes it.
     mutating func element(_ body: (inout JSONWriter) -> Void) {
         separator()

@@ -113,14 +113,18 @@ public struct LogReader {
     /// result is the same as reading it as a stream.
     ///
     /// `progress`, when given, is called from the parsing threads with the bytes and lines just
-    /// read (about every 16,384 lines per thread).
+    /// read (about every 16,384 lines per thread). `parsed`, when given, is called likewise with
+    /// each range of the buffer whose lines have been parsed: a caller holding a mapped file
+    /// may drop those pages from memory (they are read again only for a repeated id).
     public static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int,
-                            progress: (@Sendable (_ bytes: Int, _ lines: Int) -> Void)? = nil) -> ParsedLog {
-        read(buffer, jobs: jobs, minimumPiece: 65_536, progress: progress)
+                            progress: (@Sendable (_ bytes: Int, _ lines: Int) -> Void)? = nil,
+                            parsed: (@Sendable (_ range: Range<Int>) -> Void)? = nil) -> ParsedLog {
+        read(buffer, jobs: jobs, minimumPiece: 65_536, progress: progress, parsed: parsed)
     }
 
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int, minimumPiece: Int,
-                     progress: (@Sendable (Int, Int) -> Void)? = nil) -> ParsedLog {
+                     progress: (@Sendable (Int, Int) -> Void)? = nil,
+                     parsed: (@Sendable (Range<Int>) -> Void)? = nil) -> ParsedLog {
         let pieces = max(1, min(jobs, buffer.count / max(1, minimumPiece)))
         var bounds = [0]
         for k in 1..<pieces {
@@ -129,39 +133,48 @@ public struct LogReader {
             bounds.append(cut)
         }
         bounds.append(buffer.count)
-        let chunks = Parallel.map(count: pieces, jobs: pieces) { k in
-            var chunk = parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), first: k == 0, progress: progress)
+        var chunks = Parallel.map(count: pieces, jobs: pieces) { k in
+            // The first piece's arrays are reserved for the whole file: the others are moved
+            // into them afterwards (reserved pages cost no memory until written).
+            var chunk = parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]),
+                                   offset: bounds[k], reserve: k == 0 ? buffer.count : bounds[k + 1] - bounds[k],
+                                   progress: progress, parsed: parsed)
             chunk.index = k
             return chunk
         }
-        // All events in file order, with their line numbers made global.
+        // All events in file order, with their line numbers made global: each piece is moved
+        // into the first and released at once.
         var log = ParsedLog()
         var events: [Event] = []
-        var lineRanges: [LineRange] = []
+        var lineStarts: [Int] = []
         var idHashes: [UInt64] = []
-        let total = chunks.reduce(0) { $0 + $1.events.count }
-        events.reserveCapacity(total)
-        lineRanges.reserveCapacity(total)
-        idHashes.reserveCapacity(total)
-        var offset = 0
-        var errors: [LineError] = []
-        for chunk in chunks {
+        swap(&events, &chunks[0].events)
+        swap(&lineStarts, &chunks[0].lineStarts)
+        swap(&idHashes, &chunks[0].idHashes)
+        var errors = chunks[0].errors
+        log.blank = chunks[0].blank
+        var offset = chunks[0].lines
+        for k in 1..<chunks.count {
+            let chunk = chunks[k]
+            chunks[k] = Chunk()
             log.blank += chunk.blank
             errors.append(contentsOf: chunk.errors.map { LineError(line: $0.line + offset, field: $0.field, message: $0.message) })
             let first = events.count
             events.append(contentsOf: chunk.events)
-            if offset != 0 { for i in first..<events.count { events[i].line += offset } }
-            lineRanges.append(contentsOf: chunk.lineRanges.map { LineRange(start: $0.start + bounds[chunk.index], count: $0.count) })
+            for i in first..<events.count { events[i].line += offset }
+            lineStarts.append(contentsOf: chunk.lineStarts)
             idHashes.append(contentsOf: chunk.idHashes)
             offset += chunk.lines
         }
+        chunks = []
         // Duplicates, in file order: the first line with an id wins.
-        var table = StringTable(capacity: total)
+        var table = StringTable(capacity: events.count)
         var dropped: [Int] = []
         var parser = LineParser()
         func contentHash(_ i: Int) -> ContentHash {
-            let range = lineRanges[i]
-            let line = UnsafeBufferPointer(rebasing: buffer[range.start..<(range.start + range.count)])
+            let start = lineStarts[i]
+            let end = indexOfNewline(buffer, from: start) ?? buffer.count
+            let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
             if case .event(_, let hash) = parser.parse(line, number: events[i].line) { return hash }
             return ContentHash(a: 0, b: UInt64(i))
         }
@@ -178,42 +191,46 @@ public struct LogReader {
                 table.insert(hash: idHashes[i], value: Int32(i))
             }
         }
+        // Dropped lines removed in place, the order kept.
         if !dropped.isEmpty {
-            var keep = [Bool](repeating: true, count: events.count)
-            for i in dropped { keep[i] = false }
-            events = events.indices.filter { keep[$0] }.map { events[$0] }
+            var next = 0, write = 0
+            for read in events.indices {
+                if next < dropped.count && dropped[next] == read { next += 1; continue }
+                if write != read { events.swapAt(write, read) }
+                write += 1
+            }
+            events.removeLast(events.count - write)
         }
         log.events = events
         log.rejected = errors.sorted { $0.line < $1.line }
         return log
     }
 
-
-    /// Where a line sits in the buffer (after its byte-order mark, if any).
-    private struct LineRange: Sendable {
-        var start: Int
-        var count: Int
-    }
-
     private struct Chunk: Sendable {
         var index = 0
         var events: [Event] = []
-        var lineRanges: [LineRange] = []
+        /// Where each event's line starts in the whole buffer (after a byte-order mark).
+        var lineStarts: [Int] = []
         var idHashes: [UInt64] = []
         var errors: [LineError] = []
         var blank = 0
         var lines = 0
     }
 
-    private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, first: Bool,
-                                   progress: (@Sendable (Int, Int) -> Void)?) -> Chunk {
+    /// Parses the lines of one piece of the buffer, which starts at `offset` in the whole;
+    /// `reserve` is the number of bytes the arrays are sized for.
+    private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, reserve: Int,
+                                   progress: (@Sendable (Int, Int) -> Void)?,
+                                   parsed: (@Sendable (Range<Int>) -> Void)?) -> Chunk {
         var reported = (bytes: 0, lines: 0)
         var chunk = Chunk()
-        chunk.events.reserveCapacity(buffer.count / 96)
-        chunk.lineRanges.reserveCapacity(buffer.count / 96)
-        chunk.idHashes.reserveCapacity(buffer.count / 96)
+        let expected = reserve / 96 + 16
+        chunk.events.reserveCapacity(expected)
+        chunk.lineStarts.reserveCapacity(expected)
+        chunk.idHashes.reserveCapacity(expected)
         var parser = LineParser()
         var start = 0
+        let first = offset == 0
         while start < buffer.count {
             let end = indexOfNewline(buffer, from: start) ?? buffer.count
             chunk.lines += 1
@@ -227,15 +244,17 @@ public struct LogReader {
                 event.line = chunk.lines
                 chunk.idHashes.append(StringTable.hash(event.id))
                 chunk.events.append(event)
-                chunk.lineRanges.append(LineRange(start: start, count: end - start))
+                chunk.lineStarts.append(offset + start)
             }
             start = end + 1
-            if let progress, chunk.lines & 16_383 == 0 {
-                progress(start - reported.bytes, chunk.lines - reported.lines)
+            if chunk.lines & 16_383 == 0 {
+                progress?(start - reported.bytes, chunk.lines - reported.lines)
+                parsed?((offset + reported.bytes)..<(offset + min(start, buffer.count)))
                 reported = (start, chunk.lines)
             }
         }
-        if let progress { progress(min(start, buffer.count) - reported.bytes, chunk.lines - reported.lines) }
+        progress?(min(start, buffer.count) - reported.bytes, chunk.lines - reported.lines)
+        parsed?((offset + reported.bytes)..<(offset + min(start, buffer.count)))
         return chunk
     }
 }

@@ -7,22 +7,46 @@ extension Report {
     /// The JSON report as UTF-8 bytes; people are rendered on `jobs` threads, with the same
     /// bytes whatever their number.
     public func jsonBytes(generator: String = "pathway", jobs: Int = 1) -> [UInt8] {
-        // People and findings, the bulk of the report, are rendered apart in parallel.
-        let peopleDepth = 2
-        let renderedPeople = Parallel.map(count: people.count, jobs: jobs) { i in
-            var w = JSONWriter(depth: peopleDepth, capacity: 2048)
-            people[i].write(to: &w, asOf: asOf)
-            return w.bytes
+        var all: [UInt8] = []
+        writeJSON(generator: generator, jobs: jobs) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// The JSON report handed to `sink` piece by piece (about 1 MiB at a time, in order), so that
+    /// a large report is written out without being held whole in memory. The concatenation of
+    /// the pieces is ``jsonBytes(generator:jobs:)``.
+    public func writeJSON(generator: String = "pathway", jobs: Int = 1, to sink: ([UInt8]) -> Void) {
+        writeJSON(generator: generator, jobs: jobs, window: 4096, flushAt: 1 << 20, to: sink)
+    }
+
+    /// `window`: people rendered at a time (findings: four times as many); `flushAt`: bytes
+    /// gathered before they are handed to `sink`.
+    func writeJSON(generator: String, jobs: Int, window: Int, flushAt: Int, to sink: ([UInt8]) -> Void) {
+        var w = JSONWriter(capacity: flushAt + 65_536)
+        func flush(ifOver limit: Int) {
+            if w.bytes.count >= limit { sink(w.take()) }
         }
-        let findingBlocks = Parallel.map(count: (findings.count + 255) / 256, jobs: jobs) { b in
-            (b * 256..<min(findings.count, (b + 1) * 256)).map { i in
-                var w = JSONWriter(depth: peopleDepth, capacity: 512)
-                findings[i].write(to: &w)
-                return w.bytes
+        // People and findings, the bulk of the report, are rendered apart in parallel, a window
+        // of them at a time, and appended in order.
+        let elementDepth = 2
+        func elements(_ count: Int, window: Int, _ render: (Int, inout JSONWriter) -> Void) {
+            var start = 0
+            while start < count {
+                let end = min(count, start + window)
+                let rendered = Parallel.map(count: end - start, jobs: jobs) { i in
+                    var part = JSONWriter(depth: elementDepth, capacity: 1024)
+                    render(start + i, &part)
+                    return part.bytes
+                }
+                for bytes in rendered {
+                    w.element(rendered: bytes)
+                    flush(ifOver: flushAt)
+                }
+                start = end
             }
         }
-        var w = JSONWriter(capacity: renderedPeople.reduce(0) { $0 + $1.count + 8 } + findings.count * 400 + 65_536)
-        w.object { w in
+        w.openObject()
+        do {
             w.field("report") { w in
                 w.object { w in
                     w.field("generator", string: generator)
@@ -66,16 +90,17 @@ extension Report {
                     }
                 }
             }
-            w.field("people") { w in
-                w.array { w in for person in renderedPeople { w.element(rendered: person) } }
-            }
-            w.field("findings") { w in
-                w.array { w in for block in findingBlocks { for finding in block { w.element(rendered: finding) } } }
-            }
+            w.openArray(key: "people")
+            elements(people.count, window: window) { i, part in people[i].write(to: &part, asOf: asOf) }
+            w.closeArray()
+            w.openArray(key: "findings")
+            elements(findings.count, window: window * 4) { i, part in findings[i].write(to: &part) }
+            w.closeArray()
             w.field("indicators", value: indicators.jsonValue)
         }
+        w.closeObject()
         w.raw("\n")
-        return w.bytes
+        sink(w.take())
     }
 
     /// The JSON report as text.
