@@ -28,31 +28,75 @@ public struct Indicators: Sendable {
     public var findingsBySeverity: [Severity: Int]
     public var findingsByRule: [RuleID: Int]
 
-    init(people: [PersonReport], findings: [Finding]) {
-        let records = people.flatMap(\.records)
-        orientation = DeadlineCounts(records.filter { $0.deadline.rule == .orientationDeadline })
-        contract = DeadlineCounts(records.filter { $0.deadline.rule == .contractDeadline })
-        review = DeadlineCounts(records.filter { $0.deadline.rule == .reviewDeadline })
-        stock = DeadlineCounts(records.filter { $0.deadline.rule == .contractStockDeadline })
-        var byDominante: [Dominante: Int] = [:]
-        var byOrganisme: [Organisme: Int] = [:]
-        var states: [PathwayStatus: Int] = [:]
-        for person in people {
+    private init(orientation: DeadlineCounts, contract: DeadlineCounts, review: DeadlineCounts, stock: DeadlineCounts,
+                 byDominante: [Dominante: Int], byOrganisme: [Organisme: Int], reorientations: Int,
+                 registrationToContract: Distribution, states: [PathwayStatus: Int], sanctions: SanctionCounts,
+                 intensity: IntensityCounts, findingsBySeverity: [Severity: Int], findingsByRule: [RuleID: Int]) {
+        self.orientation = orientation
+        self.contract = contract
+        self.review = review
+        self.stock = stock
+        self.byDominante = byDominante
+        self.byOrganisme = byOrganisme
+        self.reorientations = reorientations
+        self.registrationToContract = registrationToContract
+        self.states = states
+        self.sanctions = sanctions
+        self.intensity = intensity
+        self.findingsBySeverity = findingsBySeverity
+        self.findingsByRule = findingsByRule
+    }
+
+    init(people: [PersonReport]) {
+        var tally = Tally()
+        for person in people { tally.add(person) }
+        self = tally.indicators
+    }
+
+    /// The indicators gathered one person at a time, for a replay that does not keep everyone
+    /// in memory: it holds counts, plus one number per deadline met and per contract signed
+    /// after a registration (for the medians).
+    public struct Tally: Sendable {
+        private var deadlines: [RuleID: DeadlineCounts.Tally] = [:]
+        private var byDominante: [Dominante: Int] = [:]
+        private var byOrganisme: [Organisme: Int] = [:]
+        private var states: [PathwayStatus: Int] = [:]
+        private var reorientations = 0
+        private var registrationToContract: [Int] = []
+        private var sanctions = SanctionCounts([])
+        private var intensity = IntensityCounts([])
+        private var findingsBySeverity: [Severity: Int] = [:]
+        private var findingsByRule: [RuleID: Int] = [:]
+
+        public init() {}
+
+        /// Counts one person, with the findings of their report.
+        public mutating func add(_ person: PersonReport) {
+            for record in person.records { deadlines[record.deadline.rule, default: DeadlineCounts.Tally()].add(record) }
             states[person.status, default: 0] += 1
             if let orientation = person.state.orientation {
                 byDominante[orientation.decision.dominante, default: 0] += 1
                 byOrganisme[orientation.decision.organisme, default: 0] += 1
             }
+            reorientations += person.state.reorientations
+            registrationToContract.append(contentsOf: person.state.registrationToContractDays)
+            sanctions.add(person.sanctions)
+            intensity.add(person)
+            for finding in person.findings {
+                findingsBySeverity[finding.severity, default: 0] += 1
+                findingsByRule[finding.rule, default: 0] += 1
+            }
         }
-        self.byDominante = byDominante
-        self.byOrganisme = byOrganisme
-        self.states = states
-        reorientations = people.reduce(0) { $0 + $1.state.reorientations }
-        registrationToContract = Distribution(people.flatMap(\.state.registrationToContractDays))
-        sanctions = SanctionCounts(people.flatMap(\.sanctions))
-        intensity = IntensityCounts(people)
-        findingsBySeverity = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
-        findingsByRule = Dictionary(grouping: findings, by: \.rule).mapValues(\.count)
+
+        public var indicators: Indicators {
+            func counts(_ rule: RuleID) -> DeadlineCounts { (deadlines[rule] ?? DeadlineCounts.Tally()).counts }
+            return Indicators(orientation: counts(.orientationDeadline), contract: counts(.contractDeadline),
+                              review: counts(.reviewDeadline), stock: counts(.contractStockDeadline),
+                              byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
+                              registrationToContract: Distribution(registrationToContract), states: states,
+                              sanctions: sanctions, intensity: intensity,
+                              findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule)
+        }
     }
 }
 
@@ -69,7 +113,9 @@ public struct SanctionCounts: Sendable, Equatable {
     /// Decisions whose monthly amount is unknown (left out of the sums).
     public var unknownAmounts = 0
 
-    init(_ sanctions: [SanctionReport]) {
+    init(_ sanctions: [SanctionReport]) { add(sanctions) }
+
+    mutating func add(_ sanctions: [SanctionReport]) {
         for s in sanctions {
             switch s.record.decision.measure {
             case .suspension: suspension += 1
@@ -110,27 +156,29 @@ public struct IntensityCounts: Sendable, Equatable {
     public var appointments = AppointmentCounts()
 
     init(_ people: [PersonReport]) {
+        for person in people { add(person) }
+    }
+
+    mutating func add(_ person: PersonReport) {
         let minimum = Parameters.law.minimumWeeklyHours.current ?? Hours(15)
-        for person in people {
-            let s = person.state
-            contracts += s.contractTerms.count
-            contractsAtLeastMinimum += s.contractTerms.filter { $0.weeklyHours >= minimum }.count
-            if let latest = s.contract {
-                peopleWithContract += 1
-                if let reason = latest.terms.reductionReason {
-                    peopleWithReduction += 1
-                    reductionsByReason[reason, default: 0] += 1
-                }
+        let s = person.state
+        contracts += s.contractTerms.count
+        contractsAtLeastMinimum += s.contractTerms.filter { $0.weeklyHours >= minimum }.count
+        if let latest = s.contract {
+            peopleWithContract += 1
+            if let reason = latest.terms.reductionReason {
+                peopleWithReduction += 1
+                reductionsByReason[reason, default: 0] += 1
             }
-            if let dominante = s.orientation?.decision.dominante, person.intensity.daysUnderContract > 0 {
-                hoursByDominante[dominante, default: 0] += person.intensity.hoursDone.hundredths
-                daysByDominante[dominante, default: 0] += person.intensity.daysUnderContract
-            }
-            byCategory += person.intensity.byCategory
-            if !person.intensity.episodes.isEmpty { peopleShort += 1 }
-            if !person.intensity.measured && s.contract != nil { peopleNotMeasured += 1 }
-            appointments += s.appointments
         }
+        if let dominante = s.orientation?.decision.dominante, person.intensity.daysUnderContract > 0 {
+            hoursByDominante[dominante, default: 0] += person.intensity.hoursDone.hundredths
+            daysByDominante[dominante, default: 0] += person.intensity.daysUnderContract
+        }
+        byCategory += person.intensity.byCategory
+        if !person.intensity.episodes.isEmpty { peopleShort += 1 }
+        if !person.intensity.measured && s.contract != nil { peopleNotMeasured += 1 }
+        appointments += s.appointments
     }
 
     /// Hours done per week under contract for a dominante, rounded half up.
@@ -179,27 +227,43 @@ public struct DeadlineCounts: Sendable, Equatable {
     public var hasTarget = false
 
     init(_ records: [DeadlineRecord]) {
-        var days: [Int] = []
-        for record in records {
+        var tally = Tally()
+        for record in records { tally.add(record) }
+        self = tally.counts
+    }
+
+    /// The counts gathered record by record, with the delays kept for the median.
+    struct Tally: Sendable {
+        private var counts_ = DeadlineCounts(delay: Distribution([]))
+        private var days: [Int] = []
+
+        mutating func add(_ record: DeadlineRecord) {
             switch record.status {
-            case .onTime: onTime += 1
-            case .late: late += 1
-            case .pending: pending += 1
-            case .missing: missing += 1
-            case .cancelled: cancelled += 1
+            case .onTime: counts_.onTime += 1
+            case .late: counts_.late += 1
+            case .pending: counts_.pending += 1
+            case .missing: counts_.missing += 1
+            case .cancelled: counts_.cancelled += 1
             }
             if record.status == .onTime || record.status == .late, let d = record.days { days.append(d) }
             if record.deadline.target != nil {
-                hasTarget = true
+                counts_.hasTarget = true
                 switch record.targetMet {
-                case true?: targetMet += 1
-                case false?: targetMissed += 1
+                case true?: counts_.targetMet += 1
+                case false?: counts_.targetMissed += 1
                 case nil: break
                 }
             }
         }
-        delay = Distribution(days)
+
+        var counts: DeadlineCounts {
+            var result = counts_
+            result.delay = Distribution(days)
+            return result
+        }
     }
+
+    private init(delay: Distribution) { self.delay = delay }
 
     /// Deadlines judged (on time, late or missing): the denominator of the rate.
     public var judged: Int { onTime + late + missing }
