@@ -15,10 +15,8 @@ public struct LogReader {
     /// 64 KiB: the longest line accepted, not counting its line end.
     public static let maximumLineLength = 65_536
 
+    private var splitter = LineSplitter()
     private var lines = LineParser()
-    private var carry: [UInt8] = []
-    private var overlongLength: Int?
-    private var lineNumber = 0
     private var log = ParsedLog()
     private var dedup = Deduplicator()
 
@@ -26,33 +24,10 @@ public struct LogReader {
 
     /// Feeds the next bytes of the file.
     public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        let count = chunk.count
-        while start < count {
-            guard let newline = LogReader.indexOfNewline(chunk, from: start) else { break }
-            if let length = overlongLength {
-                overlongLength = nil
-                rejectOverlong(length + newline - start)
-            } else if carry.isEmpty {
-                handleLine(UnsafeBufferPointer(rebasing: chunk[start..<newline]))
-            } else {
-                carry.append(contentsOf: chunk[start..<newline])
-                let line = carry
-                carry.removeAll(keepingCapacity: true)
-                line.withUnsafeBufferPointer { handleLine($0) }
-            }
-            start = newline + 1
-        }
-        guard start < count else { return }
-        let rest = count - start
-        if let length = overlongLength {
-            overlongLength = length + rest
-        } else if carry.count + rest > LogReader.maximumLineLength + 4 { // room for a BOM and a CR, checked exactly per line
-            overlongLength = carry.count + rest
-            carry.removeAll(keepingCapacity: false)
-        } else {
-            carry.append(contentsOf: chunk[start..<count])
-        }
+        var splitter = self.splitter
+        self.splitter = LineSplitter()
+        splitter.consume(chunk) { handle($0) }
+        self.splitter = splitter
     }
 
     /// Feeds bytes held in an array.
@@ -62,14 +37,9 @@ public struct LogReader {
 
     /// Ends the file (a last line without a newline is read) and returns what was read.
     public mutating func finish() -> ParsedLog {
-        if let length = overlongLength {
-            overlongLength = nil
-            rejectOverlong(length)
-        } else if !carry.isEmpty {
-            let line = carry
-            carry.removeAll()
-            line.withUnsafeBufferPointer { handleLine($0) }
-        }
+        var splitter = self.splitter
+        self.splitter = LineSplitter()
+        splitter.finish { handle($0) }
         let result = log
         log = ParsedLog()
         return result
@@ -87,16 +57,8 @@ public struct LogReader {
         read(Array(text.utf8))
     }
 
-    // MARK: Lines
-
-    private mutating func handleLine(_ raw: UnsafeBufferPointer<UInt8>) {
-        lineNumber += 1
-        dedup.take(lines.parse(raw, number: lineNumber), into: &log)
-    }
-
-    private mutating func rejectOverlong(_ length: Int) {
-        lineNumber += 1
-        dedup.take(.rejected(LineParser.overlong(length, line: lineNumber)), into: &log)
+    private mutating func handle(_ line: LineSplitter.Line) {
+        dedup.take(lines.parse(line), into: &log)
     }
 
     @inline(__always)
@@ -259,6 +221,69 @@ public struct LogReader {
     }
 }
 
+/// Cuts a stream of byte chunks into numbered lines. A partial line at the end of a chunk is
+/// carried to the next one and never scanned twice; a line longer than
+/// ``LogReader/maximumLineLength`` is counted and reported without being buffered.
+struct LineSplitter {
+    enum Line {
+        /// A line without its LF (it may still hold a byte-order mark or a CR).
+        case text(UnsafeBufferPointer<UInt8>, number: Int)
+        /// A line too long to be read, and its length.
+        case overlong(length: Int, number: Int)
+    }
+
+    private var carry: [UInt8] = []
+    private var overlongLength: Int?
+    /// Lines cut so far.
+    private(set) var lineNumber = 0
+
+    /// Cuts the complete lines of `chunk` (with the carried start of the first).
+    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (Line) throws -> Void) rethrows {
+        var start = 0
+        let count = chunk.count
+        while start < count {
+            guard let newline = LogReader.indexOfNewline(chunk, from: start) else { break }
+            lineNumber += 1
+            if let length = overlongLength {
+                overlongLength = nil
+                try body(.overlong(length: length + newline - start, number: lineNumber))
+            } else if carry.isEmpty {
+                try body(.text(UnsafeBufferPointer(rebasing: chunk[start..<newline]), number: lineNumber))
+            } else {
+                carry.append(contentsOf: chunk[start..<newline])
+                let line = carry
+                carry.removeAll(keepingCapacity: true)
+                try line.withUnsafeBufferPointer { try body(.text($0, number: lineNumber)) }
+            }
+            start = newline + 1
+        }
+        guard start < count else { return }
+        let rest = count - start
+        if let length = overlongLength {
+            overlongLength = length + rest
+        } else if carry.count + rest > LogReader.maximumLineLength + 4 { // room for a BOM and a CR, checked exactly per line
+            overlongLength = carry.count + rest
+            carry.removeAll(keepingCapacity: false)
+        } else {
+            carry.append(contentsOf: chunk[start..<count])
+        }
+    }
+
+    /// Ends the stream: a last line without a newline is cut.
+    mutating func finish(_ body: (Line) throws -> Void) rethrows {
+        if let length = overlongLength {
+            overlongLength = nil
+            lineNumber += 1
+            try body(.overlong(length: length, number: lineNumber))
+        } else if !carry.isEmpty {
+            let line = carry
+            carry.removeAll()
+            lineNumber += 1
+            try line.withUnsafeBufferPointer { try body(.text($0, number: lineNumber)) }
+        }
+    }
+}
+
 /// One line, parsed: the part of reading that can run on any thread.
 struct LineParser {
     private var parser = EventLineParser()
@@ -267,6 +292,14 @@ struct LineParser {
         case blank
         case rejected(LineError)
         case event(Event, ContentHash)
+    }
+
+    /// Parses a line cut by ``LineSplitter``.
+    mutating func parse(_ line: LineSplitter.Line) -> Outcome {
+        switch line {
+        case .text(let bytes, let number): return parse(bytes, number: number)
+        case .overlong(let length, let number): return .rejected(LineParser.overlong(length, line: number))
+        }
     }
 
     /// Parses one line (without its LF); `number` 1 may start with a byte-order mark.
