@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Pathway
 
 /// Where the tool writes and what it reads: the process's streams, or a test double.
 protocol Console {
@@ -23,6 +24,20 @@ enum Files {
 
     /// Streams a file (or standard input for `-`) through `body`, one chunk at a time.
     static func stream(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(InputError) {
+        try stream(path) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
+            body(chunk)
+            return true
+        }
+    }
+
+    /// The size of a file in bytes (0 when it cannot be known).
+    static func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// As above; `body` returns `false` to stop reading.
+    static func stream(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) throws(InputError) {
         let fd: Int32
         if path == "-" {
             fd = 0
@@ -43,7 +58,7 @@ enum Files {
                 throw InputError(message: "\(path == "-" ? "standard input" : path): \(describeErrno())")
             }
             if count == 0 { break }
-            body(UnsafeBufferPointer(start: buffer, count: count))
+            if !body(UnsafeBufferPointer(start: buffer, count: count)) { break }
         }
     }
 
@@ -163,6 +178,68 @@ enum Files {
         case EISDIR: return "is a directory"
         default: return String(cString: strerror(errno))
         }
+    }
+}
+
+/// A temporary file, deleted as soon as it is created (only this process can reach it), that
+/// keeps the rendered pieces of a report replayed person by person (`replay --sorted`).
+/// Writes go through a 1 MiB buffer; the first write error is kept for the caller to report.
+final class TemporaryFileStore: FragmentStore {
+    private let fd: Int32
+    private var size = 0
+    private var pending: [UInt8] = []
+    private var pendingStart = 0
+    private(set) var failure: String?
+
+    init() throws(InputError) {
+        let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(folder)/pathway-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw InputError(message: "\(folder): cannot create a temporary file: \(Files.describeErrno())") }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.fd = fd
+        pending.reserveCapacity(1 << 20)
+    }
+
+    deinit { _ = Glibc.close(fd) }
+
+    func append(_ bytes: [UInt8]) -> Range<Int> {
+        let range = size..<(size + bytes.count)
+        pending.append(contentsOf: bytes)
+        size += bytes.count
+        if pending.count >= 1 << 20 { flush() }
+        return range
+    }
+
+    func read(_ range: Range<Int>) -> [UInt8] {
+        flush()
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                failure = failure ?? "cannot read the temporary file: \(n < 0 ? Files.describeErrno() : "end of file")"
+                break
+            }
+            done += n
+        }
+        return bytes
+    }
+
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        if failure == nil {
+            var done = 0
+            while done < pending.count {
+                let n = pending.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, pending.count - done, off_t(pendingStart + done)) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { failure = "cannot write the temporary file: \(Files.describeErrno())"; break }
+                done += n
+            }
+        }
+        pendingStart = size
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

@@ -3,7 +3,7 @@ import Pathway
 /// `pathway generate`: a synthetic log for benchmarks and demos.
 enum GenerateCommand {
     static let usage = """
-    Usage: pathway generate --events N [--seed S] [--output FILE]
+    Usage: pathway generate --events N [--seed S] [--by-person] [--output FILE]
 
     Writes a realistic synthetic event log (event log v1, NDJSON) of N events, about a hundred
     per person: rights opened, transferred, closed and reopened; registrations; orientations
@@ -15,6 +15,8 @@ enum GenerateCommand {
     Options:
       --events N      Number of events (lines) to write.
       --seed S        Seed of the generator (default 1).
+      --by-person     The same lines grouped by person (each person's lines together, in
+                      their order), for `pathway replay --sorted`; written as they are made.
       --output FILE   Write to FILE instead of standard output.
       -h, --help      Show this help.
     """
@@ -24,6 +26,7 @@ enum GenerateCommand {
         var events: Int?
         var seed: UInt64 = 1
         var output: String?
+        var byPerson = false
         while let token = reader.next() {
             switch token {
             case .positional(let word):
@@ -47,13 +50,16 @@ enum GenerateCommand {
                     seed = s
                 case "--output", "-o":
                     output = try reader.value(for: name, inline: inline, expected: "a file path")
+                case "--by-person":
+                    guard inline == nil else { throw UsageError(message: "--by-person takes no value", command: "generate") }
+                    byPerson = true
                 default:
-                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--events", "--seed", "--output", "--help"]))", command: "generate")
+                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--events", "--seed", "--by-person", "--output", "--help"]))", command: "generate")
                 }
             }
         }
         guard let events else { throw UsageError(message: "missing --events N", command: "generate") }
-        let generator = LogGenerator(events: events, seed: seed)
+        let generator = LogGenerator(events: events, seed: seed, byPerson: byPerson)
         if let output {
             let file = try OutputFile(path: output)
             defer { file.close() }

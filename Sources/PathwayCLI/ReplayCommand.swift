@@ -4,7 +4,7 @@ import Pathway
 enum ReplayCommand {
     static let usage = """
     Usage: pathway replay <events.ndjson | -> [--as-of YYYY-MM-DD] [--format text|json|csv]
-                          [--output FILE] [--config FILE] [--strict] [--jobs N]
+                          [--output FILE] [--config FILE] [--strict] [--jobs N] [--sorted]
 
     Replays an event log (NDJSON, event log v1) through the pathway's rules and prints the
     audit report: people's states, findings with their rule, article and dates, indicators.
@@ -21,6 +21,11 @@ enum ReplayCommand {
       --strict             Exit 3 if any line was rejected.
       --jobs N             Threads to use (default: all cores). The report is the same,
                            byte for byte, whatever N.
+      --sorted             The log is grouped by person (each person's lines together):
+                           replay one person at a time, in memory bounded by the largest
+                           person and the number of people, not by the log (a national log).
+                           json or csv only; with standard input, --as-of is required. A
+                           person whose lines come back later is an error (exit 2).
       -h, --help           Show this help.
 
     Exit status: 0 no violation, 1 at least one violation, 2 usage error or unreadable
@@ -39,9 +44,10 @@ enum ReplayCommand {
         var config: String?
         var strict = false
         var jobs = Cores.available
+        var sorted = false
     }
 
-    static let optionNames = ["--as-of", "--format", "--output", "--config", "--strict", "--jobs", "--help"]
+    static let optionNames = ["--as-of", "--format", "--output", "--config", "--strict", "--jobs", "--sorted", "--help"]
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options? {
         var reader = ArgumentReader(arguments, command: "replay")
@@ -82,6 +88,9 @@ enum ReplayCommand {
                 case "--strict":
                     guard inline == nil else { throw UsageError(message: "--strict takes no value", command: "replay") }
                     options.strict = true
+                case "--sorted":
+                    guard inline == nil else { throw UsageError(message: "--sorted takes no value", command: "replay") }
+                    options.sorted = true
                 default:
                     throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: optionNames))", command: "replay")
                 }
@@ -89,6 +98,12 @@ enum ReplayCommand {
         }
         guard options.input != nil else {
             throw UsageError(message: "missing the events file (a path, or - for standard input)", command: "replay")
+        }
+        if options.sorted && options.format == .text {
+            throw UsageError(message: "--sorted writes json or csv (the text report gathers the findings of all people by rule)", command: "replay")
+        }
+        if options.sorted && options.input == "-" && options.asOf == nil {
+            throw UsageError(message: "--sorted reads standard input once: give --as-of", command: "replay")
         }
         return options
     }
@@ -113,6 +128,9 @@ enum ReplayCommand {
         var parameters = Parameters.law
         if let path = options.config {
             parameters = try loadConfig(path, into: parameters)
+        }
+        if options.sorted, let status = try runGrouped(options, input: input, parameters: parameters, console: &console) {
+            return status
         }
         let t0 = Clock.now()
         let jobs = options.jobs
@@ -153,5 +171,73 @@ enum ReplayCommand {
             return .rejectedLines
         }
         return report.hasViolation ? .violations : .success
+    }
+
+    /// `--sorted`: the log read as a stream, one person at a time (``GroupedReplay``). `nil`
+    /// when the log has no event at all (the whole-log replay then reports it, in no memory).
+    static func runGrouped(_ options: Options, input: String, parameters: Parameters,
+                           console: inout some Console) throws -> ExitStatus? {
+        func describe(_ error: any Error) -> InputError {
+            InputError(message: "\(input == "-" ? "standard input" : input): \(error)")
+        }
+        // On a terminal, a progress line per pass over a file.
+        let size = input == "-" ? 0 : Files.size(of: input)
+        var asOf = options.asOf
+        if asOf == nil {
+            // A first pass for the latest date (and to check the grouping before any output).
+            var reader = GroupedReader()
+            var latest: CivilDate?
+            func note(_ id: String, _ events: [Event]) {
+                for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
+            }
+            var failure: (any Error)?
+            let meter = Progress.onTerminal(total: size)
+            try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
+                let lines = reader.linesRead
+                do { try reader.consume(chunk, person: note) } catch { failure = error; return false }
+                meter?.add(bytes: chunk.count, lines: reader.linesRead - lines)
+                return true
+            }
+            meter?.finish()
+            if let failure { throw describe(failure) }
+            do { _ = try reader.finish(person: note) } catch { throw describe(error) }
+            guard let latest else { return nil }
+            asOf = latest
+        }
+        guard let asOf else { return nil }
+        let store = try TemporaryFileStore()
+        var replay = GroupedReplay(asOf: asOf, parameters: parameters, format: options.format == .csv ? .csv : .json,
+                                   jobs: options.jobs, store: store)
+        var failure: (any Error)?
+        let meter = Progress.onTerminal(total: size)
+        try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
+            let lines = replay.linesRead
+            do { try replay.consume(chunk) } catch { failure = error; return false }
+            meter?.add(bytes: chunk.count, lines: replay.linesRead - lines)
+            return true
+        }
+        meter?.finish()
+        if let failure { throw describe(failure) }
+        let file = try options.output.map { path throws(InputError) in try OutputFile(path: path) }
+        defer { file?.close() }
+        var writeFailed = false
+        let outcome: GroupedReplay.Outcome
+        do {
+            outcome = try replay.finish(generator: "pathway \(Tool.version)") { bytes in
+                guard !writeFailed else { return }
+                if let file { writeFailed = !file.write(bytes) } else { console.out(bytes: bytes) }
+            }
+        } catch {
+            throw describe(error)
+        }
+        if let problem = store.failure { throw InputError(message: "pathway replay --sorted: \(problem)") }
+        if writeFailed, let path = options.output {
+            throw InputError(message: "\(path): cannot write: \(Files.describeErrno())")
+        }
+        if options.strict, let first = outcome.rejected.first {
+            console.err("pathway replay: \(outcome.rejected.count) line(s) rejected (--strict); first: \(first)\n")
+            return .rejectedLines
+        }
+        return outcome.hasViolation ? .violations : .success
     }
 }

@@ -5,39 +5,60 @@
 /// reopened), registration, orientations on time and late, re-orientations, diagnostics,
 /// contracts (with legal reductions and a few unlawful hours), weekly activities of the six
 /// R5411-15 categories, appointments, failings and sanctions of every kind, the stock opened
-/// before 2025. Lines are interleaved in date order, as a département's export would be.
+/// before 2025. Lines are interleaved in date order, as a département's export would be, or
+/// grouped by person (`byPerson`: the same lines, person after person, for
+/// `pathway replay --sorted`).
 public struct LogGenerator {
     public let events: Int
     public let seed: UInt64
+    /// Each person's lines together, people in the order of their ids; the same lines as the
+    /// interleaved log, and each person's lines in the same order.
+    public let byPerson: Bool
 
-    public init(events: Int, seed: UInt64) {
+    public init(events: Int, seed: UInt64, byPerson: Bool = false) {
         self.events = max(0, events)
         self.seed = seed
+        self.byPerson = byPerson
     }
 
-    /// Writes the whole log, in pieces of about `chunkSize` bytes, to `sink`.
+    /// Writes the whole log, in pieces of about `chunkSize` bytes, to `sink`. Grouped by
+    /// person, the log is written as it is made, in little memory.
     public func write(chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
-        var records: [Record] = []
-        records.reserveCapacity(events)
-        var person = 0
-        while records.count < events {
-            var rng = SplitMix64(seed: seed &+ UInt64(person) &* 0x9E37_79B9_7F4A_7C15)
-            let budget = min(events - records.count, 60 + Int(rng.next() % 81))
-            var script = PersonScript(index: person, budget: budget, rng: rng)
-            script.emit(into: &records)
-            person += 1
-        }
-        if records.count > events { records.removeLast(records.count - events) }
-        // Interleave in date order; stable by person, then by the person's own order.
-        records.sort { ($0.day, $0.person, $0.sequence) < ($1.day, $1.person, $1.sequence) }
         var out: [UInt8] = []
         out.reserveCapacity(chunkSize + 512)
-        for record in records {
-            record.write(to: &out)
-            if out.count >= chunkSize {
-                sink(out)
-                out.removeAll(keepingCapacity: true)
+        func emit(_ records: [Record]) {
+            for record in records {
+                record.write(to: &out)
+                if out.count >= chunkSize {
+                    sink(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
+        }
+        var records: [Record] = []
+        if !byPerson { records.reserveCapacity(events) }
+        var made = 0
+        var person = 0
+        while made < events {
+            var rng = SplitMix64(seed: seed &+ UInt64(person) &* 0x9E37_79B9_7F4A_7C15)
+            let budget = min(events - made, 60 + Int(rng.next() % 81))
+            let first = records.count
+            var script = PersonScript(index: person, budget: budget, rng: rng)
+            script.emit(into: &records)
+            if made + records.count - first > events { records.removeLast(made + records.count - first - events) }
+            made += records.count - first
+            person += 1
+            if byPerson {
+                // The person's own order: by date, then as made.
+                records.sort { ($0.day, $0.sequence) < ($1.day, $1.sequence) }
+                emit(records)
+                records.removeAll(keepingCapacity: true)
+            }
+        }
+        if !byPerson {
+            // Interleave in date order; stable by person, then by the person's own order.
+            records.sort { ($0.day, $0.person, $0.sequence) < ($1.day, $1.person, $1.sequence) }
+            emit(records)
         }
         if !out.isEmpty { sink(out) }
     }

@@ -332,9 +332,11 @@ struct LineParser {
 /// Duplicates resolved in file order: the first line with an id wins; a later one with the
 /// same content is counted, with other content rejected.
 struct Deduplicator {
-    private var ids = StringTable(capacity: 1024)
+    private var ids: StringTable
     /// The content hash of each accepted event.
     private var contents: [ContentHash] = []
+
+    init(capacity: Int = 1024) { ids = StringTable(capacity: capacity) }
 
     mutating func take(_ outcome: LineParser.Outcome, into log: inout ParsedLog) {
         switch outcome {

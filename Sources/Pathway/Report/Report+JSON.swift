@@ -22,25 +22,43 @@ extension Report {
     /// `window`: people rendered at a time (findings: four times as many); `flushAt`: bytes
     /// gathered before they are handed to `sink`.
     func writeJSON(generator: String, jobs: Int, window: Int, flushAt: Int, to sink: ([UInt8]) -> Void) {
-        var w = JSONWriter(capacity: flushAt + 65_536)
-        func flush(ifOver limit: Int) {
-            if w.bytes.count >= limit { sink(w.take()) }
-        }
         // People and findings, the bulk of the report, are rendered apart in parallel, a window
-        // of them at a time, and appended in order.
-        let elementDepth = 2
-        func elements(_ count: Int, window: Int, _ render: (Int, inout JSONWriter) -> Void) {
-            var start = 0
-            while start < count {
-                let end = min(count, start + window)
-                let rendered = Parallel.map(count: end - start, jobs: jobs) { i in
-                    var part = JSONWriter(depth: elementDepth, capacity: 1024)
-                    render(start + i, &part)
+        // of them at a time.
+        func rendered(_ count: Int, window: Int, _ render: @escaping (Int, inout JSONWriter) -> Void) -> Fragments {
+            Fragments(count: count, window: window) { range in
+                Parallel.map(count: range.count, jobs: jobs) { i in
+                    var part = JSONWriter(depth: Fragments.depth, capacity: 1024)
+                    render(range.lowerBound + i, &part)
                     return part.bytes
                 }
-                for bytes in rendered {
+            }
+        }
+        writeJSON(generator: generator,
+                  people: rendered(people.count, window: window) { i, part in people[i].write(to: &part, asOf: asOf) },
+                  findings: rendered(findings.count, window: window * 4) { i, part in findings[i].write(to: &part) },
+                  flushAt: flushAt, to: sink)
+    }
+
+    /// The elements of one of the report's two big arrays, rendered apart: `count` units
+    /// fetched `window` at a time, each giving zero or more elements in order.
+    struct Fragments {
+        /// The depth at which elements are rendered (inside the report object and the array).
+        static let depth = 2
+        var count: Int
+        var window: Int
+        var fetch: (Range<Int>) -> [[UInt8]]
+    }
+
+    /// The report with its people and findings given as rendered elements.
+    func writeJSON(generator: String, people: Fragments, findings: Fragments, flushAt: Int, to sink: ([UInt8]) -> Void) {
+        var w = JSONWriter(capacity: flushAt + 65_536)
+        func elements(_ fragments: Fragments) {
+            var start = 0
+            while start < fragments.count {
+                let end = min(fragments.count, start + fragments.window)
+                for bytes in fragments.fetch(start..<end) {
                     w.element(rendered: bytes)
-                    flush(ifOver: flushAt)
+                    if w.bytes.count >= flushAt { sink(w.take()) }
                 }
                 start = end
             }
@@ -91,10 +109,10 @@ extension Report {
                 }
             }
             w.openArray(key: "people")
-            elements(people.count, window: window) { i, part in people[i].write(to: &part, asOf: asOf) }
+            elements(people)
             w.closeArray()
             w.openArray(key: "findings")
-            elements(findings.count, window: window * 4) { i, part in findings[i].write(to: &part) }
+            elements(findings)
             w.closeArray()
             w.field("indicators", value: indicators.jsonValue)
         }

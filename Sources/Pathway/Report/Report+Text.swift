@@ -185,14 +185,20 @@ extension Report {
     public static let csvHeader = ["person", "rule", "severity", "date", "due", "done", "event", "article", "confidence", "message"]
 
     public func csv() -> String {
-        var out = Report.csvHeader.joined(separator: ",") + "\r\n"
-        for f in findings {
-            let fields = [f.person, f.rule.rawValue, f.severity.rawValue, f.date.description,
-                          f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
-                          f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
-            out += fields.map(Report.csvField).joined(separator: ",") + "\r\n"
-        }
+        var out = Report.csvHeaderLine
+        for f in findings { out += Report.csvRow(f) }
         return out
+    }
+
+    /// The CSV's first line, with its line end.
+    public static var csvHeaderLine: String { csvHeader.joined(separator: ",") + "\r\n" }
+
+    /// One finding's CSV line, with its line end.
+    public static func csvRow(_ f: Finding) -> String {
+        let fields = [f.person, f.rule.rawValue, f.severity.rawValue, f.date.description,
+                      f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
+                      f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
+        return fields.map(Report.csvField).joined(separator: ",") + "\r\n"
     }
 
     /// One CSV field, quoted when needed (RFC 4180).

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import Pathway
+
+/// `pathway replay --sorted`: a log grouped by person replayed one person at a time gives the
+/// report of the whole-log replay, byte for byte.
+@Suite("Replay of a log grouped by person (--sorted)", .serialized)
+struct SortedReplayTests {
+    /// The example log, its lines stably grouped by person (lines that name no person first).
+    static func groupedExample() throws -> String {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("Examples/departement-2025.ndjson"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        func person(_ line: String) -> String {
+            guard let range = line.range(of: #""person":""#) else { return "" }
+            return String(line[range.upperBound...].prefix { $0 != "\"" })
+        }
+        let order = lines.indices.sorted { (person(lines[$0]), $0) < (person(lines[$1]), $1) }
+        return order.map { lines[$0] }.joined(separator: "\n") + "\n"
+    }
+
+    static func grouped(_ text: String, format: GroupedReplay.Format, asOf: CivilDate, jobs: Int, batchEvents: Int) throws -> String {
+        let store = MemoryFragmentStore()
+        var replay = GroupedReplay(asOf: asOf, format: format, jobs: jobs, store: store, batchEvents: batchEvents)
+        var bytes = Array(text.utf8)[...]
+        // Fed in uneven chunks, as a stream.
+        while !bytes.isEmpty {
+            let chunk = bytes.prefix(997)
+            try Array(chunk).withUnsafeBufferPointer { try replay.consume($0) }
+            bytes = bytes.dropFirst(chunk.count)
+        }
+        var out: [UInt8] = []
+        _ = try replay.finish { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test("the library: the same JSON and CSV as the whole-log replay, whatever the batch and the threads",
+          arguments: [(1, 1), (3, 50), (2, 65_536)])
+    func library(_ jobs: Int, _ batchEvents: Int) throws {
+        let text = LogGenerator(events: 6_000, seed: 21, byPerson: true).text()
+        for day in ["2025-06-30", "2026-12-31"] {
+            let asOf = try #require(CivilDate(day))
+            let whole = Replay.log(LogReader.read(text), asOf: asOf, jobs: 2)
+            #expect(try Self.grouped(text, format: .json, asOf: asOf, jobs: jobs, batchEvents: batchEvents) == whole.json())
+            #expect(try Self.grouped(text, format: .csv, asOf: asOf, jobs: jobs, batchEvents: batchEvents) == whole.csv())
+        }
+    }
+
+    @Test("pathway generate --by-person writes the same lines as the interleaved log, each person's in the same order")
+    func generateByPerson() {
+        let interleaved = LogGenerator(events: 5_000, seed: 7).text().split(separator: "\n")
+        let byPerson = LogGenerator(events: 5_000, seed: 7, byPerson: true).text().split(separator: "\n")
+        #expect(interleaved.sorted() == byPerson.sorted())
+        let a = LogReader.read(interleaved.joined(separator: "\n")).events
+        let b = LogReader.read(byPerson.joined(separator: "\n")).events
+        #expect(Dictionary(grouping: a, by: \.person).mapValues { $0.map(\.id) }
+                == Dictionary(grouping: b, by: \.person).mapValues { $0.map(\.id) })
+        // People one after the other, never coming back.
+        let runs = b.map(\.person).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        #expect(runs.count == Set(runs).count)
+    }
+
+    @Test("end to end on the example grouped by person (a duplicate, two rejected lines): json and csv, with and without --as-of",
+          arguments: ["json", "csv"])
+    func example(_ format: String) throws {
+        let path = try CLI.temporaryFile(try Self.groupedExample())
+        for asOf in [[], ["--as-of", "2025-09-30"]] {
+            let whole = try CLI.run(["replay", path, "--format", format] + asOf)
+            let sorted = try CLI.run(["replay", path, "--format", format, "--sorted"] + asOf)
+            #expect(sorted.status == whole.status)
+            #expect(sorted.status == 1)
+            #expect(sorted.stdout == whole.stdout)
+            #expect(sorted.stderr.isEmpty)
+        }
+        let piped = try CLI.run(["replay", "-", "--format", format, "--sorted", "--as-of", "2025-09-30"], stdin: try Self.groupedExample())
+        #expect(piped.stdout == (try CLI.run(["replay", path, "--format", format, "--as-of", "2025-09-30"])).stdout)
+        if format == "json" {
+            #expect(piped.stdout.contains(#""duplicates": 1,"#))
+            #expect(piped.stdout.contains(#""rejected": 2,"#))
+        }
+    }
+
+    @Test("end to end on a generated log: --sorted and the whole replay give the same bytes, on 1 and 3 threads")
+    func generated() throws {
+        let path = try CLI.temporaryFile(LogGenerator(events: 30_000, seed: 12, byPerson: true).text())
+        let whole = try CLI.run(["replay", path, "--format", "json"])
+        for jobs in ["1", "3"] {
+            let sorted = try CLI.run(["replay", path, "--format", "json", "--sorted", "--jobs", jobs])
+            #expect(sorted.stdout == whole.stdout)
+            #expect(sorted.status == whole.status)
+        }
+    }
+
+    @Test("a log not grouped by person is an error naming the line, the person and its first line; nothing is written")
+    func notGrouped() throws {
+        let text = """
+        {"id":"a1","person":"A","date":"2025-03-03","type":"registered"}
+        {"id":"b1","person":"B","date":"2025-03-03","type":"registered"}
+        {"id":"a2","person":"A","date":"2025-03-04","type":"registered"}
+
+        """
+        let path = try CLI.temporaryFile(text)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-sorted-\(UUID().uuidString).json").path
+        for asOf in [[], ["--as-of", "2025-03-31"]] {
+            let result = try CLI.run(["replay", path, "--format", "json", "--sorted", "--output", output] + asOf)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("line 3: person \"A\" already had lines from line 1, before another person's: the log is not grouped by person (replay it without --sorted)"))
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+        var reader = GroupedReader()
+        var people: [String] = []
+        #expect(throws: GroupedReader.NotGrouped(line: 3, person: "A", firstLine: 1)) {
+            try Array(text.utf8).withUnsafeBufferPointer { try reader.consume($0) { id, _ in people.append(id) } }
+        }
+        #expect(people == ["A"])
+    }
+
+    @Test("the grouped reader accounts for every line, resolves duplicates within a person, and hands people over in file order")
+    func reader() throws {
+        let text = """
+        {"id":"b1","person":"B","date":"2025-03-03","type":"registered"}
+
+        {"id":"b1","person":"B","type":"registered","date":"2025-03-03"}
+        {"id":"b1","person":"B","date":"2025-03-09","type":"registered"}
+        not json
+        {"id":"a1","person":"A","date":"2025-03-02","type":"registered"}
+        {"id":"a2","person":"A","date":"2025-03-01","type":"registered"}
+        """
+        var reader = GroupedReader()
+        var people: [(String, [String])] = []
+        try Array(text.utf8).withUnsafeBufferPointer { try reader.consume($0) { people.append(($0, $1.map(\.id))) } }
+        let summary = try reader.finish { people.append(($0, $1.map(\.id))) }
+        #expect(people.map(\.0) == ["B", "A"])
+        #expect(people.map(\.1) == [["b1"], ["a1", "a2"]])
+        #expect(summary.lines == 7)
+        #expect(summary.events == 3)
+        #expect(summary.duplicates == 1)
+        #expect(summary.blank == 1)
+        #expect(summary.rejected.map(\.line) == [4, 5])
+        #expect(summary.people == 2)
+        #expect(summary.lines == summary.events + summary.duplicates + summary.rejected.count + summary.blank)
+        let whole = LogReader.read(text)
+        #expect(whole.rejected == summary.rejected)
+    }
+
+    @Test("usage: --sorted writes json or csv, and needs --as-of on standard input")
+    func usage() throws {
+        let text = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--sorted"])
+        #expect(text.status == 2)
+        #expect(text.stderr.contains("--sorted writes json or csv"))
+        let stdin = try CLI.run(["replay", "-", "--sorted", "--format", "json"], stdin: "")
+        #expect(stdin.status == 2)
+        #expect(stdin.stderr.contains("--sorted reads standard input once: give --as-of"))
+        let empty = try CLI.temporaryFile("\n\n")
+        let a = try CLI.run(["replay", empty, "--format", "json", "--sorted"])
+        let b = try CLI.run(["replay", empty, "--format", "json"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+    }
+}
