@@ -43,6 +43,20 @@ struct PropertyTests {
         #expect(comparable(a) == comparable(b))
     }
 
+    @Test("a log written latest date first gives the report of the log in date order", arguments: seeds)
+    func datesReversed(_ seed: UInt64) {
+        // The days in reverse order, each day's lines kept in their order (same-day events are
+        // ordered by their position in the file): every person's lines are out of date order.
+        let original = lines(seed)
+        let byDay = Dictionary(grouping: original.indices) { original[$0].split(separator: "\"date\":\"")[1].prefix(10) }
+        let reversed = byDay.keys.sorted(by: >).flatMap { byDay[$0]!.map { original[$0] } }
+        #expect(reversed.count == original.count)
+        #expect(reversed != original)
+        let a = Replay.log(LogReader.read(original.joined(separator: "\n")), jobs: 2)
+        let b = Replay.log(LogReader.read(reversed.joined(separator: "\n")), jobs: 2)
+        #expect(comparable(a) == comparable(b))
+    }
+
     @Test("--jobs 1 equals --jobs N", arguments: seeds)
     func jobs(_ seed: UInt64) {
         let log = LogReader.read(lines(seed).joined(separator: "\n"))

@@ -2,7 +2,7 @@
 /// article with its confidence, so that it can be pasted into a reply.
 enum Messages {
     static func cite(_ rule: RuleID) -> String {
-        RuleRegistry.rule(rule)?.references.cited ?? ""
+        RuleRegistry.rule(rule)?.cited ?? ""
     }
 
     /// What the step of a deadline rule is.

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Work split over threads with results in their original order, so that the output never
 /// depends on the number of threads.
@@ -8,16 +9,18 @@ enum Parallel {
         let jobs = max(1, min(jobs, count))
         guard jobs > 1 else { return (0..<count).map(body) }
         let slots = ResultSlots<T>(count: count)
-        // Interleaved blocks of a few people keep the threads' loads even.
-        let block = 64
+        // Blocks of a few items handed to whichever thread is free, so that uneven items
+        // (people with many events, pieces of a file with short lines) keep the threads busy.
+        let block = max(1, min(64, count / (jobs * 8)))
         let blocks = (count + block - 1) / block
+        let next = Atomic<Int>(0)
         withoutActuallyEscaping(body) { body in
             let work = UnsafeSendable(body)
-            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                var b = worker
-                while b < blocks {
+            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                while true {
+                    let b = next.add(1, ordering: .relaxed).oldValue
+                    guard b < blocks else { break }
                     for i in (b * block)..<min(count, (b + 1) * block) { slots.set(i, work.value(i)) }
-                    b += jobs
                 }
             }
         }

@@ -53,15 +53,18 @@ public enum Replay {
         var table = StringTable(capacity: max(16, events.count / 32))
         var names: [String] = []
         var personOf = [Int32](repeating: 0, count: events.count)
-        for (i, event) in events.enumerated() {
-            let key = StringTable.hash(event.person)
-            if let index = table.find(hash: key, isKey: { names[Int($0)] == event.person }) {
+        // Each event's place in a person's order: its date, then its line.
+        var keys = [Int64](repeating: 0, count: events.count)
+        for i in events.indices {
+            let key = StringTable.hash(events[i].person)
+            if let index = table.find(hash: key, isKey: { names[Int($0)] == events[i].person }) {
                 personOf[i] = index
             } else {
                 personOf[i] = Int32(names.count)
                 table.insert(hash: key, value: Int32(names.count))
-                names.append(event.person)
+                names.append(events[i].person)
             }
+            keys[i] = Int64(events[i].date.dayNumber) << 40 | Int64(events[i].line & 0xFF_FFFF_FFFF)
         }
         var start = [Int](repeating: 0, count: names.count + 1)
         for p in personOf { start[Int(p) + 1] += 1 }
@@ -76,14 +79,12 @@ public enum Replay {
         for p in 0..<names.count {
             let range = start[p]..<start[p + 1]
             var sorted = true
-            var previous = range.lowerBound
-            for k in range.dropFirst() {
-                let a = events[Int(order[previous])], b = events[Int(order[k])]
-                if (a.date, a.line) > (b.date, b.line) { sorted = false; break }
-                previous = k
+            for k in range.dropFirst() where keys[Int(order[k - 1])] > keys[Int(order[k])] {
+                sorted = false
+                break
             }
             if !sorted {
-                order[range].sort { (events[Int($0)].date, events[Int($0)].line) < (events[Int($1)].date, events[Int($1)].line) }
+                order[range].sort { keys[Int($0)] < keys[Int($1)] }
             }
         }
         let ranking = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }

@@ -87,7 +87,9 @@ public struct LogReader {
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int, minimumPiece: Int,
                      progress: (@Sendable (Int, Int) -> Void)? = nil,
                      parsed: (@Sendable (Range<Int>) -> Void)? = nil) -> ParsedLog {
-        let pieces = max(1, min(jobs, buffer.count / max(1, minimumPiece)))
+        // Several pieces per thread: the cost of a byte varies along a log (short lines of
+        // activities, long lines of contracts), and a free thread takes the next piece.
+        let pieces = max(1, min(jobs == 1 ? 1 : jobs * 8, buffer.count / max(1, minimumPiece)))
         var bounds = [0]
         for k in 1..<pieces {
             let at = max(bounds[k - 1], buffer.count * k / pieces)

@@ -75,6 +75,8 @@ public struct Rule: Sendable {
     public let confidence: Confidence
     /// The citations of its sources, joined with ` ; `.
     public let citations: String
+    /// The same with each source's confidence (`CASF D262-65-2 [P] ; …`), as messages cite them.
+    public let cited: String
 
     init(id: RuleID, severity: Severity, stage: Stage, title: String, summary: String,
          references: [LegalReference], parameters: [String]) {
@@ -87,6 +89,7 @@ public struct Rule: Sendable {
         self.parameters = parameters
         confidence = references.weakest
         citations = references.map(\.citation).joined(separator: " ; ")
+        cited = references.cited
     }
 }
 
