@@ -131,8 +131,21 @@ public struct LogReader {
             offset += chunk.lines
         }
         chunks = []
-        // Duplicates, in file order: the first line with an id wins.
-        var table = StringTable(capacity: events.count)
+        // Duplicates, in file order: the first line with an id wins. Ids are shared out by
+        // hash among the threads, each finding in file order the repeats of its own ids.
+        let shards = max(1, jobs)
+        let repeats = Parallel.map(count: shards, jobs: shards) { shard -> [(line: Int32, first: Int32)] in
+            var table = StringTable(capacity: events.count / shards + 16)
+            var found: [(line: Int32, first: Int32)] = []
+            for i in events.indices where Int(truncatingIfNeeded: idHashes[i] >> 40) % shards == shard {
+                if let first = table.find(hash: idHashes[i], isKey: { events[Int($0)].id == events[i].id }) {
+                    found.append((Int32(i), first))
+                } else {
+                    table.insert(hash: idHashes[i], value: Int32(i))
+                }
+            }
+            return found
+        }.joined().sorted { $0.line < $1.line }
         var dropped: [Int] = []
         var parser = LineParser()
         func contentHash(_ i: Int) -> ContentHash {
@@ -142,17 +155,14 @@ public struct LogReader {
             if case .event(_, let hash) = parser.parse(line, number: events[i].line) { return hash }
             return ContentHash(a: 0, b: UInt64(i))
         }
-        for i in 0..<events.count {
-            if let first = table.find(hash: idHashes[i], isKey: { events[Int($0)].id == events[i].id }).map(Int.init) {
-                dropped.append(i)
-                if contentHash(first) == contentHash(i) {
-                    log.duplicates += 1
-                } else {
-                    errors.append(LineError(line: events[i].line, field: "id",
-                        message: "\"\(events[i].id)\" was already used on line \(events[first].line) with different content"))
-                }
+        for (line, first) in repeats {
+            let i = Int(line), first = Int(first)
+            dropped.append(i)
+            if contentHash(first) == contentHash(i) {
+                log.duplicates += 1
             } else {
-                table.insert(hash: idHashes[i], value: Int32(i))
+                errors.append(LineError(line: events[i].line, field: "id",
+                    message: "\"\(events[i].id)\" was already used on line \(events[first].line) with different content"))
             }
         }
         // Dropped lines removed in place, the order kept.
