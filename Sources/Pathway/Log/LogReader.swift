@@ -97,38 +97,45 @@ public struct LogReader {
             bounds.append(cut)
         }
         bounds.append(buffer.count)
-        var chunks = Parallel.map(count: pieces, jobs: pieces) { k in
-            // The first piece's arrays are reserved for the whole file: the others are moved
-            // into them afterwards (reserved pages cost no memory until written).
-            var chunk = parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]),
-                                   offset: bounds[k], reserve: k == 0 ? buffer.count : bounds[k + 1] - bounds[k],
-                                   progress: progress, parsed: parsed)
-            chunk.index = k
-            return chunk
+        // Lines per piece first (a fast count of line ends), so that each piece knows the
+        // numbers of its lines and where its events go in the one array they share.
+        let lineCounts = Parallel.map(count: pieces, jobs: jobs) { k in
+            countLines(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]))
         }
-        // All events in file order, with their line numbers made global: each piece is moved
-        // into the first and released at once.
+        var firstLine = [0]
+        for count in lineCounts { firstLine.append(firstLine[firstLine.count - 1] + count) }
+        let totalLines = firstLine[pieces]
+        // Each piece parses its lines into its own region of the array (an event per line at
+        // most); the regions are then closed up, the events moved, not copied.
+        var chunks: [Chunk] = []
+        var events = [Event](unsafeUninitializedCapacity: totalLines) { storage, initialized in
+            let base = UnsafeSendable(storage.baseAddress)
+            chunks = Parallel.map(count: pieces, jobs: jobs) { k in
+                parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
+                           firstLine: firstLine[k], into: base.value.map { $0 + firstLine[k] },
+                           progress: progress, parsed: parsed)
+            }
+            var end = 0
+            for k in 0..<pieces {
+                let count = chunks[k].events
+                if end != firstLine[k], let base = storage.baseAddress {
+                    (base + end).moveInitialize(from: base + firstLine[k], count: count)
+                }
+                end += count
+            }
+            initialized = end
+        }
         var log = ParsedLog()
-        var events: [Event] = []
         var lineStarts: [Int] = []
         var idHashes: [UInt64] = []
-        swap(&events, &chunks[0].events)
-        swap(&lineStarts, &chunks[0].lineStarts)
-        swap(&idHashes, &chunks[0].idHashes)
-        var errors = chunks[0].errors
-        log.blank = chunks[0].blank
-        var offset = chunks[0].lines
-        for k in 1..<chunks.count {
-            let chunk = chunks[k]
-            chunks[k] = Chunk()
+        lineStarts.reserveCapacity(events.count)
+        idHashes.reserveCapacity(events.count)
+        var errors: [LineError] = []
+        for chunk in chunks {
             log.blank += chunk.blank
-            errors.append(contentsOf: chunk.errors.map { LineError(line: $0.line + offset, field: $0.field, message: $0.message) })
-            let first = events.count
-            events.append(contentsOf: chunk.events)
-            for i in first..<events.count { events[i].line += offset }
+            errors.append(contentsOf: chunk.errors)
             lineStarts.append(contentsOf: chunk.lineStarts)
             idHashes.append(contentsOf: chunk.idHashes)
-            offset += chunk.lines
         }
         chunks = []
         // Duplicates, in file order: the first line with an id wins. Ids are shared out by
@@ -181,53 +188,64 @@ public struct LogReader {
     }
 
     private struct Chunk: Sendable {
-        var index = 0
-        var events: [Event] = []
+        /// Events written into the piece's region.
+        var events = 0
         /// Where each event's line starts in the whole buffer (after a byte-order mark).
         var lineStarts: [Int] = []
         var idHashes: [UInt64] = []
         var errors: [LineError] = []
         var blank = 0
-        var lines = 0
     }
 
-    /// Parses the lines of one piece of the buffer, which starts at `offset` in the whole;
-    /// `reserve` is the number of bytes the arrays are sized for.
-    private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, reserve: Int,
+    /// Lines in a piece: its line ends, and a last line without one.
+    private static func countLines(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var start = 0
+        while let newline = indexOfNewline(buffer, from: start) {
+            count += 1
+            start = newline + 1
+        }
+        return start < buffer.count ? count + 1 : count
+    }
+
+    /// Parses the lines of one piece of the buffer, which starts at byte `offset` and line
+    /// `firstLine` (0-based) of the whole, writing its events one after the other at `events`
+    /// (room for one per line).
+    private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, firstLine: Int,
+                                   into events: UnsafeMutablePointer<Event>?,
                                    progress: (@Sendable (Int, Int) -> Void)?,
                                    parsed: (@Sendable (Range<Int>) -> Void)?) -> Chunk {
         var reported = (bytes: 0, lines: 0)
         var chunk = Chunk()
-        let expected = reserve / 96 + 16
-        chunk.events.reserveCapacity(expected)
+        let expected = buffer.count / 96 + 16
         chunk.lineStarts.reserveCapacity(expected)
         chunk.idHashes.reserveCapacity(expected)
         var parser = LineParser()
         var start = 0
-        let first = offset == 0
+        var lines = 0
         while start < buffer.count {
             let end = indexOfNewline(buffer, from: start) ?? buffer.count
-            chunk.lines += 1
-            // Line numbers are 1-based within the piece; the merge adds the offset. Only
-            // the first piece's line 1 may carry a byte-order mark.
-            let number = first ? chunk.lines : chunk.lines + 1
+            lines += 1
+            // Only the file's line 1 may carry a byte-order mark.
+            let number = firstLine + lines
             switch parser.parse(UnsafeBufferPointer(rebasing: buffer[start..<end]), number: number, hashing: false) {
             case .blank: chunk.blank += 1
-            case .rejected(let error): chunk.errors.append(LineError(line: chunk.lines, field: error.field, message: error.message))
+            case .rejected(let error): chunk.errors.append(error)
             case .event(var event, _):
-                event.line = chunk.lines
+                event.line = number
                 chunk.idHashes.append(StringTable.hash(event.id))
-                chunk.events.append(event)
                 chunk.lineStarts.append(offset + start)
+                (events! + chunk.events).initialize(to: event)
+                chunk.events += 1
             }
             start = end + 1
-            if chunk.lines & 16_383 == 0 {
-                progress?(start - reported.bytes, chunk.lines - reported.lines)
+            if lines & 16_383 == 0 {
+                progress?(start - reported.bytes, lines - reported.lines)
                 parsed?((offset + reported.bytes)..<(offset + min(start, buffer.count)))
-                reported = (start, chunk.lines)
+                reported = (start, lines)
             }
         }
-        progress?(min(start, buffer.count) - reported.bytes, chunk.lines - reported.lines)
+        progress?(min(start, buffer.count) - reported.bytes, lines - reported.lines)
         parsed?((offset + reported.bytes)..<(offset + min(start, buffer.count)))
         return chunk
     }
