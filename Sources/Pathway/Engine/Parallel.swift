@@ -28,6 +28,15 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `body` run on contiguous ranges covering `0..<count`, on up to `jobs` threads (for
+    /// loops whose iterations write apart).
+    static func forEachRange(count: Int, jobs: Int, _ body: (Range<Int>) -> Void) {
+        let pieces = max(1, min(jobs * 4, count / 4096))
+        _ = map(count: pieces, jobs: jobs) { k in body((count * k / pieces)..<(count * (k + 1) / pieces)) }
+    }
+}
+
 /// Write-once result slots shared by the workers: each index is written by exactly one.
 final class ResultSlots<T>: @unchecked Sendable {
     private let buffer: UnsafeMutablePointer<T?>

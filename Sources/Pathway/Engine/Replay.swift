@@ -49,51 +49,72 @@ public enum Replay {
         for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
         let asOf = requested ?? latest
 
-        // Intern people, then lay out each person's events contiguously (a counting sort).
-        var table = StringTable(capacity: max(16, events.count / 32))
-        var names: [String] = []
-        var personOf = [Int32](repeating: 0, count: events.count)
+        // Intern people on all threads: each thread takes the people of one hash share and
+        // numbers them; then each person's events are laid out contiguously (a counting sort).
+        let count = events.count
+        let shards = max(1, min(jobs, 64))
+        var personHash = [UInt64](repeating: 0, count: count)
         // Each event's place in a person's order: its date, then its line.
-        var keys = [Int64](repeating: 0, count: events.count)
-        for i in events.indices {
-            let key = StringTable.hash(events[i].person)
-            if let index = table.find(hash: key, isKey: { names[Int($0)] == events[i].person }) {
-                personOf[i] = index
-            } else {
-                personOf[i] = Int32(names.count)
-                table.insert(hash: key, value: Int32(names.count))
-                names.append(events[i].person)
+        var keys = [Int64](repeating: 0, count: count)
+        personHash.withUnsafeMutableBufferPointer { hashes in
+            keys.withUnsafeMutableBufferPointer { keys in
+                let (hashes, keys) = (UnsafeSendable(hashes), UnsafeSendable(keys))
+                Parallel.forEachRange(count: count, jobs: jobs) { range in
+                    for i in range {
+                        hashes.value[i] = StringTable.hash(events[i].person)
+                        keys.value[i] = Int64(events[i].date.dayNumber) << 40 | Int64(events[i].line & 0xFF_FFFF_FFFF)
+                    }
+                }
             }
-            keys[i] = Int64(events[i].date.dayNumber) << 40 | Int64(events[i].line & 0xFF_FFFF_FFFF)
         }
+        @inline(__always) func shard(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 40) % shards }
+        var personOf = [Int32](repeating: 0, count: count)
+        let shardNames: [[String]] = personOf.withUnsafeMutableBufferPointer { personOf in
+            let personOf = UnsafeSendable(personOf)
+            return Parallel.map(count: shards, jobs: shards) { s in
+                var table = StringTable(capacity: max(16, count / 32 / shards))
+                var names: [String] = []
+                for i in 0..<count where shard(personHash[i]) == s {
+                    if let index = table.find(hash: personHash[i], isKey: { names[Int($0)] == events[i].person }) {
+                        personOf.value[i] = index
+                    } else {
+                        personOf.value[i] = Int32(names.count)
+                        table.insert(hash: personHash[i], value: Int32(names.count))
+                        names.append(events[i].person)
+                    }
+                }
+                return names
+            }
+        }
+        var shardStart = [0]
+        for names in shardNames { shardStart.append(shardStart[shardStart.count - 1] + names.count) }
+        let names = Array(shardNames.joined())
         var start = [Int](repeating: 0, count: names.count + 1)
-        for p in personOf { start[Int(p) + 1] += 1 }
+        for i in 0..<count {
+            personOf[i] += Int32(shardStart[shard(personHash[i])])
+            start[Int(personOf[i]) + 1] += 1
+        }
+        personHash = []
         for i in 0..<names.count { start[i + 1] += start[i] }
         var fill = start
-        var order = [Int32](repeating: 0, count: events.count)
+        var order = [Int32](repeating: 0, count: count)
         for (i, p) in personOf.enumerated() {
             order[fill[Int(p)]] = Int32(i)
             fill[Int(p)] += 1
         }
-        // Each person's events by date, then line (already so in a log exported in date order).
-        for p in 0..<names.count {
-            let range = start[p]..<start[p + 1]
-            var sorted = true
-            for k in range.dropFirst() where keys[Int(order[k - 1])] > keys[Int(order[k])] {
-                sorted = false
-                break
-            }
-            if !sorted {
-                order[range].sort { keys[Int($0)] < keys[Int($1)] }
-            }
-        }
+        personOf = []
         let ranking = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
         var people: [PersonReport] = []
         if let asOf {
             people = Parallel.map(count: ranking.count, jobs: jobs) { k in
                 let p = ranking[k]
-                let base = start[p]
-                return person(names[p], count: start[p + 1] - base, asOf: asOf, parameters: parameters) { events[Int(order[base + $0])] }
+                // The person's events by date, then line (already so in a log exported in
+                // date order).
+                var mine = Array(order[start[p]..<start[p + 1]])
+                if zip(mine, mine.dropFirst()).contains(where: { keys[Int($0)] > keys[Int($1)] }) {
+                    mine.sort { keys[Int($0)] < keys[Int($1)] }
+                }
+                return person(names[p], count: mine.count, asOf: asOf, parameters: parameters) { events[Int(mine[$0])] }
             }
         }
         let ids = names
