@@ -105,5 +105,25 @@ struct FixedPointTests {
         #expect(Cents(-5).description == "-0.05")
         #expect(Hours(hundredths: 1750).description == "17.5")
         #expect(Hours(hundredths: 1500).description == "15")
+        #expect(Hours(hundredths: 0).description == "0")
+        #expect(Hours(hundredths: 5).description == "0.05")
+        #expect(FixedPoint.format(-120, scale: 2, trimZeros: true) == "-1.2")
+        #expect(FixedPoint.format(0, scale: 3, trimZeros: false) == "0.000")
+        #expect(FixedPoint.format(7, scale: 0, trimZeros: false) == "7")
+        #expect(FixedPoint.format(Int64.min, scale: 2, trimZeros: false) == "-92233720368547758.08")
+        #expect(FixedPoint.format(Int64.max, scale: 1, trimZeros: true) == "922337203685477580.7")
+        // Every value from -2000 to 2000 against the decimal written by the standard library.
+        for value in Int64(-2000)...2000 {
+            let whole = String(value.magnitude / 100), fraction = String(value.magnitude % 100)
+            let expected = (value < 0 ? "-" : "") + whole + "." + String(repeating: "0", count: 2 - fraction.count) + fraction
+            #expect(FixedPoint.format(value, scale: 2, trimZeros: false) == expected)
+        }
+    }
+
+    @Test("dates are written YYYY-MM-DD, for any year")
+    func dateText() {
+        for text in ["1900-01-01", "2025-02-28", "2999-12-31", "2024-02-29"] { #expect(CivilDate(text)?.description == text) }
+        #expect(CivilDate.ymd(9999, 12, 31).description == "9999-12-31")
+        #expect(CivilDate.ymd(9999, 12, 31).adding(days: 1).description == "10000-01-01")
     }
 }

@@ -74,7 +74,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = components
-        return CivilDate.pad(y, 4) + "-" + CivilDate.pad(m, 2) + "-" + CivilDate.pad(d, 2)
+        guard (0...9999).contains(y) else { return CivilDate.pad(y, 4) + "-" + CivilDate.pad(m, 2) + "-" + CivilDate.pad(d, 2) }
+        // YYYY-MM-DD written digit by digit (the report writes many dates).
+        return String(unsafeUninitializedCapacity: 10) { out in
+            for (i, (value, width)) in [(y, 4), (m, 2), (d, 2)].enumerated() {
+                let at = i == 0 ? 0 : 2 + 3 * i
+                var rest = value
+                for k in stride(from: width - 1, through: 0, by: -1) {
+                    out[at + k] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+                if i > 0 { out[at - 1] = UInt8(ascii: "-") }
+            }
+            return 10
+        }
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }

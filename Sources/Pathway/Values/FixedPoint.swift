@@ -120,30 +120,35 @@ enum FixedPoint {
 
     /// Writes `value / 10^scale` in decimal, with `scale` decimals, or the fewest needed.
     static func format(_ value: Int64, scale: Int, trimZeros: Bool) -> String {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
-        var magnitude = value.magnitude
-        var written = 0
-        // Fraction digits first (reversed), then the whole part.
-        var fraction: [UInt8] = []
-        fraction.reserveCapacity(scale)
-        for _ in 0..<scale {
-            fraction.append(UInt8(48 + magnitude % 10))
-            magnitude /= 10
+        // Digits written from the right into a string of at most 21 + scale bytes.
+        String(unsafeUninitializedCapacity: 22 + scale) { out in
+            var at = out.count
+            var magnitude = value.magnitude
+            var fraction = 0
+            for _ in 0..<scale {
+                let digit = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+                if digit == 48 && trimZeros && fraction == 0 { continue }
+                at -= 1
+                out[at] = digit
+                fraction += 1
+            }
+            if fraction > 0 {
+                at -= 1
+                out[at] = UInt8(ascii: ".")
+            }
+            repeat {
+                at -= 1
+                out[at] = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                at -= 1
+                out[at] = UInt8(ascii: "-")
+            }
+            let length = out.count - at
+            if at > 0 { out.baseAddress!.update(from: out.baseAddress! + at, count: length) }
+            return length
         }
-        repeat {
-            digits.append(UInt8(48 + magnitude % 10))
-            magnitude /= 10
-            written += 1
-        } while magnitude > 0
-        if value < 0 { digits.append(UInt8(ascii: "-")) }
-        digits.reverse()
-        fraction.reverse()
-        if trimZeros { while fraction.last == 48 { fraction.removeLast() } }
-        if !fraction.isEmpty {
-            digits.append(UInt8(ascii: "."))
-            digits.append(contentsOf: fraction)
-        }
-        return String(decoding: digits, as: UTF8.self)
     }
 }
