@@ -263,6 +263,15 @@ final class OutputFile {
     func close() { _ = Glibc.close(fd) }
 }
 
+/// Large values kept alive until the process exits, so that they are not freed piece by piece
+/// just before `exit` (they stay reachable: not leaks for LeakSanitizer). `main` is the only
+/// thread that calls it, once per run.
+enum ProcessExit {
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keepUntilExit(_ values: Any...) { kept.append(contentsOf: values) }
+}
+
 /// The cores this process may use.
 enum Cores {
     static var available: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -166,6 +166,9 @@ enum ReplayCommand {
         if failed, let path = options.output {
             throw InputError(message: "\(path): cannot write: \(Files.describeErrno())")
         }
+        // The log and the report are left for the process's exit to reclaim: freeing a million
+        // events one by one would only delay the exit.
+        ProcessExit.keepUntilExit(log, report)
         if options.strict && !log.rejected.isEmpty {
             console.err("pathway replay: \(log.rejected.count) line(s) rejected (--strict); first: \(log.rejected[0])\n")
             return .rejectedLines
