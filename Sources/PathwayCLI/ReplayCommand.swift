@@ -188,7 +188,7 @@ enum ReplayCommand {
         var asOf = options.asOf
         if asOf == nil {
             // A first pass for the latest date (and to check the grouping before any output).
-            var reader = GroupedReader()
+            var reader = GroupedReader(jobs: options.jobs)
             var latest: CivilDate?
             func note(_ id: String, _ events: [Event]) {
                 for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
@@ -221,22 +221,30 @@ enum ReplayCommand {
         }
         meter?.finish()
         if let failure { throw describe(failure) }
-        let file = try options.output.map { path throws(InputError) in try OutputFile(path: path) }
+        // The output file is opened with the report's first bytes: a log found not grouped at
+        // its end leaves no file behind.
+        var file: OutputFile?
         defer { file?.close() }
-        var writeFailed = false
+        var writeError: InputError?
         let outcome: GroupedReplay.Outcome
         do {
             outcome = try replay.finish(generator: "pathway \(Tool.version)") { bytes in
-                guard !writeFailed else { return }
-                if let file { writeFailed = !file.write(bytes) } else { console.out(bytes: bytes) }
+                guard writeError == nil else { return }
+                guard let path = options.output else { return console.out(bytes: bytes) }
+                do throws(InputError) {
+                    if file == nil { file = try OutputFile(path: path) }
+                    if file?.write(bytes) == false {
+                        writeError = InputError(message: "\(path): cannot write: \(Files.describeErrno())")
+                    }
+                } catch {
+                    writeError = error
+                }
             }
         } catch {
             throw describe(error)
         }
         if let problem = store.failure { throw InputError(message: "pathway replay --sorted: \(problem)") }
-        if writeFailed, let path = options.output {
-            throw InputError(message: "\(path): cannot write: \(Files.describeErrno())")
-        }
+        if let writeError { throw writeError }
         if options.strict, let first = outcome.rejected.first {
             console.err("pathway replay: \(outcome.rejected.count) line(s) rejected (--strict); first: \(first)\n")
             return .rejectedLines

@@ -110,6 +110,7 @@ struct SortedReplayTests {
         var people: [String] = []
         #expect(throws: GroupedReader.NotGrouped(line: 3, person: "A", firstLine: 1)) {
             try Array(text.utf8).withUnsafeBufferPointer { try reader.consume($0) { id, _ in people.append(id) } }
+            _ = try reader.finish { id, _ in people.append(id) }
         }
         #expect(people == ["A"])
     }
@@ -155,5 +156,9 @@ struct SortedReplayTests {
         let b = try CLI.run(["replay", empty, "--format", "json"])
         #expect(a.status == 0)
         #expect(a.stdout == b.stdout)
+        let unwritable = try CLI.run(["replay", try CLI.temporaryFile(try Self.groupedExample()), "--sorted", "--format", "csv",
+                                      "--output", "/nonexistent-folder/report.csv"])
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("/nonexistent-folder/report.csv: cannot write"))
     }
 }

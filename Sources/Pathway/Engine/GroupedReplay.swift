@@ -61,7 +61,7 @@ public struct GroupedReplay {
     private let jobs: Int
     private let store: FragmentStore
     private let batchEvents: Int
-    private var reader = GroupedReader()
+    private var reader: GroupedReader
     private var pending: [(id: String, events: [Event])] = []
     private var pendingEvents = 0
     private var entries: [Entry] = []
@@ -79,6 +79,7 @@ public struct GroupedReplay {
         self.jobs = max(1, jobs)
         self.store = store
         self.batchEvents = max(1, batchEvents)
+        reader = GroupedReader(jobs: jobs)
     }
 
     /// Lines read so far.
@@ -87,17 +88,16 @@ public struct GroupedReplay {
     /// Feeds the next bytes of the log; throws ``GroupedReader/NotGrouped`` when a person's
     /// lines are not all together.
     public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) throws {
-        var reader = self.reader
-        self.reader = GroupedReader()
-        defer { self.reader = reader }
-        try reader.consume(chunk) { id, events in take(id, events) }
+        var finished: [(id: String, events: [Event])] = []
+        defer { for person in finished { take(person.id, person.events) } }
+        try reader.consume(chunk) { id, events in finished.append((id, events)) }
     }
 
     /// Ends the log and hands the report to `sink`, piece by piece.
     public mutating func finish(generator: String = "pathway", to sink: ([UInt8]) -> Void) throws -> Outcome {
-        var reader = self.reader
-        self.reader = GroupedReader()
-        let summary = try reader.finish { id, events in take(id, events) }
+        var finished: [(id: String, events: [Event])] = []
+        let summary = try reader.finish { id, events in finished.append((id, events)) }
+        for person in finished { take(person.id, person.events) }
         replayPending()
         let input = Report.Input(lines: summary.lines, events: summary.events, duplicates: summary.duplicates,
                                  rejected: summary.rejected.count, blank: summary.blank, replayed: replayed,

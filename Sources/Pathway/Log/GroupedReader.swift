@@ -35,19 +35,26 @@ public struct GroupedReader {
     }
 
     private var splitter = LineSplitter()
-    private var parser = LineParser()
+    private let jobs: Int
+    /// Lines cut but not parsed yet: their bytes one after the other, and for each its end in
+    /// `block`, its number, and its length when it was too long to keep.
+    private var block: [UInt8] = []
+    private var pending: [(end: Int, number: Int, overlong: Int?)] = []
     private var summary = Summary()
     /// The current person's events, with the duplicates resolved among them.
     private var group = ParsedLog()
     private var dedup = Deduplicator(capacity: 64)
     private var current: String?
-    private var currentFirstLine = 0
     /// People already handed over, with the first line of each.
     private var seen = StringTable(capacity: 1024)
     private var seenNames: [String] = []
     private var seenFirstLines: [Int] = []
 
-    public init() {}
+    /// `jobs`: threads parsing lines (a block of about 1 MiB a thread at a time); people are
+    /// still handed over one by one, in file order.
+    public init(jobs: Int = 1) {
+        self.jobs = max(1, jobs)
+    }
 
     /// Lines cut so far.
     public var linesRead: Int { splitter.lineNumber }
@@ -58,23 +65,59 @@ public struct GroupedReader {
                                  person: (_ id: String, _ events: [Event]) throws -> Void) throws {
         var splitter = self.splitter
         self.splitter = LineSplitter()
-        defer { self.splitter = splitter }
-        try splitter.consume(chunk) { try handle($0, person: person) }
+        splitter.consume(chunk) { keep($0) }
+        self.splitter = splitter
+        if block.count >= jobs << 20 { try parsePending(person) }
     }
 
     /// Ends the log: the last person is handed over, and the counts returned.
     public mutating func finish(person: (_ id: String, _ events: [Event]) throws -> Void) throws -> Summary {
         var splitter = self.splitter
         self.splitter = LineSplitter()
-        try splitter.finish { try handle($0, person: person) }
+        splitter.finish { keep($0) }
+        try parsePending(person)
         try flush(person)
         summary.lines = splitter.lineNumber
         summary.rejected.sort { $0.line < $1.line }
         return summary
     }
 
-    private mutating func handle(_ line: LineSplitter.Line, person: (String, [Event]) throws -> Void) throws {
-        switch parser.parse(line) {
+    private mutating func keep(_ line: LineSplitter.Line) {
+        switch line {
+        case .text(let bytes, let number):
+            block.append(contentsOf: bytes)
+            pending.append((block.count, number, nil))
+        case .overlong(let length, let number):
+            pending.append((block.count, number, length))
+        }
+    }
+
+    /// Parses the pending lines on `jobs` threads, then takes their outcomes in file order.
+    private mutating func parsePending(_ person: (String, [Event]) throws -> Void) throws {
+        guard !pending.isEmpty else { return }
+        let (block, pending) = (self.block, self.pending)
+        self.block.removeAll(keepingCapacity: true)
+        self.pending.removeAll(keepingCapacity: true)
+        let pieces = max(1, min(jobs * 4, pending.count / 256))
+        let outcomes = block.withUnsafeBufferPointer { bytes in
+            Parallel.map(count: pieces, jobs: jobs) { k -> [LineParser.Outcome] in
+                var parser = LineParser()
+                let lines = (pending.count * k / pieces)..<(pending.count * (k + 1) / pieces)
+                return lines.map { i in
+                    let line = pending[i]
+                    if let length = line.overlong { return parser.parse(.overlong(length: length, number: line.number)) }
+                    let start = i == 0 ? 0 : pending[i - 1].end
+                    return parser.parse(.text(UnsafeBufferPointer(rebasing: bytes[start..<line.end]), number: line.number))
+                }
+            }
+        }
+        for piece in outcomes {
+            for outcome in piece { try take(outcome, person: person) }
+        }
+    }
+
+    private mutating func take(_ outcome: LineParser.Outcome, person: (String, [Event]) throws -> Void) throws {
+        switch outcome {
         case .blank:
             summary.blank += 1
         case .rejected(let error):
