@@ -17,16 +17,16 @@ struct PropertyTests {
         return JSONValue.object(members.filter { $0.key != "rejected" }).serialized()
     }
 
-    @Test("the report does not depend on how people's lines are interleaved", arguments: seeds)
-    func lineOrder(_ seed: UInt64) {
-        let original = lines(seed)
-        // Shuffle deterministically while keeping each person's lines in their order (the
-        // engine orders same-day events by their position in the file).
+    /// The lines shuffled deterministically, each person's lines kept in their order (the
+    /// engine orders same-day events by their position in the file); lines naming no person
+    /// stay where they are among the others.
+    private func interleaved(_ original: [String], seed: UInt64) -> [String] {
         var rng = SplitMix64(seed: seed)
         var queues: [String: [String]] = [:]
         var people: [String] = []
         for line in original {
-            let person = String(line.split(separator: "\"person\":\"")[1].prefix { $0 != "\"" })
+            let parts = line.split(separator: "\"person\":\"")
+            let person = parts.count > 1 ? String(parts[1].prefix { $0 != "\"" }) : ""
             if queues[person] == nil { people.append(person) }
             queues[person, default: []].append(line)
         }
@@ -37,10 +37,53 @@ struct PropertyTests {
             shuffled.append(queues[person]!.removeFirst())
             if queues[person]!.isEmpty { people.remove(at: k) }
         }
+        return shuffled
+    }
+
+    @Test("the report does not depend on how people's lines are interleaved", arguments: seeds)
+    func lineOrder(_ seed: UInt64) {
+        let original = lines(seed)
+        let shuffled = interleaved(original, seed: seed)
         #expect(shuffled.count == original.count)
+        #expect(shuffled != original)
         let a = Replay.log(LogReader.read(original.joined(separator: "\n")))
         let b = Replay.log(LogReader.read(shuffled.joined(separator: "\n")))
         #expect(comparable(a) == comparable(b))
+    }
+
+    static let example: String = (try? String(contentsOf: CLI.root.appendingPathComponent("Examples/departement-2025.ndjson"),
+                                              encoding: .utf8)) ?? ""
+
+    @Test("the real example, its people's lines shuffled, gives the same report", arguments: seeds)
+    func exampleShuffled(_ seed: UInt64) {
+        let original = Self.example.split(separator: "\n").map(String.init)
+        #expect(original.count == 293)
+        let shuffled = interleaved(original, seed: seed)
+        #expect(shuffled != original)
+        let a = Replay.log(LogReader.read(original.joined(separator: "\n")))
+        let b = Replay.log(LogReader.read(shuffled.joined(separator: "\n")))
+        #expect(comparable(a) == comparable(b))
+        #expect(a.input == b.input)
+    }
+
+    @Test("the real example cut at any byte: every line accounted for, the whole lines' events kept, the report written")
+    func exampleTruncated() {
+        let bytes = Array(Self.example.utf8)
+        let full = LogReader.read(bytes)
+        for cut in stride(from: 0, through: bytes.count, by: 37) {
+            let log = LogReader.read(Array(bytes[..<cut]))
+            let ends = bytes[..<cut].filter { $0 == 0x0A }.count
+            let partial = cut > 0 && bytes[cut - 1] != 0x0A
+            #expect(log.lines == ends + (partial ? 1 : 0))
+            #expect(log.lines == log.events.count + log.duplicates + log.rejected.count + log.blank)
+            // The events of the lines read whole are the full log's; a line cut short is
+            // rejected (one cut just before its line end is whole).
+            let wholeLines = ends + (partial && (cut == bytes.count || bytes[cut] == 0x0A) ? 1 : 0)
+            #expect(log.events.filter { $0.line <= wholeLines } == full.events.filter { $0.line <= wholeLines })
+            #expect(log.events.allSatisfy { $0.line <= wholeLines })
+            let report = Replay.log(log, jobs: 2)
+            #expect(!report.json().isEmpty && !report.text(source: "cut").isEmpty)
+        }
     }
 
     @Test("a log written latest date first gives the report of the log in date order", arguments: seeds)
