@@ -16,9 +16,30 @@ public func fuzzReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let lines = size == 0 ? 0 : bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count - (bytes.last == 0x0A ? 1 : 0)
     guard stream.lines == lines else { fatalError("lines not accounted for: \(stream.lines) vs \(lines)") }
     let report = Replay.log(stream, jobs: 2)
-    _ = report.jsonBytes(jobs: 2)
+    let json = report.jsonBytes(jobs: 2)
     _ = report.text()
     _ = report.csv()
+    // Read as a log grouped by person (`replay --sorted`): either refused as not grouped, or the
+    // same report, byte for byte, unless an id is used by two people (not checked there).
+    if let asOf = report.asOf {
+        var grouped = GroupedReplay(asOf: asOf, format: .json, jobs: 2, store: MemoryFragmentStore(), batchEvents: 7)
+        var out: [UInt8] = []
+        var start = 0
+        do {
+            while start < size {
+                let end = min(size, start + 61)
+                try grouped.consume(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                start = end
+            }
+            _ = try grouped.finish { out.append(contentsOf: $0) }
+            let idsShared = stream.rejected.contains { $0.field == "id" && $0.message.contains("already used") }
+            if !idsShared && out != json { fatalError("--sorted and the whole replay disagree") }
+        } catch is GroupedReader.NotGrouped {
+            // Not grouped by person: refused, as it should be.
+        } catch {
+            fatalError("unexpected error \(error)")
+        }
+    }
     // Configuration files and scenarios take the same bytes.
     if let text = String(validating: bytes, as: UTF8.self) {
         if let config = try? JSONValue.parse(text) { _ = try? Parameters.law.applying(config) }
