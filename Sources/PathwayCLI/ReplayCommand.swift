@@ -25,7 +25,9 @@ enum ReplayCommand {
                            replay one person at a time, in memory bounded by the largest
                            person and the number of people, not by the log (a national log).
                            json or csv only; with standard input, --as-of is required. A
-                           person whose lines come back later is an error (exit 2).
+                           person whose lines come back later is an error (exit 2). Ids
+                           are checked within each person only: an id used by two people
+                           is not detected (the whole replay rejects the second line).
       -h, --help           Show this help.
 
     Exit status: 0 no violation, 1 at least one violation, 2 usage error or unreadable
