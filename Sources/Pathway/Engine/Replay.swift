@@ -49,10 +49,9 @@ public enum Replay {
         for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
         let asOf = requested ?? latest
 
-        // Intern people on all threads: each thread takes the people of one hash share and
-        // numbers them; then each person's events are laid out contiguously (a counting sort).
+        // People numbered in the order they first appear (found on all threads), then each
+        // person's events laid out contiguously (a counting sort).
         let count = events.count
-        let shards = max(1, min(jobs, 64))
         var personHash = [UInt64](repeating: 0, count: count)
         // Each event's place in a person's order: its date, then its line.
         var keys = [Int64](repeating: 0, count: count)
@@ -67,34 +66,22 @@ public enum Replay {
                 }
             }
         }
-        @inline(__always) func shard(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 40) % shards }
-        var personOf = [Int32](repeating: 0, count: count)
-        let shardNames: [[String]] = personOf.withUnsafeMutableBufferPointer { personOf in
-            let personOf = UnsafeSendable(personOf)
-            return Parallel.map(count: shards, jobs: shards) { s in
-                var table = StringTable(capacity: max(16, count / 32 / shards))
-                var names: [String] = []
-                for i in 0..<count where shard(personHash[i]) == s {
-                    if let index = table.find(hash: personHash[i], isKey: { names[Int($0)] == events[i].person }) {
-                        personOf.value[i] = index
-                    } else {
-                        personOf.value[i] = Int32(names.count)
-                        table.insert(hash: personHash[i], value: Int32(names.count))
-                        names.append(events[i].person)
-                    }
-                }
-                return names
-            }
-        }
-        var shardStart = [0]
-        for names in shardNames { shardStart.append(shardStart[shardStart.count - 1] + names.count) }
-        let names = Array(shardNames.joined())
-        var start = [Int](repeating: 0, count: names.count + 1)
-        for i in 0..<count {
-            personOf[i] += Int32(shardStart[shard(personHash[i])])
-            start[Int(personOf[i]) + 1] += 1
+        var personOf = StringTable.firstOccurrences(of: personHash, distinct: count / 32, jobs: jobs) {
+            events[$0].person == events[$1].person
         }
         personHash = []
+        var names: [String] = []
+        for i in 0..<count {
+            let first = Int(personOf[i])
+            if first == i {
+                personOf[i] = Int32(names.count)
+                names.append(events[i].person)
+            } else {
+                personOf[i] = personOf[first] // numbered already: first < i
+            }
+        }
+        var start = [Int](repeating: 0, count: names.count + 1)
+        for p in personOf { start[Int(p) + 1] += 1 }
         for i in 0..<names.count { start[i + 1] += start[i] }
         var fill = start
         var order = [Int32](repeating: 0, count: count)

@@ -138,22 +138,10 @@ public struct LogReader {
             idHashes.append(contentsOf: chunk.idHashes)
         }
         chunks = []
-        // Duplicates, in file order: the first line with an id wins. Ids are shared out by
-        // hash among the threads, each finding in file order the repeats of its own ids.
-        let shards = max(1, jobs)
-        let repeats = Parallel.map(count: shards, jobs: shards) { shard -> [(line: Int32, first: Int32)] in
-            var table = StringTable(capacity: events.count / shards + 16)
-            var found: [(line: Int32, first: Int32)] = []
-            for i in events.indices where Int(truncatingIfNeeded: idHashes[i] >> 40) % shards == shard {
-                if let first = table.find(hash: idHashes[i], isKey: { events[Int($0)].id == events[i].id }) {
-                    found.append((Int32(i), first))
-                } else {
-                    table.insert(hash: idHashes[i], value: Int32(i))
-                }
-            }
-            return found
-        }.joined().sorted { $0.line < $1.line }
-        var dropped: [Int] = []
+        // Duplicates, in file order: the first line with an id wins.
+        let first = StringTable.firstOccurrences(of: idHashes, distinct: events.count, jobs: jobs) {
+            events[$0].id == events[$1].id
+        }
         var parser = LineParser()
         func contentHash(_ i: Int) -> ContentHash {
             let start = lineStarts[i]
@@ -162,26 +150,22 @@ public struct LogReader {
             if case .event(_, let hash) = parser.parse(line, number: events[i].line) { return hash }
             return ContentHash(a: 0, b: UInt64(i))
         }
-        for (line, first) in repeats {
-            let i = Int(line), first = Int(first)
-            dropped.append(i)
-            if contentHash(first) == contentHash(i) {
+        // Repeated lines counted or rejected, then removed in place, the order kept.
+        for i in events.indices where Int(first[i]) != i {
+            let earlier = Int(first[i])
+            if contentHash(earlier) == contentHash(i) {
                 log.duplicates += 1
             } else {
                 errors.append(LineError(line: events[i].line, field: "id",
-                    message: "\"\(events[i].id)\" was already used on line \(events[first].line) with different content"))
+                    message: "\"\(events[i].id)\" was already used on line \(events[earlier].line) with different content"))
             }
         }
-        // Dropped lines removed in place, the order kept.
-        if !dropped.isEmpty {
-            var next = 0, write = 0
-            for read in events.indices {
-                if next < dropped.count && dropped[next] == read { next += 1; continue }
-                if write != read { events.swapAt(write, read) }
-                write += 1
-            }
-            events.removeLast(events.count - write)
+        var kept = 0
+        for i in events.indices where Int(first[i]) == i {
+            if kept != i { events.swapAt(kept, i) }
+            kept += 1
         }
+        events.removeLast(events.count - kept)
         log.events = events
         log.rejected = errors.sorted { $0.line < $1.line }
         return log

@@ -63,3 +63,34 @@ struct StringTable {
         }
     }
 }
+
+extension StringTable {
+    /// For each key, given by its hash, the index of the first key equal to it (its own index
+    /// when it comes first), found on up to `jobs` threads: each thread takes the keys of one
+    /// hash share, in order. `isEqual(i, j)` compares keys `i` and `j`; `distinct` is the
+    /// expected number of different keys (to size the tables).
+    static func firstOccurrences(of hashes: [UInt64], distinct: Int, jobs: Int,
+                                 isEqual: (Int, Int) -> Bool) -> [Int32] {
+        let count = hashes.count
+        let shards = max(1, min(jobs, 64))
+        // Each thread lists the later keys of its share with their first (threads writing to
+        // one shared array, at scattered indices, would fight over its cache lines).
+        let repeats = Parallel.map(count: shards, jobs: shards) { shard -> [(later: Int32, first: Int32)] in
+            var table = StringTable(capacity: distinct / shards + 16)
+            var found: [(later: Int32, first: Int32)] = []
+            for i in 0..<count where Int(truncatingIfNeeded: hashes[i] >> 40) % shards == shard {
+                if let earlier = table.find(hash: hashes[i], isKey: { isEqual(Int($0), i) }) {
+                    found.append((Int32(i), earlier))
+                } else {
+                    table.insert(hash: hashes[i], value: Int32(i))
+                }
+            }
+            return found
+        }
+        var first = (0..<Int32(count)).map { $0 }
+        for share in repeats {
+            for pair in share { first[Int(pair.later)] = pair.first }
+        }
+        return first
+    }
+}
