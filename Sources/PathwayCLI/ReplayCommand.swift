@@ -185,8 +185,27 @@ enum ReplayCommand {
         func describe(_ error: any Error) -> InputError {
             InputError(message: "\(input == "-" ? "standard input" : input): \(error)")
         }
-        // On a terminal, a progress line per pass over a file.
+        // One pass over the input, chunk by chunk; `feed` returns the lines read so far (for
+        // the progress line shown on a terminal); its first error stops the reading.
         let size = input == "-" ? 0 : Files.size(of: input)
+        func pass(_ feed: (UnsafeBufferPointer<UInt8>) throws -> Int) throws {
+            var failure: (any Error)?
+            var lines = 0
+            let meter = Progress.onTerminal(total: size)
+            defer { meter?.finish() }
+            try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
+                do {
+                    let now = try feed(chunk)
+                    meter?.add(bytes: chunk.count, lines: now - lines)
+                    lines = now
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw describe(failure) }
+        }
         var asOf = options.asOf
         if asOf == nil {
             // A first pass for the latest date (and to check the grouping before any output).
@@ -195,16 +214,10 @@ enum ReplayCommand {
             func note(_ id: String, _ events: [Event]) {
                 for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
             }
-            var failure: (any Error)?
-            let meter = Progress.onTerminal(total: size)
-            try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
-                let lines = reader.linesRead
-                do { try reader.consume(chunk, person: note) } catch { failure = error; return false }
-                meter?.add(bytes: chunk.count, lines: reader.linesRead - lines)
-                return true
+            try pass { chunk in
+                try reader.consume(chunk, person: note)
+                return reader.linesRead
             }
-            meter?.finish()
-            if let failure { throw describe(failure) }
             do { _ = try reader.finish(person: note) } catch { throw describe(error) }
             guard let latest else { return nil }
             asOf = latest
@@ -213,16 +226,10 @@ enum ReplayCommand {
         let store = try TemporaryFileStore()
         var replay = GroupedReplay(asOf: asOf, parameters: parameters, format: options.format == .csv ? .csv : .json,
                                    jobs: options.jobs, store: store)
-        var failure: (any Error)?
-        let meter = Progress.onTerminal(total: size)
-        try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
-            let lines = replay.linesRead
-            do { try replay.consume(chunk) } catch { failure = error; return false }
-            meter?.add(bytes: chunk.count, lines: replay.linesRead - lines)
-            return true
+        try pass { chunk in
+            try replay.consume(chunk)
+            return replay.linesRead
         }
-        meter?.finish()
-        if let failure { throw describe(failure) }
         // The output file is opened with the report's first bytes: a log found not grouped at
         // its end leaves no file behind.
         var file: OutputFile?

@@ -61,9 +61,9 @@ struct JSONWriter {
     // MARK: Values
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
-        open(UInt8(ascii: "{"))
+        openObject()
         body(&self)
-        close(UInt8(ascii: "}"))
+        closeObject()
     }
 
     mutating func array(_ body: (inout JSONWriter) -> Void) {

@@ -234,30 +234,30 @@ public struct DeadlineCounts: Sendable, Equatable {
 
     /// The counts gathered record by record, with the delays kept for the median.
     struct Tally: Sendable {
-        private var counts_ = DeadlineCounts(delay: Distribution([]))
+        private var partial = DeadlineCounts(delay: Distribution([]))
         private var days: [Int] = []
 
         mutating func add(_ record: DeadlineRecord) {
             switch record.status {
-            case .onTime: counts_.onTime += 1
-            case .late: counts_.late += 1
-            case .pending: counts_.pending += 1
-            case .missing: counts_.missing += 1
-            case .cancelled: counts_.cancelled += 1
+            case .onTime: partial.onTime += 1
+            case .late: partial.late += 1
+            case .pending: partial.pending += 1
+            case .missing: partial.missing += 1
+            case .cancelled: partial.cancelled += 1
             }
             if record.status == .onTime || record.status == .late, let d = record.days { days.append(d) }
             if record.deadline.target != nil {
-                counts_.hasTarget = true
+                partial.hasTarget = true
                 switch record.targetMet {
-                case true?: counts_.targetMet += 1
-                case false?: counts_.targetMissed += 1
+                case true?: partial.targetMet += 1
+                case false?: partial.targetMissed += 1
                 case nil: break
                 }
             }
         }
 
         var counts: DeadlineCounts {
-            var result = counts_
+            var result = partial
             result.delay = Distribution(days)
             return result
         }
