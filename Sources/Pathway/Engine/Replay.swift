@@ -45,10 +45,6 @@ public enum Replay {
     public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
                            jobs: Int = 1) -> Report {
         let events = log.events
-        var latest: CivilDate?
-        for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
-        let asOf = requested ?? latest
-
         // People numbered in the order they first appear (found on all threads), then each
         // person's events laid out contiguously (a counting sort).
         let count = events.count
@@ -66,6 +62,8 @@ public enum Replay {
                 }
             }
         }
+        // The latest date of the log: the day of the greatest key.
+        let asOf = requested ?? keys.max().map { CivilDate(dayNumber: Int32(truncatingIfNeeded: $0 >> 40)) }
         var personOf = StringTable.firstOccurrences(of: personHash, distinct: count / 32, jobs: jobs) {
             events[$0].person == events[$1].person
         }
