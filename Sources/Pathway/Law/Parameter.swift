@@ -30,7 +30,14 @@ public struct Parameter<Value: Sendable & Equatable>: Sendable {
 
     /// The value in force on `date`, or `nil` before the first period.
     public func value(on date: CivilDate) -> Value? {
-        period(on: date)?.value
+        // By index, without copying a period: its references and note would be retained, and
+        // the parameters are shared by every thread of a replay.
+        var found = -1
+        for index in periods.indices {
+            if let from = periods[index].from, from > date { break }
+            found = index
+        }
+        return found < 0 ? nil : periods[found].value
     }
 
     /// The period in force on `date`.
