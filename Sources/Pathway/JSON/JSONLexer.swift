@@ -32,6 +32,11 @@ struct JSONLexer {
         var valueEscaped: Bool
     }
 
+    /// Receives the members of an object as ``readObject(into:)`` reads them.
+    protocol MemberSink {
+        mutating func take(_ member: Member, in bytes: UnsafeBufferPointer<UInt8>)
+    }
+
     struct SyntaxError: Error, Equatable {
         var message: String
         var offset: Int
@@ -47,8 +52,8 @@ struct JSONLexer {
 
     // MARK: Top level
 
-    /// Reads the whole buffer as one JSON object and appends its members, in order.
-    mutating func readObject(into members: inout [Member]) throws(SyntaxError) {
+    /// Reads the whole buffer as one JSON object and gives its members to `members`, in order.
+    mutating func readObject<Sink: MemberSink>(into members: inout Sink) throws(SyntaxError) {
         skipWhitespace()
         guard position < bytes.count else { throw SyntaxError(message: "empty line", offset: position) }
         guard bytes[position] == UInt8(ascii: "{") else {
@@ -72,8 +77,8 @@ struct JSONLexer {
                 position += 1
                 skipWhitespace()
                 let (kind, start, end, escaped) = try readValue(depth: 1)
-                members.append(Member(keyStart: keyStart, keyEnd: keyEnd, keyEscaped: keyEscaped,
-                                      kind: kind, valueStart: start, valueEnd: end, valueEscaped: escaped))
+                members.take(Member(keyStart: keyStart, keyEnd: keyEnd, keyEscaped: keyEscaped,
+                                    kind: kind, valueStart: start, valueEnd: end, valueEscaped: escaped), in: bytes)
                 skipWhitespace()
                 guard let next = peek() else {
                     throw SyntaxError(message: "unexpected end of line inside the object (truncated JSON?)", offset: position)
@@ -127,17 +132,26 @@ struct JSONLexer {
     }
 
     /// Reads a string starting at the opening quote; returns the range inside the quotes.
-    mutating func readString() throws(SyntaxError) -> (Int, Int, Bool) {
+    @inline(__always) mutating func readString() throws(SyntaxError) -> (Int, Int, Bool) {
         position += 1
         let start = position
         var escaped = false
-        // Eight bytes at a time while none is a quote, a backslash or a control character.
+        // Eight bytes at a time while none is a quote, a backslash or a control character; the
+        // first one found is reached directly, and a closing quote ends the string there.
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while position + 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                if JSONLexer.hasSpecialByte(word) { break }
-                position += 8
+                // Byte i of the line is byte i of the number on any machine.
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                let special = JSONLexer.specialBytes(word)
+                if special == 0 { position += 8; continue }
+                position += special.trailingZeroBitCount >> 3
+                if base[position] == UInt8(ascii: "\"") {
+                    let end = position
+                    position += 1
+                    return (start, end, escaped)
+                }
+                break
             }
         }
         while position < bytes.count {
@@ -260,15 +274,17 @@ struct JSONLexer {
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    /// Whether a word holds a `"` (0x22), a `\` (0x5C) or a byte below 0x20 (SWAR).
-    @inline(__always) static func hasSpecialByte(_ word: UInt64) -> Bool {
+    /// The bytes of a word that are a `"` (0x22), a `\` (0x5C) or below 0x20 (SWAR), as the
+    /// high bit of each; zero when there is none. The lowest bit set is exact (the bytes above
+    /// it may be flagged falsely by a borrow): its byte is the first special one in memory.
+    @inline(__always) static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
         let quote = zeroByte(word ^ (ones &* 0x22))
         let backslash = zeroByte(word ^ (ones &* 0x5C))
         let control = (word &- ones &* 0x20) & ~word & highs
-        return (quote | backslash | control) != 0
+        return quote | backslash | control
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns one line of the log into an ``Event``, or a ``LineError`` that names the field.
 ///
 /// It reads the bytes once with ``JSONLexer``, then only the fields the event's type
@@ -5,15 +11,11 @@
 /// compatibility). It also computes a hash of the line's content that does not depend on
 /// key order or white space, to tell a harmless duplicate from a conflicting one.
 struct EventLineParser {
-    private var members: [JSONLexer.Member] = []
-    /// For each known field, the index of its member in the line, or -1.
-    private var slots = [Int16](repeating: -1, count: Field.allCases.count)
-    private var unknown: [Int] = []
+    /// Where the members of known fields are kept, by field: allocated once per parser (and
+    /// again by a copy of the parser before it parses, so that copies never share it).
+    private var storage = SlotStorage()
 
-    init() {
-        members.reserveCapacity(16)
-        unknown.reserveCapacity(4)
-    }
+    init() {}
 
     /// Parses one line (without its line end); `hashing: false` skips the content hash (left
     /// zero) for readers that compute it only when an id repeats.
@@ -22,35 +24,74 @@ struct EventLineParser {
         if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
             return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
         }
-        members.removeAll(keepingCapacity: true)
+        if !isKnownUniquelyReferenced(&storage) { storage = SlotStorage() }
+        // Each member goes to its field's slot as it is read; a key seen twice rejects the
+        // line once the whole line is known to be valid JSON.
+        var members = LineMembers(slots: storage.slots)
         var lexer = JSONLexer(line)
         do {
             try lexer.readObject(into: &members)
         } catch {
             return .failure(LineError(line: lineNumber, field: nil, message: "invalid JSON at byte \(error.offset + 1): \(error.message)"))
         }
-        // Which known field each member is; a key seen twice rejects the line.
-        for i in slots.indices { slots[i] = -1 }
-        unknown.removeAll(keepingCapacity: true)
-        for index in members.indices {
-            let member = members[index]
-            let field = member.keyEscaped
-                ? JSONLexer.unescape(line, from: member.keyStart, to: member.keyEnd).withUnsafeBufferPointer { Field.named($0) }
-                : Field.named(UnsafeBufferPointer(rebasing: line[member.keyStart..<member.keyEnd]))
-            guard let field else { unknown.append(index); continue }
-            if slots[field.slot] >= 0 {
-                return .failure(LineError(line: lineNumber, field: field.name, message: "appears twice in the line"))
-            }
-            slots[field.slot] = Int16(index)
+        if let field = members.repeated {
+            return .failure(LineError(line: lineNumber, field: field.name, message: "appears twice in the line"))
         }
-        let fields = FieldReader(bytes: line, members: members, slots: slots, line: lineNumber, ascii: ascii)
+        let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii)
         do throws(LineError) {
-            if unknown.count > 1 { try fields.checkNoRepeatedKeys(among: unknown) }
+            if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
             let event = try fields.event()
             return .success((event, hashing ? fields.contentHash() : ContentHash(a: 0, b: 0)))
         } catch {
             return .failure(error)
         }
+    }
+}
+
+/// The slots of one parser: one member per known field, written before they are read. Only
+/// the parser that holds the sole reference writes to them (see ``EventLineParser/parse``).
+private final class SlotStorage: @unchecked Sendable {
+    let slots = UnsafeMutablePointer<JSONLexer.Member>.allocate(capacity: Field.allCases.count)
+    deinit { slots.deallocate() }
+}
+
+/// The members of one line: those of known fields in their slots (a bit set for each field
+/// present), the others in order.
+private struct LineMembers: JSONLexer.MemberSink {
+    let slots: UnsafeMutablePointer<JSONLexer.Member>
+    /// Bit `field.slot` is set when the field is in the line.
+    var present: UInt64 = 0
+    var unknown: [JSONLexer.Member] = []
+    /// The first known field whose key came twice.
+    var repeated: Field?
+
+    mutating func take(_ member: JSONLexer.Member, in bytes: UnsafeBufferPointer<UInt8>) {
+        let field = member.keyEscaped
+            ? JSONLexer.unescape(bytes, from: member.keyStart, to: member.keyEnd).withUnsafeBufferPointer { Field.named($0) }
+            : Field.named(UnsafeBufferPointer(rebasing: bytes[member.keyStart..<member.keyEnd]))
+        guard let field else { unknown.append(member); return }
+        let bit = UInt64(1) << UInt64(field.slot)
+        guard present & bit == 0 else {
+            if repeated == nil { repeated = field }
+            return
+        }
+        present |= bit
+        slots[field.slot] = member
+    }
+
+    /// The member of a known field, or `nil` when the line has none.
+    @inline(__always) func member(_ field: Field) -> JSONLexer.Member? {
+        present & (UInt64(1) << UInt64(field.slot)) != 0 ? slots[field.slot] : nil
+    }
+
+    /// Every member, known fields first (by slot), then the others in order.
+    func forEach(_ body: (JSONLexer.Member) -> Void) {
+        var bits = present
+        while bits != 0 {
+            body(slots[bits.trailingZeroBitCount])
+            bits &= bits - 1
+        }
+        for member in unknown { body(member) }
     }
 }
 
@@ -62,7 +103,7 @@ enum Field: Int, CaseIterable {
     case weekly_hours, reduction_reason, ends, hours, purpose, status, failing, legitimate_reason
     case measure, percent, months, starts, proposed_by_france_travail
 
-    /// Index in the parser's slot table.
+    /// Index in the parser's slot table (and bit of ``LineMembers/present``: at most 64 fields).
     @inline(__always) var slot: Int { rawValue }
 
     /// The field's name in the log (`household_size`).
@@ -75,20 +116,53 @@ enum Field: Int, CaseIterable {
     static func named(_ key: UnsafeBufferPointer<UInt8>) -> Field? { table.match(key) }
 }
 
-/// Values matched by their UTF-8 bytes, with no `String` built: entries grouped by length.
+/// Values matched by their UTF-8 bytes, with no `String` built and no reference counted: the
+/// entries are hashed by length, first and last byte into 256 buckets, and a key is compared
+/// byte for byte with the few entries of its bucket.
+///
+/// Made for static tables (the names of fields and of enum values): its memory is allocated
+/// once and kept for the life of the process.
 struct ByteTable<Value>: @unchecked Sendable {
-    private let byLength: [[(bytes: [UInt8], value: Value)]]
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Entries of bucket `b`: `bucketStart[b] ..< bucketStart[b + 1]`.
+    private let bucketStart: UnsafeMutablePointer<Int32>
+    /// Each entry's bytes in `bytes`, and its value.
+    private let offsets: UnsafeMutablePointer<Int32>
+    private let counts: UnsafeMutablePointer<Int32>
+    private let values: UnsafeMutablePointer<Value>
 
     init(_ entries: [([UInt8], Value)]) {
-        var groups = [[(bytes: [UInt8], value: Value)]](repeating: [], count: (entries.map(\.0.count).max() ?? 0) + 1)
-        for (bytes, value) in entries { groups[bytes.count].append((bytes, value)) }
-        byLength = groups
+        let sorted = entries.sorted { ByteTable.bucket($0.0[...]) < ByteTable.bucket($1.0[...]) }
+        let total = entries.reduce(0) { $0 + $1.0.count }
+        bytes = .allocate(capacity: max(total, 1))
+        bucketStart = .allocate(capacity: 257)
+        offsets = .allocate(capacity: max(entries.count, 1))
+        counts = .allocate(capacity: max(entries.count, 1))
+        values = .allocate(capacity: max(entries.count, 1))
+        bucketStart.initialize(repeating: 0, count: 257)
+        var offset = 0
+        for (index, (key, value)) in sorted.enumerated() {
+            (bytes + offset).initialize(from: key, count: key.count)
+            offsets[index] = Int32(offset)
+            counts[index] = Int32(key.count)
+            (values + index).initialize(to: value)
+            bucketStart[ByteTable.bucket(key[...]) + 1] += 1
+            offset += key.count
+        }
+        for b in 0..<256 { bucketStart[b + 1] += bucketStart[b] }
+    }
+
+    @inline(__always) private static func bucket<C: RandomAccessCollection>(_ key: C) -> Int where C.Element == UInt8 {
+        guard let first = key.first, let last = key.last else { return 0 }
+        return (key.count &* 37 &+ Int(first) &* 5 &+ Int(last)) & 255
     }
 
     func match(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
-        guard key.count < byLength.count else { return nil }
-        for entry in byLength[key.count] where entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(key) }) {
-            return entry.value
+        let b = ByteTable.bucket(key)
+        guard let base = key.baseAddress else { return nil }
+        for index in Int(bucketStart[b])..<Int(bucketStart[b + 1])
+        where Int(counts[index]) == key.count && memcmp(bytes + Int(offsets[index]), base, key.count) == 0 {
+            return values[index]
         }
         return nil
     }
@@ -124,8 +198,7 @@ struct ContentHash: Hashable, Sendable {
 /// Typed access to the members of one parsed line.
 private struct FieldReader {
     let bytes: UnsafeBufferPointer<UInt8>
-    let members: [JSONLexer.Member]
-    let slots: [Int16]
+    let members: LineMembers
     let line: Int
     /// The whole line is ASCII: characters are bytes.
     let ascii: Bool
@@ -148,32 +221,31 @@ private struct FieldReader {
     }
 
     /// Unknown keys are validated too: one repeated rejects the line.
-    func checkNoRepeatedKeys(among indices: [Int]) throws(LineError) {
-        if indices.count <= 24 {
-            for (n, i) in indices.enumerated() {
-                for j in indices[(n + 1)...] where keysEqual(members[i], members[j]) {
-                    throw fail(String(decoding: keyBytes(members[i]), as: UTF8.self), "appears twice in the line")
+    func checkNoRepeatedKeys() throws(LineError) {
+        let unknown = members.unknown
+        if unknown.count <= 24 {
+            for (n, a) in unknown.enumerated() {
+                for b in unknown[(n + 1)...] where keysEqual(a, b) {
+                    throw fail(String(decoding: keyBytes(a), as: UTF8.self), "appears twice in the line")
                 }
             }
         } else {
             var seen = Set<[UInt8]>()
-            for i in indices where !seen.insert(keyBytes(members[i])).inserted {
-                throw fail(String(decoding: keyBytes(members[i]), as: UTF8.self), "appears twice in the line")
+            for member in unknown where !seen.insert(keyBytes(member)).inserted {
+                throw fail(String(decoding: keyBytes(member), as: UTF8.self), "appears twice in the line")
             }
         }
     }
 
     /// The member of `field`, or `nil` when it is absent or `null` (null is read as absent).
-    func member(_ field: Field) -> JSONLexer.Member? {
-        let index = slots[field.slot]
-        guard index >= 0 else { return nil }
-        let member = members[Int(index)]
-        return member.kind == .null ? nil : member
+    @inline(__always) func member(_ field: Field) -> JSONLexer.Member? {
+        guard let member = members.member(field), member.kind != .null else { return nil }
+        return member
     }
 
     func required(_ field: Field) throws(LineError) -> JSONLexer.Member {
         guard let member = member(field) else {
-            throw fail(field.name, slots[field.slot] >= 0 ? "required, got null" : "missing (required)")
+            throw fail(field.name, members.member(field) != nil ? "required, got null" : "missing (required)")
         }
         return member
     }
@@ -441,7 +513,7 @@ private struct FieldReader {
     /// without white space).
     func contentHash() -> ContentHash {
         var total = ContentHash(a: 0, b: 0)
-        for member in members {
+        members.forEach { member in
             var hasher = LineHasher()
             if member.keyEscaped {
                 hasher.add(keyBytes(member))
