@@ -1,6 +1,13 @@
-/// Hours by R5411-15 category, in a fixed array (no hashing on the hot path).
+/// Hours by R5411-15 category, in fixed fields (no hashing and no heap storage on the hot path).
 public struct CategoryHours: Sendable, Hashable, ExpressibleByDictionaryLiteral {
-    private var hundredths: [Int] = [Int](repeating: 0, count: ActivityCategory.allCases.count)
+    // One field per category of R5411-15, in hundredths: a person has one of these per week
+    // under contract, so they hold no heap storage.
+    private var workPlacement = 0
+    private var training = 0
+    private var jobSearch = 0
+    private var support = 0
+    private var accessToRights = 0
+    private var professionalActivity = 0
 
     public init() {}
 
@@ -9,19 +16,44 @@ public struct CategoryHours: Sendable, Hashable, ExpressibleByDictionaryLiteral 
     }
 
     public subscript(category: ActivityCategory) -> Hours {
-        get { Hours(hundredths: hundredths[category.index]) }
-        set { hundredths[category.index] = newValue.hundredths }
+        get { Hours(hundredths: hundredths(category)) }
+        set {
+            switch category {
+            case .workPlacement: workPlacement = newValue.hundredths
+            case .training: training = newValue.hundredths
+            case .jobSearch: jobSearch = newValue.hundredths
+            case .support: support = newValue.hundredths
+            case .accessToRights: accessToRights = newValue.hundredths
+            case .professionalActivity: professionalActivity = newValue.hundredths
+            }
+        }
+    }
+
+    private func hundredths(_ category: ActivityCategory) -> Int {
+        switch category {
+        case .workPlacement: return workPlacement
+        case .training: return training
+        case .jobSearch: return jobSearch
+        case .support: return support
+        case .accessToRights: return accessToRights
+        case .professionalActivity: return professionalActivity
+        }
     }
 
     /// The categories with hours, in the order of R5411-15.
     public var nonZero: [(category: ActivityCategory, hours: Hours)] {
-        ActivityCategory.allCases.compactMap { c in hundredths[c.index] == 0 ? nil : (c, Hours(hundredths: hundredths[c.index])) }
+        ActivityCategory.allCases.compactMap { c in hundredths(c) == 0 ? nil : (c, Hours(hundredths: hundredths(c))) }
     }
 
-    public var isEmpty: Bool { !hundredths.contains { $0 != 0 } }
+    public var isEmpty: Bool { self == CategoryHours() }
 
     static func += (lhs: inout CategoryHours, rhs: CategoryHours) {
-        for i in lhs.hundredths.indices { lhs.hundredths[i] += rhs.hundredths[i] }
+        lhs.workPlacement += rhs.workPlacement
+        lhs.training += rhs.training
+        lhs.jobSearch += rhs.jobSearch
+        lhs.support += rhs.support
+        lhs.accessToRights += rhs.accessToRights
+        lhs.professionalActivity += rhs.professionalActivity
     }
 }
 
@@ -63,19 +95,5 @@ public struct AppointmentCounts: Sendable, Hashable, ExpressibleByDictionaryLite
         lhs.attended += rhs.attended
         lhs.missed += rhs.missed
         lhs.excused += rhs.excused
-    }
-}
-
-extension ActivityCategory {
-    /// Position in R5411-15's list.
-    var index: Int {
-        switch self {
-        case .workPlacement: return 0
-        case .training: return 1
-        case .jobSearch: return 2
-        case .support: return 3
-        case .accessToRights: return 4
-        case .professionalActivity: return 5
-        }
     }
 }
