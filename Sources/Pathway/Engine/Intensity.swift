@@ -19,20 +19,40 @@ public struct Intensity: Sendable, Hashable {
     /// Weeks with at least one day under contract.
     public var weeksUnderContract: Int { weeks.count }
     /// Weeks entirely under contract.
-    public var fullWeeks: Int { weeks.filter(\.isFull).count }
+    public var fullWeeks: Int { totals.fullWeeks }
     /// Days under contract.
-    public var daysUnderContract: Int { weeks.reduce(0) { $0 + $1.daysUnderContract } }
+    public var daysUnderContract: Int { totals.days }
     /// Hours done on days under contract.
-    public var hoursDone: Hours { weeks.reduce(Hours.zero) { $0 + $1.done } }
+    public var hoursDone: Hours { Hours(hundredths: totals.done) }
     /// Weeks whose hours done reach the (prorated) plan.
-    public var weeksMeetingPlan: Int { weeks.filter(\.meetsPlan).count }
+    public var weeksMeetingPlan: Int { totals.meetingPlan }
 
     /// Hours done per week under contract (hours × 7 / days under contract), in hundredths,
     /// rounded half up; `nil` without a day under contract.
-    public var averageHoursPerWeek: Hours? {
-        let days = daysUnderContract
-        guard days > 0 else { return nil }
-        return Hours(hundredths: (hoursDone.hundredths * 7 * 2 + days) / (days * 2))
+    public var averageHoursPerWeek: Hours? { totals.averagePerWeek }
+
+    /// The sums over the weeks, in one pass (the report asks for all of them).
+    var totals: Totals {
+        var totals = Totals()
+        for week in weeks {
+            if week.isFull { totals.fullWeeks += 1 }
+            if week.meetsPlan { totals.meetingPlan += 1 }
+            totals.days += week.daysUnderContract
+            totals.done += week.done.hundredths
+        }
+        return totals
+    }
+
+    struct Totals {
+        var fullWeeks = 0
+        var meetingPlan = 0
+        var days = 0
+        /// Hours done, in hundredths.
+        var done = 0
+
+        var averagePerWeek: Hours? {
+            days > 0 ? Hours(hundredths: (done * 7 * 2 + days) / (days * 2)) : nil
+        }
     }
 
     public static let empty = Intensity(weeks: [], byCategory: CategoryHours(), episodes: [])

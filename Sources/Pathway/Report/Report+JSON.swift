@@ -298,15 +298,16 @@ extension Indicators {
 extension Intensity {
     /// The per-person summary of the JSON report (the weeks themselves are the library's).
     func writeSummary(to w: inout JSONWriter) {
+        let totals = totals
         w.object { w in
             w.field("measured", bool: measured)
             w.field("weeks_under_contract", int: weeksUnderContract)
-            w.field("full_weeks", int: fullWeeks)
-            w.field("days_under_contract", int: daysUnderContract)
-            w.field("hours_done", number: hoursDone.description)
-            w.field("average_hours_per_week", number: averageHoursPerWeek?.description)
-            w.field("weeks_meeting_plan", int: weeksMeetingPlan)
-            w.field("share_weeks_meeting_plan", number: Ratio.decimal(Ratio.perMille(weeksMeetingPlan, weeksUnderContract)))
+            w.field("full_weeks", int: totals.fullWeeks)
+            w.field("days_under_contract", int: totals.days)
+            w.field("hours_done", number: Hours(hundredths: totals.done).description)
+            w.field("average_hours_per_week", number: totals.averagePerWeek?.description)
+            w.field("weeks_meeting_plan", int: totals.meetingPlan)
+            w.field("share_weeks_meeting_plan", number: Ratio.decimal(Ratio.perMille(totals.meetingPlan, weeksUnderContract)))
             w.field("hours_by_category") { w in
                 w.object { w in
                     for category in ActivityCategory.allCases {
