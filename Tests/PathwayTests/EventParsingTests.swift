@@ -142,4 +142,51 @@ struct EventParsingTests {
         #expect(e.id == "e\"1é😀")
         #expect(e.person == "P/1")
     }
+
+    @Test("every field name and every value of every enum is matched to itself, and nothing else is")
+    func nameTables() {
+        func check<Value: Equatable>(_ entries: [(String, Value)], _ match: (UnsafeBufferPointer<UInt8>) -> Value?) {
+            for (name, value) in entries {
+                #expect(Array(name.utf8).withUnsafeBufferPointer(match) == value, "\(name)")
+                // A prefix, a longer key, another last byte, the name in capitals: no match.
+                for other in [String(name.dropLast()), name + "s", String(name.dropLast()) + "#", name.uppercased()]
+                where !entries.contains(where: { $0.0 == other }) {
+                    #expect(Array(other.utf8).withUnsafeBufferPointer(match) == nil, "\(other)")
+                }
+            }
+            #expect([UInt8]().withUnsafeBufferPointer(match) == nil)
+        }
+        check(Field.allCases.map { ($0.name, $0) }, Field.named)
+        func values<E: ByteCoded & Equatable>(_: E.Type) { check(E.allCases.map { ($0.rawValue, $0) }, E.byteTable.match) }
+        values(EventType.self); values(ClosureReason.self); values(Dominante.self); values(Organisme.self)
+        values(Decider.self); values(ReductionReason.self); values(ActivityCategory.self)
+        values(AppointmentPurpose.self); values(AppointmentStatus.self); values(FailingKind.self)
+        values(SanctionMeasure.self)
+    }
+
+    @Test("a field repeated, known or not, rejects the line once it is known to be valid JSON")
+    func repeatedKeys() {
+        #expect(error(#"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03","date":"2025-03-04"}"#)
+                == #"line 1: "date": appears twice in the line"#)
+        #expect(error(#"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03","x":1,"x":2}"#)
+                == #"line 1: "x": appears twice in the line"#)
+        #expect(error(#"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03","date":"2025-03-04",}"#)
+                .hasPrefix("line 1: invalid JSON"))
+    }
+
+    @Test("a copied parser does not share its slots with the original")
+    func copiedParser() {
+        var first = EventLineParser()
+        var second = first
+        let a = Array(#"{"id":"a","person":"P1","type":"registered","date":"2025-03-03"}"#.utf8)
+        let b = Array(#"{"id":"b","person":"P2","type":"activity","date":"2025-04-04","hours":2,"category":"training"}"#.utf8)
+        let one = a.withUnsafeBufferPointer { first.parse($0, lineNumber: 1) }
+        let two = b.withUnsafeBufferPointer { second.parse($0, lineNumber: 2) }
+        let again = a.withUnsafeBufferPointer { first.parse($0, lineNumber: 1) }
+        guard case .success(let (e1, _)) = one, case .success(let (e2, _)) = two, case .success(let (e3, _)) = again else {
+            Issue.record("rejected"); return
+        }
+        #expect(e1 == e3)
+        #expect(e1.person == "P1" && e2.person == "P2" && e2.type == .activity)
+    }
 }
