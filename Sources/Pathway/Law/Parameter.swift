@@ -30,22 +30,22 @@ public struct Parameter<Value: Sendable & Equatable>: Sendable {
 
     /// The value in force on `date`, or `nil` before the first period.
     public func value(on date: CivilDate) -> Value? {
-        // By index, without copying a period: its references and note would be retained, and
-        // the parameters are shared by every thread of a replay.
-        var found = -1
-        for index in periods.indices {
-            if let from = periods[index].from, from > date { break }
-            found = index
-        }
-        return found < 0 ? nil : periods[found].value
+        // By index, without copying the period: its references and note would be retained,
+        // and the parameters are shared by every thread of a replay.
+        periodIndex(on: date).map { periods[$0].value }
     }
 
     /// The period in force on `date`.
     public func period(on date: CivilDate) -> ParameterPeriod<Value>? {
-        var found: ParameterPeriod<Value>?
-        for period in periods {
-            if let from = period.from, from > date { break }
-            found = period
+        periodIndex(on: date).map { periods[$0] }
+    }
+
+    /// The index of the period in force on `date`: the last one started on or before it.
+    private func periodIndex(on date: CivilDate) -> Int? {
+        var found: Int?
+        for index in periods.indices {
+            if let from = periods[index].from, from > date { break }
+            found = index
         }
         return found
     }
