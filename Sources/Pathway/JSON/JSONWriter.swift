@@ -1,10 +1,20 @@
 /// Writes JSON straight into bytes without building a tree (the report's hot path), and
 /// serialises ``JSONValue`` too, so there is one layout: pretty (two-space indentation,
 /// `"key": value`, `{}` and `[]` when empty) or compact (one line, no spaces).
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
-    /// Per open container: whether it has an element yet.
-    private var hasElement: [Bool] = []
+///
+/// The bytes go to a buffer the writer owns (a raw allocation grown by doubling, freed with the
+/// writer): a write checks the room once, then stores its bytes, with none of an array's
+/// per-byte uniqueness and capacity checks. The writer cannot be copied, so no two writers
+/// ever share the buffer.
+struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written so far.
+    private(set) var count = 0
+    /// Per open container, one bit (the lowest for the innermost): whether it has an element
+    /// yet. Containers nest 64 deep at most.
+    private var hasElement: UInt64 = 0
+    private var open = 0
     private var baseDepth: Int
     private let pretty: Bool
 
@@ -12,50 +22,101 @@ struct JSONWriter {
     init(depth: Int = 0, capacity: Int = 1024, pretty: Bool = true) {
         baseDepth = depth
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
     }
 
-    private var depth: Int { baseDepth + hasElement.count }
+    deinit { base.deallocate() }
 
-    @inline(__always) private mutating func indent(_ level: Int) {
-        for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
+    /// The bytes written so far, copied.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    private var depth: Int { baseDepth + open }
+
+    /// Room for `n` more bytes.
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
     }
 
-    /// Comma, new line and indentation before an element of the open container.
-    private mutating func separator() {
-        guard let last = hasElement.indices.last else { return }
-        if hasElement[last] { bytes.append(UInt8(ascii: ",")) }
-        hasElement[last] = true
+    private mutating func grow(_ needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = size
+    }
+
+    @inline(__always) private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// Bytes already reserved.
+    @inline(__always) private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
+        count += bytes.count
+    }
+
+    @inline(__always) private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    /// Comma, new line and indentation before an element of the open container; `more` bytes
+    /// to follow are reserved with them.
+    @inline(__always) private mutating func separator(reserving more: Int = 0) {
+        guard open > 0 else { return reserve(more) }
+        let spaces = pretty ? 2 * depth : 0
+        reserve(2 + spaces + more)
+        if hasElement & 1 != 0 { base[count] = UInt8(ascii: ","); count += 1 }
+        hasElement |= 1
         guard pretty else { return }
-        bytes.append(0x0A)
-        indent(depth)
+        base[count] = 0x0A
+        (base + count + 1).initialize(repeating: 0x20, count: spaces)
+        count += 1 + spaces
     }
 
     private mutating func open(_ byte: UInt8) {
-        bytes.append(byte)
-        hasElement.append(false)
+        put(byte)
+        precondition(open < 64, "JSON nested deeper than 64")
+        hasElement <<= 1
+        open += 1
     }
 
     private mutating func close(_ byte: UInt8) {
-        let had = hasElement.removeLast()
+        let had = hasElement & 1 != 0
+        hasElement >>= 1
+        open -= 1
         if had && pretty {
-            bytes.append(0x0A)
-            indent(depth)
+            let spaces = 2 * depth
+            reserve(1 + spaces)
+            base[count] = 0x0A
+            (base + count + 1).initialize(repeating: 0x20, count: spaces)
+            count += 1 + spaces
         }
-        bytes.append(byte)
+        put(byte)
     }
 
+    /// `"key": ` after the separator, written in one step.
     private mutating func key(_ key: StaticString) {
-        separator()
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        colon()
+        key.withUTF8Buffer { name in
+            separator(reserving: name.count + 4)
+            base[count] = UInt8(ascii: "\"")
+            if let start = name.baseAddress { (base + count + 1).initialize(from: start, count: name.count) }
+            count += 1 + name.count
+        }
+        base[count] = UInt8(ascii: "\"")
+        base[count + 1] = UInt8(ascii: ":")
+        count += 2
+        if pretty { base[count] = 0x20; count += 1 }
     }
 
     private mutating func colon() {
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
+        put(UInt8(ascii: ":"))
+        if pretty { put(0x20) }
     }
 
     // MARK: Values
@@ -73,68 +134,87 @@ struct JSONWriter {
     }
 
     mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: utf8)
-                return
-            }
+        value.withUTF8 { string(utf8: $0) }
+    }
+
+    /// A string given as its UTF-8 bytes, escaped as JSON requires.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        reserve(utf8.count + 2)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        if !JSONWriter.needsEscape(utf8) {
+            append(utf8)
+        } else {
             for byte in utf8 {
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
                 case 0..<0x20:
-                    let hex = Array(String(byte, radix: 16).utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u")] + Array(repeating: UInt8(ascii: "0"), count: 4 - hex.count) + hex)
-                default: bytes.append(byte)
+                    let hex: StaticString = "0123456789abcdef"
+                    append("\\u00")
+                    put(hex.utf8Start[Int(byte >> 4)])
+                    put(hex.utf8Start[Int(byte & 0xF)])
+                default: put(byte)
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
+    }
+
+    /// Whether a string holds a `"`, a `\` or a control byte (eight bytes at a time).
+    @inline(__always) static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(start)
+        var i = 0
+        while i + 8 <= utf8.count {
+            if JSONLexer.specialBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return true }
+            i += 8
+        }
+        while i < utf8.count {
+            let byte = start[i]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A number already formatted (`646.52`), written as is.
     mutating func raw(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { append($0) }
     }
 
-    mutating func int(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[n] = UInt8(48 + magnitude % 10)
-                magnitude /= 10
-                n += 1
-            } while magnitude > 0
-            for i in stride(from: n - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
-        }
+    mutating func int(_ value: Int) { fixed(Int64(value), scale: 0, trimZeros: false) }
+
+    /// `value / 10^scale` in decimal (``FixedPoint/format(_:scale:trimZeros:)``), with no string
+    /// built.
+    mutating func fixed(_ value: Int64, scale: Int, trimZeros: Bool) {
+        reserve(FixedPoint.maximumLength(scale: scale))
+        count += FixedPoint.write(value, scale: scale, trimZeros: trimZeros, to: base + count)
     }
 
     mutating func date(_ value: CivilDate?) {
         guard let value else { return null() }
         let (y, m, d) = value.components
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(48 + y / 1000 % 10)); bytes.append(UInt8(48 + y / 100 % 10))
-        bytes.append(UInt8(48 + y / 10 % 10)); bytes.append(UInt8(48 + y % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(UInt8(48 + m / 10)); bytes.append(UInt8(48 + m % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(UInt8(48 + d / 10)); bytes.append(UInt8(48 + d % 10))
-        bytes.append(UInt8(ascii: "\""))
+        reserve(12)
+        let out = base + count
+        out[0] = UInt8(ascii: "\"")
+        out[1] = UInt8(48 + y / 1000 % 10); out[2] = UInt8(48 + y / 100 % 10)
+        out[3] = UInt8(48 + y / 10 % 10); out[4] = UInt8(48 + y % 10)
+        out[5] = UInt8(ascii: "-")
+        out[6] = UInt8(48 + m / 10); out[7] = UInt8(48 + m % 10)
+        out[8] = UInt8(ascii: "-")
+        out[9] = UInt8(48 + d / 10); out[10] = UInt8(48 + d % 10)
+        out[11] = UInt8(ascii: "\"")
+        count += 12
     }
 
-    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
-    mutating func null() { raw("null") }
+    mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
+    mutating func null() { append("null") }
 
     mutating func value(_ value: JSONValue) {
         switch value {
@@ -178,6 +258,24 @@ struct JSONWriter {
         if let value { raw(value) } else { null() }
     }
 
+    /// Hours in their shortest decimal form (`17.5`, `15`), or `null`.
+    mutating func field(_ name: StaticString, hours value: Hours?) {
+        key(name)
+        if let value { fixed(Int64(value.hundredths), scale: 2, trimZeros: true) } else { null() }
+    }
+
+    /// Euros with two decimals (`646.52`), or `null`.
+    mutating func field(_ name: StaticString, euros value: Cents?) {
+        key(name)
+        if let value { fixed(value.value, scale: 2, trimZeros: false) } else { null() }
+    }
+
+    /// A rate given per mille, as a decimal (`0.815`), or `null`.
+    mutating func field(_ name: StaticString, perMille value: Int?) {
+        key(name)
+        if let value { fixed(Int64(value), scale: 3, trimZeros: true) } else { null() }
+    }
+
     mutating func field(_ name: StaticString, value: JSONValue) { key(name); self.value(value) }
 
     /// A member whose key is only known at run time.
@@ -200,13 +298,12 @@ struct JSONWriter {
     }
     mutating func closeArray() { close(UInt8(ascii: "]")) }
 
-    /// The bytes written so far, handed over; the writer goes on with an empty buffer (same
-    /// capacity), its open containers unchanged.
+    /// The bytes written so far, handed over; the writer goes on with an empty buffer, its open
+    /// containers unchanged.
     mutating func take() -> [UInt8] {
-        var fresh: [UInt8] = []
-        fresh.reserveCapacity(bytes.capacity)
-        swap(&fresh, &bytes)
-        return fresh
+        let taken = bytes
+        count = 0
+        return taken
     }
 
     /// An element of the open array; `body` writes it.
@@ -218,7 +315,7 @@ struct JSONWriter {
     /// An element rendered apart by a writer created with this writer's depth.
     mutating func element(rendered: [UInt8]) {
         separator()
-        bytes.append(contentsOf: rendered)
+        rendered.withUnsafeBufferPointer { append($0) }
     }
 
     /// The depth a separately rendered element of the open container must be created with.

@@ -58,7 +58,7 @@ extension Report {
                 let end = min(fragments.count, start + fragments.window)
                 for bytes in fragments.fetch(start..<end) {
                     w.element(rendered: bytes)
-                    if w.bytes.count >= flushAt { sink(w.take()) }
+                    if w.count >= flushAt { sink(w.take()) }
                 }
                 start = end
             }
@@ -180,7 +180,7 @@ extension PersonReport {
             w.field("subject_to_duties", bool: s.subjectToDuties)
             w.field("household_size", int: s.householdSize)
             w.field("single_parent_increase", bool: s.singleParentIncrease)
-            w.field("monthly_amount", number: s.monthlyAmount?.description)
+            w.field("monthly_amount", euros: s.monthlyAmount)
             w.field("registered", date: s.registeredOn)
             w.field("oriented", date: s.orientation?.date)
             w.field("notified", date: s.orientation?.notified)
@@ -192,7 +192,7 @@ extension PersonReport {
                 w.object { w in
                     w.field("date", date: c.date)
                     w.field("event", string: c.event)
-                    w.field("weekly_hours", number: c.terms.weeklyHours.description)
+                    w.field("weekly_hours", hours: c.terms.weeklyHours)
                     w.field("reduction_reason", string: c.terms.reductionReason?.rawValue)
                     w.field("ends", date: c.terms.ends)
                     w.field("since_orientation", bool: s.contractSinceOrientation)
@@ -224,7 +224,7 @@ extension PersonReport {
                     w.field("attended", int: s.appointments.attended)
                     w.field("missed", int: s.appointments.missed)
                     w.field("excused", int: s.appointments.excused)
-                    w.field("no_show_rate", number: Ratio.decimal(s.appointments.noShowPerMille))
+                    w.field("no_show_rate", perMille: s.appointments.noShowPerMille)
                 }
             }
             w.field("findings", int: findings.count)
@@ -304,14 +304,14 @@ extension Intensity {
             w.field("weeks_under_contract", int: weeksUnderContract)
             w.field("full_weeks", int: totals.fullWeeks)
             w.field("days_under_contract", int: totals.days)
-            w.field("hours_done", number: Hours(hundredths: totals.done).description)
-            w.field("average_hours_per_week", number: totals.averagePerWeek?.description)
+            w.field("hours_done", hours: Hours(hundredths: totals.done))
+            w.field("average_hours_per_week", hours: totals.averagePerWeek)
             w.field("weeks_meeting_plan", int: totals.meetingPlan)
-            w.field("share_weeks_meeting_plan", number: Ratio.decimal(Ratio.perMille(totals.meetingPlan, weeksUnderContract)))
+            w.field("share_weeks_meeting_plan", perMille: Ratio.perMille(totals.meetingPlan, weeksUnderContract))
             w.field("hours_by_category") { w in
                 w.object { w in
                     for category in ActivityCategory.allCases {
-                        w.field(named: category.rawValue) { $0.raw(byCategory[category].description) }
+                        w.field(named: category.rawValue) { $0.fixed(Int64(byCategory[category].hundredths), scale: 2, trimZeros: true) }
                     }
                 }
             }
@@ -325,8 +325,8 @@ extension Intensity {
                                 w.field("from", date: e.firstMonday)
                                 w.field("to", date: e.lastMonday.adding(days: 6))
                                 w.field("weeks", int: e.weeks)
-                                w.field("hours_done", number: e.done.description)
-                                w.field("hours_planned", number: Hours(hundredths: (e.plannedSevenths * 2 + 7) / 14).description)
+                                w.field("hours_done", hours: e.done)
+                                w.field("hours_planned", hours: Hours(hundredths: (e.plannedSevenths * 2 + 7) / 14))
                             }
                         }
                     }
@@ -352,10 +352,10 @@ extension SanctionReport {
             w.field("failings") { w in w.array { w in for f in r.failings { w.element { $0.string(f) } } } }
             w.field("repeats", string: r.repeats)
             w.field("regime", string: r.regime.rawValue)
-            w.field("monthly_amount", number: amounts?.monthlyAmount.description)
-            w.field("withheld", number: amounts?.withheld.description)
-            w.field("refunded", number: amounts?.refunded.description)
-            w.field("lost", number: amounts?.lost.description)
+            w.field("monthly_amount", euros: amounts?.monthlyAmount)
+            w.field("withheld", euros: amounts?.withheld)
+            w.field("refunded", euros: amounts?.refunded)
+            w.field("lost", euros: amounts?.lost)
         }
     }
 }

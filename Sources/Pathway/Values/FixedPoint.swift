@@ -120,9 +120,24 @@ enum FixedPoint {
 
     /// Writes `value / 10^scale` in decimal, with `scale` decimals, or the fewest needed.
     static func format(_ value: Int64, scale: Int, trimZeros: Bool) -> String {
-        // Digits written from the right into a string of at most 21 + scale bytes.
-        String(unsafeUninitializedCapacity: 22 + scale) { out in
-            var at = out.count
+        String(unsafeUninitializedCapacity: maximumLength(scale: scale)) { out in
+            write(value, scale: scale, trimZeros: trimZeros, to: out.baseAddress!)
+        }
+    }
+
+    /// The longest text ``write(_:scale:trimZeros:to:)`` writes: a sign, 19 digits, a point
+    /// and the decimals.
+    static func maximumLength(scale: Int) -> Int { 22 + scale }
+
+    /// Writes `value / 10^scale` in decimal at `out` (room for ``maximumLength(scale:)``
+    /// bytes) and returns the number of bytes written.
+    @inline(__always)
+    static func write(_ value: Int64, scale: Int, trimZeros: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        // Digits written from the right of a small buffer, then moved to `out`.
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { buffer in
+            var at = min(buffer.count, maximumLength(scale: scale))
+            let end = at
             var magnitude = value.magnitude
             var fraction = 0
             for _ in 0..<scale {
@@ -130,24 +145,24 @@ enum FixedPoint {
                 magnitude /= 10
                 if digit == 48 && trimZeros && fraction == 0 { continue }
                 at -= 1
-                out[at] = digit
+                buffer[at] = digit
                 fraction += 1
             }
             if fraction > 0 {
                 at -= 1
-                out[at] = UInt8(ascii: ".")
+                buffer[at] = UInt8(ascii: ".")
             }
             repeat {
                 at -= 1
-                out[at] = UInt8(48 + magnitude % 10)
+                buffer[at] = UInt8(48 + magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
             if value < 0 {
                 at -= 1
-                out[at] = UInt8(ascii: "-")
+                buffer[at] = UInt8(ascii: "-")
             }
-            let length = out.count - at
-            if at > 0 { out.baseAddress!.update(from: out.baseAddress! + at, count: length) }
+            let length = end - at
+            out.initialize(from: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + at, count: length)
             return length
         }
     }
