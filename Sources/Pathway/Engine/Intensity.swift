@@ -6,8 +6,9 @@
 /// signed on a Wednesday plans 5/7 of its hours for that week, and an update mid-week changes
 /// the plan from its date. Plans are kept in sevenths of a hundredth of an hour, exactly.
 public struct Intensity: Sendable, Hashable {
-    /// Every week with at least one day under contract, in order.
-    public var weeks: [IntensityWeek]
+    /// Every week with at least one day under contract, in order (empty in a whole-log report,
+    /// which keeps the sums only: see ``withoutWeeks()``).
+    public private(set) var weeks: [IntensityWeek]
     /// Hours done on days under contract, by R5411-15 category.
     public var byCategory: CategoryHours
     /// Runs of weeks whose evaluation window fell short of the plan.
@@ -15,9 +16,30 @@ public struct Intensity: Sendable, Hashable {
     /// Whether intensity is measured for this person: with `intensity_requires_activity`
     /// (the default), only when the log records at least one activity for them.
     public var measured = true
-
     /// Weeks with at least one day under contract.
-    public var weeksUnderContract: Int { weeks.count }
+    public private(set) var weeksUnderContract: Int
+    /// The sums over the weeks, taken once when the weeks are set.
+    private(set) var totals: Totals
+
+    public init(weeks: [IntensityWeek], byCategory: CategoryHours, episodes: [ShortfallEpisode], measured: Bool = true) {
+        self.weeks = weeks
+        self.byCategory = byCategory
+        self.episodes = episodes
+        self.measured = measured
+        weeksUnderContract = weeks.count
+        totals = Totals(weeks)
+    }
+
+    /// The same intensity without its weeks: every sum, category and episode kept. A whole-log
+    /// replay keeps this form, as the report needs nothing more (the weeks would take about
+    /// 100 bytes per person and week under contract); ``PersonState/intensity(asOf:under:)``
+    /// gives them for one person.
+    public func withoutWeeks() -> Intensity {
+        var copy = self
+        copy.weeks = []
+        return copy
+    }
+
     /// Weeks entirely under contract.
     public var fullWeeks: Int { totals.fullWeeks }
     /// Days under contract.
@@ -31,24 +53,22 @@ public struct Intensity: Sendable, Hashable {
     /// rounded half up; `nil` without a day under contract.
     public var averageHoursPerWeek: Hours? { totals.averagePerWeek }
 
-    /// The sums over the weeks, in one pass (the report asks for all of them).
-    var totals: Totals {
-        var totals = Totals()
-        for week in weeks {
-            if week.isFull { totals.fullWeeks += 1 }
-            if week.meetsPlan { totals.meetingPlan += 1 }
-            totals.days += week.daysUnderContract
-            totals.done += week.done.hundredths
-        }
-        return totals
-    }
-
-    struct Totals {
+    /// The sums over the weeks, in one pass.
+    struct Totals: Sendable, Hashable {
         var fullWeeks = 0
         var meetingPlan = 0
         var days = 0
         /// Hours done, in hundredths.
         var done = 0
+
+        init(_ weeks: [IntensityWeek]) {
+            for week in weeks {
+                if week.isFull { fullWeeks += 1 }
+                if week.meetsPlan { meetingPlan += 1 }
+                days += week.daysUnderContract
+                done += week.done.hundredths
+            }
+        }
 
         var averagePerWeek: Hours? {
             days > 0 ? Hours(hundredths: (done * 7 * 2 + days) / (days * 2)) : nil
