@@ -1,22 +1,23 @@
 /// An open-addressing table from strings to small integers, hashed with FNV-1a over their
 /// UTF-8 bytes: the hot path's replacement for `Dictionary<String, …>` (no per-lookup
-/// SipHash seeding). The caller keeps the strings; the table keeps their hashes and indices
+/// SipHash seeding). The caller keeps the strings; the table keeps half of each hash and an index
 /// and asks the caller to confirm a match, so a collision is never a false hit.
 struct StringTable {
-    private var hashes: [UInt64]
-    private var values: [Int32]
+    /// One word per slot: the upper 32 bits of the key's hash, which also choose its slot, then
+    /// its value + 1 (0 marks an empty slot). A probe reads one word, so a lookup in a table too
+    /// large for the cache misses it once, not once for the hash and again for the value.
+    private var slots: [UInt64]
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        hashes = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
-    /// FNV-1a, 64 bits, never 0 (0 marks an empty slot).
+    /// FNV-1a, 64 bits, never 0.
     static func hash(_ string: String) -> UInt64 {
         var string = string
         return string.withUTF8 { hash($0) }
@@ -29,38 +30,44 @@ struct StringTable {
         return h == 0 ? 1 : h
     }
 
-    /// The value stored for the key of `hash` for which `isKey` holds, or `nil`.
+    @inline(__always) private static func fingerprint(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
+
+    /// The value stored for the key of `hash` for which `isKey` holds, or `nil`. `isKey` is
+    /// asked only of keys whose hash shares its upper 32 bits.
     func find(hash: UInt64, isKey: (Int32) -> Bool) -> Int32? {
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let print = StringTable.fingerprint(hash)
+        var slot = Int(truncatingIfNeeded: hash >> 32) & mask
         while true {
-            let h = hashes[slot]
-            if h == 0 { return nil }
-            if h == hash, isKey(values[slot]) { return values[slot] }
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == print {
+                let value = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if isKey(value) { return value }
+            }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Stores `value` for a key known to be absent.
+    /// Stores `value` (0 ..< Int32.max) for a key known to be absent.
     mutating func insert(hash: UInt64, value: Int32) {
-        if (count + 1) * 2 > hashes.count { grow() }
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while hashes[slot] != 0 { slot = (slot + 1) & mask }
-        hashes[slot] = hash
-        values[slot] = value
+        precondition(value >= 0 && value < Int32.max)
+        if (count + 1) * 2 > slots.count { grow() }
+        place(StringTable.fingerprint(hash) | UInt64(value + 1))
         count += 1
     }
 
+    private mutating func place(_ entry: UInt64) {
+        var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
+    }
+
+    /// Doubles the table: each entry's slot is found again from the hash bits it keeps.
     private mutating func grow() {
-        let oldHashes = hashes
-        let oldValues = values
-        let size = hashes.count * 2
-        hashes = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        count = 0
-        for i in oldHashes.indices where oldHashes[i] != 0 {
-            insert(hash: oldHashes[i], value: oldValues[i])
-        }
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        for entry in old where entry != 0 { place(entry) }
     }
 }
 
@@ -78,7 +85,8 @@ extension StringTable {
         let repeats = Parallel.map(count: shards, jobs: shards) { shard -> [(later: Int32, first: Int32)] in
             var table = StringTable(capacity: distinct / shards + 16)
             var found: [(later: Int32, first: Int32)] = []
-            for i in 0..<count where Int(truncatingIfNeeded: hashes[i] >> 40) % shards == shard {
+            // Shares by the hash's low bits: the upper ones choose the slot in a share's table.
+            for i in 0..<count where Int(truncatingIfNeeded: hashes[i] & 0xFFFF) % shards == shard {
                 if let earlier = table.find(hash: hashes[i], isKey: { isEqual(Int($0), i) }) {
                     found.append((Int32(i), earlier))
                 } else {
