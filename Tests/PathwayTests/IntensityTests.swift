@@ -103,6 +103,26 @@ struct IntensityWeekTests {
         #expect(intensity(s, asOf: "2025-06-30").weeks.map(\.daysUnderContract) == [7, 2])
     }
 
+    @Test("a whole-log report keeps every sum, category and episode of a person's intensity, not the weeks")
+    func wholeLogSummary() {
+        var s = underContract("2025-05-07")
+        weekly(&s, from: "2025-05-12", weeks: 6, hours: "8")
+        s.add("activity", "2025-05-14", #""hours":2.5,"category":"job_search""#)
+        let alone = intensity(s, asOf: "2025-07-06")
+        let inLog = Replay.log(LogReader.read(s.text), asOf: date("2025-07-06")).people[0].intensity
+        #expect(alone.weeks.count == 9)
+        #expect(inLog.weeks.isEmpty)
+        #expect(inLog == alone.withoutWeeks())
+        #expect(inLog.weeksUnderContract == 9)
+        #expect(inLog.fullWeeks == alone.fullWeeks && inLog.fullWeeks == 8)
+        #expect(inLog.daysUnderContract == 61)
+        #expect(inLog.hoursDone == Hours(hundredths: 5050))
+        #expect(inLog.weeksMeetingPlan == alone.weeksMeetingPlan)
+        #expect(inLog.averageHoursPerWeek == alone.averageHoursPerWeek)
+        #expect(inLog.byCategory == alone.byCategory)
+        #expect(!inLog.episodes.isEmpty && inLog.episodes == alone.episodes)
+    }
+
     @Test("without any activity in the log, intensity is not measured (intensity_requires_activity)")
     func notMeasured() throws {
         let s = underContract("2025-05-05")

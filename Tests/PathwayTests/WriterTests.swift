@@ -1,0 +1,82 @@
+import Testing
+@testable import Pathway
+
+@Suite("JSON writer and string table")
+struct WriterTests {
+    @Test("strings are escaped where JSON requires it, wherever the byte falls in a word of eight")
+    func escapes() {
+        #expect(JSONValue.string("plain ascii and é, €").serialized() == #""plain ascii and é, €""#)
+        #expect(JSONValue.string("0123456789abcdef\"").serialized() == #""0123456789abcdef\"""#)
+        #expect(JSONValue.string("a\\b").serialized() == #""a\\b""#)
+        #expect(JSONValue.string("line\nnext\r\tend").serialized() == #""line\nnext\r\tend""#)
+        #expect(JSONValue.string("bell\u{07} unit\u{1F} nul\u{00}").serialized() == #""bell\u0007 unit\u001f nul\u0000""#)
+        for offset in 0..<17 {
+            let padding = String(repeating: "x", count: offset)
+            #expect(JSONValue.string(padding + "\"").serialized() == "\"" + padding + "\\\"\"")
+        }
+    }
+
+    @Test("numbers: hours shortest, euros with two decimals, rates with three at most")
+    func numbers() {
+        func fixed(_ value: Int64, _ scale: Int, _ trim: Bool) -> String {
+            var w = JSONWriter()
+            w.fixed(value, scale: scale, trimZeros: trim)
+            return String(decoding: w.bytes, as: UTF8.self)
+        }
+        #expect(fixed(1500, 2, true) == "15")
+        #expect(fixed(1750, 2, true) == "17.5")
+        #expect(fixed(5, 2, true) == "0.05")
+        #expect(fixed(0, 2, true) == "0")
+        #expect(fixed(64652, 2, false) == "646.52")
+        #expect(fixed(-19396, 2, false) == "-193.96")
+        #expect(fixed(0, 2, false) == "0.00")
+        #expect(fixed(815, 3, true) == "0.815")
+        #expect(fixed(1000, 3, true) == "1")
+        #expect(fixed(Int64.min, 0, false) == "-9223372036854775808")
+        #expect(fixed(Int64.max, 2, false) == "92233720368547758.07")
+        #expect(FixedPoint.format(-5, scale: 3, trimZeros: true) == "-0.005")
+    }
+
+    @Test("a writer grows its buffer: a large document comes out whole")
+    func growth() {
+        let items = (0..<5_000).map { JSONValue.number(String($0)) }
+        let text = JSONValue.array(items).serialized(pretty: false)
+        #expect(text == "[" + (0..<5_000).map(String.init).joined(separator: ",") + "]")
+    }
+
+    @Test("keys whose hashes share their upper half are told apart; the table keeps its keys when it grows")
+    func table() {
+        // Hashes built by hand: the same upper 32 bits (same slot, same fingerprint) for every
+        // key, so only the caller's comparison separates them.
+        let keys = (0..<200).map { "key\($0)" }
+        let hashes = keys.indices.map { UInt64(0xABCD_0123) << 32 | UInt64($0 + 1) }
+        var table = StringTable(capacity: 4)
+        for i in keys.indices {
+            #expect(table.find(hash: hashes[i], isKey: { keys[Int($0)] == keys[i] }) == nil)
+            table.insert(hash: hashes[i], value: Int32(i))
+        }
+        for i in keys.indices {
+            #expect(table.find(hash: hashes[i], isKey: { keys[Int($0)] == keys[i] }) == Int32(i))
+        }
+        #expect(table.count == 200)
+        // Real hashes, past several doublings.
+        let many = (0..<50_000).map { "P\($0)" }
+        var grown = StringTable()
+        for (i, key) in many.enumerated() { grown.insert(hash: StringTable.hash(key), value: Int32(i)) }
+        let missing = many.indices.filter { i in
+            grown.find(hash: StringTable.hash(many[i]), isKey: { many[Int($0)] == many[i] }) != Int32(i)
+        }
+        #expect(missing.isEmpty)
+        #expect(grown.find(hash: StringTable.hash("absent"), isKey: { many[Int($0)] == "absent" }) == nil)
+    }
+
+    @Test("first occurrences are the same on one share or several")
+    func firstOccurrences() {
+        let keys = (0..<10_000).map { "id\($0 % 3_001)" }
+        let hashes = keys.map(StringTable.hash)
+        let one = StringTable.firstOccurrences(of: hashes, distinct: 16, jobs: 1) { keys[$0] == keys[$1] }
+        let four = StringTable.firstOccurrences(of: hashes, distinct: 16, jobs: 4) { keys[$0] == keys[$1] }
+        #expect(one == four)
+        #expect(one.enumerated().allSatisfy { i, first in Int(first) == i % 3_001 })
+    }
+}
