@@ -161,10 +161,30 @@ struct ByteTable<Value>: @unchecked Sendable {
         let b = ByteTable.bucket(key)
         guard let base = key.baseAddress else { return nil }
         for index in Int(bucketStart[b])..<Int(bucketStart[b + 1])
-        where Int(counts[index]) == key.count && memcmp(bytes + Int(offsets[index]), base, key.count) == 0 {
+        where Int(counts[index]) == key.count && ByteTable.same(bytes + Int(offsets[index]), base, key.count) {
             return values[index]
         }
         return nil
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: names are short, so two overlapping
+    /// loads of a word (or half a word) cover them, with no call to `memcmp`.
+    @inline(__always) private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let (x, y) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+        if count >= 8 {
+            var i = 0
+            while i + 8 < count {
+                if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i += 8
+            }
+            return x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count >= 4 {
+            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                && x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        for i in 0..<count where a[i] != b[i] { return false }
+        return true
     }
 }
 
