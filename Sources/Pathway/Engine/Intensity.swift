@@ -158,14 +158,16 @@ extension PersonState {
         let span = (Int(lastDay.startOfISOWeek.dayNumber) - Int(firstMonday.dayNumber)) / 7 + 1
         var days = [Int](repeating: 0, count: span)
         var planned = [Int](repeating: 0, count: span)
-        var contractOf = [String?](repeating: nil, count: span)
-        for segment in segments {
+        // The segment whose contract was in force first in each week (-1: none), by index: an
+        // array of strings would be retained, released and destroyed element by element.
+        var contractOf = [Int32](repeating: -1, count: span)
+        for (number, segment) in segments.enumerated() {
             var monday = segment.start.startOfISOWeek
             while monday < segment.end {
                 let index = (Int(monday.dayNumber) - Int(firstMonday.dayNumber)) / 7
                 let from = max(monday, segment.start), to = min(monday.adding(days: 7), segment.end)
                 let count = to.days(since: from)
-                if days[index] == 0 { contractOf[index] = segment.event }
+                if days[index] == 0 { contractOf[index] = Int32(number) }
                 days[index] += count
                 planned[index] += count * segment.hours.hundredths
                 monday = monday.adding(days: 7)
@@ -179,13 +181,14 @@ extension PersonState {
             // Activities come in date order: the segment pointer only moves forward.
             while s < segments.count && segments[s].end <= activity.date { s += 1 }
             guard s < segments.count, activity.date >= segments[s].start else { continue }
-            let index = (Int(activity.date.startOfISOWeek.dayNumber) - Int(firstMonday.dayNumber)) / 7
+            // Weeks counted from a Monday, and the activity is not before it.
+            let index = (Int(activity.date.dayNumber) - Int(firstMonday.dayNumber)) / 7
             done[index] += activity.hours.hundredths
             categories[index][activity.category] += activity.hours
             byCategory[activity.category] += activity.hours
         }
         var sortedWeeks: [IntensityWeek] = []
-        var sortedContracts: [String?] = []
+        var sortedContracts: [Int32] = []
         sortedWeeks.reserveCapacity(span)
         for index in 0..<span where days[index] > 0 {
             let monday = firstMonday.adding(days: 7 * index)
@@ -196,12 +199,17 @@ extension PersonState {
         }
         let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
         return Intensity(weeks: sortedWeeks, byCategory: byCategory,
-                         episodes: PersonState.shortfalls(sortedWeeks, contracts: sortedContracts, window: window))
+                         episodes: PersonState.shortfalls(sortedWeeks, contracts: sortedContracts, window: window) {
+                             $0 >= 0 ? segments[Int($0)].event : nil
+                         })
     }
 
     /// Windows of `window` consecutive full weeks whose hours done stay below the plan, merged
     /// into episodes where they overlap.
-    static func shortfalls(_ weeks: [IntensityWeek], contracts: [String?], window: Int) -> [ShortfallEpisode] {
+    /// `contracts` gives each week's first contract as a number that `event` turns into its
+    /// event id.
+    static func shortfalls(_ weeks: [IntensityWeek], contracts: [Int32], window: Int,
+                           event: (Int32) -> String?) -> [ShortfallEpisode] {
         guard window >= 1 else { return [] }
         var episodes: [ShortfallEpisode] = []
         var runStart = 0
@@ -224,23 +232,23 @@ extension PersonState {
                     if let open = current, start <= open.last {
                         current = (open.first, last)
                     } else {
-                        if let open = current { episodes.append(episode(weeks, contracts, open)) }
+                        if let open = current { episodes.append(episode(weeks, event(contracts[open.first]), open)) }
                         current = (start, last)
                     }
                 }
             }
-            if let open = current { episodes.append(episode(weeks, contracts, open)) }
+            if let open = current { episodes.append(episode(weeks, event(contracts[open.first]), open)) }
             runStart = runEnd + 1
         }
         return episodes
     }
 
-    private static func episode(_ weeks: [IntensityWeek], _ contracts: [String?], _ range: (first: Int, last: Int)) -> ShortfallEpisode {
+    private static func episode(_ weeks: [IntensityWeek], _ contract: String?, _ range: (first: Int, last: Int)) -> ShortfallEpisode {
         let slice = weeks[range.first...range.last]
         return ShortfallEpisode(first: weeks[range.first].week, last: weeks[range.last].week,
                                 firstMonday: weeks[range.first].monday, lastMonday: weeks[range.last].monday,
                                 weeks: slice.count, done: slice.reduce(Hours.zero) { $0 + $1.done },
                                 plannedSevenths: slice.reduce(0) { $0 + $1.plannedSevenths },
-                                contractEvent: contracts[range.first])
+                                contractEvent: contract)
     }
 }
