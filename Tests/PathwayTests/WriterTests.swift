@@ -80,3 +80,22 @@ struct WriterTests {
         #expect(one.enumerated().allSatisfy { i, first in Int(first) == i % 3_001 })
     }
 }
+
+@Suite("Indicators tallied in shares")
+struct TallyMergeTests {
+    @Test("indicators tallied in shares and merged equal one tally of everyone", arguments: [2, 3, 7])
+    func shares(_ jobs: Int) {
+        let report = Replay.log(LogReader.read(LogGenerator(events: 6_000, seed: 4).text()))
+        let whole = Indicators(people: report.people, jobs: 1).jsonValue.serialized()
+        let merged = Indicators(people: report.people, jobs: jobs, minimumShare: 1).jsonValue.serialized()
+        #expect(report.people.count > 20)
+        #expect(merged == whole)
+        // The public tally too: two halves merged.
+        var first = Indicators.Tally(), second = Indicators.Tally()
+        let half = report.people.count / 2
+        for person in report.people[..<half] { first.add(person) }
+        for person in report.people[half...] { second.add(person) }
+        first.merge(second)
+        #expect(first.indicators.jsonValue.serialized() == whole)
+    }
+}

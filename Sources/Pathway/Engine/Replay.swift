@@ -119,7 +119,7 @@ public enum Replay {
                                  afterAsOf: people.reduce(0) { $0 + $1.eventsAfterAsOf },
                                  people: ids.count)
         return Report(asOf: asOf, input: input, rejected: log.rejected, people: people, findings: findings,
-                      indicators: Indicators(people: people), parameters: parameters)
+                      indicators: Indicators(people: people, jobs: jobs), parameters: parameters)
     }
 }
 

@@ -48,8 +48,21 @@ public struct Indicators: Sendable {
     }
 
     init(people: [PersonReport]) {
+        self.init(people: people, jobs: 1)
+    }
+
+    /// The indicators of `people`, tallied on `jobs` threads (a contiguous share of at least
+    /// `minimumShare` people each, the shares then merged in order): the same figures as one
+    /// tally.
+    init(people: [PersonReport], jobs: Int, minimumShare: Int = 1024) {
+        let shares = max(1, min(jobs, people.count / max(1, minimumShare)))
+        let parts = Parallel.map(count: shares, jobs: shares) { k -> Tally in
+            var tally = Tally()
+            for person in people[(people.count * k / shares)..<(people.count * (k + 1) / shares)] { tally.add(person) }
+            return tally
+        }
         var tally = Tally()
-        for person in people { tally.add(person) }
+        for part in parts { tally.merge(part) }
         self = tally.indicators
     }
 
@@ -88,6 +101,24 @@ public struct Indicators: Sendable {
             }
         }
 
+        /// Adds the people counted by `other` (counted after this tally's people).
+        public mutating func merge(_ other: Tally) {
+            deadlines.merge(other.deadlines) { mine, theirs in
+                var merged = mine
+                merged.merge(theirs)
+                return merged
+            }
+            byDominante.merge(other.byDominante, uniquingKeysWith: +)
+            byOrganisme.merge(other.byOrganisme, uniquingKeysWith: +)
+            states.merge(other.states, uniquingKeysWith: +)
+            reorientations += other.reorientations
+            registrationToContract.append(contentsOf: other.registrationToContract)
+            sanctions.merge(other.sanctions)
+            intensity.merge(other.intensity)
+            findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
+            findingsByRule.merge(other.findingsByRule, uniquingKeysWith: +)
+        }
+
         public var indicators: Indicators {
             func counts(_ rule: RuleID) -> DeadlineCounts { (deadlines[rule] ?? DeadlineCounts.Tally()).counts }
             return Indicators(orientation: counts(.orientationDeadline), contract: counts(.contractDeadline),
@@ -114,6 +145,18 @@ public struct SanctionCounts: Sendable, Equatable {
     public var unknownAmounts = 0
 
     init(_ sanctions: [SanctionReport]) { add(sanctions) }
+
+    mutating func merge(_ other: SanctionCounts) {
+        suspension += other.suspension
+        suppression += other.suppression
+        byBasis.merge(other.byBasis, uniquingKeysWith: +)
+        remobilisations += other.remobilisations
+        withdrawals += other.withdrawals
+        withheld += other.withheld
+        refunded += other.refunded
+        lost += other.lost
+        unknownAmounts += other.unknownAmounts
+    }
 
     mutating func add(_ sanctions: [SanctionReport]) {
         for s in sanctions {
@@ -179,6 +222,20 @@ public struct IntensityCounts: Sendable, Equatable {
         if !person.intensity.episodes.isEmpty { peopleShort += 1 }
         if !person.intensity.measured && s.contract != nil { peopleNotMeasured += 1 }
         appointments += s.appointments
+    }
+
+    mutating func merge(_ other: IntensityCounts) {
+        contracts += other.contracts
+        contractsAtLeastMinimum += other.contractsAtLeastMinimum
+        peopleWithContract += other.peopleWithContract
+        peopleWithReduction += other.peopleWithReduction
+        reductionsByReason.merge(other.reductionsByReason, uniquingKeysWith: +)
+        hoursByDominante.merge(other.hoursByDominante, uniquingKeysWith: +)
+        daysByDominante.merge(other.daysByDominante, uniquingKeysWith: +)
+        byCategory += other.byCategory
+        peopleShort += other.peopleShort
+        peopleNotMeasured += other.peopleNotMeasured
+        appointments += other.appointments
     }
 
     /// Hours done per week under contract for a dominante, rounded half up.
@@ -254,6 +311,18 @@ public struct DeadlineCounts: Sendable, Equatable {
                 case nil: break
                 }
             }
+        }
+
+        mutating func merge(_ other: Tally) {
+            partial.onTime += other.partial.onTime
+            partial.late += other.partial.late
+            partial.pending += other.partial.pending
+            partial.missing += other.partial.missing
+            partial.cancelled += other.partial.cancelled
+            partial.hasTarget = partial.hasTarget || other.partial.hasTarget
+            partial.targetMet += other.partial.targetMet
+            partial.targetMissed += other.partial.targetMissed
+            days.append(contentsOf: other.days)
         }
 
         var counts: DeadlineCounts {
