@@ -103,7 +103,7 @@ public enum Replay {
                 var mine = Array(order[start[p]..<start[p + 1]])
                 if zip(mine, mine.dropFirst()).contains(where: {
                     let (a, b) = (events[Int($0)], events[Int($1)])
-                    return a.date > b.date || (a.date == b.date && a.line > b.line)
+                    return (a.date, a.line) > (b.date, b.line)
                 }) {
                     mine.sort { keys[Int($0)] < keys[Int($1)] }
                 }

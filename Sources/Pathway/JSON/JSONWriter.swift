@@ -54,7 +54,6 @@ struct JSONWriter: ~Copyable {
         count += 1
     }
 
-    /// Bytes already reserved.
     @inline(__always) private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         reserve(bytes.count)
         if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
@@ -190,6 +189,9 @@ struct JSONWriter: ~Copyable {
 
     mutating func int(_ value: Int) { fixed(Int64(value), scale: 0, trimZeros: false) }
 
+    /// Hours in their shortest decimal form (`17.5`, `15`), as ``Hours/description``.
+    mutating func hours(_ value: Hours) { fixed(Int64(value.hundredths), scale: 2, trimZeros: true) }
+
     /// `value / 10^scale` in decimal (``FixedPoint/format(_:scale:trimZeros:)``), with no string
     /// built.
     mutating func fixed(_ value: Int64, scale: Int, trimZeros: Bool) {
@@ -252,16 +254,10 @@ struct JSONWriter: ~Copyable {
     mutating func field(_ name: StaticString, date value: CivilDate?) { key(name); date(value) }
     mutating func field(_ name: StaticString, bool value: Bool) { key(name); bool(value) }
 
-    /// A number already formatted, or `null`.
-    mutating func field(_ name: StaticString, number value: String?) {
-        key(name)
-        if let value { raw(value) } else { null() }
-    }
-
     /// Hours in their shortest decimal form (`17.5`, `15`), or `null`.
     mutating func field(_ name: StaticString, hours value: Hours?) {
         key(name)
-        if let value { fixed(Int64(value.hundredths), scale: 2, trimZeros: true) } else { null() }
+        if let value { hours(value) } else { null() }
     }
 
     /// Euros with two decimals (`646.52`), or `null`.
@@ -317,7 +313,4 @@ struct JSONWriter: ~Copyable {
         separator()
         rendered.withUnsafeBufferPointer { append($0) }
     }
-
-    /// The depth a separately rendered element of the open container must be created with.
-    var elementDepth: Int { depth }
 }

@@ -311,7 +311,7 @@ extension Intensity {
             w.field("hours_by_category") { w in
                 w.object { w in
                     for category in ActivityCategory.allCases {
-                        w.field(named: category.rawValue) { $0.fixed(Int64(byCategory[category].hundredths), scale: 2, trimZeros: true) }
+                        w.field(named: category.rawValue) { $0.hours(byCategory[category]) }
                     }
                 }
             }

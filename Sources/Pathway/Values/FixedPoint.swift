@@ -133,11 +133,12 @@ enum FixedPoint {
     /// bytes) and returns the number of bytes written.
     @inline(__always)
     static func write(_ value: Int64, scale: Int, trimZeros: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        // Digits written from the right of a small buffer, then moved to `out`.
+        // Digits written from the right of a 32-byte buffer, then moved to `out`.
+        precondition(maximumLength(scale: scale) <= 32, "at most 10 decimals")
         var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         return withUnsafeMutableBytes(of: &digits) { buffer in
-            var at = min(buffer.count, maximumLength(scale: scale))
-            let end = at
+            let end = maximumLength(scale: scale)
+            var at = end
             var magnitude = value.magnitude
             var fraction = 0
             for _ in 0..<scale {
