@@ -75,19 +75,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String {
         let (y, m, d) = components
         guard (0...9999).contains(y) else { return CivilDate.pad(y, 4) + "-" + CivilDate.pad(m, 2) + "-" + CivilDate.pad(d, 2) }
-        // YYYY-MM-DD written digit by digit (the report writes many dates).
+        // YYYY-MM-DD written digit by digit (the report and the messages write many dates).
         return String(unsafeUninitializedCapacity: 10) { out in
-            for (i, (value, width)) in [(y, 4), (m, 2), (d, 2)].enumerated() {
-                let at = i == 0 ? 0 : 2 + 3 * i
-                var rest = value
-                for k in stride(from: width - 1, through: 0, by: -1) {
-                    out[at + k] = UInt8(48 + rest % 10)
-                    rest /= 10
-                }
-                if i > 0 { out[at - 1] = UInt8(ascii: "-") }
-            }
+            CivilDate.writeDigits(y, m, d, to: out.baseAddress!)
             return 10
         }
+    }
+
+    /// Writes `YYYY-MM-DD` (ten bytes) at `out`, for a year from 0 to 9999.
+    @inline(__always)
+    static func writeDigits(_ y: Int, _ m: Int, _ d: Int, to out: UnsafeMutablePointer<UInt8>) {
+        out[0] = UInt8(truncatingIfNeeded: 48 + y / 1000 % 10); out[1] = UInt8(truncatingIfNeeded: 48 + y / 100 % 10)
+        out[2] = UInt8(truncatingIfNeeded: 48 + y / 10 % 10); out[3] = UInt8(truncatingIfNeeded: 48 + y % 10)
+        out[4] = UInt8(ascii: "-")
+        out[5] = UInt8(truncatingIfNeeded: 48 + m / 10); out[6] = UInt8(truncatingIfNeeded: 48 + m % 10)
+        out[7] = UInt8(ascii: "-")
+        out[8] = UInt8(truncatingIfNeeded: 48 + d / 10); out[9] = UInt8(truncatingIfNeeded: 48 + d % 10)
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }

@@ -202,15 +202,11 @@ struct JSONWriter: ~Copyable {
     mutating func date(_ value: CivilDate?) {
         guard let value else { return null() }
         let (y, m, d) = value.components
+        guard (0...9999).contains(y) else { return string(value.description) }
         reserve(12)
         let out = base + count
         out[0] = UInt8(ascii: "\"")
-        out[1] = UInt8(48 + y / 1000 % 10); out[2] = UInt8(48 + y / 100 % 10)
-        out[3] = UInt8(48 + y / 10 % 10); out[4] = UInt8(48 + y % 10)
-        out[5] = UInt8(ascii: "-")
-        out[6] = UInt8(48 + m / 10); out[7] = UInt8(48 + m % 10)
-        out[8] = UInt8(ascii: "-")
-        out[9] = UInt8(48 + d / 10); out[10] = UInt8(48 + d % 10)
+        CivilDate.writeDigits(y, m, d, to: out + 1)
         out[11] = UInt8(ascii: "\"")
         count += 12
     }
