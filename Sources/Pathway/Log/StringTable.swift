@@ -17,7 +17,9 @@ struct StringTable {
         mask = size - 1
     }
 
-    /// FNV-1a, 64 bits, never 0.
+    /// FNV-1a, 64 bits, then mixed so that every byte moves every bit (the table takes its
+    /// slot from the upper bits, which FNV alone barely changes for keys differing in their
+    /// last byte, such as `P0001734` and `P0001735`); never 0.
     static func hash(_ string: String) -> UInt64 {
         var string = string
         return string.withUTF8 { hash($0) }
@@ -26,7 +28,7 @@ struct StringTable {
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        h ^= h >> 29
+        h = LineHasher.mix(h)
         return h == 0 ? 1 : h
     }
 
