@@ -148,6 +148,49 @@ struct ParallelReaderTests {
         }
     }
 
+    /// People the parallel reader numbers as it parses: escaped and plain spellings of one
+    /// identifier, a person met in several pieces, a person whose only line is rejected, and a
+    /// person who appears only in a conflicting duplicate.
+    static let people = [
+        #"{"id":"a1","person":"P1","type":"registered","date":"2025-03-03"}"#,
+        #"{"id":"a2","person":"P\u0031","type":"activity","date":"2025-03-04","hours":2,"category":"training"}"#,
+        #"{"id":"a3","person":"Ghost","type":"registered","date":"2025-02-30"}"#,
+        #"{"id":"a1","person":"Twin","type":"registered","date":"2025-03-03"}"#,
+        #"{"id":"a4","person":"Zoé","type":"registered","date":"2025-03-05"}"#,
+        #"{"id":"a5","person":"P2","type":"registered","date":"2025-03-05"}"#,
+        #"{"id":"a6","person":"P1","type":"registered","date":"2025-03-06"}"#,
+    ].joined(separator: "\n") + "\n"
+
+    @Test("people numbered while parsing: one number per identifier's bytes, only people with an event", arguments: [1, 2, 3, 7])
+    func peopleNumbered(_ jobs: Int) throws {
+        for text in Self.samples + [Self.people] {
+            let bytes = Array(text.utf8)
+            let log = bytes.withUnsafeBufferPointer { LogReader.read($0, jobs: jobs, minimumPiece: 1) }
+            let people = try #require(log.people)
+            #expect(people.personOf.count == log.events.count)
+            for (event, number) in zip(log.events, people.personOf) {
+                #expect(Array(people.names[Int(number)].utf8) == Array(event.person.utf8))
+            }
+            #expect(Set(people.personOf) == Set(people.names.indices.map(Int32.init)))
+            #expect(Set(people.names).count == people.names.count)
+            // The same report as from the stream, whose people are numbered by the replay.
+            let stream = LogReader.read(text)
+            #expect(stream.people == nil)
+            #expect(Replay.log(log, jobs: jobs).json(jobs: 1) == Replay.log(stream, jobs: 1).json(jobs: 1))
+        }
+        let log = Array(Self.people.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: jobs, minimumPiece: 1) }
+        #expect(log.people?.names.sorted() == ["P1", "P2", "Zoé"])
+    }
+
+    @Test("changing the events drops the reader's numbering of people")
+    func peopleDroppedOnChange() {
+        var log = Array(Self.people.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: 2, minimumPiece: 1) }
+        #expect(log.people != nil)
+        log.events.append(Event(id: "b1", person: "P9", date: date("2025-03-07"), kind: .situationReviewed))
+        #expect(log.people == nil)
+        #expect(Replay.log(log).people.map(\.person) == ["P1", "P2", "P9", "Zoé"])
+    }
+
     @Test("the parsed ranges handed back cover the buffer exactly once, in pieces", arguments: [1, 2, 3])
     func parsedRanges(_ jobs: Int) {
         let bytes = Array(LogGenerator(events: 40_000, seed: 4).text().utf8)

@@ -47,39 +47,17 @@ public enum Replay {
     public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
                            jobs: Int = 1) -> Report {
         let events = log.events
-        // People numbered in the order they first appear (found on all threads), then each
-        // person's events laid out contiguously (a counting sort).
         let count = events.count
-        var personHash = [UInt64](repeating: 0, count: count)
-        // Each event's place in a person's order: its date, then its line.
-        var keys = [Int64](repeating: 0, count: count)
-        personHash.withUnsafeMutableBufferPointer { hashes in
-            keys.withUnsafeMutableBufferPointer { keys in
-                let (hashes, keys) = (UnsafeSendable(hashes), UnsafeSendable(keys))
-                Parallel.forEachRange(count: count, jobs: jobs) { range in
-                    for i in range {
-                        hashes.value[i] = StringTable.hash(events[i].person)
-                        keys.value[i] = Int64(events[i].date.dayNumber) << 40 | Int64(events[i].line & 0xFF_FFFF_FFFF)
-                    }
-                }
-            }
-        }
-        // The latest date of the log: the day of the greatest key.
-        let asOf = requested ?? keys.max().map { CivilDate(dayNumber: Int32(truncatingIfNeeded: $0 >> 40)) }
-        var personOf = StringTable.firstOccurrences(of: personHash, distinct: count / 32, jobs: jobs) {
-            events[$0].person == events[$1].person
-        }
-        personHash = []
-        var names: [String] = []
-        for i in 0..<count {
-            let first = Int(personOf[i])
-            if first == i {
-                personOf[i] = Int32(names.count)
-                names.append(events[i].person)
-            } else {
-                personOf[i] = personOf[first] // numbered already: first < i
-            }
-        }
+        // The latest date of the log.
+        let latest = Parallel.map(count: max(1, jobs), jobs: jobs) { k in
+            var latest = Int32.min
+            for i in (count * k / max(1, jobs))..<(count * (k + 1) / max(1, jobs)) { latest = max(latest, events[i].date.dayNumber) }
+            return latest
+        }.max() ?? Int32.min
+        let asOf = requested ?? (count == 0 ? nil : CivilDate(dayNumber: latest))
+        // People numbered (by the reader as it parsed, or here), then each person's events
+        // laid out contiguously (a counting sort).
+        var (personOf, names) = log.people.map { ($0.personOf, $0.names) } ?? numberPeople(events, jobs: jobs)
         var start = [Int](repeating: 0, count: names.count + 1)
         for p in personOf { start[Int(p) + 1] += 1 }
         for i in 0..<names.count { start[i + 1] += start[i] }
@@ -90,7 +68,7 @@ public enum Replay {
             fill[Int(p)] += 1
         }
         personOf = []
-        let ranking = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        let ranking = names.indices.sorted { PersonNames.bytesPrecede(names[$0], names[$1]) }
         var people: [PersonReport] = []
         if let asOf {
             people = Parallel.map(count: ranking.count, jobs: jobs) { k in
@@ -105,7 +83,7 @@ public enum Replay {
                     let (a, b) = (events[Int($0)], events[Int($1)])
                     return (a.date, a.line) > (b.date, b.line)
                 }) {
-                    mine.sort { keys[Int($0)] < keys[Int($1)] }
+                    mine.sort { (events[Int($0)].date, events[Int($0)].line) < (events[Int($1)].date, events[Int($1)].line) }
                 }
                 return person(names[p], count: mine.count, asOf: asOf, parameters: parameters,
                               keepingWeeks: false) { events[Int(mine[$0])] }
@@ -120,6 +98,34 @@ public enum Replay {
                                  people: ids.count)
         return Report(asOf: asOf, input: input, rejected: log.rejected, people: people, findings: findings,
                       indicators: Indicators(people: people, jobs: jobs), parameters: parameters)
+    }
+
+    /// Each event's person as a number (in order of first appearance) and the names by
+    /// number, found on up to `jobs` threads.
+    private static func numberPeople(_ events: [Event], jobs: Int) -> (personOf: [Int32], names: [String]) {
+        let count = events.count
+        var personHash = [UInt64](repeating: 0, count: count)
+        personHash.withUnsafeMutableBufferPointer { hashes in
+            let hashes = UnsafeSendable(hashes)
+            Parallel.forEachRange(count: count, jobs: jobs) { range in
+                for i in range { hashes.value[i] = StringTable.hash(events[i].person) }
+            }
+        }
+        var personOf = StringTable.firstOccurrences(of: personHash, distinct: count / 32, jobs: jobs) {
+            PersonNames.sameBytes(events[$0].person, events[$1].person)
+        }
+        personHash = []
+        var names: [String] = []
+        for i in 0..<count {
+            let first = Int(personOf[i])
+            if first == i {
+                personOf[i] = Int32(names.count)
+                names.append(events[i].person)
+            } else {
+                personOf[i] = personOf[first] // numbered already: first < i
+            }
+        }
+        return (personOf, names)
     }
 }
 

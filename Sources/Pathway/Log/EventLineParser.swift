@@ -14,6 +14,8 @@ struct EventLineParser {
     /// Where the members of known fields are kept, by field: allocated once per parser (and
     /// again by a copy of the parser before it parses, so that copies never share it).
     private var storage = SlotStorage()
+    /// When set, the people are interned as lines are parsed (``PersonNames``).
+    var people: PersonNames?
 
     init() {}
 
@@ -40,7 +42,7 @@ struct EventLineParser {
         let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii)
         do throws(LineError) {
             if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
-            let event = try fields.event()
+            let event = try fields.event(people: &people)
             return .success((event, hashing ? fields.contentHash() : ContentHash(a: 0, b: 0)))
         } catch {
             return .failure(error)
@@ -161,15 +163,18 @@ struct ByteTable<Value>: @unchecked Sendable {
         let b = ByteTable.bucket(key)
         guard let base = key.baseAddress else { return nil }
         for index in Int(bucketStart[b])..<Int(bucketStart[b + 1])
-        where Int(counts[index]) == key.count && ByteTable.same(bytes + Int(offsets[index]), base, key.count) {
+        where Int(counts[index]) == key.count && ShortBytes.equal(bytes + Int(offsets[index]), base, key.count) {
             return values[index]
         }
         return nil
     }
+}
 
-    /// Whether `count` bytes at `a` and `b` are equal: names are short, so two overlapping
+/// Byte comparison of short keys (names of fields and values, identifiers of people).
+enum ShortBytes {
+    /// Whether `count` bytes at `a` and `b` are equal: keys are short, so two overlapping
     /// loads of a word (or half a word) cover them, with no call to `memcmp`.
-    @inline(__always) private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    @inline(__always) static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let (x, y) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
         if count >= 8 {
             var i = 0
@@ -410,9 +415,34 @@ private struct FieldReader {
 
     // MARK: The event
 
-    func event() throws(LineError) -> Event {
+    func event(people: inout PersonNames?) throws(LineError) -> Event {
         guard let id = try text(.id, required: true) else { throw fail("id", "missing (required)") }
-        guard let person = try text(.person, required: true) else { throw fail("person", "missing (required)") }
+        let person: String
+        if people != nil, let member = member(.person), member.kind == .string {
+            if member.valueEscaped {
+                guard let value = try text(.person, required: true) else { throw fail("person", "missing (required)") }
+                var key = value
+                person = key.withUTF8 { key in
+                    if let known = people!.find(key) { return known }
+                    people!.add(key, name: value)
+                    return value
+                }
+            } else {
+                // A person already met: its string is reused, and its bytes, already checked,
+                // are not checked again.
+                let key = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+                if let known = people!.find(key) {
+                    person = known
+                } else {
+                    guard let value = try text(.person, required: true) else { throw fail("person", "missing (required)") }
+                    people!.add(key, name: value)
+                    person = value
+                }
+            }
+        } else {
+            guard let value = try text(.person, required: true) else { throw fail("person", "missing (required)") }
+            person = value
+        }
         let typeMember = try required(.type)
         guard typeMember.kind == .string else {
             throw fail("type", "expected an event type (a string), got \(got(typeMember))")

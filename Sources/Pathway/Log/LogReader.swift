@@ -131,11 +131,24 @@ public struct LogReader {
         lineStarts.reserveCapacity(events.count)
         idHashes.reserveCapacity(events.count)
         var errors: [LineError] = []
+        // The pieces' people numbered across the log: piece by piece, each in the order it
+        // met them.
+        var people = StringTable(capacity: 1024)
+        var names: [String] = []
+        var personOf: [Int32] = []
+        personOf.reserveCapacity(events.count)
         for chunk in chunks {
             log.blank += chunk.blank
             errors.append(contentsOf: chunk.errors)
             lineStarts.append(contentsOf: chunk.lineStarts)
             idHashes.append(contentsOf: chunk.idHashes)
+            let numbers = zip(chunk.people.names, chunk.people.hashes).map { name, hash -> Int32 in
+                if let found = people.find(hash: hash, isKey: { PersonNames.sameBytes(names[Int($0)], name) }) { return found }
+                people.insert(hash: hash, value: Int32(names.count))
+                names.append(name)
+                return Int32(names.count - 1)
+            }
+            personOf.append(contentsOf: chunk.personOf.lazy.map { numbers[Int($0)] })
         }
         chunks = []
         // Duplicates, in file order: the first line with an id wins.
@@ -162,11 +175,16 @@ public struct LogReader {
         }
         var kept = 0
         for i in events.indices where Int(first[i]) == i {
-            if kept != i { events.swapAt(kept, i) }
+            if kept != i {
+                events.swapAt(kept, i)
+                personOf[kept] = personOf[i]
+            }
             kept += 1
         }
         events.removeLast(events.count - kept)
+        personOf.removeLast(personOf.count - kept)
         log.events = events
+        log.people = PeopleIndex(personOf: personOf, names: names).withoutUnused()
         log.rejected = errors.sorted { $0.line < $1.line }
         return log
     }
@@ -177,6 +195,9 @@ public struct LogReader {
         /// Where each event's line starts in the whole buffer (after a byte-order mark).
         var lineStarts: [Int] = []
         var idHashes: [UInt64] = []
+        /// Each event's person, numbered within the piece (``PersonNames``).
+        var personOf: [Int32] = []
+        var people = PersonNames()
         var errors: [LineError] = []
         var blank = 0
     }
@@ -204,7 +225,9 @@ public struct LogReader {
         let expected = buffer.count / 96 + 16
         chunk.lineStarts.reserveCapacity(expected)
         chunk.idHashes.reserveCapacity(expected)
+        chunk.personOf.reserveCapacity(expected)
         var parser = LineParser()
+        parser.people = PersonNames()
         var start = 0
         var lines = 0
         while start < buffer.count {
@@ -219,6 +242,7 @@ public struct LogReader {
                 event.line = number
                 chunk.idHashes.append(StringTable.hash(event.id))
                 chunk.lineStarts.append(offset + start)
+                chunk.personOf.append(parser.latestPerson)
                 (events! + chunk.events).initialize(to: event)
                 chunk.events += 1
             }
@@ -231,6 +255,7 @@ public struct LogReader {
         }
         progress?(min(start, buffer.count) - reported.bytes, lines - reported.lines)
         parsed?((offset + reported.bytes)..<(offset + min(start, buffer.count)))
+        chunk.people = parser.people ?? PersonNames()
         return chunk
     }
 }
@@ -301,6 +326,16 @@ struct LineSplitter {
 /// One line, parsed: the part of reading that can run on any thread.
 struct LineParser {
     private var parser = EventLineParser()
+
+    /// When set, the people of the lines parsed are interned (``PersonNames``): after an
+    /// event, `people.latest` is its person's number.
+    var people: PersonNames? {
+        get { parser.people }
+        set { parser.people = newValue }
+    }
+
+    /// The number of the latest event's person, when people are interned.
+    var latestPerson: Int32 { parser.people?.latest ?? -1 }
 
     enum Outcome {
         case blank
@@ -379,7 +414,12 @@ struct Deduplicator {
 /// What a log held: its events in file order, and how every other line was counted.
 public struct ParsedLog: Sendable {
     /// Accepted events, in file order (duplicates left out).
-    public var events: [Event] = []
+    public var events: [Event] = [] {
+        didSet { people = nil }
+    }
+    /// Each event's person as a number, when the reader numbered them as it parsed; dropped
+    /// whenever `events` changes, so it never disagrees with them.
+    var people: PeopleIndex?
     /// Rejected lines, in file order.
     public var rejected: [LineError] = []
     /// Lines repeating an earlier event's `id` with identical content.
