@@ -115,6 +115,29 @@ struct SortedReplayTests {
         #expect(people == ["A"])
     }
 
+    @Test("identifiers with the same characters but different bytes are two people, grouped or not")
+    func peopleByBytes() throws {
+        // "Zoé" with a precomposed é, then with e and a combining accent: equal as Swift
+        // strings, different bytes, so two people (EVENTS.md: the identifier is opaque).
+        let text = [
+            #"{"id":"a1","person":"Zo\u00e9","type":"registered","date":"2025-03-03"}"#,
+            #"{"id":"a2","person":"Zo\u00e9","type":"registered","date":"2025-03-04"}"#,
+            #"{"id":"b1","person":"Zoe\u0301","type":"registered","date":"2025-03-05"}"#,
+        ].joined(separator: "\n") + "\n"
+        let whole = Array(text.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: 2, minimumPiece: 1) }
+        // In byte order: "e" (0x65) before "é" (0xC3 0xA9).
+        #expect(Replay.log(whole).people.map { Array($0.person.utf8) } == [Array("Zoe\u{301}".utf8), Array("Zo\u{E9}".utf8)])
+        #expect(Replay.log(LogReader.read(text)).people.count == 2)
+        var reader = GroupedReader()
+        var people: [[UInt8]] = []
+        try Array(text.utf8).withUnsafeBufferPointer { try reader.consume($0) { id, _ in people.append(Array(id.utf8)) } }
+        _ = try reader.finish { id, _ in people.append(Array(id.utf8)) }
+        #expect(people == [Array("Zo\u{E9}".utf8), Array("Zoe\u{301}".utf8)])
+        let day = try #require(CivilDate("2025-03-05"))
+        #expect(try Self.grouped(text, format: .json, asOf: day, jobs: 1, batchEvents: 1)
+                == Replay.log(whole, asOf: day).json(jobs: 1))
+    }
+
     @Test("the grouped reader accounts for every line, resolves duplicates within a person, and hands people over in file order")
     func reader() throws {
         let text = """

@@ -123,9 +123,10 @@ public struct GroupedReader {
         case .rejected(let error):
             summary.rejected.append(error)
         case .event(let event, let hash):
-            if event.person != current {
+            // People are told apart by their identifier's bytes, as the whole-log reader does.
+            if !(current.map { PersonNames.sameBytes($0, event.person) } ?? false) {
                 let key = StringTable.hash(event.person)
-                if let earlier = seen.find(hash: key, isKey: { seenNames[Int($0)] == event.person }) {
+                if let earlier = seen.find(hash: key, isKey: { PersonNames.sameBytes(seenNames[Int($0)], event.person) }) {
                     throw NotGrouped(line: event.line, person: event.person, firstLine: seenFirstLines[Int(earlier)])
                 }
                 try flush(person)
