@@ -10,7 +10,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public let dayNumber: Int32
 
     /// The earliest and latest years the event log accepts.
-    public static let supportedYears: ClosedRange<Int> = 1900...2999
+    public static let supportedYears: ClosedRange<Int> = firstYear...lastYear
+    // Constants, not a stored range, on the hot path (a static stored range is read through a
+    // once-only initialisation check on every call).
+    private static var firstYear: Int { 1900 }
+    private static var lastYear: Int { 2999 }
 
     /// Creates a date from its day number (days since 1970-01-01).
     public init(dayNumber: Int32) {
@@ -20,7 +24,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Creates a date from its components, or `nil` for an impossible date (`2025-02-30`)
     /// or a year outside ``supportedYears``.
     public init?(year: Int, month: Int, day: Int) {
-        guard CivilDate.supportedYears.contains(year), (1...12).contains(month),
+        guard year >= CivilDate.firstYear, year <= CivilDate.lastYear, month >= 1, month <= 12,
               day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
         self.dayNumber = Int32(CivilDate.daysFromCivil(year: year, month: month, day: day))
     }
@@ -43,20 +47,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` from raw bytes, with no allocation.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ParseResult {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+        guard bytes.count == 10, let p = bytes.baseAddress, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-") else {
             return .malformed
         }
-        var fields = (0, 0, 0)
-        for (index, byte) in bytes.enumerated() where index != 4 && index != 7 {
-            guard byte >= 0x30, byte <= 0x39 else { return .malformed }
-            let digit = Int(byte - 0x30)
-            switch index {
-            case 0..<4: fields.0 = fields.0 * 10 + digit
-            case 5..<7: fields.1 = fields.1 * 10 + digit
-            default: fields.2 = fields.2 * 10 + digit
-            }
+        // Each digit's value; a byte that is not a digit gives 10 or more (the subtraction wraps).
+        let d = (p[0] &- 48, p[1] &- 48, p[2] &- 48, p[3] &- 48, p[5] &- 48, p[6] &- 48, p[8] &- 48, p[9] &- 48)
+        guard d.0 < 10, d.1 < 10, d.2 < 10, d.3 < 10, d.4 < 10, d.5 < 10, d.6 < 10, d.7 < 10 else { return .malformed }
+        let year = Int(d.0) * 1000 + Int(d.1) * 100 + Int(d.2) * 10 + Int(d.3)
+        guard let date = CivilDate(year: year, month: Int(d.4) * 10 + Int(d.5), day: Int(d.6) * 10 + Int(d.7)) else {
+            return .impossible
         }
-        guard let date = CivilDate(year: fields.0, month: fields.1, day: fields.2) else { return .impossible }
         return .valid(date)
     }
 

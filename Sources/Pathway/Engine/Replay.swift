@@ -5,24 +5,30 @@ public enum Replay {
     public static func person(_ id: String, events: [Event], asOf: CivilDate,
                               parameters: Parameters = .law) -> PersonReport {
         let ordered = events.sorted { ($0.date, $0.line) < ($1.date, $1.line) }
-        return person(id, count: ordered.count, asOf: asOf, parameters: parameters) { ordered[$0] }
+        return person(id, events: ordered, order: nil, asOf: asOf, parameters: parameters)
     }
 
-    /// Replays `count` events of one person given in their order by `event(i)`. With
+    /// Replays one person's events, `events[order[0]]`, `events[order[1]]`, … (or `events` in
+    /// their order when `order` is nil), which must be in date-then-line order. With
     /// `keepingWeeks` false, the intensity keeps its sums but not its weeks
     /// (``Intensity/withoutWeeks()``), as in a whole-log report.
-    static func person(_ id: String, count: Int, asOf: CivilDate, parameters: Parameters, keepingWeeks: Bool = true,
-                       event: (Int) -> Event) -> PersonReport {
+    static func person(_ id: String, events: [Event], order: [Int32]?, asOf: CivilDate, parameters: Parameters,
+                       keepingWeeks: Bool = true) -> PersonReport {
         var state = PersonState(person: id)
         var findings: [Finding] = []
         var replayed = 0
-        for i in 0..<count {
-            let e = event(i)
-            guard e.date <= asOf else { continue }
+        func replay(_ e: Event) {
+            guard e.date <= asOf else { return }
             let outcome = state.apply(e, under: parameters)
             if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
             replayed += 1
         }
+        if let order {
+            for i in order { replay(events[Int(i)]) }
+        } else {
+            for i in events.indices { replay(events[i]) }
+        }
+        let count = order?.count ?? events.count
         let closing = state.closing(asOf: asOf, under: parameters)
         findings.append(contentsOf: closing.findings)
         findings.sort(by: Finding.reportOrder)
@@ -85,8 +91,8 @@ public enum Replay {
                 }) {
                     mine.sort { (events[Int($0)].date, events[Int($0)].line) < (events[Int($1)].date, events[Int($1)].line) }
                 }
-                return person(names[p], count: mine.count, asOf: asOf, parameters: parameters,
-                              keepingWeeks: false) { events[Int(mine[$0])] }
+                return person(names[p], events: events, order: mine, asOf: asOf, parameters: parameters,
+                              keepingWeeks: false)
             }
         }
         let ids = names

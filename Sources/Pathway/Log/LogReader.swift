@@ -243,7 +243,7 @@ public struct LogReader {
                 chunk.idHashes.append(StringTable.hash(event.id))
                 chunk.lineStarts.append(offset + start)
                 chunk.personOf.append(parser.latestPerson)
-                (events! + chunk.events).initialize(to: event)
+                (events! + chunk.events).initialize(to: consume event)
                 chunk.events += 1
             }
             start = end + 1
