@@ -50,6 +50,13 @@ struct StringTable {
         }
     }
 
+    /// The first slot a key of `hash` would be looked up in, read and returned (its value does not
+    /// matter): reading the slots of several keys in a row, before looking them up, lets their
+    /// cache misses overlap (see ``firstOccurrences(of:distinct:jobs:isEqual:)``).
+    @inline(__always) func touch(hash: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: hash >> 32) & mask]
+    }
+
     /// Stores `value` (0 ..< Int32.max) for a key known to be absent.
     mutating func insert(hash: UInt64, value: Int32) {
         precondition(value >= 0 && value < Int32.max)
@@ -88,13 +95,33 @@ extension StringTable {
             var table = StringTable(capacity: distinct / shards + 16)
             var found: [(later: Int32, first: Int32)] = []
             // Shares by the hash's low bits: the upper ones choose the slot in a share's table.
-            for i in 0..<count where Int(truncatingIfNeeded: hashes[i] & 0xFFFF) % shards == shard {
-                if let earlier = table.find(hash: hashes[i], isKey: { isEqual(Int($0), i) }) {
-                    found.append((Int32(i), earlier))
-                } else {
-                    table.insert(hash: hashes[i], value: Int32(i))
+            // Keys are taken in batches: the slots of a batch are first read one after the other
+            // (a table larger than the cache misses on nearly every key, and misses issued back
+            // to back are waited for together), then the keys are looked up in order.
+            var batch = [Int](repeating: 0, count: 32)
+            var touched: UInt64 = 0
+            var i = 0
+            while i < count {
+                var n = 0
+                while i < count, n < batch.count {
+                    if Int(truncatingIfNeeded: hashes[i] & 0xFFFF) % shards == shard {
+                        batch[n] = i
+                        n += 1
+                    }
+                    i += 1
+                }
+                for k in 0..<n { touched &+= table.touch(hash: hashes[batch[k]]) }
+                for k in 0..<n {
+                    let key = batch[k]
+                    if let earlier = table.find(hash: hashes[key], isKey: { isEqual(Int($0), key) }) {
+                        found.append((Int32(key), earlier))
+                    } else {
+                        table.insert(hash: hashes[key], value: Int32(key))
+                    }
                 }
             }
+            // Keeps the reads above (their sum is otherwise unused).
+            if touched == 1 { found.reserveCapacity(found.count + 1) }
             return found
         }
         var first = (0..<Int32(count)).map { $0 }
