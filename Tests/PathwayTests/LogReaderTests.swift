@@ -191,6 +191,20 @@ struct ParallelReaderTests {
         #expect(Replay.log(log).people.map(\.person) == ["P1", "P2", "P9", "Zoé"])
     }
 
+    @Test("each person's events laid out in log order, on one share or several", arguments: [1, 2, 3, 7])
+    func layOut(_ jobs: Int) {
+        var random = SystemRandomNumberGenerator()
+        for (count, people) in [(0, 0), (1, 1), (5, 1), (40, 3), (1_000, 17), (999, 999)] {
+            let personOf = (0..<count).map { i in i < people ? Int32(i) : Int32.random(in: 0..<Int32(people), using: &random) }
+            let (start, order) = Replay.layOut(personOf, people: people, jobs: jobs, minimumShare: 7)
+            #expect(start.count == people + 1 && start.first == 0 && start.last == count)
+            for p in 0..<people {
+                let mine = order[start[p]..<start[p + 1]].map(Int.init)
+                #expect(mine == personOf.indices.filter { personOf[$0] == Int32(p) })
+            }
+        }
+    }
+
     @Test("the parsed ranges handed back cover the buffer exactly once, in pieces", arguments: [1, 2, 3])
     func parsedRanges(_ jobs: Int) {
         let bytes = Array(LogGenerator(events: 40_000, seed: 4).text().utf8)

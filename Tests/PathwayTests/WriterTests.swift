@@ -78,6 +78,13 @@ struct WriterTests {
         let four = StringTable.firstOccurrences(of: hashes, distinct: 16, jobs: 4) { keys[$0] == keys[$1] }
         #expect(one == four)
         #expect(one.enumerated().allSatisfy { i, first in Int(first) == i % 3_001 })
+        // Repeats inside one batch of keys looked up together, and across batches.
+        let runs = (0..<1_000).map { "k\($0 / 3)" } + (0..<100).map { "k\($0)" }
+        let runHashes = runs.map(StringTable.hash)
+        for jobs in [1, 3] {
+            let first = StringTable.firstOccurrences(of: runHashes, distinct: 4, jobs: jobs) { runs[$0] == runs[$1] }
+            #expect(first.enumerated().allSatisfy { i, first in Int(first) == (i < 1_000 ? i / 3 * 3 : (i - 1_000) * 3) })
+        }
     }
 }
 

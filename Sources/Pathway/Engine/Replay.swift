@@ -64,15 +64,7 @@ public enum Replay {
         // People numbered (by the reader as it parsed, or here), then each person's events
         // laid out contiguously (a counting sort).
         var (personOf, names) = log.people.map { ($0.personOf, $0.names) } ?? numberPeople(events, jobs: jobs)
-        var start = [Int](repeating: 0, count: names.count + 1)
-        for p in personOf { start[Int(p) + 1] += 1 }
-        for i in 0..<names.count { start[i + 1] += start[i] }
-        var fill = start
-        var order = [Int32](repeating: 0, count: count)
-        for (i, p) in personOf.enumerated() {
-            order[fill[Int(p)]] = Int32(i)
-            fill[Int(p)] += 1
-        }
+        let (start, order) = layOut(personOf, people: names.count, jobs: jobs)
         personOf = []
         let ranking = names.indices.sorted { PersonNames.bytesPrecede(names[$0], names[$1]) }
         var people: [PersonReport] = []
@@ -104,6 +96,49 @@ public enum Replay {
                                  people: ids.count)
         return Report(asOf: asOf, input: input, rejected: log.rejected, people: people, findings: findings,
                       indicators: Indicators(people: people, jobs: jobs), parameters: parameters)
+    }
+
+    /// Each person's events laid out contiguously, in log order (a counting sort on up to `jobs`
+    /// threads, each taking a contiguous share of the events): person `p`'s events are
+    /// `order[start[p] ..< start[p + 1]]`. A share has at least `minimumShare` events (fewer
+    /// are not worth a thread); tests lower it to split small logs.
+    static func layOut(_ personOf: [Int32], people: Int, jobs: Int,
+                       minimumShare: Int = 65_536) -> (start: [Int], order: [Int32]) {
+        let count = personOf.count
+        let shares = max(1, min(jobs, count / max(1, minimumShare)))
+        func share(_ t: Int) -> Range<Int> { (count * t / shares)..<(count * (t + 1) / shares) }
+        // Each share's events per person, then where each share writes each person's events:
+        // after the person's events of the earlier shares.
+        var next = Parallel.map(count: shares, jobs: shares) { t in
+            var counts = [Int](repeating: 0, count: people)
+            for i in share(t) { counts[Int(personOf[i])] += 1 }
+            return counts
+        }
+        var start = [Int](repeating: 0, count: people + 1)
+        var total = 0
+        for p in 0..<people {
+            start[p] = total
+            for t in 0..<shares {
+                let n = next[t][p]
+                next[t][p] = total
+                total += n
+            }
+        }
+        start[people] = total
+        var order = [Int32](repeating: 0, count: count)
+        order.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            let positions = next
+            _ = Parallel.map(count: shares, jobs: shares) { t in
+                var at = positions[t]
+                for i in share(t) {
+                    let p = Int(personOf[i])
+                    out.value[at[p]] = Int32(i)
+                    at[p] += 1
+                }
+            }
+        }
+        return (start, order)
     }
 
     /// Each event's person as a number (in order of first appearance) and the names by
