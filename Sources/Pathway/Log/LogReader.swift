@@ -105,51 +105,59 @@ public struct LogReader {
         var firstLine = [0]
         for count in lineCounts { firstLine.append(firstLine[firstLine.count - 1] + count) }
         let totalLines = firstLine[pieces]
-        // Each piece parses its lines into its own region of the array (an event per line at
-        // most); the regions are then closed up, the events moved, not copied.
+        // Each piece parses its lines into its own region of the arrays (room for an event per
+        // line): the events, and each one's line start, id hash and person numbered within the
+        // piece. The regions are then closed up, the events moved, not copied.
         var chunks: [Chunk] = []
-        var events = [Event](unsafeUninitializedCapacity: totalLines) { storage, initialized in
-            let base = UnsafeSendable(storage.baseAddress)
-            chunks = Parallel.map(count: pieces, jobs: jobs) { k in
-                parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
-                           firstLine: firstLine[k], into: base.value.map { $0 + firstLine[k] },
-                           progress: progress, parsed: parsed)
-            }
-            var end = 0
-            for k in 0..<pieces {
-                let count = chunks[k].events
-                if end != firstLine[k], let base = storage.baseAddress {
-                    (base + end).moveInitialize(from: base + firstLine[k], count: count)
-                }
-                end += count
-            }
-            initialized = end
-        }
-        var log = ParsedLog()
+        var eventStart = [0]
         var lineStarts: [Int] = []
         var idHashes: [UInt64] = []
-        lineStarts.reserveCapacity(events.count)
-        idHashes.reserveCapacity(events.count)
+        var personOf: [Int32] = []
+        var events = filled(totalLines) { (events: UnsafeMutablePointer<Event>?) in
+            lineStarts = filled(totalLines) { lineStarts in
+                idHashes = filled(totalLines) { idHashes in
+                    personOf = filled(totalLines) { personOf in
+                        let out = UnsafeSendable(Output(events: events, lineStarts: lineStarts, idHashes: idHashes, personOf: personOf))
+                        chunks = Parallel.map(count: pieces, jobs: jobs) { k in
+                            parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
+                                       firstLine: firstLine[k], into: out.value.advanced(by: firstLine[k]),
+                                       progress: progress, parsed: parsed)
+                        }
+                        for k in 0..<pieces {
+                            let count = chunks[k].events
+                            let end = eventStart[k]
+                            if end != firstLine[k] { out.value.advanced(by: end).moveInitialize(from: out.value.advanced(by: firstLine[k]), count: count) }
+                            eventStart.append(end + count)
+                        }
+                        return eventStart[pieces]
+                    }
+                    return eventStart[pieces]
+                }
+                return eventStart[pieces]
+            }
+            return eventStart[pieces]
+        }
+        var log = ParsedLog()
         var errors: [LineError] = []
         // The pieces' people numbered across the log: piece by piece, each in the order it
-        // met them.
-        var people = StringTable(capacity: 1024)
-        var names: [String] = []
-        var personOf: [Int32] = []
-        personOf.reserveCapacity(events.count)
+        // met them (on one thread: a piece lists each of its people once), then each event's
+        // person renumbered, on all threads.
+        var people = PersonNames()
+        var numbers: [[Int32]] = []
         for chunk in chunks {
             log.blank += chunk.blank
             errors.append(contentsOf: chunk.errors)
-            lineStarts.append(contentsOf: chunk.lineStarts)
-            idHashes.append(contentsOf: chunk.idHashes)
-            let numbers = zip(chunk.people.names, chunk.people.hashes).map { name, hash -> Int32 in
-                if let found = people.find(hash: hash, isKey: { PersonNames.sameBytes(names[Int($0)], name) }) { return found }
-                people.insert(hash: hash, value: Int32(names.count))
-                names.append(name)
-                return Int32(names.count - 1)
-            }
-            personOf.append(contentsOf: chunk.personOf.lazy.map { numbers[Int($0)] })
+            numbers.append(people.merge(chunk.people))
         }
+        personOf.withUnsafeMutableBufferPointer { personOf in
+            let out = UnsafeSendable(personOf)
+            _ = Parallel.map(count: pieces, jobs: jobs) { k in
+                numbers[k].withUnsafeBufferPointer { global in
+                    for i in eventStart[k]..<eventStart[k + 1] { out.value[i] = global[Int(out.value[i])] }
+                }
+            }
+        }
+        let names = people.names
         chunks = []
         // Duplicates, in file order: the first line with an id wins.
         let first = StringTable.firstOccurrences(of: idHashes, distinct: events.count, jobs: jobs) {
@@ -189,17 +197,46 @@ public struct LogReader {
         return log
     }
 
+    /// What a piece tells the merge, besides what it wrote through its ``Output``.
     private struct Chunk: Sendable {
         /// Events written into the piece's region.
         var events = 0
-        /// Where each event's line starts in the whole buffer (after a byte-order mark).
-        var lineStarts: [Int] = []
-        var idHashes: [UInt64] = []
-        /// Each event's person, numbered within the piece (``PersonNames``).
-        var personOf: [Int32] = []
+        /// The piece's people: each event's person is written as a number within the piece.
         var people = PersonNames()
         var errors: [LineError] = []
         var blank = 0
+    }
+
+    /// Where the events are written, with for each one where its line starts in the whole
+    /// buffer (after a byte-order mark), the hash of its id and its person's number: four
+    /// arrays with one element per line of the log, all at the same index.
+    private struct Output {
+        var events: UnsafeMutablePointer<Event>?
+        var lineStarts: UnsafeMutablePointer<Int>?
+        var idHashes: UnsafeMutablePointer<UInt64>?
+        var personOf: UnsafeMutablePointer<Int32>?
+
+        func advanced(by n: Int) -> Output {
+            Output(events: events.map { $0 + n }, lineStarts: lineStarts.map { $0 + n },
+                   idHashes: idHashes.map { $0 + n }, personOf: personOf.map { $0 + n })
+        }
+
+        /// Moves `count` elements of each array from `source` to here.
+        func moveInitialize(from source: Output, count: Int) {
+            guard count > 0, let events, let lineStarts, let idHashes, let personOf else { return }
+            events.moveInitialize(from: source.events!, count: count)
+            lineStarts.moveInitialize(from: source.lineStarts!, count: count)
+            idHashes.moveInitialize(from: source.idHashes!, count: count)
+            personOf.moveInitialize(from: source.personOf!, count: count)
+        }
+    }
+
+    /// An array with room for `capacity` elements, of which `fill` initializes the first ones
+    /// and returns how many.
+    private static func filled<T>(_ capacity: Int, _ fill: (UnsafeMutablePointer<T>?) -> Int) -> [T] {
+        [T](unsafeUninitializedCapacity: capacity) { storage, initialized in
+            initialized = fill(storage.baseAddress)
+        }
     }
 
     /// Lines in a piece: its line ends, and a last line without one.
@@ -214,18 +251,14 @@ public struct LogReader {
     }
 
     /// Parses the lines of one piece of the buffer, which starts at byte `offset` and line
-    /// `firstLine` (0-based) of the whole, writing its events one after the other at `events`
+    /// `firstLine` (0-based) of the whole, writing its events one after the other to `out`
     /// (room for one per line).
     private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, firstLine: Int,
-                                   into events: UnsafeMutablePointer<Event>?,
+                                   into out: Output,
                                    progress: (@Sendable (Int, Int) -> Void)?,
                                    parsed: (@Sendable (Range<Int>) -> Void)?) -> Chunk {
         var reported = (bytes: 0, lines: 0)
         var chunk = Chunk()
-        let expected = buffer.count / 96 + 16
-        chunk.lineStarts.reserveCapacity(expected)
-        chunk.idHashes.reserveCapacity(expected)
-        chunk.personOf.reserveCapacity(expected)
         var parser = LineParser()
         parser.people = PersonNames()
         var start = 0
@@ -240,10 +273,11 @@ public struct LogReader {
             case .rejected(let error): chunk.errors.append(error)
             case .event(var event, _):
                 event.line = number
-                chunk.idHashes.append(StringTable.hash(event.id))
-                chunk.lineStarts.append(offset + start)
-                chunk.personOf.append(parser.latestPerson)
-                (events! + chunk.events).initialize(to: consume event)
+                let n = chunk.events
+                out.idHashes![n] = StringTable.hash(event.id)
+                out.lineStarts![n] = offset + start
+                out.personOf![n] = parser.latestPerson
+                (out.events! + n).initialize(to: consume event)
                 chunk.events += 1
             }
             start = end + 1

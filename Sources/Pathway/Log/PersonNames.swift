@@ -35,7 +35,10 @@ struct PersonNames: Sendable {
 
     /// Adds a person not met before (``find(_:)`` gave `nil`), with the bytes of its identifier.
     mutating func add(_ key: UnsafeBufferPointer<UInt8>, name: String) {
-        let hash = StringTable.hash(key)
+        add(key, name: name, hash: StringTable.hash(key))
+    }
+
+    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, name: String, hash: UInt64) {
         let number = Int32(names.count)
         table.insert(hash: hash, value: number)
         bytes.append(contentsOf: key)
@@ -43,6 +46,20 @@ struct PersonNames: Sendable {
         names.append(name)
         hashes.append(hash)
         latest = number
+    }
+
+    /// The numbers here of `other`'s people, in `other`'s order; those not met before are added
+    /// (in that order). Their hashes are not computed again, nor their strings compared.
+    mutating func merge(_ other: PersonNames) -> [Int32] {
+        other.bytes.withUnsafeBufferPointer { otherBytes in
+            other.names.indices.map { k -> Int32 in
+                let key = UnsafeBufferPointer(rebasing: otherBytes[(k == 0 ? 0 : other.ends[k - 1])..<other.ends[k]])
+                let hash = other.hashes[k]
+                if let found = table.find(hash: hash, isKey: { same(Int($0), key) }) { return found }
+                add(key, name: other.names[k], hash: hash)
+                return latest
+            }
+        }
     }
 
     /// Whether two strings have the same UTF-8 bytes.
