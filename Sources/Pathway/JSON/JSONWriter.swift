@@ -309,4 +309,27 @@ struct JSONWriter: ~Copyable {
         separator()
         rendered.withUnsafeBufferPointer { append($0) }
     }
+
+    /// One of a run of elements rendered apart, by a writer created with the depth of their
+    /// array and holding nothing else: the separator the array would have written before it
+    /// (no comma before the array's `first` element), then the element that `body` writes.
+    mutating func runElement(first: Bool, _ body: (inout JSONWriter) -> Void) {
+        precondition(open == 0, "a run of elements is written outside any container")
+        let spaces = pretty ? 2 * depth : 0
+        reserve(2 + spaces)
+        if !first { base[count] = UInt8(ascii: ","); count += 1 }
+        if pretty {
+            base[count] = 0x0A
+            (base + count + 1).initialize(repeating: 0x20, count: spaces)
+            count += 1 + spaces
+        }
+        body(&self)
+    }
+
+    /// Records that elements were written to the open array by its caller, in runs made by
+    /// ``runElement(first:_:)`` (so that the array closes on its own line).
+    mutating func markElements() {
+        precondition(open > 0)
+        hasElement |= 1
+    }
 }

@@ -23,12 +23,15 @@ extension Report {
     /// gathered before they are handed to `sink`.
     func writeJSON(generator: String, jobs: Int, window: Int, flushAt: Int, to sink: ([UInt8]) -> Void) {
         // People and findings, the bulk of the report, are rendered apart in parallel, a window
-        // of them at a time.
+        // of them at a time, in runs: a thread renders a run of consecutive elements, with their
+        // separators, into one buffer.
         func rendered(_ count: Int, window: Int, _ render: @escaping (Int, inout JSONWriter) -> Void) -> Fragments {
-            Fragments(count: count, window: window) { range in
-                Parallel.map(count: range.count, jobs: jobs) { i in
-                    var part = JSONWriter(depth: Fragments.depth, capacity: 1024)
-                    render(range.lowerBound + i, &part)
+            Fragments(count: count, window: window, runs: true) { range in
+                let runs = max(1, min(range.count, jobs * 8))
+                return Parallel.map(count: runs, jobs: jobs) { r in
+                    let units = (range.lowerBound + range.count * r / runs)..<(range.lowerBound + range.count * (r + 1) / runs)
+                    var part = JSONWriter(depth: Fragments.depth, capacity: 2048 * max(1, units.count))
+                    for i in units { part.runElement(first: i == 0) { render(i, &$0) } }
                     return part.bytes
                 }
             }
@@ -40,12 +43,14 @@ extension Report {
     }
 
     /// The elements of one of the report's two big arrays, rendered apart: `count` units
-    /// fetched `window` at a time, each giving zero or more elements in order.
+    /// fetched `window` at a time, each giving zero or more elements in order, or, with
+    /// `runs`, giving runs of elements already separated (``JSONWriter/runElement(first:_:)``).
     struct Fragments {
         /// The depth at which elements are rendered (inside the report object and the array).
         static let depth = 2
         var count: Int
         var window: Int
+        var runs = false
         var fetch: (Range<Int>) -> [[UInt8]]
     }
 
@@ -57,7 +62,15 @@ extension Report {
             while start < fragments.count {
                 let end = min(fragments.count, start + fragments.window)
                 for bytes in fragments.fetch(start..<end) {
-                    w.element(rendered: bytes)
+                    if !fragments.runs {
+                        w.element(rendered: bytes)
+                    } else if !bytes.isEmpty {
+                        // A run goes out as it is, after what the writer holds.
+                        w.markElements()
+                        if w.count > 0 { sink(w.take()) }
+                        sink(bytes)
+                        continue
+                    }
                     if w.count >= flushAt { sink(w.take()) }
                 }
                 start = end
