@@ -50,13 +50,6 @@ struct StringTable {
         }
     }
 
-    /// The first slot a key of `hash` would be looked up in, read and returned (its value does not
-    /// matter): reading the slots of several keys in a row, before looking them up, lets their
-    /// cache misses overlap (see ``firstOccurrences(of:distinct:jobs:isEqual:)``).
-    @inline(__always) func touch(hash: UInt64) -> UInt64 {
-        slots[Int(truncatingIfNeeded: hash >> 32) & mask]
-    }
-
     /// Stores `value` (0 ..< Int32.max) for a key known to be absent.
     mutating func insert(hash: UInt64, value: Int32) {
         precondition(value >= 0 && value < Int32.max)
@@ -82,51 +75,70 @@ struct StringTable {
 
 extension StringTable {
     /// For each key, given by its hash, the index of the first key equal to it (its own index
-    /// when it comes first), found on up to `jobs` threads: each thread takes the keys of one
-    /// hash share, in order. `isEqual(i, j)` compares keys `i` and `j`; `distinct` is the
-    /// expected number of different keys (to size the tables).
-    static func firstOccurrences(of hashes: [UInt64], distinct: Int, jobs: Int,
+    /// when it comes first), found on up to `jobs` threads. `isEqual(i, j)` compares keys `i`
+    /// and `j`; `distinct` is the expected number of different keys (to size the tables).
+    ///
+    /// The keys are first sorted into partitions by the low bits of their hash (a counting
+    /// sort that keeps their order), then each partition is looked up in a table of its own,
+    /// small enough to stay in the cache: one table for a million keys would miss the cache on
+    /// nearly every key. A partition has about `partitionSize` keys.
+    static func firstOccurrences(of hashes: [UInt64], distinct: Int, jobs: Int, partitionSize: Int = 2048,
                                  isEqual: (Int, Int) -> Bool) -> [Int32] {
         let count = hashes.count
-        let shards = max(1, min(jobs, 64))
-        // Each thread lists the later keys of its share with their first (threads writing to
-        // one shared array, at scattered indices, would fight over its cache lines).
-        let repeats = Parallel.map(count: shards, jobs: shards) { shard -> [(later: Int32, first: Int32)] in
-            var table = StringTable(capacity: distinct / shards + 16)
-            var found: [(later: Int32, first: Int32)] = []
-            // Shares by the hash's low bits: the upper ones choose the slot in a share's table.
-            // Keys are taken in batches: the slots of a batch are first read one after the other
-            // (a table larger than the cache misses on nearly every key, and misses issued back
-            // to back are waited for together), then the keys are looked up in order.
-            var batch = [Int](repeating: 0, count: 32)
-            var touched: UInt64 = 0
-            var i = 0
-            while i < count {
-                var n = 0
-                while i < count, n < batch.count {
-                    if Int(truncatingIfNeeded: hashes[i] & 0xFFFF) % shards == shard {
-                        batch[n] = i
-                        n += 1
-                    }
-                    i += 1
-                }
-                for k in 0..<n { touched &+= table.touch(hash: hashes[batch[k]]) }
-                for k in 0..<n {
-                    let key = batch[k]
-                    if let earlier = table.find(hash: hashes[key], isKey: { isEqual(Int($0), key) }) {
-                        found.append((Int32(key), earlier))
-                    } else {
-                        table.insert(hash: hashes[key], value: Int32(key))
-                    }
+        var partitions = 1
+        while partitions < 4096, partitions * max(1, partitionSize) < count { partitions <<= 1 }
+        let mask = UInt64(partitions - 1)
+        // Counting sort of the keys' indices by partition, in contiguous shares of the keys.
+        let shares = max(1, min(jobs, count / 65_536))
+        func share(_ t: Int) -> Range<Int> { (count * t / shares)..<(count * (t + 1) / shares) }
+        var next = Parallel.map(count: shares, jobs: shares) { t in
+            var counts = [Int](repeating: 0, count: partitions)
+            for i in share(t) { counts[Int(truncatingIfNeeded: hashes[i] & mask)] += 1 }
+            return counts
+        }
+        var start = [Int](repeating: 0, count: partitions + 1)
+        var total = 0
+        for p in 0..<partitions {
+            start[p] = total
+            for t in 0..<shares {
+                let n = next[t][p]
+                next[t][p] = total
+                total += n
+            }
+        }
+        start[partitions] = total
+        // Each key's hash goes with its index: a partition then reads its keys in a row.
+        var order = [(hash: UInt64, index: Int32)](repeating: (0, 0), count: count)
+        order.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            let positions = next
+            _ = Parallel.map(count: shares, jobs: shares) { t in
+                var at = positions[t]
+                for i in share(t) {
+                    let p = Int(truncatingIfNeeded: hashes[i] & mask)
+                    out.value[at[p]] = (hashes[i], Int32(i))
+                    at[p] += 1
                 }
             }
-            // Keeps the reads above (their sum is otherwise unused).
-            if touched == 1 { found.reserveCapacity(found.count + 1) }
+        }
+        // Each partition's later keys with their first, the partitions on all threads.
+        let perTable = max(16, min(distinct, count) / partitions + 16)
+        let repeats = Parallel.map(count: partitions, jobs: jobs) { p -> [(later: Int32, first: Int32)] in
+            var table = StringTable(capacity: min(perTable, start[p + 1] - start[p] + 16))
+            var found: [(later: Int32, first: Int32)] = []
+            for k in start[p]..<start[p + 1] {
+                let (hash, key) = order[k]
+                if let earlier = table.find(hash: hash, isKey: { isEqual(Int($0), Int(key)) }) {
+                    found.append((key, earlier))
+                } else {
+                    table.insert(hash: hash, value: key)
+                }
+            }
             return found
         }
         var first = (0..<Int32(count)).map { $0 }
-        for share in repeats {
-            for pair in share { first[Int(pair.later)] = pair.first }
+        for partition in repeats {
+            for pair in partition { first[Int(pair.later)] = pair.first }
         }
         return first
     }
