@@ -37,6 +37,50 @@ extension Parallel {
     }
 }
 
+extension Parallel {
+    /// A stable counting sort of the items `0..<count` by `bucket(i)` (in `0..<buckets`), on
+    /// up to `jobs` threads, each counting then placing a contiguous share of the items (at
+    /// least `minimumShare`: fewer are not worth a thread). Bucket `b` holds
+    /// `order[start[b] ..< start[b + 1]]`: `element(i)` for its items, in increasing `i`.
+    static func countingSort<T>(count: Int, buckets: Int, jobs: Int, minimumShare: Int = 65_536, zero: T,
+                                bucket: (Int) -> Int, element: (Int) -> T) -> (start: [Int], order: [T]) {
+        let shares = max(1, min(jobs, count / max(1, minimumShare)))
+        func share(_ t: Int) -> Range<Int> { (count * t / shares)..<(count * (t + 1) / shares) }
+        // Each share's items per bucket, then where each share places each bucket's items:
+        // after those of the earlier shares.
+        var next = map(count: shares, jobs: shares) { t in
+            var counts = [Int](repeating: 0, count: buckets)
+            for i in share(t) { counts[bucket(i)] += 1 }
+            return counts
+        }
+        var start = [Int](repeating: 0, count: buckets + 1)
+        var total = 0
+        for b in 0..<buckets {
+            start[b] = total
+            for t in 0..<shares {
+                let n = next[t][b]
+                next[t][b] = total
+                total += n
+            }
+        }
+        start[buckets] = total
+        var order = [T](repeating: zero, count: count)
+        order.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            let positions = next
+            _ = map(count: shares, jobs: shares) { t in
+                var at = positions[t]
+                for i in share(t) {
+                    let b = bucket(i)
+                    out.value[at[b]] = element(i)
+                    at[b] += 1
+                }
+            }
+        }
+        return (start, order)
+    }
+}
+
 /// Write-once result slots shared by the workers: each index is written by exactly one.
 final class ResultSlots<T>: @unchecked Sendable {
     private let buffer: UnsafeMutablePointer<T?>

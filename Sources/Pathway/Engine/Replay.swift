@@ -104,41 +104,8 @@ public enum Replay {
     /// are not worth a thread); tests lower it to split small logs.
     static func layOut(_ personOf: [Int32], people: Int, jobs: Int,
                        minimumShare: Int = 65_536) -> (start: [Int], order: [Int32]) {
-        let count = personOf.count
-        let shares = max(1, min(jobs, count / max(1, minimumShare)))
-        func share(_ t: Int) -> Range<Int> { (count * t / shares)..<(count * (t + 1) / shares) }
-        // Each share's events per person, then where each share writes each person's events:
-        // after the person's events of the earlier shares.
-        var next = Parallel.map(count: shares, jobs: shares) { t in
-            var counts = [Int](repeating: 0, count: people)
-            for i in share(t) { counts[Int(personOf[i])] += 1 }
-            return counts
-        }
-        var start = [Int](repeating: 0, count: people + 1)
-        var total = 0
-        for p in 0..<people {
-            start[p] = total
-            for t in 0..<shares {
-                let n = next[t][p]
-                next[t][p] = total
-                total += n
-            }
-        }
-        start[people] = total
-        var order = [Int32](repeating: 0, count: count)
-        order.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendable(buffer)
-            let positions = next
-            _ = Parallel.map(count: shares, jobs: shares) { t in
-                var at = positions[t]
-                for i in share(t) {
-                    let p = Int(personOf[i])
-                    out.value[at[p]] = Int32(i)
-                    at[p] += 1
-                }
-            }
-        }
-        return (start, order)
+        Parallel.countingSort(count: personOf.count, buckets: people, jobs: jobs, minimumShare: minimumShare,
+                              zero: 0, bucket: { Int(personOf[$0]) }, element: { Int32($0) })
     }
 
     /// Each event's person as a number (in order of first appearance) and the names by

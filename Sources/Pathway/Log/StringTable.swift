@@ -88,39 +88,11 @@ extension StringTable {
         var partitions = 1
         while partitions < 4096, partitions * max(1, partitionSize) < count { partitions <<= 1 }
         let mask = UInt64(partitions - 1)
-        // Counting sort of the keys' indices by partition, in contiguous shares of the keys.
-        let shares = max(1, min(jobs, count / 65_536))
-        func share(_ t: Int) -> Range<Int> { (count * t / shares)..<(count * (t + 1) / shares) }
-        var next = Parallel.map(count: shares, jobs: shares) { t in
-            var counts = [Int](repeating: 0, count: partitions)
-            for i in share(t) { counts[Int(truncatingIfNeeded: hashes[i] & mask)] += 1 }
-            return counts
-        }
-        var start = [Int](repeating: 0, count: partitions + 1)
-        var total = 0
-        for p in 0..<partitions {
-            start[p] = total
-            for t in 0..<shares {
-                let n = next[t][p]
-                next[t][p] = total
-                total += n
-            }
-        }
-        start[partitions] = total
-        // Each key's hash goes with its index: a partition then reads its keys in a row.
-        var order = [(hash: UInt64, index: Int32)](repeating: (0, 0), count: count)
-        order.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendable(buffer)
-            let positions = next
-            _ = Parallel.map(count: shares, jobs: shares) { t in
-                var at = positions[t]
-                for i in share(t) {
-                    let p = Int(truncatingIfNeeded: hashes[i] & mask)
-                    out.value[at[p]] = (hashes[i], Int32(i))
-                    at[p] += 1
-                }
-            }
-        }
+        // The keys sorted by partition, in file order within each; each hash goes with its
+        // index, so that a partition reads its keys in a row.
+        let (start, order) = Parallel.countingSort(
+            count: count, buckets: partitions, jobs: jobs, zero: (hash: UInt64(0), index: Int32(0)),
+            bucket: { Int(truncatingIfNeeded: hashes[$0] & mask) }, element: { (hashes[$0], Int32($0)) })
         // Each partition's later keys with their first, the partitions on all threads.
         let perTable = max(16, min(distinct, count) / partitions + 16)
         let repeats = Parallel.map(count: partitions, jobs: jobs) { p -> [(later: Int32, first: Int32)] in
