@@ -111,10 +111,10 @@ public struct GroupedReplay {
             let report = Report(asOf: asOf, input: input, rejected: summary.rejected, people: [], findings: [],
                                 indicators: tally.indicators, parameters: parameters)
             let people = Report.Fragments(count: order.count, window: 1024) { range in
-                range.map { store.read(entries[order[$0]].report) }
+                [Report.Fragments.run(range.map { store.read(entries[order[$0]].report) })]
             }
             let findings = Report.Fragments(count: order.count, window: 1024) { range in
-                range.flatMap { GroupedReplay.unpack(store.read(entries[order[$0]].findings)) }
+                [Report.Fragments.run(range.flatMap { GroupedReplay.unpack(store.read(entries[order[$0]].findings)) })]
             }
             report.writeJSON(generator: generator, people: people, findings: findings, flushAt: 1 << 20, to: sink)
         case .csv:

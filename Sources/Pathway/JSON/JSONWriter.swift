@@ -68,10 +68,17 @@ struct JSONWriter: ~Copyable {
     /// to follow are reserved with them.
     @inline(__always) private mutating func separator(reserving more: Int = 0) {
         guard open > 0 else { return reserve(more) }
+        let comma = hasElement & 1 != 0
+        hasElement |= 1
+        lineBreak(comma: comma, reserving: more)
+    }
+
+    /// A comma if asked, then (when pretty) a new line indented to the current depth; `more`
+    /// bytes to follow are reserved with them.
+    @inline(__always) private mutating func lineBreak(comma: Bool, reserving more: Int = 0) {
         let spaces = pretty ? 2 * depth : 0
         reserve(2 + spaces + more)
-        if hasElement & 1 != 0 { base[count] = UInt8(ascii: ","); count += 1 }
-        hasElement |= 1
+        if comma { base[count] = UInt8(ascii: ","); count += 1 }
         guard pretty else { return }
         base[count] = 0x0A
         (base + count + 1).initialize(repeating: 0x20, count: spaces)
@@ -89,13 +96,7 @@ struct JSONWriter: ~Copyable {
         let had = hasElement & 1 != 0
         hasElement >>= 1
         open -= 1
-        if had && pretty {
-            let spaces = 2 * depth
-            reserve(1 + spaces)
-            base[count] = 0x0A
-            (base + count + 1).initialize(repeating: 0x20, count: spaces)
-            count += 1 + spaces
-        }
+        if had { lineBreak(comma: false) }
         put(byte)
     }
 
@@ -304,32 +305,29 @@ struct JSONWriter: ~Copyable {
         body(&self)
     }
 
-    /// An element rendered apart by a writer created with this writer's depth.
-    mutating func element(rendered: [UInt8]) {
-        separator()
-        rendered.withUnsafeBufferPointer { append($0) }
-    }
-
     /// One of a run of elements rendered apart, by a writer created with the depth of their
-    /// array and holding nothing else: the separator the array would have written before it
-    /// (no comma before the array's `first` element), then the element that `body` writes.
+    /// array and holding nothing else: the new line and indentation the array would have
+    /// written before it, after a comma unless it is the run's `first`, then the element that
+    /// `body` writes.
     mutating func runElement(first: Bool, _ body: (inout JSONWriter) -> Void) {
         precondition(open == 0, "a run of elements is written outside any container")
-        let spaces = pretty ? 2 * depth : 0
-        reserve(2 + spaces)
-        if !first { base[count] = UInt8(ascii: ","); count += 1 }
-        if pretty {
-            base[count] = 0x0A
-            (base + count + 1).initialize(repeating: 0x20, count: spaces)
-            count += 1 + spaces
-        }
+        lineBreak(comma: !first)
         body(&self)
     }
 
-    /// Records that elements were written to the open array by its caller, in runs made by
-    /// ``runElement(first:_:)`` (so that the array closes on its own line).
-    mutating func markElements() {
+    /// An element already rendered, written as it is (into a run, see ``runElement(first:_:)``).
+    mutating func rendered(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Opens a run of elements of the open array that its caller writes (made by
+    /// ``runElement(first:_:)``): the comma after the array's earlier elements, if any.
+    /// `false` for an empty run.
+    mutating func openRun(_ run: [UInt8]) -> Bool {
         precondition(open > 0)
+        guard !run.isEmpty else { return false }
+        if hasElement & 1 != 0 { put(UInt8(ascii: ",")) }
         hasElement |= 1
+        return true
     }
 }

@@ -26,12 +26,12 @@ extension Report {
         // of them at a time, in runs: a thread renders a run of consecutive elements, with their
         // separators, into one buffer.
         func rendered(_ count: Int, window: Int, _ render: @escaping (Int, inout JSONWriter) -> Void) -> Fragments {
-            Fragments(count: count, window: window, runs: true) { range in
+            Fragments(count: count, window: window) { range in
                 let runs = max(1, min(range.count, jobs * 8))
                 return Parallel.map(count: runs, jobs: jobs) { r in
                     let units = (range.lowerBound + range.count * r / runs)..<(range.lowerBound + range.count * (r + 1) / runs)
                     var part = JSONWriter(depth: Fragments.depth, capacity: 2048 * max(1, units.count))
-                    for i in units { part.runElement(first: i == 0) { render(i, &$0) } }
+                    for i in units { part.runElement(first: i == units.lowerBound) { render(i, &$0) } }
                     return part.bytes
                 }
             }
@@ -43,15 +43,21 @@ extension Report {
     }
 
     /// The elements of one of the report's two big arrays, rendered apart: `count` units
-    /// fetched `window` at a time, each giving zero or more elements in order, or, with
-    /// `runs`, giving runs of elements already separated (``JSONWriter/runElement(first:_:)``).
+    /// fetched `window` at a time, giving runs of elements in order, each run separated within
+    /// (``JSONWriter/runElement(first:_:)``, or ``run(_:)``) and possibly empty.
     struct Fragments {
         /// The depth at which elements are rendered (inside the report object and the array).
         static let depth = 2
         var count: Int
         var window: Int
-        var runs = false
         var fetch: (Range<Int>) -> [[UInt8]]
+
+        /// One run of elements rendered one by one.
+        static func run(_ elements: [[UInt8]]) -> [UInt8] {
+            var run = JSONWriter(depth: depth, capacity: elements.reduce(64) { $0 + $1.count + 2 * depth + 2 })
+            for (k, element) in elements.enumerated() { run.runElement(first: k == 0) { $0.rendered(element) } }
+            return run.bytes
+        }
     }
 
     /// The report with its people and findings given as rendered elements.
@@ -61,17 +67,14 @@ extension Report {
             var start = 0
             while start < fragments.count {
                 let end = min(fragments.count, start + fragments.window)
-                for bytes in fragments.fetch(start..<end) {
-                    if !fragments.runs {
-                        w.element(rendered: bytes)
-                    } else if !bytes.isEmpty {
-                        // A run goes out as it is, after what the writer holds.
-                        w.markElements()
-                        if w.count > 0 { sink(w.take()) }
-                        sink(bytes)
-                        continue
+                for run in fragments.fetch(start..<end) where w.openRun(run) {
+                    // A short run joins what the writer holds; a long one goes out as it is.
+                    if w.count + run.count < flushAt {
+                        w.rendered(run)
+                    } else {
+                        sink(w.take())
+                        sink(run)
                     }
-                    if w.count >= flushAt { sink(w.take()) }
                 }
                 start = end
             }
