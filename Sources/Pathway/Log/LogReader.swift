@@ -110,30 +110,17 @@ public struct LogReader {
         // piece. The regions are then closed up, the events moved, not copied.
         var chunks: [Chunk] = []
         var eventStart = [0]
-        var lineStarts: [Int] = []
-        var idHashes: [UInt64] = []
-        var personOf: [Int32] = []
-        var events = filled(totalLines) { (events: UnsafeMutablePointer<Event>?) in
-            lineStarts = filled(totalLines) { lineStarts in
-                idHashes = filled(totalLines) { idHashes in
-                    personOf = filled(totalLines) { personOf in
-                        let out = UnsafeSendable(Output(events: events, lineStarts: lineStarts, idHashes: idHashes, personOf: personOf))
-                        chunks = Parallel.map(count: pieces, jobs: jobs) { k in
-                            parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
-                                       firstLine: firstLine[k], into: out.value.advanced(by: firstLine[k]),
-                                       progress: progress, parsed: parsed)
-                        }
-                        for k in 0..<pieces {
-                            let count = chunks[k].events
-                            let end = eventStart[k]
-                            if end != firstLine[k] { out.value.advanced(by: end).moveInitialize(from: out.value.advanced(by: firstLine[k]), count: count) }
-                            eventStart.append(end + count)
-                        }
-                        return eventStart[pieces]
-                    }
-                    return eventStart[pieces]
-                }
-                return eventStart[pieces]
+        var (events, lineStarts, idHashes, personOf) = Output.filled(totalLines) { out in
+            chunks = Parallel.map(count: pieces, jobs: jobs) { k in
+                parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
+                           firstLine: firstLine[k], into: out.advanced(by: firstLine[k]),
+                           progress: progress, parsed: parsed)
+            }
+            for k in 0..<pieces {
+                let count = chunks[k].events
+                let end = eventStart[k]
+                if end != firstLine[k] { out.advanced(by: end).moveInitialize(from: out.advanced(by: firstLine[k]), count: count) }
+                eventStart.append(end + count)
             }
             return eventStart[pieces]
         }
@@ -229,13 +216,31 @@ public struct LogReader {
             idHashes.moveInitialize(from: source.idHashes!, count: count)
             personOf.moveInitialize(from: source.personOf!, count: count)
         }
-    }
 
-    /// An array with room for `capacity` elements, of which `fill` initializes the first ones
-    /// and returns how many.
-    private static func filled<T>(_ capacity: Int, _ fill: (UnsafeMutablePointer<T>?) -> Int) -> [T] {
-        [T](unsafeUninitializedCapacity: capacity) { storage, initialized in
-            initialized = fill(storage.baseAddress)
+        /// The four arrays, with room for `capacity` elements each, of which `fill` initializes
+        /// the first ones (as many in each) and returns how many.
+        static func filled(_ capacity: Int, _ fill: (Output) -> Int)
+            -> (events: [Event], lineStarts: [Int], idHashes: [UInt64], personOf: [Int32]) {
+            func array<T>(_ body: (UnsafeMutablePointer<T>?) -> Int) -> [T] {
+                [T](unsafeUninitializedCapacity: capacity) { storage, initialized in initialized = body(storage.baseAddress) }
+            }
+            var (lineStarts, idHashes, personOf): ([Int], [UInt64], [Int32]) = ([], [], [])
+            let events = array { events in
+                var count = 0
+                lineStarts = array { lineStarts in
+                    idHashes = array { idHashes in
+                        personOf = array { personOf in
+                            // Shared by the pieces' threads, each writing its own region.
+                            count = fill(Output(events: events, lineStarts: lineStarts, idHashes: idHashes, personOf: personOf))
+                            return count
+                        }
+                        return count
+                    }
+                    return count
+                }
+                return count
+            }
+            return (events, lineStarts, idHashes, personOf)
         }
     }
 
