@@ -1,6 +1,7 @@
 // libFuzzer entry point: fuzzed bytes → the NDJSON reader (stream and parallel) → replay →
-// every report format. Compiled with the library's sources by scripts/fuzz; not part of the
-// package. Any trap, overflow, or disagreement between the two readers is a crash.
+// every report format; and each line through both paths of the line parser (the fast path for
+// compact lines, the general lexer). Compiled with the library's sources by scripts/fuzz; not
+// part of the package. Any trap, overflow, or disagreement between two readers is a crash.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -11,6 +12,19 @@ public func fuzzReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard stream.events == parallel.events, stream.rejected == parallel.rejected,
           stream.duplicates == parallel.duplicates, stream.blank == parallel.blank else {
         fatalError("the stream and parallel readers disagree")
+    }
+    // The fast path for compact lines and the general lexer read every line alike.
+    var fast = EventLineParser()
+    var general = EventLineParser()
+    general.compactPath = false
+    for line in bytes.split(separator: 0x0A).prefix(64) {
+        Array(line).withUnsafeBufferPointer { line in
+            switch (fast.parse(line, lineNumber: 1), general.parse(line, lineNumber: 1)) {
+            case (.success(let (a, hashA)), .success(let (b, hashB))) where a == b && hashA == hashB: break
+            case (.failure(let a), .failure(let b)) where a == b: break
+            default: fatalError("the fast path and the general lexer disagree")
+            }
+        }
     }
     // Every line is accounted for.
     let lines = size == 0 ? 0 : bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count - (bytes.last == 0x0A ? 1 : 0)

@@ -174,6 +174,61 @@ struct EventParsingTests {
                 .hasPrefix("line 1: invalid JSON"))
     }
 
+    @Test("compact lines: the fast path gives what the general lexer gives, for each line and each one-byte change to it")
+    func compactPath() {
+        var fast = EventLineParser()
+        var general = EventLineParser()
+        general.compactPath = false
+        var compared = 0
+        func expectSame(_ line: [UInt8]) {
+            line.withUnsafeBufferPointer { bytes in
+                switch (fast.parse(bytes, lineNumber: 7), general.parse(bytes, lineNumber: 7)) {
+                case (.success(let (a, hashA)), .success(let (b, hashB))):
+                    #expect(a == b && hashA == hashB, "\(String(decoding: line, as: UTF8.self))")
+                case (.failure(let a), .failure(let b)):
+                    #expect(a == b, "\(String(decoding: line, as: UTF8.self))")
+                default:
+                    Issue.record("one path accepts, the other rejects: \(String(decoding: line, as: UTF8.self))")
+                }
+            }
+            compared += 1
+        }
+        // A generated log: every line compact, every line read by the fast path.
+        let generated = LogGenerator(events: 400, seed: 3).text().split(separator: "\n").map { Array($0.utf8) }
+        for line in generated {
+            #expect(line.withUnsafeBufferPointer { EventLineParser.readsCompactly($0) })
+            expectSame(line)
+        }
+        let edges = [
+            #"{}"#, #"{"id":"e1"}"#, #"{"":1,"id":"e1","person":"P1","type":"registered","date":"2025-03-03"}"#,
+            #"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03","x":{"a":[1,{"b":null}]},"y":[]}"#,
+            #"{"id":"e1","person":"P1","type":"activity","date":"2025-03-03","hours":-0.5e+1,"category":"training"}"#,
+            #"{"id":"e1","person":"Zoé ☃","type":"contract_signed","date":"2025-03-03","weekly_hours":1E2}"#,
+            #"{"id":"é\u00e9","person":"P1","type":"registered","date":"2025-03-03"}"#,
+            #"{"id":"e1","person":"P1","type":"right_opened","date":"2025-03-03","transfer":true,"subject_to_duties":false,"monthly_amount":null}"#,
+        ].map { Array($0.utf8) }
+        let bases = edges + [0, 5, 42, 123].map { generated[$0 % generated.count] }
+        // Each base line, and each line made from it by deleting, replacing or inserting one byte.
+        let bytes = Array(#" "\,}{[]:0-.eE+tfn"#.utf8) + [0x09, 0x01, 0xC3]
+        for base in bases {
+            expectSame(base)
+            for i in base.indices {
+                var deleted = base
+                deleted.remove(at: i)
+                expectSame(deleted)
+                for byte in bytes {
+                    var replaced = base
+                    replaced[i] = byte
+                    expectSame(replaced)
+                    var inserted = base
+                    inserted.insert(byte, at: i)
+                    expectSame(inserted)
+                }
+            }
+        }
+        #expect(compared > 20_000)
+    }
+
     @Test("a copied parser does not share its slots with the original")
     func copiedParser() {
         var first = EventLineParser()

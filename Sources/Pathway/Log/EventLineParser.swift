@@ -6,8 +6,8 @@ import Darwin
 
 /// Turns one line of the log into an ``Event``, or a ``LineError`` that names the field.
 ///
-/// It reads the bytes once with ``JSONLexer``, then only the fields the event's type
-/// defines; unknown fields are validated as JSON and otherwise ignored (EVENTS.md: forward
+/// It reads the bytes once, by a fast path for compact lines (``LineMembers/readCompact(_:fields:)``)
+/// or else by ``JSONLexer``, then only the fields the event's type defines; unknown fields are validated as JSON and otherwise ignored (EVENTS.md: forward
 /// compatibility). It also computes a hash of the line's content that does not depend on
 /// key order or white space, to tell a harmless duplicate from a conflicting one.
 struct EventLineParser {
@@ -16,6 +16,12 @@ struct EventLineParser {
     private var storage = SlotStorage()
     /// When set, the people are interned as lines are parsed (``PersonNames``).
     var people: PersonNames?
+    /// Whether compact lines are read by ``LineMembers/readCompact(_:fields:)`` before the
+    /// general lexer; tests turn it off to compare the two.
+    var compactPath = true
+    /// The names of the fields, held here so that the hot path does not reach the static table
+    /// through its lazy initialiser at every key.
+    private let fields = Field.table
 
     init() {}
 
@@ -30,11 +36,14 @@ struct EventLineParser {
         // Each member goes to its field's slot as it is read; a key seen twice rejects the
         // line once the whole line is known to be valid JSON.
         var members = LineMembers(slots: storage.slots)
-        var lexer = JSONLexer(line)
-        do {
-            try lexer.readObject(into: &members)
-        } catch {
-            return .failure(LineError(line: lineNumber, field: nil, message: "invalid JSON at byte \(error.offset + 1): \(error.message)"))
+        if !(compactPath && members.readCompact(line, fields: fields)) {
+            members = LineMembers(slots: storage.slots)
+            var lexer = JSONLexer(line)
+            do {
+                try lexer.readObject(into: &members)
+            } catch {
+                return .failure(LineError(line: lineNumber, field: nil, message: "invalid JSON at byte \(error.offset + 1): \(error.message)"))
+            }
         }
         if let field = members.repeated {
             return .failure(LineError(line: lineNumber, field: field.name, message: "appears twice in the line"))
@@ -47,6 +56,16 @@ struct EventLineParser {
         } catch {
             return .failure(error)
         }
+    }
+}
+
+extension EventLineParser {
+    /// Whether the fast path for compact lines reads `line` whole (for tests: the lines it
+    /// declines are read by the general lexer, with the same result but more slowly).
+    static func readsCompactly(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let storage = SlotStorage()
+        var members = LineMembers(slots: storage.slots)
+        return members.readCompact(line, fields: Field.table)
     }
 }
 
@@ -71,6 +90,11 @@ private struct LineMembers: JSONLexer.MemberSink {
         let field = member.keyEscaped
             ? JSONLexer.unescape(bytes, from: member.keyStart, to: member.keyEnd).withUnsafeBufferPointer { Field.named($0) }
             : Field.named(UnsafeBufferPointer(rebasing: bytes[member.keyStart..<member.keyEnd]))
+        take(member, field: field)
+    }
+
+    /// Keeps a member whose key names `field` (`nil`: an unknown key).
+    @inline(__always) mutating func take(_ member: JSONLexer.Member, field: Field?) {
         guard let field else { unknown.append(member); return }
         let bit = UInt64(1) << UInt64(field.slot)
         guard present & bit == 0 else {
@@ -79,6 +103,119 @@ private struct LineMembers: JSONLexer.MemberSink {
         }
         present |= bit
         slots[field.slot] = member
+    }
+
+    /// The fast path for the usual line, written compactly: no white space between tokens,
+    /// keys and string values with no escape. It takes the members that
+    /// ``JSONLexer/readObject(into:)`` would take, with the same byte ranges, and returns true.
+    /// At the first byte it does not expect (white space, an escape, a malformed token, the
+    /// end of the line) it returns false, having taken some members or none, and the line
+    /// must be read again by the general lexer, which accepts it or says why not. So it never
+    /// accepts what the general lexer would refuse: the lines it reads are valid JSON.
+    /// Objects and arrays as values are read by the general lexer's own method.
+    mutating func readCompact(_ bytes: UnsafeBufferPointer<UInt8>, fields: ByteTable<Field>) -> Bool {
+        let n = bytes.count
+        guard let base = bytes.baseAddress, n >= 2, base[0] == UInt8(ascii: "{"), base[n - 1] == UInt8(ascii: "}") else {
+            return false
+        }
+        if n == 2 { return true }
+        let raw = UnsafeRawPointer(base)
+        /// The closing quote of a string whose content starts at `start`; `nil` at an escape,
+        /// a control character or the end of the line.
+        @inline(__always) func closingQuote(from start: Int) -> Int? {
+            var q = start
+            while q + 8 <= n {
+                let special = JSONLexer.specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self)))
+                if special == 0 { q += 8; continue }
+                q += special.trailingZeroBitCount >> 3
+                return base[q] == UInt8(ascii: "\"") ? q : nil
+            }
+            while q < n {
+                let b = base[q]
+                if b == UInt8(ascii: "\"") { return q }
+                if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
+                q += 1
+            }
+            return nil
+        }
+        /// The end of the digits from `q`, which may be `q` itself.
+        @inline(__always) func digits(from q: Int) -> Int {
+            var q = q
+            while q < n, JSONLexer.isDigit(base[q]) { q += 1 }
+            return q
+        }
+        /// The end of a JSON number starting at `start`; `nil` when it is malformed there.
+        func numberEnd(from start: Int) -> Int? {
+            var q = start
+            if base[q] == UInt8(ascii: "-") { q += 1 }
+            guard q < n, JSONLexer.isDigit(base[q]) else { return nil }
+            q = base[q] == UInt8(ascii: "0") ? q + 1 : digits(from: q + 1)
+            if q < n, base[q] == UInt8(ascii: ".") {
+                let end = digits(from: q + 1)
+                guard end > q + 1 else { return nil }
+                q = end
+            }
+            if q < n, base[q] == UInt8(ascii: "e") || base[q] == UInt8(ascii: "E") {
+                q += 1
+                if q < n, base[q] == UInt8(ascii: "+") || base[q] == UInt8(ascii: "-") { q += 1 }
+                let end = digits(from: q)
+                guard end > q else { return nil }
+                q = end
+            }
+            return q
+        }
+        /// Whether `word` is at `q`.
+        @inline(__always) func literal(_ word: StaticString, at q: Int) -> Bool {
+            let count = word.utf8CodeUnitCount
+            return q + count <= n && ShortBytes.equal(base + q, word.utf8Start, count)
+        }
+        var p = 1
+        while true {
+            guard base[p] == UInt8(ascii: "\"") else { return false }
+            let keyStart = p + 1
+            guard let keyEnd = closingQuote(from: keyStart), keyEnd + 2 < n, base[keyEnd + 1] == UInt8(ascii: ":") else {
+                return false
+            }
+            p = keyEnd + 2
+            let kind: JSONLexer.Kind
+            let valueStart: Int, valueEnd: Int
+            switch base[p] {
+            case UInt8(ascii: "\""):
+                guard let end = closingQuote(from: p + 1) else { return false }
+                (kind, valueStart, valueEnd) = (.string, p + 1, end)
+                p = end + 1
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard let end = numberEnd(from: p) else { return false }
+                (kind, valueStart, valueEnd) = (.number, p, end)
+                p = end
+            case UInt8(ascii: "t"):
+                guard literal("true", at: p) else { return false }
+                (kind, valueStart, valueEnd) = (.bool, p, p + 4)
+                p += 4
+            case UInt8(ascii: "f"):
+                guard literal("false", at: p) else { return false }
+                (kind, valueStart, valueEnd) = (.bool, p, p + 5)
+                p += 5
+            case UInt8(ascii: "n"):
+                guard literal("null", at: p) else { return false }
+                (kind, valueStart, valueEnd) = (.null, p, p + 4)
+                p += 4
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                var lexer = JSONLexer(bytes)
+                lexer.position = p
+                guard let (read, start, end, _) = try? lexer.readValue(depth: 1) else { return false }
+                (kind, valueStart, valueEnd) = (read, start, end)
+                p = end
+            default:
+                return false
+            }
+            take(JSONLexer.Member(keyStart: keyStart, keyEnd: keyEnd, keyEscaped: false,
+                                  kind: kind, valueStart: valueStart, valueEnd: valueEnd, valueEscaped: false),
+                 field: fields.match(UnsafeBufferPointer(start: base + keyStart, count: keyEnd - keyStart)))
+            guard p < n - 1 else { return p == n - 1 }
+            guard base[p] == UInt8(ascii: ",") else { return false }
+            p += 1
+        }
     }
 
     /// The member of a known field, or `nil` when the line has none.
@@ -112,7 +249,7 @@ enum Field: Int, CaseIterable {
     var name: String { Field.names[rawValue] }
 
     private static let names: [String] = allCases.map { "\($0)" }
-    private static let table = ByteTable(allCases.map { (Array("\($0)".utf8), $0) })
+    static let table = ByteTable(allCases.map { (Array("\($0)".utf8), $0) })
 
     /// The field a key names, or `nil` for an unknown key.
     static func named(_ key: UnsafeBufferPointer<UInt8>) -> Field? { table.match(key) }
