@@ -8,23 +8,29 @@ enum Parallel {
     static func map<T: Sendable>(count: Int, jobs: Int, _ body: (Int) -> T) -> [T] {
         let jobs = max(1, min(jobs, count))
         guard jobs > 1 else { return (0..<count).map(body) }
-        let slots = ResultSlots<T>(count: count)
         // Blocks of a few items handed to whichever thread is free, so that uneven items
         // (people with many events, pieces of a file with short lines) keep the threads busy.
         let block = max(1, min(64, count / (jobs * 8)))
         let blocks = (count + block - 1) / block
         let next = Atomic<Int>(0)
-        withoutActuallyEscaping(body) { body in
-            let work = UnsafeSendable(body)
-            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-                while true {
-                    let b = next.add(1, ordering: .relaxed).oldValue
-                    guard b < blocks else { break }
-                    for i in (b * block)..<min(count, (b + 1) * block) { slots.set(i, work.value(i)) }
+        // Each result is written once, by one thread, straight into the array returned: no
+        // slot to copy it from afterwards (a person's report is large, with many references).
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = UnsafeSendable(buffer)
+            withoutActuallyEscaping(body) { body in
+                let work = UnsafeSendable(body)
+                DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                    while true {
+                        let b = next.add(1, ordering: .relaxed).oldValue
+                        guard b < blocks else { break }
+                        for i in (b * block)..<min(count, (b + 1) * block) {
+                            (out.value.baseAddress! + i).initialize(to: work.value(i))
+                        }
+                    }
                 }
             }
+            initialized = count
         }
-        return slots.values()
     }
 }
 
@@ -78,29 +84,6 @@ extension Parallel {
             }
         }
         return (start, order)
-    }
-}
-
-/// Write-once result slots shared by the workers: each index is written by exactly one.
-final class ResultSlots<T>: @unchecked Sendable {
-    private let buffer: UnsafeMutablePointer<T?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        buffer = UnsafeMutablePointer<T?>.allocate(capacity: count)
-        buffer.initialize(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: T) { buffer[index] = value }
-
-    func values() -> [T] {
-        (0..<count).compactMap { buffer[$0] }
-    }
-
-    deinit {
-        buffer.deinitialize(count: count)
-        buffer.deallocate()
     }
 }
 
