@@ -28,15 +28,22 @@ struct EventLineParser {
     /// Parses one line (without its line end); `hashing: false` skips the content hash (left
     /// zero) for readers that compute it only when an id repeats.
     mutating func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, hashing: Bool = true) -> Result<(Event, ContentHash), LineError> {
-        let ascii = UTF8Check.isASCII(line)
-        if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
-            return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
-        }
         if !isKnownUniquelyReferenced(&storage) { storage = SlotStorage() }
         // Each member goes to its field's slot as it is read; a key seen twice rejects the
-        // line once the whole line is known to be valid JSON.
+        // line once the whole line is known to be valid JSON. The UTF-8 is checked before any
+        // other error is reported, on either path.
         var members = LineMembers(slots: storage.slots)
-        if !(compactPath && members.readCompact(line, fields: fields)) {
+        let ascii: Bool
+        if compactPath, let compactASCII = members.readCompact(line, fields: fields) {
+            ascii = compactASCII
+            if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
+                return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
+            }
+        } else {
+            ascii = UTF8Check.isASCII(line)
+            if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
+                return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
+            }
             members = LineMembers(slots: storage.slots)
             var lexer = JSONLexer(line)
             do {
@@ -65,7 +72,7 @@ extension EventLineParser {
     static func readsCompactly(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let storage = SlotStorage()
         var members = LineMembers(slots: storage.slots)
-        return members.readCompact(line, fields: Field.table)
+        return members.readCompact(line, fields: Field.table) != nil
     }
 }
 
@@ -109,29 +116,39 @@ private struct LineMembers: JSONLexer.MemberSink {
     /// keys and string values with no escape. It takes the members that
     /// ``JSONLexer/readObject(into:)`` would take, with the same byte ranges, and returns true.
     /// At the first byte it does not expect (white space, an escape, a malformed token, the
-    /// end of the line) it returns false, having taken some members or none, and the line
+    /// end of the line) it returns `nil`, having taken some members or none, and the line
     /// must be read again by the general lexer, which accepts it or says why not. So it never
     /// accepts what the general lexer would refuse: the lines it reads are valid JSON.
     /// Objects and arrays as values are read by the general lexer's own method.
-    mutating func readCompact(_ bytes: UnsafeBufferPointer<UInt8>, fields: ByteTable<Field>) -> Bool {
+    ///
+    /// Returns whether the line is all ASCII: outside strings, every byte it accepts is, and the
+    /// words it scans in strings cover every byte inside them (the line's UTF-8 is checked
+    /// only when it is not).
+    mutating func readCompact(_ bytes: UnsafeBufferPointer<UInt8>, fields: ByteTable<Field>) -> Bool? {
         let n = bytes.count
         guard let base = bytes.baseAddress, n >= 2, base[0] == UInt8(ascii: "{"), base[n - 1] == UInt8(ascii: "}") else {
-            return false
+            return nil
         }
         if n == 2 { return true }
         let raw = UnsafeRawPointer(base)
+        // The bytes of the strings, or-ed together: ASCII when no high bit is set.
+        var high: UInt64 = 0
+        var container = false
         /// The closing quote of a string whose content starts at `start`; `nil` at an escape,
         /// a control character or the end of the line.
         @inline(__always) func closingQuote(from start: Int) -> Int? {
             var q = start
             while q + 8 <= n {
-                let special = JSONLexer.specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self)))
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self))
+                high |= word
+                let special = JSONLexer.specialBytes(word)
                 if special == 0 { q += 8; continue }
                 q += special.trailingZeroBitCount >> 3
                 return base[q] == UInt8(ascii: "\"") ? q : nil
             }
             while q < n {
                 let b = base[q]
+                high |= UInt64(b)
                 if b == UInt8(ascii: "\"") { return q }
                 if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
                 q += 1
@@ -171,49 +188,53 @@ private struct LineMembers: JSONLexer.MemberSink {
         }
         var p = 1
         while true {
-            guard base[p] == UInt8(ascii: "\"") else { return false }
+            guard base[p] == UInt8(ascii: "\"") else { return nil }
             let keyStart = p + 1
             guard let keyEnd = closingQuote(from: keyStart), keyEnd + 2 < n, base[keyEnd + 1] == UInt8(ascii: ":") else {
-                return false
+                return nil
             }
             p = keyEnd + 2
             let kind: JSONLexer.Kind
             let valueStart: Int, valueEnd: Int
             switch base[p] {
             case UInt8(ascii: "\""):
-                guard let end = closingQuote(from: p + 1) else { return false }
+                guard let end = closingQuote(from: p + 1) else { return nil }
                 (kind, valueStart, valueEnd) = (.string, p + 1, end)
                 p = end + 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard let end = numberEnd(from: p) else { return false }
+                guard let end = numberEnd(from: p) else { return nil }
                 (kind, valueStart, valueEnd) = (.number, p, end)
                 p = end
             case UInt8(ascii: "t"):
-                guard literal("true", at: p) else { return false }
+                guard literal("true", at: p) else { return nil }
                 (kind, valueStart, valueEnd) = (.bool, p, p + 4)
                 p += 4
             case UInt8(ascii: "f"):
-                guard literal("false", at: p) else { return false }
+                guard literal("false", at: p) else { return nil }
                 (kind, valueStart, valueEnd) = (.bool, p, p + 5)
                 p += 5
             case UInt8(ascii: "n"):
-                guard literal("null", at: p) else { return false }
+                guard literal("null", at: p) else { return nil }
                 (kind, valueStart, valueEnd) = (.null, p, p + 4)
                 p += 4
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 var lexer = JSONLexer(bytes)
                 lexer.position = p
-                guard let (read, start, end, _) = try? lexer.readValue(depth: 1) else { return false }
+                guard let (read, start, end, _) = try? lexer.readValue(depth: 1) else { return nil }
                 (kind, valueStart, valueEnd) = (read, start, end)
                 p = end
+                container = true
             default:
-                return false
+                return nil
             }
             take(JSONLexer.Member(keyStart: keyStart, keyEnd: keyEnd, keyEscaped: false,
                                   kind: kind, valueStart: valueStart, valueEnd: valueEnd, valueEscaped: false),
                  field: fields.match(UnsafeBufferPointer(start: base + keyStart, count: keyEnd - keyStart)))
-            guard p < n - 1 else { return p == n - 1 }
-            guard base[p] == UInt8(ascii: ",") else { return false }
+            guard p < n - 1 else {
+                guard p == n - 1 else { return nil }
+                return container ? UTF8Check.isASCII(bytes) : high & 0x8080_8080_8080_8080 == 0
+            }
+            guard base[p] == UInt8(ascii: ",") else { return nil }
             p += 1
         }
     }
@@ -296,7 +317,7 @@ struct ByteTable<Value>: @unchecked Sendable {
         return (key.count &* 37 &+ Int(first) &* 5 &+ Int(last)) & 255
     }
 
-    func match(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+    @inline(__always) func match(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
         let b = ByteTable.bucket(key)
         guard let base = key.baseAddress else { return nil }
         for index in Int(bucketStart[b])..<Int(bucketStart[b + 1])
