@@ -426,11 +426,16 @@ private struct FieldReader {
         return member
     }
 
-    func required(_ field: Field) throws(LineError) -> JSONLexer.Member {
-        guard let member = member(field) else {
-            throw fail(field.name, members.member(field) != nil ? "required, got null" : "missing (required)")
-        }
-        return member
+    // The typed readers below are inlined into the event's construction; the messages of
+    // their errors are built out of line, only when a line is rejected.
+
+    @inline(__always) func required(_ field: Field) throws(LineError) -> JSONLexer.Member {
+        if let member = member(field) { return member }
+        throw missing(field)
+    }
+
+    @inline(never) func missing(_ field: Field) -> LineError {
+        fail(field.name, members.member(field) != nil ? "required, got null" : "missing (required)")
     }
 
     // MARK: Rendering what was found
@@ -455,8 +460,17 @@ private struct FieldReader {
 
     // MARK: Typed values
 
-    func text(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
+    @inline(__always) func text(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        // ASCII with no escape: a character per byte.
+        if ascii, member.kind == .string, !member.valueEscaped, member.valueEnd > member.valueStart,
+           member.valueEnd - member.valueStart <= maxLength {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]), as: UTF8.self)
+        }
+        return try textSlowly(field, member, maxLength: maxLength)
+    }
+
+    @inline(never) func textSlowly(_ field: Field, _ member: JSONLexer.Member, maxLength: Int) throws(LineError) -> String {
         guard member.kind == .string else {
             throw fail(field.name, "expected a string of 1 to \(maxLength) characters, got \(got(member))")
         }
@@ -468,31 +482,44 @@ private struct FieldReader {
         return value
     }
 
-    func date(_ field: Field, required isRequired: Bool) throws(LineError) -> CivilDate? {
+    @inline(__always) func date(_ field: Field, required isRequired: Bool) throws(LineError) -> CivilDate? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        if member.kind == .string, !member.valueEscaped,
+           case .valid(let date) = CivilDate.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
+            return date
+        }
+        throw dateError(field, member)
+    }
+
+    @inline(never) func dateError(_ field: Field, _ member: JSONLexer.Member) -> LineError {
         guard member.kind == .string, !member.valueEscaped else {
-            throw fail(field.name, "expected a date YYYY-MM-DD, got \(got(member))")
+            return fail(field.name, "expected a date YYYY-MM-DD, got \(got(member))")
         }
         let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
         switch CivilDate.parse(slice) {
-        case .valid(let date):
-            return date
+        case .valid:
+            preconditionFailure("a valid date is not an error")
         case .impossible:
-            throw fail(field.name, "impossible date \(raw(member)) (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))")
+            return fail(field.name, "impossible date \(raw(member)) (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))")
         case .malformed:
             if slice.count > 10, case .valid = CivilDate.parse(UnsafeBufferPointer(rebasing: slice[0..<10])) {
-                throw fail(field.name, "expected a calendar day YYYY-MM-DD with no time or time zone, got \(raw(member))")
+                return fail(field.name, "expected a calendar day YYYY-MM-DD with no time or time zone, got \(raw(member))")
             }
-            throw fail(field.name, "expected a date YYYY-MM-DD, got \(raw(member))")
+            return fail(field.name, "expected a date YYYY-MM-DD, got \(raw(member))")
         }
     }
 
-    func choice<Value: ByteCoded>(_ field: Field, required isRequired: Bool, as: Value.Type) throws(LineError) -> Value? {
+    @inline(__always) func choice<Value: ByteCoded>(_ field: Field, required isRequired: Bool, as: Value.Type) throws(LineError) -> Value? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
         if member.kind == .string, !member.valueEscaped,
            let result = Value.byteTable.match(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
             return result
         }
+        return try choiceSlowly(field, member, as: Value.self)
+    }
+
+    /// A value written with escapes, or not allowed.
+    @inline(never) func choiceSlowly<Value: ByteCoded>(_ field: Field, _ member: JSONLexer.Member, as: Value.Type) throws(LineError) -> Value {
         let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
         guard member.kind == .string else {
             throw fail(field.name, "expected one of \(allowed), got \(got(member))")
@@ -505,10 +532,14 @@ private struct FieldReader {
         return result
     }
 
-    func bool(_ field: Field) throws(LineError) -> Bool? {
+    @inline(__always) func bool(_ field: Field) throws(LineError) -> Bool? {
         guard let member = member(field) else { return nil }
-        guard member.kind == .bool else { throw fail(field.name, "expected true or false, got \(got(member))") }
+        guard member.kind == .bool else { throw boolError(field, member) }
         return bytes[member.valueStart] == UInt8(ascii: "t")
+    }
+
+    @inline(never) func boolError(_ field: Field, _ member: JSONLexer.Member) -> LineError {
+        fail(field.name, "expected true or false, got \(got(member))")
     }
 
     func integer(_ field: Field, required isRequired: Bool, in range: ClosedRange<Int>, expectation: String) throws(LineError) -> Int? {
@@ -523,19 +554,25 @@ private struct FieldReader {
     }
 
     /// A decimal number scaled to hundredths.
-    func hundredths(_ field: Field, required isRequired: Bool, rounding: Bool,
-                    accept: (Int64) -> Bool, expectation: String) throws(LineError) -> Int64? {
+    @inline(__always) func hundredths(_ field: Field, required isRequired: Bool, rounding: Bool,
+                                      accept: (Int64) -> Bool, expectation: StaticString) throws(LineError) -> Int64? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
-        guard member.kind == .number else { throw fail(field.name, "expected \(expectation), got \(got(member))") }
-        let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
-        switch FixedPoint.parse(slice, scale: 2, rounding: rounding) {
-        case .success(let value) where accept(value):
+        if member.kind == .number,
+           case .success(let value) = FixedPoint.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]),
+                                                       scale: 2, rounding: rounding),
+           accept(value) {
             return value
-        case .failure(.tooManyDecimals):
-            throw fail(field.name, "expected \(expectation) with at most two decimals, got \(raw(member))")
-        default:
-            throw fail(field.name, "expected \(expectation), got \(raw(member))")
         }
+        throw hundredthsError(field, member, rounding: rounding, expectation: expectation)
+    }
+
+    @inline(never) func hundredthsError(_ field: Field, _ member: JSONLexer.Member, rounding: Bool, expectation: StaticString) -> LineError {
+        guard member.kind == .number else { return fail(field.name, "expected \(expectation), got \(got(member))") }
+        let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        if case .failure(.tooManyDecimals) = FixedPoint.parse(slice, scale: 2, rounding: rounding) {
+            return fail(field.name, "expected \(expectation) with at most two decimals, got \(raw(member))")
+        }
+        return fail(field.name, "expected \(expectation), got \(raw(member))")
     }
 
     func money(_ field: Field) throws(LineError) -> Cents? {
