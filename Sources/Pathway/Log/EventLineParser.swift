@@ -6,7 +6,7 @@ import Darwin
 
 /// Turns one line of the log into an ``Event``, or a ``LineError`` that names the field.
 ///
-/// It reads the bytes once, by a fast path for compact lines (``LineMembers/readCompact(_:fields:)``)
+/// It reads the bytes once, by a fast path for compact lines (``LineMembers/readCompact(_:fields:keys:following:)``)
 /// or else by ``JSONLexer``, then only the fields the event's type defines; unknown fields are validated as JSON and otherwise ignored (EVENTS.md: forward
 /// compatibility). It also computes a hash of the line's content that does not depend on
 /// key order or white space, to tell a harmless duplicate from a conflicting one.
@@ -16,12 +16,13 @@ struct EventLineParser {
     private var storage = SlotStorage()
     /// When set, the people are interned as lines are parsed (``PersonNames``).
     var people: PersonNames?
-    /// Whether compact lines are read by ``LineMembers/readCompact(_:fields:)`` before the
+    /// Whether compact lines are read by ``LineMembers/readCompact(_:fields:keys:following:)`` before the
     /// general lexer; tests turn it off to compare the two.
     var compactPath = true
     /// The names of the fields, held here so that the hot path does not reach the static table
     /// through its lazy initialiser at every key.
     private let fields = Field.table
+    private let keys = FieldKeys.all
 
     init() {}
 
@@ -34,7 +35,7 @@ struct EventLineParser {
         // other error is reported, on either path.
         var members = LineMembers(slots: storage.slots)
         let ascii: Bool
-        if compactPath, let compactASCII = members.readCompact(line, fields: fields) {
+        if compactPath, let compactASCII = members.readCompact(line, fields: fields, keys: keys, following: storage.following) {
             ascii = compactASCII
             if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
                 return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
@@ -72,7 +73,7 @@ extension EventLineParser {
     static func readsCompactly(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let storage = SlotStorage()
         var members = LineMembers(slots: storage.slots)
-        return members.readCompact(line, fields: Field.table) != nil
+        return members.readCompact(line, fields: Field.table, keys: FieldKeys.all, following: storage.following) != nil
     }
 }
 
@@ -80,7 +81,54 @@ extension EventLineParser {
 /// the parser that holds the sole reference writes to them (see ``EventLineParser/parse``).
 private final class SlotStorage: @unchecked Sendable {
     let slots = UnsafeMutablePointer<JSONLexer.Member>.allocate(capacity: Field.allCases.count)
-    deinit { slots.deallocate() }
+    /// The fast path's guess of the key after each field (``LineMembers/readCompact``): the
+    /// field that followed it last time (`following[field.slot]`), or came first in a line
+    /// (`following[Field.allCases.count]`); -1 for none.
+    let following: UnsafeMutablePointer<Int8>
+
+    init() {
+        following = .allocate(capacity: Field.allCases.count + 1)
+        following.initialize(repeating: -1, count: Field.allCases.count + 1)
+    }
+
+    deinit {
+        slots.deallocate()
+        following.deallocate()
+    }
+}
+
+/// Each field's key as a compact line writes it, quoted and followed by its colon
+/// (`"person":`), for the fast path to compare with the bytes where it expects that key.
+/// Static, allocated once for the life of the process.
+struct FieldKeys: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Key `k` is `bytes[starts[k] ..< starts[k + 1]]`.
+    private let starts: UnsafeMutablePointer<Int32>
+
+    static let all = FieldKeys()
+
+    private init() {
+        let keys = Field.allCases.map { Array("\"\($0.name)\":".utf8) }
+        bytes = .allocate(capacity: keys.reduce(0) { $0 + $1.count })
+        starts = .allocate(capacity: keys.count + 1)
+        var offset = 0
+        for (k, key) in keys.enumerated() {
+            starts[k] = Int32(offset)
+            (bytes + offset).initialize(from: key, count: key.count)
+            offset += key.count
+        }
+        starts[keys.count] = Int32(offset)
+    }
+
+    /// Whether the key of field number `k` is at `at`, where `available` bytes remain.
+    @inline(__always) func isKey(_ k: Int, at: UnsafePointer<UInt8>, available: Int) -> Bool {
+        let start = Int(starts[k])
+        let count = Int(starts[k + 1]) - start
+        return count <= available && ShortBytes.equal(bytes + start, at, count)
+    }
+
+    /// The length of field number `k`'s name.
+    @inline(__always) func nameLength(_ k: Int) -> Int { Int(starts[k + 1] - starts[k]) - 3 }
 }
 
 /// The members of one line: those of known fields in their slots (a bit set for each field
@@ -124,7 +172,11 @@ private struct LineMembers: JSONLexer.MemberSink {
     /// Returns whether the line is all ASCII: outside strings, every byte it accepts is, and the
     /// words it scans in strings cover every byte inside them (the line's UTF-8 is checked
     /// only when it is not).
-    mutating func readCompact(_ bytes: UnsafeBufferPointer<UInt8>, fields: ByteTable<Field>) -> Bool? {
+    ///
+    /// Keys are first compared with the key that followed the previous one in an earlier line
+    /// (`following`, updated here); the key is scanned and looked up only when it differs.
+    mutating func readCompact(_ bytes: UnsafeBufferPointer<UInt8>, fields: ByteTable<Field>, keys: FieldKeys,
+                              following: UnsafeMutablePointer<Int8>) -> Bool? {
         let n = bytes.count
         guard let base = bytes.baseAddress, n >= 2, base[0] == UInt8(ascii: "{"), base[n - 1] == UInt8(ascii: "}") else {
             return nil
@@ -187,12 +239,27 @@ private struct LineMembers: JSONLexer.MemberSink {
             return q + count <= n && ShortBytes.equal(base + q, word.utf8Start, count)
         }
         var p = 1
+        // The previous key's field, or `Field.allCases.count` at the start of the line (and after
+        // an unknown key).
+        var previous = Field.allCases.count
         while true {
             guard base[p] == UInt8(ascii: "\"") else { return nil }
             let keyStart = p + 1
-            guard let keyEnd = closingQuote(from: keyStart), keyEnd + 2 < n, base[keyEnd + 1] == UInt8(ascii: ":") else {
-                return nil
+            let keyEnd: Int
+            let field: Field?
+            let guess = Int(following[previous])
+            if guess >= 0, keys.isKey(guess, at: base + p, available: n - p - 1) {
+                field = Field(rawValue: guess)
+                keyEnd = keyStart + keys.nameLength(guess)
+            } else {
+                guard let end = closingQuote(from: keyStart), end + 2 < n, base[end + 1] == UInt8(ascii: ":") else {
+                    return nil
+                }
+                keyEnd = end
+                field = fields.match(UnsafeBufferPointer(start: base + keyStart, count: keyEnd - keyStart))
+                following[previous] = Int8(field?.rawValue ?? -1)
             }
+            previous = field?.rawValue ?? Field.allCases.count
             p = keyEnd + 2
             let kind: JSONLexer.Kind
             let valueStart: Int, valueEnd: Int
@@ -229,7 +296,7 @@ private struct LineMembers: JSONLexer.MemberSink {
             }
             take(JSONLexer.Member(keyStart: keyStart, keyEnd: keyEnd, keyEscaped: false,
                                   kind: kind, valueStart: valueStart, valueEnd: valueEnd, valueEscaped: false),
-                 field: fields.match(UnsafeBufferPointer(start: base + keyStart, count: keyEnd - keyStart)))
+                 field: field)
             guard p < n - 1 else {
                 guard p == n - 1 else { return nil }
                 return container ? UTF8Check.isASCII(bytes) : high & 0x8080_8080_8080_8080 == 0
