@@ -27,7 +27,16 @@ public struct Intensity: Sendable, Hashable {
         self.episodes = episodes
         self.measured = measured
         weeksUnderContract = weeks.count
-        totals = Totals(weeks)
+        totals = Totals(weeks.map { WeekFigures(days: $0.daysUnderContract, plannedSevenths: $0.plannedSevenths, done: $0.done.hundredths) })
+    }
+
+    /// The sums only, as ``withoutWeeks()`` leaves them.
+    init(figures: [WeekFigures], byCategory: CategoryHours, episodes: [ShortfallEpisode]) {
+        weeks = []
+        self.byCategory = byCategory
+        self.episodes = episodes
+        weeksUnderContract = figures.count
+        totals = Totals(figures)
     }
 
     /// The same intensity without its weeks: every sum, category and episode kept. A whole-log
@@ -61,12 +70,12 @@ public struct Intensity: Sendable, Hashable {
         /// Hours done, in hundredths.
         var done = 0
 
-        init(_ weeks: [IntensityWeek]) {
+        init(_ weeks: [WeekFigures]) {
             for week in weeks {
                 if week.isFull { fullWeeks += 1 }
                 if week.meetsPlan { meetingPlan += 1 }
-                days += week.daysUnderContract
-                done += week.done.hundredths
+                days += week.days
+                done += week.done
             }
         }
 
@@ -101,6 +110,20 @@ public struct IntensityWeek: Sendable, Hashable {
 
     /// Whether the hours done reach the prorated plan (always, for a plan of 0).
     public var meetsPlan: Bool { done.hundredths * 7 >= plannedSevenths }
+}
+
+/// What the sums and the shortfalls need of a week under contract: a whole-log replay keeps
+/// these, never building the weeks (``IntensityWeek``: its ISO week, its hours by category).
+struct WeekFigures: Sendable, Hashable {
+    /// Weeks since the first week under contract (consecutive weeks differ by one).
+    var index = 0
+    var days: Int
+    var plannedSevenths: Int
+    /// Hours done, in hundredths.
+    var done: Int
+
+    var isFull: Bool { days == 7 }
+    var meetsPlan: Bool { done * 7 >= plannedSevenths }
 }
 
 /// Consecutive full weeks covered by evaluation windows whose average fell short of the plan.
@@ -138,6 +161,12 @@ public struct ActivityRecord: Sendable, Hashable {
 extension PersonState {
     /// The week-by-week intensity as of `asOf` (days after it are not under contract yet).
     public func intensity(asOf: CivilDate, under parameters: Parameters) -> Intensity {
+        intensity(asOf: asOf, under: parameters, keepingWeeks: true)
+    }
+
+    /// The same; with `keepingWeeks` false, the sums and episodes only (``Intensity/withoutWeeks()``),
+    /// computed without building the weeks.
+    func intensity(asOf: CivilDate, under parameters: Parameters, keepingWeeks: Bool) -> Intensity {
         if parameters.intensityRequiresActivity.value(on: asOf) ?? true, !activities.contains(where: { $0.date <= asOf }) {
             return .notMeasured
         }
@@ -174,7 +203,7 @@ extension PersonState {
             }
         }
         var done = [Int](repeating: 0, count: span)
-        var categories = [CategoryHours](repeating: CategoryHours(), count: span)
+        var categories = [CategoryHours](repeating: CategoryHours(), count: keepingWeeks ? span : 0)
         var byCategory = CategoryHours()
         var s = 0
         for activity in activities where activity.date <= asOf {
@@ -184,31 +213,36 @@ extension PersonState {
             // Weeks counted from a Monday, and the activity is not before it.
             let index = (Int(activity.date.dayNumber) - Int(firstMonday.dayNumber)) / 7
             done[index] += activity.hours.hundredths
-            categories[index][activity.category] += activity.hours
+            if keepingWeeks { categories[index][activity.category] += activity.hours }
             byCategory[activity.category] += activity.hours
         }
-        var sortedWeeks: [IntensityWeek] = []
-        var sortedContracts: [Int32] = []
-        sortedWeeks.reserveCapacity(span)
+        var figures: [WeekFigures] = []
+        var contracts: [Int32] = []
+        figures.reserveCapacity(span)
+        contracts.reserveCapacity(span)
         for index in 0..<span where days[index] > 0 {
-            let monday = firstMonday.adding(days: 7 * index)
-            sortedWeeks.append(IntensityWeek(week: monday.isoWeek, monday: monday, daysUnderContract: days[index],
-                                             plannedSevenths: planned[index], done: Hours(hundredths: done[index]),
-                                             byCategory: categories[index]))
-            sortedContracts.append(contractOf[index])
+            figures.append(WeekFigures(index: index, days: days[index], plannedSevenths: planned[index], done: done[index]))
+            contracts.append(contractOf[index])
         }
         let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
-        return Intensity(weeks: sortedWeeks, byCategory: byCategory,
-                         episodes: PersonState.shortfalls(sortedWeeks, contracts: sortedContracts, window: window) {
-                             $0 >= 0 ? segments[Int($0)].event : nil
-                         })
+        let episodes = PersonState.shortfalls(figures, firstMonday: firstMonday, contracts: contracts, window: window) {
+            $0 >= 0 ? segments[Int($0)].event : nil
+        }
+        guard keepingWeeks else { return Intensity(figures: figures, byCategory: byCategory, episodes: episodes) }
+        let weeks = figures.map { week in
+            let monday = firstMonday.adding(days: 7 * week.index)
+            return IntensityWeek(week: monday.isoWeek, monday: monday, daysUnderContract: week.days,
+                                 plannedSevenths: week.plannedSevenths, done: Hours(hundredths: week.done),
+                                 byCategory: categories[week.index])
+        }
+        return Intensity(weeks: weeks, byCategory: byCategory, episodes: episodes)
     }
 
     /// Windows of `window` consecutive full weeks whose hours done stay below the plan, merged
-    /// into episodes where they overlap.
-    /// `contracts` gives each week's first contract as a number that `event` turns into its
-    /// event id.
-    static func shortfalls(_ weeks: [IntensityWeek], contracts: [Int32], window: Int,
+    /// into episodes where they overlap. `weeks` are the weeks under contract in order, counted
+    /// from the week of `firstMonday`; `contracts` gives each week's first contract as a number
+    /// that `event` turns into its event id.
+    static func shortfalls(_ weeks: [WeekFigures], firstMonday: CivilDate, contracts: [Int32], window: Int,
                            event: (Int32) -> String?) -> [ShortfallEpisode] {
         guard window >= 1 else { return [] }
         var episodes: [ShortfallEpisode] = []
@@ -217,37 +251,38 @@ extension PersonState {
             // A run of consecutive full weeks.
             guard weeks[runStart].isFull else { runStart += 1; continue }
             var runEnd = runStart
-            while runEnd + 1 < weeks.count, weeks[runEnd + 1].isFull,
-                  weeks[runEnd + 1].monday == weeks[runEnd].monday.adding(days: 7) {
+            while runEnd + 1 < weeks.count, weeks[runEnd + 1].isFull, weeks[runEnd + 1].index == weeks[runEnd].index + 1 {
                 runEnd += 1
             }
             var current: (first: Int, last: Int)?
             if runEnd - runStart + 1 >= window {
                 for start in runStart...(runEnd - window + 1) {
                     let slice = weeks[start..<(start + window)]
-                    let done = slice.reduce(0) { $0 + $1.done.hundredths }
+                    let done = slice.reduce(0) { $0 + $1.done }
                     let planned = slice.reduce(0) { $0 + $1.plannedSevenths }
                     guard done * 7 < planned else { continue }
                     let last = start + window - 1
                     if let open = current, start <= open.last {
                         current = (open.first, last)
                     } else {
-                        if let open = current { episodes.append(episode(weeks, event(contracts[open.first]), open)) }
+                        if let open = current { episodes.append(episode(weeks, firstMonday, event(contracts[open.first]), open)) }
                         current = (start, last)
                     }
                 }
             }
-            if let open = current { episodes.append(episode(weeks, event(contracts[open.first]), open)) }
+            if let open = current { episodes.append(episode(weeks, firstMonday, event(contracts[open.first]), open)) }
             runStart = runEnd + 1
         }
         return episodes
     }
 
-    private static func episode(_ weeks: [IntensityWeek], _ contract: String?, _ range: (first: Int, last: Int)) -> ShortfallEpisode {
+    private static func episode(_ weeks: [WeekFigures], _ firstMonday: CivilDate, _ contract: String?,
+                                _ range: (first: Int, last: Int)) -> ShortfallEpisode {
         let slice = weeks[range.first...range.last]
-        return ShortfallEpisode(first: weeks[range.first].week, last: weeks[range.last].week,
-                                firstMonday: weeks[range.first].monday, lastMonday: weeks[range.last].monday,
-                                weeks: slice.count, done: slice.reduce(Hours.zero) { $0 + $1.done },
+        let from = firstMonday.adding(days: 7 * weeks[range.first].index)
+        let to = firstMonday.adding(days: 7 * weeks[range.last].index)
+        return ShortfallEpisode(first: from.isoWeek, last: to.isoWeek, firstMonday: from, lastMonday: to,
+                                weeks: slice.count, done: Hours(hundredths: slice.reduce(0) { $0 + $1.done }),
                                 plannedSevenths: slice.reduce(0) { $0 + $1.plannedSevenths },
                                 contractEvent: contract)
     }

@@ -331,6 +331,13 @@ extension PersonState {
     /// The findings and records of the clocks still running at `asOf`, without changing the
     /// state: a last day before `asOf` is missing, the others are pending.
     public func closing(asOf: CivilDate, under parameters: Parameters) -> (findings: [Finding], records: [DeadlineRecord], intensity: Intensity) {
+        closing(asOf: asOf, under: parameters, keepingWeeks: true)
+    }
+
+    /// The same; with `keepingWeeks` false, the intensity has its sums and episodes but not its
+    /// weeks (``Intensity/withoutWeeks()``).
+    func closing(asOf: CivilDate, under parameters: Parameters,
+                 keepingWeeks: Bool) -> (findings: [Finding], records: [DeadlineRecord], intensity: Intensity) {
         var copy = self
         var findings: [Finding] = []
         copy.judgeStock(before: asOf, under: parameters, into: &findings)
@@ -344,7 +351,7 @@ extension PersonState {
                 records.append(DeadlineRecord(deadline: deadline, status: .pending, done: nil))
             }
         }
-        let intensity = copy.intensity(asOf: asOf, under: parameters)
+        let intensity = copy.intensity(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
         for episode in intensity.episodes {
             findings.append(Finding(rule: .intensityShortfall, person: person, date: episode.firstMonday, event: episode.contractEvent,
                                     message: Messages.shortfall(episode, window: parameters.intensityWindowWeeks.value(on: asOf) ?? 4)))

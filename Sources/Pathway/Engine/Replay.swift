@@ -29,7 +29,7 @@ public enum Replay {
             for i in events.indices { replay(events[i]) }
         }
         let count = order?.count ?? events.count
-        let closing = state.closing(asOf: asOf, under: parameters)
+        let closing = state.closing(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
         findings.append(contentsOf: closing.findings)
         findings.sort(by: Finding.reportOrder)
         let closedOn: CivilDate? = if case .closed(let day, _) = state.right { day } else { nil }
@@ -40,7 +40,7 @@ public enum Replay {
                                                    rightClosedOn: closedOn))
         }
         return PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
-                            intensity: keepingWeeks ? closing.intensity : closing.intensity.withoutWeeks(),
+                            intensity: closing.intensity,
                             records: state.records + closing.records,
                             deadlines: state.deadlines(asOf: asOf, under: parameters),
                             eventsReplayed: replayed, eventsAfterAsOf: count - replayed)
