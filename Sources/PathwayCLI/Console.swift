@@ -252,15 +252,38 @@ struct UnsafeSendablePointer: @unchecked Sendable {
 /// A file opened for writing, created or truncated.
 final class OutputFile {
     let fd: Int32
+    /// Bytes written so far.
+    private var written = 0
+    /// A regular file is written over in place and cut to the bytes written at the end, not
+    /// emptied when opened: emptying frees its pages only for the writes to take new ones (about
+    /// 40 ms for a 65 MB report written again, as when an audit is rerun).
+    private let inPlace: Bool
+    private var finished = false
 
     init(path: String) throws(InputError) {
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        fd = open(path, O_WRONLY | O_CREAT, 0o644)
         guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(Files.describeErrno())") }
+        var info = stat()
+        inPlace = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    func write(_ bytes: [UInt8]) -> Bool { Files.write(bytes, fd: fd) }
+    func write(_ bytes: [UInt8]) -> Bool {
+        guard Files.write(bytes, fd: fd) else { return false }
+        written += bytes.count
+        return true
+    }
 
-    func close() { _ = Glibc.close(fd) }
+    /// Cuts a regular file to the bytes written (what was there before is gone); `false` when
+    /// that fails. Called once everything is written; ``close()`` calls it if it was not.
+    func finish() -> Bool {
+        finished = true
+        return !inPlace || ftruncate(fd, off_t(written)) == 0
+    }
+
+    func close() {
+        if !finished { _ = finish() }
+        _ = Glibc.close(fd)
+    }
 }
 
 /// Large values kept alive until the process exits, so that they are not freed piece by piece

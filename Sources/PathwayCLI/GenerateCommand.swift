@@ -65,6 +65,7 @@ enum GenerateCommand {
             defer { file.close() }
             var failed = false
             generator.write { bytes in if !failed && !file.write(bytes) { failed = true } }
+            if !failed && !file.finish() { failed = true }
             if failed { throw InputError(message: "\(output): cannot write: \(Files.describeErrno())") }
         } else {
             generator.write { bytes in _ = Files.write(bytes, fd: 1) }

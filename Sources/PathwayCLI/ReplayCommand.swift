@@ -165,6 +165,7 @@ enum ReplayCommand {
         case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, to: emit)
         case .csv: emit(Array(report.csv().utf8))
         }
+        if let file, !failed, !file.finish() { failed = true }
         if failed, let path = options.output {
             throw InputError(message: "\(path): cannot write: \(Files.describeErrno())")
         }
@@ -253,6 +254,9 @@ enum ReplayCommand {
             throw describe(error)
         }
         if let problem = store.failure { throw InputError(message: "pathway replay --sorted: \(problem)") }
+        if writeError == nil, let file, !file.finish(), let path = options.output {
+            writeError = InputError(message: "\(path): cannot write: \(Files.describeErrno())")
+        }
         if let writeError { throw writeError }
         if options.strict, let first = outcome.rejected.first {
             console.err("pathway replay: \(outcome.rejected.count) line(s) rejected (--strict); first: \(first)\n")

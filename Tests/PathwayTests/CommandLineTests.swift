@@ -228,6 +228,24 @@ struct CommandLineTests {
         #expect(invalid.stderr.contains("invalid JSON at line 1, column 29"))
     }
 
+    @Test("--output over a longer file leaves exactly the new report, in every format and with --sorted; so does generate")
+    func outputOverLongerFile() throws {
+        let log = try CLI.temporaryFile(compliant)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-out-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let longer = String(repeating: "old report line\n", count: 20_000)
+        for arguments in [["--format=json"], ["--format=csv"], ["--format=text"], ["--format=json", "--sorted"]] {
+            try longer.write(toFile: out, atomically: false, encoding: .utf8)
+            let expected = try CLI.run(["replay", log] + arguments)
+            let written = try CLI.run(["replay", log, "--output", out] + arguments)
+            #expect(written.status == expected.status && written.stdout.isEmpty)
+            #expect(try String(contentsOfFile: out, encoding: .utf8) == expected.stdout, "\(arguments)")
+        }
+        try longer.write(toFile: out, atomically: false, encoding: .utf8)
+        #expect(try CLI.run(["generate", "--events", "50", "--seed", "1", "--output", out]).status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == LogGenerator(events: 50, seed: 1).text())
+    }
+
     @Test("CSV: a header, one row per finding, RFC 4180 quoting")
     func csv() throws {
         let result = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--format", "csv"])
