@@ -2,9 +2,20 @@
 /// tests and its page in `Docs/rules/`.
 public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible {
     public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+    /// A hash of `rawValue`, taken once: ids key the registry and the indicators' counts,
+    /// looked up for every finding, and hashing the text each time cost more than the lookup.
+    private let key: UInt64
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        var text = rawValue
+        key = text.withUTF8 { StringTable.hash($0) }
+    }
+
     public var description: String { rawValue }
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func == (lhs: RuleID, rhs: RuleID) -> Bool { lhs.key == rhs.key && lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
     public static let orientationDeadline = RuleID(rawValue: "orientation.deadline")
     public static let contractDeadline = RuleID(rawValue: "contract.deadline")
