@@ -4,10 +4,12 @@ public struct Event: Sendable, Hashable {
     public var id: String
     /// The beneficiary: an opaque, pseudonymous identifier (1–128 characters).
     public var person: String
-    /// The day the event took legal effect.
-    public var date: CivilDate
+    // The date after the kind, whose last byte is its case: the four bytes of the date fill
+    // the gap before the line, and an event takes 80 bytes, not 88 (a log holds millions).
     /// The type and its fields.
     public var kind: EventKind
+    /// The day the event took legal effect.
+    public var date: CivilDate
     /// 1-based line of the event in its file (0 for events built in code). Orders events of
     /// the same person and the same date.
     public var line: Int
