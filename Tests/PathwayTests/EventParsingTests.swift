@@ -229,6 +229,20 @@ struct EventParsingTests {
         #expect(compared > 20_000)
     }
 
+    @Test("a date repeated from line to line is read again exactly, and a date that differs by a byte is parsed or rejected")
+    func repeatedDates() {
+        let dates = ["2025-03-03", "2025-03-03", "2025-03-04", "2025-03-03", "2025-03-0x", "2025-03-03",
+                     "2025-02-30", "2025-02-28", "2025-02-28", "2025-02-2", "2024-02-29", "2025-02-29"]
+        let text = dates.enumerated().map { k, day in
+            #"{"id":"e\#(k)","person":"P1","type":"registered","date":"\#(day)"}"#
+        }.joined(separator: "\n")
+        let log = LogReader.read(text)
+        #expect(log.events.map(\.date.description) == ["2025-03-03", "2025-03-03", "2025-03-04", "2025-03-03", "2025-03-03",
+                                                      "2025-02-28", "2025-02-28", "2024-02-29"])
+        #expect(log.rejected.map(\.line) == [5, 7, 10, 12])
+        #expect(log.rejected.allSatisfy { $0.field == "date" })
+    }
+
     @Test("a copied parser does not share its slots with the original")
     func copiedParser() {
         var first = EventLineParser()

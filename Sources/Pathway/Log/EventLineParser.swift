@@ -56,7 +56,7 @@ struct EventLineParser {
         if let field = members.repeated {
             return .failure(LineError(line: lineNumber, field: field.name, message: "appears twice in the line"))
         }
-        let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii)
+        let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii, dates: storage.dates)
         do throws(LineError) {
             if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
             let event = try fields.event(people: &people)
@@ -85,16 +85,31 @@ private final class SlotStorage: @unchecked Sendable {
     /// field that followed it last time (`following[field.slot]`), or came first in a line
     /// (`following[Field.allCases.count]`); -1 for none.
     let following: UnsafeMutablePointer<Int8>
+    /// The latest `date` read, by its ten bytes (``FieldReader/date(_:required:)``).
+    let dates: UnsafeMutablePointer<DateMemo>
 
     init() {
         following = .allocate(capacity: Field.allCases.count + 1)
         following.initialize(repeating: -1, count: Field.allCases.count + 1)
+        dates = .allocate(capacity: 1)
+        dates.initialize(to: DateMemo())
     }
 
     deinit {
         slots.deallocate()
         following.deallocate()
+        dates.deallocate()
     }
+}
+
+/// The date of the latest line, kept with its ten bytes: a log is exported in date order, so
+/// that hundreds of lines in a row have the same date, read then by two loads and a comparison.
+struct DateMemo {
+    /// Bytes 0–7 and 8–9 of the text (`2025-03-` and `03`; zero, which no date matches, when
+    /// none yet).
+    var head: UInt64 = 0
+    var tail: UInt16 = 0
+    var date = CivilDate(dayNumber: 0)
 }
 
 /// Each field's key as a compact line writes it, quoted and followed by its colon
@@ -452,6 +467,7 @@ private struct FieldReader {
     let line: Int
     /// The whole line is ASCII: characters are bytes.
     let ascii: Bool
+    let dates: UnsafeMutablePointer<DateMemo>
 
     func fail(_ field: String?, _ message: String) -> LineError {
         LineError(line: line, field: field, message: message)
@@ -551,11 +567,21 @@ private struct FieldReader {
 
     @inline(__always) func date(_ field: Field, required isRequired: Bool) throws(LineError) -> CivilDate? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
-        if member.kind == .string, !member.valueEscaped,
-           case .valid(let date) = CivilDate.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
-            return date
+        guard member.kind == .string, !member.valueEscaped else { throw dateError(field, member) }
+        let text = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        // The event's date, most often the previous line's: compared, not parsed again (its
+        // ten bytes read as eight and two).
+        guard field == .date, text.count == 10, let start = text.baseAddress else {
+            if case .valid(let date) = CivilDate.parse(text) { return date }
+            throw dateError(field, member)
         }
-        throw dateError(field, member)
+        let raw = UnsafeRawPointer(start)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if head == dates.pointee.head && tail == dates.pointee.tail { return dates.pointee.date }
+        guard case .valid(let date) = CivilDate.parse(text) else { throw dateError(field, member) }
+        dates.pointee = DateMemo(head: head, tail: tail, date: date)
+        return date
     }
 
     @inline(never) func dateError(_ field: Field, _ member: JSONLexer.Member) -> LineError {
