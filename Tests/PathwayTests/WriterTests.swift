@@ -37,6 +37,15 @@ struct WriterTests {
         #expect(FixedPoint.format(-5, scale: 3, trimZeros: true) == "-0.005")
     }
 
+    @Test("ISO weeks are written as their description, quoted")
+    func weeks() {
+        for (year, week) in [(1900, 1), (2025, 9), (2026, 10), (2026, 53), (2999, 52), (999, 1), (12_345, 7)] {
+            var w = JSONWriter()
+            w.week(ISOWeek(year: year, week: week))
+            #expect(String(decoding: w.bytes, as: UTF8.self) == "\"\(ISOWeek(year: year, week: week).description)\"")
+        }
+    }
+
     @Test("a writer grows its buffer: a large document comes out whole")
     func growth() {
         let items = (0..<5_000).map { JSONValue.number(String($0)) }

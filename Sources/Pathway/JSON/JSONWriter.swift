@@ -212,6 +212,25 @@ struct JSONWriter: ~Copyable {
         count += 12
     }
 
+    /// `"2026-W01"` (``ISOWeek/description``), with no string built.
+    mutating func week(_ value: ISOWeek) {
+        guard (1000...9999).contains(value.year), (0...99).contains(value.week) else { return string(value.description) }
+        reserve(10)
+        let out = base + count
+        out[0] = UInt8(ascii: "\"")
+        var year = value.year
+        for i in stride(from: 4, through: 1, by: -1) {
+            out[i] = UInt8(ascii: "0") + UInt8(year % 10)
+            year /= 10
+        }
+        out[5] = UInt8(ascii: "-")
+        out[6] = UInt8(ascii: "W")
+        out[7] = UInt8(ascii: "0") + UInt8(value.week / 10)
+        out[8] = UInt8(ascii: "0") + UInt8(value.week % 10)
+        out[9] = UInt8(ascii: "\"")
+        count += 10
+    }
+
     mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
     mutating func null() { append("null") }
 

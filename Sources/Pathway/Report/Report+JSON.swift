@@ -336,8 +336,8 @@ extension Intensity {
                     for e in episodes {
                         w.element { w in
                             w.object { w in
-                                w.field("first", string: e.first.description)
-                                w.field("last", string: e.last.description)
+                                w.field("first") { $0.week(e.first) }
+                                w.field("last") { $0.week(e.last) }
                                 w.field("from", date: e.firstMonday)
                                 w.field("to", date: e.lastMonday.adding(days: 6))
                                 w.field("weeks", int: e.weeks)
