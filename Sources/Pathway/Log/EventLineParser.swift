@@ -119,6 +119,8 @@ struct FieldKeys: @unchecked Sendable {
     private let bytes: UnsafeMutablePointer<UInt8>
     /// Key `k` is `bytes[starts[k] ..< starts[k + 1]]`.
     private let starts: UnsafeMutablePointer<Int32>
+    /// Field number `k` (a load, where `Field(rawValue:)` tests every case).
+    private let fields: UnsafeMutablePointer<Field>
 
     static let all = FieldKeys()
 
@@ -133,7 +135,12 @@ struct FieldKeys: @unchecked Sendable {
             offset += key.count
         }
         starts[keys.count] = Int32(offset)
+        fields = .allocate(capacity: keys.count)
+        fields.initialize(from: Field.allCases, count: keys.count)
     }
+
+    /// Field number `k`.
+    @inline(__always) func field(_ k: Int) -> Field { fields[k] }
 
     /// Whether the key of field number `k` is at `at`, where `available` bytes remain.
     @inline(__always) func isKey(_ k: Int, at: UnsafePointer<UInt8>, available: Int) -> Bool {
@@ -264,7 +271,7 @@ private struct LineMembers: JSONLexer.MemberSink {
             let field: Field?
             let guess = Int(following[previous])
             if guess >= 0, keys.isKey(guess, at: base + p, available: n - p - 1) {
-                field = Field(rawValue: guess)
+                field = keys.field(guess)
                 keyEnd = keyStart + keys.nameLength(guess)
             } else {
                 guard let end = closingQuote(from: keyStart), end + 2 < n, base[end + 1] == UInt8(ascii: ":") else {
