@@ -37,6 +37,14 @@ struct WriterTests {
         #expect(FixedPoint.format(-5, scale: 3, trimZeros: true) == "-0.005")
     }
 
+    @Test("parts concatenated on several threads equal flatMap", arguments: [1, 2, 3, 7])
+    func concatenation(jobs: Int) {
+        for count in [0, 1, 5, 4_097, 20_000] {
+            let items = (0..<count).map { k in (0..<(k % 4)).map { "\(k)-\($0)" } }
+            #expect(Parallel.concatenation(of: items, jobs: jobs) { $0 } == items.flatMap { $0 })
+        }
+    }
+
     @Test("ISO weeks are written as their description, quoted")
     func weeks() {
         for (year, week) in [(1900, 1), (2025, 9), (2026, 10), (2026, 53), (2999, 52), (999, 1), (12_345, 7)] {

@@ -44,6 +44,26 @@ extension Parallel {
 }
 
 extension Parallel {
+    /// `items.flatMap(part)`, each item's part copied into place on up to `jobs` threads.
+    static func concatenation<Item, T>(of items: [Item], jobs: Int, _ part: (Item) -> [T]) -> [T] {
+        var offsets = [Int](repeating: 0, count: items.count + 1)
+        for (k, item) in items.enumerated() { offsets[k + 1] = offsets[k] + part(item).count }
+        return [T](unsafeUninitializedCapacity: offsets[items.count]) { buffer, initialized in
+            let out = UnsafeSendable(buffer)
+            forEachRange(count: items.count, jobs: jobs) { range in
+                for k in range {
+                    part(items[k]).withUnsafeBufferPointer { source in
+                        guard let start = source.baseAddress else { return }
+                        (out.value.baseAddress! + offsets[k]).initialize(from: start, count: source.count)
+                    }
+                }
+            }
+            initialized = offsets[items.count]
+        }
+    }
+}
+
+extension Parallel {
     /// A stable counting sort of the items `0..<count` by `bucket(i)` (in `0..<buckets`), on
     /// up to `jobs` threads, each counting then placing a contiguous share of the items (at
     /// least `minimumShare`: fewer are not worth a thread). Bucket `b` holds
