@@ -147,7 +147,7 @@ public struct LogReader {
         let names = people.names
         chunks = []
         // Duplicates, in file order: the first line with an id wins.
-        let first = StringTable.firstOccurrences(of: idHashes, distinct: events.count, jobs: jobs) {
+        let repeats = StringTable.repeats(of: idHashes, distinct: events.count, jobs: jobs) {
             events[$0].id == events[$1].id
         }
         var parser = LineParser()
@@ -159,25 +159,26 @@ public struct LogReader {
             return ContentHash(a: 0, b: UInt64(i))
         }
         // Repeated lines counted or rejected, then removed in place, the order kept.
-        for i in events.indices where Int(first[i]) != i {
-            let earlier = Int(first[i])
-            if contentHash(earlier) == contentHash(i) {
+        for (later, earlier) in repeats.map({ (Int($0.later), Int($0.first)) }) {
+            if contentHash(earlier) == contentHash(later) {
                 log.duplicates += 1
             } else {
-                errors.append(LineError(line: events[i].line, field: "id",
-                    message: "\"\(events[i].id)\" was already used on line \(events[earlier].line) with different content"))
+                errors.append(LineError(line: events[later].line, field: "id",
+                    message: "\"\(events[later].id)\" was already used on line \(events[earlier].line) with different content"))
             }
         }
-        var kept = 0
-        for i in events.indices where Int(first[i]) == i {
-            if kept != i {
-                events.swapAt(kept, i)
-                personOf[kept] = personOf[i]
+        if !repeats.isEmpty {
+            var kept = repeats[0].later
+            var next = 0
+            for i in Int(kept)..<events.count {
+                if next < repeats.count && Int(repeats[next].later) == i { next += 1; continue }
+                events.swapAt(Int(kept), i)
+                personOf[Int(kept)] = personOf[i]
+                kept += 1
             }
-            kept += 1
+            events.removeLast(events.count - Int(kept))
+            personOf.removeLast(personOf.count - Int(kept))
         }
-        events.removeLast(events.count - kept)
-        personOf.removeLast(personOf.count - kept)
         log.events = events
         log.people = PeopleIndex(personOf: personOf, names: names).withoutUnused()
         log.rejected = errors.sorted { $0.line < $1.line }

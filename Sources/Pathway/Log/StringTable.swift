@@ -84,6 +84,19 @@ extension StringTable {
     /// nearly every key. A partition has about `partitionSize` keys.
     static func firstOccurrences(of hashes: [UInt64], distinct: Int, jobs: Int, partitionSize: Int = 2048,
                                  isEqual: (Int, Int) -> Bool) -> [Int32] {
+        var first = (0..<Int32(hashes.count)).map { $0 }
+        for (later, earlier) in repeats(of: hashes, distinct: distinct, jobs: jobs, partitionSize: partitionSize,
+                                        isEqual: isEqual) {
+            first[Int(later)] = earlier
+        }
+        return first
+    }
+
+    /// The keys that are not the first of their kind, each with the index of the first key
+    /// equal to it, in increasing order of the later key (as ``firstOccurrences(of:distinct:jobs:partitionSize:isEqual:)``,
+    /// without an element for every key: most logs repeat no id).
+    static func repeats(of hashes: [UInt64], distinct: Int, jobs: Int, partitionSize: Int = 2048,
+                        isEqual: (Int, Int) -> Bool) -> [(later: Int32, first: Int32)] {
         let count = hashes.count
         var partitions = 1
         while partitions < 4096, partitions * max(1, partitionSize) < count { partitions <<= 1 }
@@ -108,10 +121,6 @@ extension StringTable {
             }
             return found
         }
-        var first = (0..<Int32(count)).map { $0 }
-        for partition in repeats {
-            for pair in partition { first[Int(pair.later)] = pair.first }
-        }
-        return first
+        return repeats.joined().sorted { $0.later < $1.later }
     }
 }
