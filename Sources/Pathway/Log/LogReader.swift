@@ -180,7 +180,10 @@ public struct LogReader {
             personOf.removeLast(personOf.count - Int(kept))
         }
         log.events = events
-        log.people = PeopleIndex(personOf: personOf, names: names).withoutUnused()
+        // A person met only on lines then rejected, or repeated, has no event: dropped (with no
+        // such line, every person has one).
+        let index = PeopleIndex(personOf: personOf, names: names)
+        log.people = errors.isEmpty && repeats.isEmpty ? index : index.withoutUnused()
         log.rejected = errors.sorted { $0.line < $1.line }
         return log
     }
