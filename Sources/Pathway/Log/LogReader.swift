@@ -88,11 +88,16 @@ public struct LogReader {
                      progress: (@Sendable (Int, Int) -> Void)? = nil,
                      parsed: (@Sendable (Range<Int>) -> Void)? = nil) -> ParsedLog {
         // Several pieces per thread: the cost of a byte varies along a log (short lines of
-        // activities, long lines of contracts), and a free thread takes the next piece.
+        // activities, long lines of contracts), and a free thread takes the next piece. The
+        // pieces get smaller along the file (piece k of n has n - k shares), so that the last
+        // ones, which a thread may end alone, are short.
         let pieces = max(1, min(jobs == 1 ? 1 : jobs * 8, buffer.count / max(1, minimumPiece)))
+        let shares = pieces * (pieces + 1) / 2
         var bounds = [0]
+        var before = 0
         for k in 1..<pieces {
-            let at = max(bounds[k - 1], buffer.count * k / pieces)
+            before += pieces - (k - 1)
+            let at = max(bounds[k - 1], Int((Double(buffer.count) * Double(before) / Double(shares)).rounded(.down)))
             let cut = indexOfNewline(buffer, from: at).map { $0 + 1 } ?? buffer.count
             bounds.append(cut)
         }
