@@ -45,6 +45,15 @@ struct WriterTests {
         }
     }
 
+    @Test("people in byte order: by their first eight bytes as a number, then by all their bytes")
+    func byteOrder() {
+        let names = ["b", "a", "", "a\u{0}", "a\u{0}b", "abcdefgh", "abcdefghi", "abcdefgh\u{0}", "abcdefgg~",
+                     "é", "e\u{301}", "Zoé", "Zoe\u{301}", "\u{7F}", "🙂", "P0000238", "P0000023", "P00000238"]
+        let expected = names.indices.sorted { PersonNames.bytesPrecede(names[$0], names[$1]) }
+        #expect(PersonNames.byteOrder(names) == expected)
+        #expect(expected.map { names[$0] }.first == "")
+    }
+
     @Test("ISO weeks are written as their description, quoted")
     func weeks() {
         for (year, week) in [(1900, 1), (2025, 9), (2026, 10), (2026, 53), (2999, 52), (999, 1), (12_345, 7)] {

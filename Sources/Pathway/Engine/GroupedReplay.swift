@@ -104,7 +104,7 @@ public struct GroupedReplay {
                                  afterAsOf: afterAsOf, people: summary.people)
         // People in the report's order: their ids' UTF-8 bytes.
         let entries = self.entries
-        let order = entries.indices.sorted { entries[$0].person.utf8.lexicographicallyPrecedes(entries[$1].person.utf8) }
+        let order = PersonNames.byteOrder(entries.map(\.person))
         let store = self.store
         switch format {
         case .json:

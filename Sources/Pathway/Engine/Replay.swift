@@ -66,7 +66,7 @@ public enum Replay {
         var (personOf, names) = log.people.map { ($0.personOf, $0.names) } ?? numberPeople(events, jobs: jobs)
         let (start, order) = layOut(personOf, people: names.count, jobs: jobs)
         personOf = []
-        let ranking = names.indices.sorted { PersonNames.bytesPrecede(names[$0], names[$1]) }
+        let ranking = PersonNames.byteOrder(names)
         var people: [PersonReport] = []
         if let asOf {
             people = Parallel.map(count: ranking.count, jobs: jobs) { k in

@@ -80,6 +80,27 @@ struct PersonNames: Sendable {
         }
     }
 
+    /// The indices of `names` in UTF-8 byte order (the order of people in a report). Each
+    /// name's first eight bytes are compared as one number, the rest only between names that
+    /// share them: a sort of every name by its bytes compared them one call at a time, on one
+    /// thread, for 10 ms at 15,000 people.
+    static func byteOrder(_ names: [String]) -> [Int] {
+        let keyed = names.indices.map { k -> (prefix: UInt64, index: Int) in
+            var name = names[k]
+            let prefix = name.withUTF8 { bytes in
+                // Big-endian, zero after the end: numbers compare as the bytes do, and a name
+                // that is a prefix of another comes first or ties (and is told by its bytes).
+                var value: UInt64 = 0
+                for i in 0..<8 { value = value << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+                return value
+            }
+            return (prefix, k)
+        }
+        return keyed.sorted { a, b in
+            a.prefix != b.prefix ? a.prefix < b.prefix : bytesPrecede(names[a.index], names[b.index])
+        }.map(\.index)
+    }
+
     private func same(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = k == 0 ? 0 : ends[k - 1]
         guard ends[k] - start == key.count else { return false }
