@@ -41,7 +41,7 @@ struct WriterTests {
     func concatenation(jobs: Int) {
         for count in [0, 1, 5, 4_097, 20_000] {
             let items = (0..<count).map { k in (0..<(k % 4)).map { "\(k)-\($0)" } }
-            #expect(Parallel.concatenation(of: items, jobs: jobs) { $0 } == items.flatMap { $0 })
+            #expect(Parallel.concatenation(count: items.count, jobs: jobs) { items[$0] } == items.flatMap { $0 })
         }
     }
 

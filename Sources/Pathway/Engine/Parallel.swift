@@ -44,21 +44,22 @@ extension Parallel {
 }
 
 extension Parallel {
-    /// `items.flatMap(part)`, each item's part copied into place on up to `jobs` threads.
-    static func concatenation<Item, T>(of items: [Item], jobs: Int, _ part: (Item) -> [T]) -> [T] {
-        var offsets = [Int](repeating: 0, count: items.count + 1)
-        for (k, item) in items.enumerated() { offsets[k + 1] = offsets[k] + part(item).count }
-        return [T](unsafeUninitializedCapacity: offsets[items.count]) { buffer, initialized in
+    /// `(0..<count).flatMap(part)`, each part copied into place on up to `jobs` threads. `part`
+    /// should reach into its item (`people[$0].findings`), not copy it whole.
+    static func concatenation<T>(count: Int, jobs: Int, _ part: (Int) -> [T]) -> [T] {
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for k in 0..<count { offsets[k + 1] = offsets[k] + part(k).count }
+        return [T](unsafeUninitializedCapacity: offsets[count]) { buffer, initialized in
             let out = UnsafeSendable(buffer)
-            forEachRange(count: items.count, jobs: jobs) { range in
+            forEachRange(count: count, jobs: jobs) { range in
                 for k in range {
-                    part(items[k]).withUnsafeBufferPointer { source in
+                    part(k).withUnsafeBufferPointer { source in
                         guard let start = source.baseAddress else { return }
                         (out.value.baseAddress! + offsets[k]).initialize(from: start, count: source.count)
                     }
                 }
             }
-            initialized = offsets[items.count]
+            initialized = offsets[count]
         }
     }
 }

@@ -88,7 +88,7 @@ public enum Replay {
             }
         }
         let ids = names
-        let findings = Parallel.concatenation(of: people, jobs: jobs) { $0.findings }
+        let findings = Parallel.concatenation(count: people.count, jobs: jobs) { people[$0].findings }
         let input = Report.Input(lines: log.lines, events: log.events.count, duplicates: log.duplicates,
                                  rejected: log.rejected.count, blank: log.blank,
                                  replayed: people.reduce(0) { $0 + $1.eventsReplayed },
