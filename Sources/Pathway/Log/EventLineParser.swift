@@ -184,16 +184,17 @@ private struct LineMembers: JSONLexer.MemberSink {
 
     /// The fast path for the usual line, written compactly: no white space between tokens,
     /// keys and string values with no escape. It takes the members that
-    /// ``JSONLexer/readObject(into:)`` would take, with the same byte ranges, and returns true.
-    /// At the first byte it does not expect (white space, an escape, a malformed token, the
-    /// end of the line) it returns `nil`, having taken some members or none, and the line
+    /// ``JSONLexer/readObject(into:)`` would take, with the same byte ranges, and returns
+    /// whether the line is ASCII (below). At the first byte it does not expect (white space, an
+    /// escape, a malformed token, the end of the line) it returns `nil`, having taken some
+    /// members or none, and the line
     /// must be read again by the general lexer, which accepts it or says why not. So it never
     /// accepts what the general lexer would refuse: the lines it reads are valid JSON.
     /// Objects and arrays as values are read by the general lexer's own method.
     ///
-    /// Returns whether the line is all ASCII: outside strings, every byte it accepts is, and the
-    /// words it scans in strings cover every byte inside them (the line's UTF-8 is checked
-    /// only when it is not).
+    /// Whether the line is all ASCII is known from what it read: outside strings every byte it
+    /// accepts is ASCII, and the words it scans in strings cover every byte inside them (the
+    /// line's UTF-8 is checked only when it is not).
     ///
     /// Keys are first compared with the key that followed the previous one in an earlier line
     /// (`following`, updated here); the key is scanned and looked up only when it differs.
