@@ -49,6 +49,9 @@ extension Parallel {
     static func concatenation<T>(count: Int, jobs: Int, _ part: (Int) -> [T]) -> [T] {
         var offsets = [Int](repeating: 0, count: count + 1)
         for k in 0..<count { offsets[k + 1] = offsets[k] + part(k).count }
+        // Nothing to copy: no array is made with no room (that one would be the standard
+        // library's shared empty storage, whose count the initialiser writes).
+        guard offsets[count] > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: offsets[count]) { buffer, initialized in
             let out = UnsafeSendable(buffer)
             forEachRange(count: count, jobs: jobs) { range in

@@ -231,7 +231,10 @@ public struct LogReader {
         static func filled(_ capacity: Int, _ fill: (Output) -> Int)
             -> (events: [Event], lineStarts: [Int], idHashes: [UInt64], personOf: [Int32]) {
             func array<T>(_ body: (UnsafeMutablePointer<T>?) -> Int) -> [T] {
-                [T](unsafeUninitializedCapacity: capacity) { storage, initialized in initialized = body(storage.baseAddress) }
+                // No room (a log with no line): no array is made with none, which would be the
+                // standard library's shared empty storage, whose count the initialiser writes.
+                guard capacity > 0 else { _ = body(nil); return [] }
+                return [T](unsafeUninitializedCapacity: capacity) { storage, initialized in initialized = body(storage.baseAddress) }
             }
             var (lineStarts, idHashes, personOf): ([Int], [UInt64], [Int32]) = ([], [], [])
             let events = array { events in
