@@ -6,9 +6,10 @@ import Darwin
 
 /// Turns one line of the log into an ``Event``, or a ``LineError`` that names the field.
 ///
-/// It reads the bytes once, by a fast path for compact lines (``LineMembers/readCompact(_:fields:keys:following:)``)
-/// or else by ``JSONLexer``, then only the fields the event's type defines; unknown fields are validated as JSON and otherwise ignored (EVENTS.md: forward
-/// compatibility). It also computes a hash of the line's content that does not depend on
+/// It reads the bytes once, by a fast path for compact lines
+/// (``LineMembers/readCompact(_:fields:keys:following:)``) or else by ``JSONLexer``, then only
+/// the fields the event's type defines; unknown fields are validated as JSON and otherwise
+/// ignored (EVENTS.md: forward compatibility). It also computes a hash of the line's content that does not depend on
 /// key order or white space, to tell a harmless duplicate from a conflicting one.
 struct EventLineParser {
     /// Where the members of known fields are kept, by field: allocated once per parser (and
@@ -34,17 +35,13 @@ struct EventLineParser {
         // line once the whole line is known to be valid JSON. The UTF-8 is checked before any
         // other error is reported, on either path.
         var members = LineMembers(slots: storage.slots)
-        let ascii: Bool
-        if compactPath, let compactASCII = members.readCompact(line, fields: fields, keys: keys, following: storage.following) {
-            ascii = compactASCII
-            if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
-                return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
-            }
-        } else {
-            ascii = UTF8Check.isASCII(line)
-            if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
-                return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
-            }
+        // The fast path tells whether the line is ASCII as it reads it (`nil`: not read).
+        let compact = compactPath ? members.readCompact(line, fields: fields, keys: keys, following: storage.following) : nil
+        let ascii = compact ?? UTF8Check.isASCII(line)
+        if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
+            return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
+        }
+        if compact == nil {
             members = LineMembers(slots: storage.slots)
             var lexer = JSONLexer(line)
             do {
@@ -85,7 +82,7 @@ private final class SlotStorage: @unchecked Sendable {
     /// field that followed it last time (`following[field.slot]`), or came first in a line
     /// (`following[Field.allCases.count]`); -1 for none.
     let following: UnsafeMutablePointer<Int8>
-    /// The latest `date` read, by its ten bytes (``FieldReader/date(_:required:)``).
+    /// The latest `date` read, by its ten bytes (``FieldReader/eventDate()``).
     let dates: UnsafeMutablePointer<DateMemo>
 
     init() {
@@ -187,10 +184,10 @@ private struct LineMembers: JSONLexer.MemberSink {
     /// ``JSONLexer/readObject(into:)`` would take, with the same byte ranges, and returns
     /// whether the line is ASCII (below). At the first byte it does not expect (white space, an
     /// escape, a malformed token, the end of the line) it returns `nil`, having taken some
-    /// members or none, and the line
-    /// must be read again by the general lexer, which accepts it or says why not. So it never
-    /// accepts what the general lexer would refuse: the lines it reads are valid JSON.
-    /// Objects and arrays as values are read by the general lexer's own method.
+    /// members or none, and the line must be read again by the general lexer, which accepts it
+    /// or says why not. So it never accepts what the general lexer would refuse: the lines it
+    /// reads are valid JSON. Objects and arrays as values are read by the general lexer's own
+    /// method.
     ///
     /// Whether the line is all ASCII is known from what it read: outside strings every byte it
     /// accepts is ASCII, and the words it scans in strings cover every byte inside them (the
@@ -577,21 +574,29 @@ private struct FieldReader {
 
     @inline(__always) func date(_ field: Field, required isRequired: Bool) throws(LineError) -> CivilDate? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
-        guard member.kind == .string, !member.valueEscaped else { throw dateError(field, member) }
-        let text = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
-        // The event's date, most often the previous line's: compared, not parsed again (its
-        // ten bytes read as eight and two).
-        guard field == .date, text.count == 10, let start = text.baseAddress else {
-            if case .valid(let date) = CivilDate.parse(text) { return date }
-            throw dateError(field, member)
+        if member.kind == .string, !member.valueEscaped,
+           case .valid(let date) = CivilDate.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
+            return date
         }
-        let raw = UnsafeRawPointer(start)
-        let head = raw.loadUnaligned(as: UInt64.self)
-        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        if head == dates.pointee.head && tail == dates.pointee.tail { return dates.pointee.date }
-        guard case .valid(let date) = CivilDate.parse(text) else { throw dateError(field, member) }
-        dates.pointee = DateMemo(head: head, tail: tail, date: date)
-        return date
+        throw dateError(field, member)
+    }
+
+    /// The event's `date` (required), most often the previous line's: its ten bytes, read as
+    /// eight and two, are compared with that line's, and parsed only when they differ.
+    @inline(__always) func eventDate() throws(LineError) -> CivilDate {
+        let member = try required(.date)
+        if member.kind == .string, !member.valueEscaped, member.valueEnd - member.valueStart == 10,
+           let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base + member.valueStart)
+            let head = raw.loadUnaligned(as: UInt64.self)
+            let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+            if head == dates.pointee.head && tail == dates.pointee.tail { return dates.pointee.date }
+            if case .valid(let date) = CivilDate.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
+                dates.pointee = DateMemo(head: head, tail: tail, date: date)
+                return date
+            }
+        }
+        throw dateError(.date, member)
     }
 
     @inline(never) func dateError(_ field: Field, _ member: JSONLexer.Member) -> LineError {
@@ -753,8 +758,7 @@ private struct FieldReader {
             let hint = Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw fail("type", "unknown event type \(raw(typeMember))\(hint)")
         }
-        guard let date = try date(.date, required: true) else { throw fail("date", "missing (required)") }
-        return Event(id: id, person: person, date: date, kind: try kind(type), line: line)
+        return Event(id: id, person: person, date: try eventDate(), kind: try kind(type), line: line)
     }
 
     private func weeklyHours() throws(LineError) -> ContractTerms {
