@@ -249,7 +249,8 @@ struct UnsafeSendablePointer: @unchecked Sendable {
     init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
 }
 
-/// A file opened for writing, created or truncated.
+/// A file opened for writing, created or replaced (written over, then cut to length: see
+/// `inPlace`).
 final class OutputFile {
     let fd: Int32
     /// Bytes written so far.

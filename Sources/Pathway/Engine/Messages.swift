@@ -244,13 +244,7 @@ struct MessageText {
         }
     }
 
-    /// The text (its bytes checked as UTF-8 once more, by the quicker of the standard library's
-    /// two ways for a text that is not all ASCII).
-    var string: String {
-        bytes.withUnsafeBufferPointer { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { $0.initialize(fromContentsOf: bytes) }
-        }
-    }
+    var string: String { bytes.withUnsafeBufferPointer { String(copyingUTF8: $0) } }
 }
 
 extension String {

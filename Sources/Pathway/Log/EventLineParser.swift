@@ -550,12 +550,10 @@ private struct FieldReader {
 
     @inline(__always) func text(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
-        // ASCII with no escape: a character per byte (made a `String` by the standard library's
-        // initialiser that is the shorter path for a small one: an id is made for every line).
+        // ASCII with no escape: a character per byte.
         if ascii, member.kind == .string, !member.valueEscaped, member.valueEnd > member.valueStart,
            member.valueEnd - member.valueStart <= maxLength {
-            let text = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
-            return String(unsafeUninitializedCapacity: text.count) { $0.initialize(fromContentsOf: text) }
+            return String(copyingUTF8: UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]))
         }
         return try textSlowly(field, member, maxLength: maxLength)
     }
