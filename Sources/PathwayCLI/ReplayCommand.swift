@@ -134,7 +134,7 @@ enum ReplayCommand {
         if options.sorted, let status = try runGrouped(options, input: input, parameters: parameters, console: &console) {
             return status
         }
-        let t0 = Clock.now()
+        let t0 = Clock.mark()
         let jobs = options.jobs
         let log = try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
             let meter = Progress.onTerminal(total: buffer.count)
@@ -143,13 +143,11 @@ enum ReplayCommand {
             if let meter { callback = { bytes, lines in meter.add(bytes: bytes, lines: lines) } }
             return LogReader.read(buffer, jobs: jobs, progress: callback, parsed: release)
         }
-        let t1 = Clock.now(), m1 = Clock.trace ? Clock.peakMegabytes() : 0
+        let parse = Clock.trace ? Clock.phase(since: t0) : "", t1 = Clock.mark()
         let report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
-        let t2 = Clock.now(), m2 = Clock.trace ? Clock.peakMegabytes() : 0
+        let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
         defer {
-            if Clock.trace {
-                console.err("parse \(t1 - t0) ms (peak \(m1) MB), replay \(t2 - t1) ms (peak \(m2) MB), render+write \(Clock.now() - t2) ms (peak \(Clock.peakMegabytes()) MB)\n")
-            }
+            if Clock.trace { console.err("parse \(parse), replay \(replay), render+write \(Clock.phase(since: t2))\n") }
         }
 
         // The report goes out piece by piece (JSON) or whole (text, CSV).
