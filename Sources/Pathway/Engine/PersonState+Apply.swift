@@ -12,22 +12,8 @@ extension PersonState {
     /// Events must come in the person's order: by `date`, then by position in the file.
     public mutating func apply(_ event: Event, under parameters: Parameters) -> Outcome {
         var findings: [Finding] = []
-        // Activities and appointments, most of a log, change no state the report's status
-        // depends on: a short path, with the same result.
-        if !isClosedRight {
-            switch event.kind {
-            case .activity(let hours, let category):
-                judgeStock(before: event.date, under: parameters, into: &findings)
-                if isOpen { activities.append(ActivityRecord(date: event.date, hours: hours, category: category)) }
-                return Outcome(findings: findings, transition: nil)
-            case .appointment(_, let status):
-                judgeStock(before: event.date, under: parameters, into: &findings)
-                appointments[status] += 1
-                return Outcome(findings: findings, transition: nil)
-            default:
-                break
-            }
-        }
+        let routine = withUnsafePointer(to: event) { applyRoutine($0, under: parameters, into: &findings) }
+        if routine { return Outcome(findings: findings, transition: nil) }
         let before = status(on: event.date)
         judgeStock(before: event.date, under: parameters, into: &findings)
 
@@ -107,6 +93,31 @@ extension PersonState {
 
         let after = status(on: event.date)
         return Outcome(findings: findings, transition: before == after ? nil : .init(from: before, to: after))
+    }
+
+    /// The short path of ``apply(_:under:)`` for the events most of a log holds, activities
+    /// and appointments, which change no state the report's status depends on: applies
+    /// `event` and returns `true`, its findings added to `findings`, or returns `false` and
+    /// leaves all unchanged (the event needs ``apply(_:under:)``).
+    ///
+    /// The event is read where it lies: a replay of a whole log reads it in the log's array,
+    /// with no copy (passing an event to ``apply(_:under:)`` copies it, retaining its strings).
+    mutating func applyRoutine(_ event: UnsafePointer<Event>, under parameters: Parameters,
+                               into findings: inout [Finding]) -> Bool {
+        guard !isClosedRight else { return false }
+        switch event.pointee.kind {
+        case .activity(let hours, let category):
+            let date = event.pointee.date
+            judgeStock(before: date, under: parameters, into: &findings)
+            if isOpen { activities.append(ActivityRecord(date: date, hours: hours, category: category)) }
+            return true
+        case .appointment(_, let status):
+            judgeStock(before: event.pointee.date, under: parameters, into: &findings)
+            appointments[status] += 1
+            return true
+        default:
+            return false
+        }
     }
 
     private var isClosedRight: Bool {

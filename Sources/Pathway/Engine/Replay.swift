@@ -17,16 +17,9 @@ public enum Replay {
         var state = PersonState(person: id)
         var findings: [Finding] = []
         var replayed = 0
-        func replay(_ e: Event) {
-            guard e.date <= asOf else { return }
-            let outcome = state.apply(e, under: parameters)
-            if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
-            replayed += 1
-        }
-        if let order {
-            for i in order { replay(events[Int(i)]) }
-        } else {
-            for i in events.indices { replay(events[i]) }
+        events.withUnsafeBufferPointer { events in
+            replay(events, order: order, asOf: asOf, parameters: parameters,
+                   state: &state, findings: &findings, replayed: &replayed)
         }
         let count = order?.count ?? events.count
         let closing = state.closing(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
@@ -44,6 +37,24 @@ public enum Replay {
                             records: state.records + closing.records,
                             deadlines: state.deadlines(asOf: asOf, under: parameters),
                             eventsReplayed: replayed, eventsAfterAsOf: count - replayed)
+    }
+
+    /// Replays `events[order[0]]`, `events[order[1]]`, … (`events` in order when `order` is
+    /// nil) into `state`, skipping those dated after `asOf`. Activities and appointments are
+    /// read where they lie (``PersonState/applyRoutine(_:under:into:)``), the other events
+    /// passed to ``PersonState/apply(_:under:)``. Written as a function of its own, with its
+    /// state `inout`, so that each access to the state is checked once, not at every event.
+    private static func replay(_ events: UnsafeBufferPointer<Event>, order: [Int32]?, asOf: CivilDate,
+                               parameters: Parameters, state: inout PersonState, findings: inout [Finding],
+                               replayed: inout Int) {
+        for k in 0..<(order?.count ?? events.count) {
+            let event = events.baseAddress! + (order.map { Int($0[k]) } ?? k)
+            guard event.pointee.date <= asOf else { continue }
+            replayed += 1
+            if state.applyRoutine(event, under: parameters, into: &findings) { continue }
+            let outcome = state.apply(event.pointee, under: parameters)
+            if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
+        }
     }
 
     /// Replays a parsed log. `asOf` defaults to the latest event date (never the clock).
