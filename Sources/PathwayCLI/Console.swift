@@ -8,13 +8,17 @@ import Pathway
 /// Where the tool writes and what it reads: the process's streams, or a test double.
 protocol Console {
     mutating func out(_ text: String)
-    mutating func out(bytes: [UInt8])
+    mutating func out(bytes: UnsafeBufferPointer<UInt8>)
     mutating func err(_ text: String)
+}
+
+extension Console {
+    mutating func out(bytes: [UInt8]) { bytes.withUnsafeBufferPointer { out(bytes: $0) } }
 }
 
 struct StandardConsole: Console {
     mutating func out(_ text: String) { _ = Files.write(text, fd: 1) }
-    mutating func out(bytes: [UInt8]) { _ = Files.write(bytes, fd: 1) }
+    mutating func out(bytes: UnsafeBufferPointer<UInt8>) { _ = Files.write(bytes, fd: 1) }
     mutating func err(_ text: String) { _ = Files.write(text, fd: 2) }
 }
 
@@ -268,10 +272,14 @@ final class OutputFile {
         inPlace = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    func write(_ bytes: [UInt8]) -> Bool {
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Files.write(bytes, fd: fd) else { return false }
         written += bytes.count
         return true
+    }
+
+    func write(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { write($0) }
     }
 
     /// Cuts a regular file to the bytes written (what was there before is gone); `false` when

@@ -154,14 +154,18 @@ enum ReplayCommand {
         let file = try options.output.map { path throws(InputError) in try OutputFile(path: path) }
         defer { file?.close() }
         var failed = false
-        func emit(_ bytes: [UInt8]) {
+        func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard !failed else { return }
             if let file { failed = !file.write(bytes) } else { console.out(bytes: bytes) }
         }
+        func emit(_ text: String) {
+            var text = text
+            text.withUTF8 { emit($0) }
+        }
         switch options.format {
-        case .text: emit(Array(report.text(source: input == "-" ? "entrée standard" : input).utf8))
-        case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, to: emit)
-        case .csv: emit(Array(report.csv().utf8))
+        case .text: emit(report.text(source: input == "-" ? "entrée standard" : input))
+        case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, through: emit)
+        case .csv: emit(report.csv())
         }
         if let file, !failed, !file.finish() { failed = true }
         if failed, let path = options.output {

@@ -494,10 +494,21 @@ struct ScaleTests {
         let whole = report.jsonBytes(jobs: 1)
         for (window, flushAt) in [(1, 1), (7, 4096), (64, 1 << 16)] {
             var pieces: [[UInt8]] = []
-            report.writeJSON(generator: "pathway", jobs: 3, window: window, flushAt: flushAt) { pieces.append($0) }
+            report.writeJSON(generator: "pathway", jobs: 3, window: window, flushAt: flushAt) { pieces.append(Array($0)) }
             #expect(pieces.count > 1)
             #expect(Array(pieces.joined()) == whole)
         }
+        // The public forms, with the default window: long runs of people handed over as they
+        // are, short runs of findings gathered.
+        var viewed: [UInt8] = []
+        var views = 0
+        report.writeJSON(jobs: 2, through: { viewed.append(contentsOf: $0); views += 1 })
+        #expect(viewed == whole)
+        #expect(views > 2)
+        var copied: [[UInt8]] = []
+        report.writeJSON(jobs: 2, to: { copied.append($0) })
+        #expect(copied.count == views)
+        #expect(Array(copied.joined()) == whole)
     }
 }
 

@@ -116,7 +116,8 @@ public struct GroupedReplay {
             let findings = Report.Fragments(count: order.count, window: 1024) { range in
                 [Report.Fragments.run(range.flatMap { GroupedReplay.unpack(store.read(entries[order[$0]].findings)) })]
             }
-            report.writeJSON(generator: generator, people: people, findings: findings, flushAt: 1 << 20, to: sink)
+            report.writeJSON(generator: generator, people: people, findings: findings, flushAt: 1 << 20,
+                             through: { sink(Array($0)) })
         case .csv:
             var out = Array(Report.csvHeaderLine.utf8)
             for index in order {

@@ -310,12 +310,20 @@ struct JSONWriter: ~Copyable {
     }
     mutating func closeArray() { close(UInt8(ascii: "]")) }
 
-    /// The bytes written so far, handed over; the writer goes on with an empty buffer, its open
-    /// containers unchanged.
-    mutating func take() -> [UInt8] {
-        let taken = bytes
+    /// Hands the bytes written so far to `body` (valid during the call only), then empties the
+    /// writer, keeping its room and its open containers.
+    mutating func flush(to body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard count > 0 else { return }
+        body(UnsafeBufferPointer(start: base, count: count))
         count = 0
-        return taken
+    }
+
+    /// The bytes written, handed over with their buffer: no copy (a report's runs are rendered
+    /// on one thread and written out by another).
+    consuming func finish() -> WrittenBytes {
+        let written = WrittenBytes(base, count: count)
+        discard self
+        return written
     }
 
     /// An element of the open array; `body` writes it.
@@ -334,19 +342,40 @@ struct JSONWriter: ~Copyable {
         body(&self)
     }
 
-    /// An element already rendered, written as it is (into a run, see ``runElement(first:_:)``).
-    mutating func rendered(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append($0) }
+    /// Bytes already rendered, written as they are (an element into a run, see
+    /// ``runElement(first:_:)``, or a run into its array).
+    mutating func rendered(_ bytes: UnsafeBufferPointer<UInt8>) {
+        append(bytes)
     }
 
-    /// Opens a run of elements of the open array that its caller writes (made by
-    /// ``runElement(first:_:)``): the comma after the array's earlier elements, if any.
+    /// Opens a run of `count` bytes of elements of the open array that its caller writes (made
+    /// by ``runElement(first:_:)``): the comma after the array's earlier elements, if any.
     /// `false` for an empty run.
-    mutating func openRun(_ run: [UInt8]) -> Bool {
+    mutating func openRun(count: Int) -> Bool {
         precondition(open > 0)
-        guard !run.isEmpty else { return false }
+        guard count > 0 else { return false }
         if hasElement & 1 != 0 { put(UInt8(ascii: ",")) }
         hasElement |= 1
         return true
+    }
+}
+
+/// Bytes a ``JSONWriter`` wrote, with the buffer it wrote them in (freed with the last
+/// reference): handed from the thread that rendered them to the one that writes them out.
+final class WrittenBytes: @unchecked Sendable {
+    // Written once, by the writer, before this is made; read only after.
+    private let base: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    fileprivate init(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes, valid during `body` only.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
     }
 }

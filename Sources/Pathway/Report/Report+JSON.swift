@@ -8,7 +8,7 @@ extension Report {
     /// bytes whatever their number.
     public func jsonBytes(generator: String = "pathway", jobs: Int = 1) -> [UInt8] {
         var all: [UInt8] = []
-        writeJSON(generator: generator, jobs: jobs) { all.append(contentsOf: $0) }
+        writeJSON(generator: generator, jobs: jobs, through: { all.append(contentsOf: $0) })
         return all
     }
 
@@ -16,30 +16,47 @@ extension Report {
     /// a large report is written out without being held whole in memory. The concatenation of
     /// the pieces is ``jsonBytes(generator:jobs:)``.
     public func writeJSON(generator: String = "pathway", jobs: Int = 1, to sink: ([UInt8]) -> Void) {
-        writeJSON(generator: generator, jobs: jobs, window: 4096, flushAt: 1 << 20, to: sink)
+        writeJSON(generator: generator, jobs: jobs, through: { sink(Array($0)) })
+    }
+
+    /// The JSON report handed to `sink` piece by piece, in order, each piece valid during its
+    /// call only: for a caller that writes the pieces out as they come (to a file, a socket),
+    /// with no copy of the report on the way. The concatenation of the pieces is
+    /// ``jsonBytes(generator:jobs:)``.
+    public func writeJSON(generator: String = "pathway", jobs: Int = 1,
+                          through sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        writeJSON(generator: generator, jobs: jobs, window: 4096, flushAt: 1 << 20, through: sink)
     }
 
     /// `window`: people rendered at a time (findings: four times as many); `flushAt`: bytes
     /// gathered before they are handed to `sink`.
-    func writeJSON(generator: String, jobs: Int, window: Int, flushAt: Int, to sink: ([UInt8]) -> Void) {
+    func writeJSON(generator: String, jobs: Int, window: Int, flushAt: Int,
+                   through sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         // People and findings, the bulk of the report, are rendered apart in parallel, a window
         // of them at a time, in runs: a thread renders a run of consecutive elements, with their
-        // separators, into one buffer.
-        func rendered(_ count: Int, window: Int, _ render: @escaping (Int, inout JSONWriter) -> Void) -> Fragments {
-            Fragments(count: count, window: window) { range in
+        // separators, into one buffer, handed over as it is. Each element is read where it lies
+        // in its array (a copy of a person's report would retain everything it holds).
+        func rendered<T>(_ elements: UnsafeBufferPointer<T>, window: Int,
+                         _ render: @escaping (borrowing T, inout JSONWriter) -> Void) -> Fragments {
+            Fragments(count: elements.count, window: window) { range in
                 let runs = max(1, min(range.count, jobs * 8))
                 return Parallel.map(count: runs, jobs: jobs) { r in
                     let units = (range.lowerBound + range.count * r / runs)..<(range.lowerBound + range.count * (r + 1) / runs)
                     var part = JSONWriter(depth: Fragments.depth, capacity: 2048 * max(1, units.count))
-                    for i in units { part.runElement(first: i == units.lowerBound) { render(i, &$0) } }
-                    return part.bytes
+                    for i in units { part.runElement(first: i == units.lowerBound) { render(elements[i], &$0) } }
+                    return part.finish()
                 }
             }
         }
-        writeJSON(generator: generator,
-                  people: rendered(people.count, window: window) { i, part in people[i].write(to: &part, asOf: asOf) },
-                  findings: rendered(findings.count, window: window * 4) { i, part in findings[i].write(to: &part) },
-                  flushAt: flushAt, to: sink)
+        let asOf = self.asOf
+        people.withUnsafeBufferPointer { people in
+            findings.withUnsafeBufferPointer { findings in
+                writeJSON(generator: generator,
+                          people: rendered(people, window: window) { person, part in person.write(to: &part, asOf: asOf) },
+                          findings: rendered(findings, window: window * 4) { finding, part in finding.write(to: &part) },
+                          flushAt: flushAt, through: sink)
+            }
+        }
     }
 
     /// The elements of one of the report's two big arrays, rendered apart: `count` units
@@ -48,32 +65,39 @@ extension Report {
     struct Fragments {
         /// The depth at which elements are rendered (inside the report object and the array).
         static let depth = 2
+        /// Runs shorter than this join the bytes gathered for `sink`; longer ones are handed to
+        /// it as they are (a copy of a short run costs less than a write of its own).
+        static let directRun = 1 << 14
         var count: Int
         var window: Int
-        var fetch: (Range<Int>) -> [[UInt8]]
+        var fetch: (Range<Int>) -> [WrittenBytes]
 
         /// One run of elements rendered one by one.
-        static func run(_ elements: [[UInt8]]) -> [UInt8] {
+        static func run(_ elements: [[UInt8]]) -> WrittenBytes {
             var run = JSONWriter(depth: depth, capacity: elements.reduce(64) { $0 + $1.count + 2 * depth + 2 })
-            for (k, element) in elements.enumerated() { run.runElement(first: k == 0) { $0.rendered(element) } }
-            return run.bytes
+            for (k, element) in elements.enumerated() {
+                run.runElement(first: k == 0) { w in element.withUnsafeBufferPointer { w.rendered($0) } }
+            }
+            return run.finish()
         }
     }
 
     /// The report with its people and findings given as rendered elements.
-    func writeJSON(generator: String, people: Fragments, findings: Fragments, flushAt: Int, to sink: ([UInt8]) -> Void) {
+    func writeJSON(generator: String, people: Fragments, findings: Fragments, flushAt: Int,
+                   through sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         var w = JSONWriter(capacity: flushAt + 65_536)
         func elements(_ fragments: Fragments) {
             var start = 0
             while start < fragments.count {
                 let end = min(fragments.count, start + fragments.window)
-                for run in fragments.fetch(start..<end) where w.openRun(run) {
-                    // A short run joins what the writer holds; a long one goes out as it is.
-                    if w.count + run.count < flushAt {
-                        w.rendered(run)
+                for run in fragments.fetch(start..<end) where w.openRun(count: run.count) {
+                    // A short run joins what the writer holds; a long one goes out as it is,
+                    // after it.
+                    if run.count < Fragments.directRun && w.count + run.count < flushAt {
+                        run.withBytes { w.rendered($0) }
                     } else {
-                        sink(w.take())
-                        sink(run)
+                        w.flush(to: sink)
+                        run.withBytes(sink)
                     }
                 }
                 start = end
@@ -134,7 +158,7 @@ extension Report {
         }
         w.closeObject()
         w.raw("\n")
-        sink(w.take())
+        w.flush(to: sink)
     }
 
     /// The JSON report as text.
