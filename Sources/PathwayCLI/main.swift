@@ -6,5 +6,6 @@ import Glibc
 import Darwin
 #endif
 
+Allocator.keepFreedMemory()
 let status = Tool.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole())
 exit(status.rawValue)
