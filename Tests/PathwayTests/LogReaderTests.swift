@@ -205,6 +205,22 @@ struct ParallelReaderTests {
         }
     }
 
+    @Test("a large array advised to huge pages holds what was written, as many elements as said")
+    func largeMemory() {
+        for capacity in [1, 1_000, 3 << 20] { // 24 MiB of Int at the most: several huge pages
+            let filled = capacity - capacity / 3
+            let array = LargeMemory.array(capacity: capacity) { (buffer: UnsafeMutableBufferPointer<Int>) in
+                let out = UnsafeSendable(buffer)
+                Parallel.forEachRange(count: filled, jobs: 2) { range in
+                    for i in range { (out.value.baseAddress! + i).initialize(to: i &* 7) }
+                }
+                return filled
+            }
+            #expect(array.count == filled)
+            #expect(array.indices.allSatisfy { array[$0] == $0 &* 7 })
+        }
+    }
+
     @Test("the parsed ranges handed back cover the buffer exactly once, in pieces", arguments: [1, 2, 3])
     func parsedRanges(_ jobs: Int) {
         let bytes = Array(LogGenerator(events: 40_000, seed: 4).text().utf8)

@@ -72,7 +72,7 @@ extension Parallel {
     /// up to `jobs` threads, each counting then placing a contiguous share of the items (at
     /// least `minimumShare`: fewer are not worth a thread). Bucket `b` holds
     /// `order[start[b] ..< start[b + 1]]`: `element(i)` for its items, in increasing `i`.
-    static func countingSort<T>(count: Int, buckets: Int, jobs: Int, minimumShare: Int = 65_536, zero: T,
+    static func countingSort<T>(count: Int, buckets: Int, jobs: Int, minimumShare: Int = 65_536,
                                 bucket: (Int) -> Int, element: (Int) -> T) -> (start: [Int], order: [T]) {
         let shares = max(1, min(jobs, count / max(1, minimumShare)))
         func share(_ t: Int) -> Range<Int> { (count * t / shares)..<(count * (t + 1) / shares) }
@@ -94,18 +94,20 @@ extension Parallel {
             }
         }
         start[buckets] = total
-        var order = [T](repeating: zero, count: count)
-        order.withUnsafeMutableBufferPointer { buffer in
+        // Every slot is written once, by the share that places its item: no zeroing first.
+        guard count > 0 else { return (start, []) }
+        let positions = next
+        let order = LargeMemory.array(capacity: count) { (buffer: UnsafeMutableBufferPointer<T>) in
             let out = UnsafeSendable(buffer)
-            let positions = next
             _ = map(count: shares, jobs: shares) { t in
                 var at = positions[t]
                 for i in share(t) {
                     let b = bucket(i)
-                    out.value[at[b]] = element(i)
+                    (out.value.baseAddress! + at[b]).initialize(to: element(i))
                     at[b] += 1
                 }
             }
+            return count
         }
         return (start, order)
     }

@@ -116,7 +116,7 @@ public enum Replay {
     static func layOut(_ personOf: [Int32], people: Int, jobs: Int,
                        minimumShare: Int = 65_536) -> (start: [Int], order: [Int32]) {
         Parallel.countingSort(count: personOf.count, buckets: people, jobs: jobs, minimumShare: minimumShare,
-                              zero: 0, bucket: { Int(personOf[$0]) }, element: { Int32($0) })
+                              bucket: { Int(personOf[$0]) }, element: { Int32($0) })
     }
 
     /// Each event's person as a number (in order of first appearance) and the names by

@@ -234,7 +234,7 @@ public struct LogReader {
                 // No room (a log with no line): no array is made with none, which would be the
                 // standard library's shared empty storage, whose count the initialiser writes.
                 guard capacity > 0 else { _ = body(nil); return [] }
-                return [T](unsafeUninitializedCapacity: capacity) { storage, initialized in initialized = body(storage.baseAddress) }
+                return LargeMemory.array(capacity: capacity) { body($0.baseAddress) }
             }
             var (lineStarts, idHashes, personOf): ([Int], [UInt64], [Int32]) = ([], [], [])
             let events = array { events in
@@ -483,3 +483,4 @@ public struct ParsedLog: Sendable {
     /// All lines of the file: events + duplicates + rejected + blank.
     public var lines: Int { events.count + duplicates + rejected.count + blank }
 }
+

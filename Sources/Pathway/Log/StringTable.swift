@@ -104,7 +104,7 @@ extension StringTable {
         // The keys sorted by partition, in file order within each; each hash goes with its
         // index, so that a partition reads its keys in a row.
         let (start, order) = Parallel.countingSort(
-            count: count, buckets: partitions, jobs: jobs, zero: (hash: UInt64(0), index: Int32(0)),
+            count: count, buckets: partitions, jobs: jobs,
             bucket: { Int(truncatingIfNeeded: hashes[$0] & mask) }, element: { (hashes[$0], Int32($0)) })
         // Each partition's later keys with their first, the partitions on all threads.
         let perTable = max(16, min(distinct, count) / partitions + 16)
