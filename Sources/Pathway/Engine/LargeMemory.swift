@@ -8,6 +8,7 @@ enum LargeMemory {
     /// An array with room for `capacity` elements, of which `fill` initialises the first ones
     /// and returns how many; backed by huge pages where the system allows
     /// (``adviseHugePages(_:)``). `capacity` must not be 0.
+    @inline(__always)
     static func array<T>(capacity: Int, _ fill: (UnsafeMutableBufferPointer<T>) -> Int) -> [T] {
         [T](unsafeUninitializedCapacity: capacity) { storage, initialized in
             adviseHugePages(UnsafeMutableRawBufferPointer(storage))

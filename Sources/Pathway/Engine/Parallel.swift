@@ -72,6 +72,7 @@ extension Parallel {
     /// up to `jobs` threads, each counting then placing a contiguous share of the items (at
     /// least `minimumShare`: fewer are not worth a thread). Bucket `b` holds
     /// `order[start[b] ..< start[b + 1]]`: `element(i)` for its items, in increasing `i`.
+    @inline(__always) // into each caller, with its `bucket` and `element` (a call each per item otherwise)
     static func countingSort<T>(count: Int, buckets: Int, jobs: Int, minimumShare: Int = 65_536,
                                 bucket: (Int) -> Int, element: (Int) -> T) -> (start: [Int], order: [T]) {
         let shares = max(1, min(jobs, count / max(1, minimumShare)))
