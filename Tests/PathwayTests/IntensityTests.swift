@@ -152,6 +152,32 @@ struct IntensityShortfallTests {
         }
     }
 
+    @Test("the message, kept as its facts, reads, compares, hashes and renders as its text")
+    func messageKeptAsFacts() throws {
+        var s = underContract("2025-05-05", extra: #","ends":"2025-06-01""#)
+        weekly(&s, from: "2025-05-05", weeks: 4, hours: "10.5")
+        let finding = try #require(s.findings(.intensityShortfall, asOf: "2025-07-31").first)
+        let text = "Du lundi 2025-05-05 (semaine 2025-W19) au dimanche 2025-06-01 (semaine 2025-W22), 4 semaines complètes "
+            + "sous contrat : 10,5 h d'activité par semaine en moyenne pour 15 h prévues (moyenne sur 4 semaines consécutives "
+            + "en deçà du plan). " + Messages.cite(.intensityShortfall) + "."
+        #expect(finding.message == text)
+        // The same finding with its message set as text: equal, same hash, one element of a set.
+        var written = finding
+        written.message = finding.message
+        #expect(written == finding && finding == written)
+        #expect(written.hashValue == finding.hashValue)
+        #expect(Set([finding, written]).count == 1)
+        var other = finding
+        other.message = text + " "
+        #expect(other != finding)
+        // Rendered into JSON as the text, escaped as any message is.
+        var w = JSONWriter()
+        finding.write(to: &w)
+        let json = try JSONValue.parse(String(decoding: w.finish().withBytes { Array($0) }, as: UTF8.self))
+        guard case .object(let members) = json else { Issue.record("not an object"); return }
+        #expect(members.first { $0.key == "message" }?.value == .string(text))
+    }
+
     @Test("one finding per episode, with its first and last week")
     func episode() {
         var s = underContract("2025-05-05")

@@ -100,23 +100,6 @@ enum Messages {
             + cite(.afterClosure) + "."
     }
 
-    // MARK: Intensity
-
-    static func shortfall(_ e: ShortfallEpisode, window: Int) -> String {
-        let done = Hours(hundredths: (e.done.hundredths * 2 + e.weeks) / (e.weeks * 2))
-        let planned = Hours(hundredths: (e.plannedSevenths * 2 + 7 * e.weeks) / (14 * e.weeks))
-        // Written as bytes: the most frequent finding of a log, where interpolation cost ten
-        // times as much as the rest of its replay.
-        var text = MessageText()
-        text.add("Du lundi "); text.add(e.firstMonday); text.add(" (semaine "); text.add(e.first)
-        text.add(") au dimanche "); text.add(e.lastMonday.adding(days: 6)); text.add(" (semaine "); text.add(e.last)
-        text.add("), "); text.add(e.weeks); text.add(" semaines complètes sous contrat : ")
-        text.add(decimalComma: done); text.add(" h d'activité par semaine en moyenne pour ")
-        text.add(decimalComma: planned); text.add(" h prévues (moyenne sur "); text.add(window)
-        text.add(" semaines consécutives en deçà du plan). "); text.add(string: cite(.intensityShortfall)); text.add(".")
-        return text.string
-    }
-
     // MARK: Sanctions
 
     /// `193,96 €`.
@@ -195,36 +178,99 @@ enum Messages {
     }
 }
 
-/// A message built as UTF-8 bytes and made a `String` once, with no interpolation.
-struct MessageText {
-    private var bytes: [UInt8] = []
+/// What the message of an intensity shortfall states (``FindingText``): its weeks, the
+/// average hours done and planned, rounded to the hundredth, and the window of the rule.
+struct ShortfallMessage: Sendable, Hashable {
+    var firstMonday: CivilDate
+    var lastMonday: CivilDate
+    var weeks: Int32
+    var done: Int32
+    var planned: Int32
+    var window: Int32
 
-    init() { bytes.reserveCapacity(400) }
+    init(_ e: ShortfallEpisode, window: Int) {
+        firstMonday = e.firstMonday
+        lastMonday = e.lastMonday
+        weeks = Int32(e.weeks)
+        done = Int32((e.done.hundredths * 2 + e.weeks) / (e.weeks * 2))
+        planned = Int32((e.plannedSevenths * 2 + 7 * e.weeks) / (14 * e.weeks))
+        self.window = Int32(window)
+    }
+
+    /// The message's UTF-8 bytes, valid during `body` only. Written as bytes: the most frequent
+    /// finding of a log, where interpolation cost ten times as much as the rest of its replay.
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = MessageText()
+        text.add("Du lundi "); text.add(firstMonday); text.add(" (semaine "); text.add(firstMonday.isoWeek)
+        text.add(") au dimanche "); text.add(lastMonday.adding(days: 6)); text.add(" (semaine "); text.add(lastMonday.isoWeek)
+        text.add("), "); text.add(Int(weeks)); text.add(" semaines complètes sous contrat : ")
+        text.add(decimalComma: Hours(hundredths: Int(done))); text.add(" h d'activité par semaine en moyenne pour ")
+        text.add(decimalComma: Hours(hundredths: Int(planned))); text.add(" h prévues (moyenne sur "); text.add(Int(window))
+        text.add(" semaines consécutives en deçà du plan). "); text.add(string: ShortfallMessage.cited); text.add(".")
+        return text.withBytes(body)
+    }
+
+    var string: String { withUTF8 { String(copyingUTF8: $0) } }
+
+    private static let cited = Messages.cite(.intensityShortfall)
+}
+
+/// A message built as UTF-8 bytes, with no interpolation: each piece is stored into a buffer
+/// the builder owns (room checked once per piece), as ``JSONWriter`` does. It cannot be copied,
+/// so no two builders share the buffer.
+struct MessageText: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int = 512) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Room for `n` more bytes.
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        guard count + n > capacity else { return }
+        var size = capacity * 2
+        while size < count + n { size *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = size
+    }
+
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
+        count += bytes.count
+    }
 
     mutating func add(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { add($0) }
     }
 
     mutating func add(string text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { add($0) }
     }
 
     /// `YYYY-MM-DD`.
     mutating func add(_ date: CivilDate) {
         let (y, m, d) = date.components
         guard (0...9999).contains(y) else { return add(string: date.description) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { out in
-            CivilDate.writeDigits(y, m, d, to: out.baseAddress!)
-            bytes.append(contentsOf: out)
-        }
+        reserve(10)
+        CivilDate.writeDigits(y, m, d, to: base + count)
+        count += 10
     }
 
     /// `2026-W01`.
     mutating func add(_ week: ISOWeek) {
         add(week.year)
         add("-W")
-        if (0...9).contains(week.week) { bytes.append(UInt8(ascii: "0")) }
+        if (0...9).contains(week.week) { add("0") }
         add(week.week)
     }
 
@@ -232,19 +278,22 @@ struct MessageText {
 
     /// Hours with a decimal comma and no trailing zero: `12,5`.
     mutating func add(decimalComma hours: Hours) {
-        let start = bytes.count
+        let start = count
         add(Int64(hours.hundredths), scale: 2)
-        for i in start..<bytes.count where bytes[i] == UInt8(ascii: ".") { bytes[i] = UInt8(ascii: ",") }
+        for i in start..<count where base[i] == UInt8(ascii: ".") { base[i] = UInt8(ascii: ",") }
     }
 
     private mutating func add(_ value: Int64, scale: Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FixedPoint.maximumLength(scale: scale)) { out in
-            let count = FixedPoint.write(value, scale: scale, trimZeros: true, to: out.baseAddress!)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<count]))
-        }
+        reserve(FixedPoint.maximumLength(scale: scale))
+        count += FixedPoint.write(value, scale: scale, trimZeros: true, to: base + count)
     }
 
-    var string: String { bytes.withUnsafeBufferPointer { String(copyingUTF8: $0) } }
+    var string: String { String(copyingUTF8: UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes, valid during `body` only.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
 }
 
 extension String {

@@ -364,8 +364,9 @@ extension PersonState {
         }
         let intensity = copy.intensity(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
         for episode in intensity.episodes {
+            let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
             findings.append(Finding(rule: .intensityShortfall, person: person, date: episode.firstMonday, event: episode.contractEvent,
-                                    message: Messages.shortfall(episode, window: parameters.intensityWindowWeeks.value(on: asOf) ?? 4)))
+                                    text: .shortfall(ShortfallMessage(episode, window: window))))
         }
         if !copy.stockJudged, let stock = copy.stockDeadline(under: parameters) {
             records.append(copy.firstContractSinceReform.map { DeadlineRecord(deadline: stock, status: .onTime, done: $0) }

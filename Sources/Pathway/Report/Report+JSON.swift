@@ -182,7 +182,7 @@ extension Finding {
             let rule = RuleRegistry.rule(self.rule)
             w.field("article", string: rule?.citations ?? "")
             w.field("confidence", string: (rule?.confidence ?? .interpretation).rawValue)
-            w.field("message", string: message)
+            w.field("message") { w in text.withUTF8 { w.string(utf8: $0) } }
         }
     }
 }
