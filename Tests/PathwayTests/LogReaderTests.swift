@@ -205,6 +205,16 @@ struct ParallelReaderTests {
         }
     }
 
+    @Test("the start of a line found by its number: after a byte-order mark, CRLF, blank lines, at the end")
+    func lineStarts() {
+        let text = Array("\u{FEFF}a\r\nbb\n\n\ncccc\nd".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            let starts = LogReader.lineStarts(buffer, of: [6, 2, 1, 5, 2, 9, 4])
+            #expect(starts == [1: 0, 2: 6, 4: 10, 5: 11, 6: 16])
+            #expect(LogReader.lineStarts(buffer, of: []).isEmpty)
+        }
+    }
+
     @Test("a large array advised to huge pages holds what was written, as many elements as said")
     func largeMemory() {
         for capacity in [1, 1_000, 3 << 20] { // 24 MiB of Int at the most: several huge pages

@@ -111,11 +111,11 @@ public struct LogReader {
         for count in lineCounts { firstLine.append(firstLine[firstLine.count - 1] + count) }
         let totalLines = firstLine[pieces]
         // Each piece parses its lines into its own region of the arrays (room for an event per
-        // line): the events, and each one's line start, id hash and person numbered within the
-        // piece. The regions are then closed up, the events moved, not copied.
+        // line): the events, and each one's id hash and person numbered within the piece. The
+        // regions are then closed up, the events moved, not copied.
         var chunks: [Chunk] = []
         var eventStart = [0]
-        var (events, lineStarts, idHashes, personOf) = Output.filled(totalLines) { out in
+        var (events, idHashes, personOf) = Output.filled(totalLines) { out in
             chunks = Parallel.map(count: pieces, jobs: jobs) { k in
                 parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
                            firstLine: firstLine[k], into: out.advanced(by: firstLine[k]),
@@ -155,9 +155,13 @@ public struct LogReader {
         let repeats = StringTable.repeats(of: idHashes, distinct: events.count, jobs: jobs) {
             events[$0].id == events[$1].id
         }
+        // Where the lines of repeated ids start (to read them again for their content), found by
+        // one scan up to the last of them: most logs repeat no id, and keeping every line's
+        // start for them took 8 bytes an event.
+        let starts = lineStarts(buffer, of: repeats.flatMap { [events[Int($0.later)].line, events[Int($0.first)].line] })
         var parser = LineParser()
         func contentHash(_ i: Int) -> ContentHash {
-            let start = lineStarts[i]
+            let start = starts[events[i].line]!
             let end = indexOfNewline(buffer, from: start) ?? buffer.count
             let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
             if case .event(_, let hash) = parser.parse(line, number: events[i].line) { return hash }
@@ -203,57 +207,65 @@ public struct LogReader {
         var blank = 0
     }
 
-    /// Where the events are written, with for each one where its line starts in the whole
-    /// buffer (after a byte-order mark), the hash of its id and its person's number: four
-    /// arrays with one element per line of the log, all at the same index.
+    /// Where the events are written, with for each one the hash of its id and its person's
+    /// number: three arrays with one element per line of the log, all at the same index.
     private struct Output {
         var events: UnsafeMutablePointer<Event>?
-        var lineStarts: UnsafeMutablePointer<Int>?
         var idHashes: UnsafeMutablePointer<UInt64>?
         var personOf: UnsafeMutablePointer<Int32>?
 
         func advanced(by n: Int) -> Output {
-            Output(events: events.map { $0 + n }, lineStarts: lineStarts.map { $0 + n },
-                   idHashes: idHashes.map { $0 + n }, personOf: personOf.map { $0 + n })
+            Output(events: events.map { $0 + n }, idHashes: idHashes.map { $0 + n }, personOf: personOf.map { $0 + n })
         }
 
         /// Moves `count` elements of each array from `source` to here.
         func moveInitialize(from source: Output, count: Int) {
-            guard count > 0, let events, let lineStarts, let idHashes, let personOf else { return }
+            guard count > 0, let events, let idHashes, let personOf else { return }
             events.moveInitialize(from: source.events!, count: count)
-            lineStarts.moveInitialize(from: source.lineStarts!, count: count)
             idHashes.moveInitialize(from: source.idHashes!, count: count)
             personOf.moveInitialize(from: source.personOf!, count: count)
         }
 
-        /// The four arrays, with room for `capacity` elements each, of which `fill` initializes
+        /// The three arrays, with room for `capacity` elements each, of which `fill` initializes
         /// the first ones (as many in each) and returns how many.
         static func filled(_ capacity: Int, _ fill: (Output) -> Int)
-            -> (events: [Event], lineStarts: [Int], idHashes: [UInt64], personOf: [Int32]) {
+            -> (events: [Event], idHashes: [UInt64], personOf: [Int32]) {
             func array<T>(_ body: (UnsafeMutablePointer<T>?) -> Int) -> [T] {
                 // No room (a log with no line): no array is made with none, which would be the
                 // standard library's shared empty storage, whose count the initialiser writes.
                 guard capacity > 0 else { _ = body(nil); return [] }
                 return LargeMemory.array(capacity: capacity) { body($0.baseAddress) }
             }
-            var (lineStarts, idHashes, personOf): ([Int], [UInt64], [Int32]) = ([], [], [])
+            var (idHashes, personOf): ([UInt64], [Int32]) = ([], [])
             let events = array { events in
                 var count = 0
-                lineStarts = array { lineStarts in
-                    idHashes = array { idHashes in
-                        personOf = array { personOf in
-                            // Shared by the pieces' threads, each writing its own region.
-                            count = fill(Output(events: events, lineStarts: lineStarts, idHashes: idHashes, personOf: personOf))
-                            return count
-                        }
+                idHashes = array { idHashes in
+                    personOf = array { personOf in
+                        // Shared by the pieces' threads, each writing its own region.
+                        count = fill(Output(events: events, idHashes: idHashes, personOf: personOf))
                         return count
                     }
                     return count
                 }
                 return count
             }
-            return (events, lineStarts, idHashes, personOf)
+            return (events, idHashes, personOf)
         }
+    }
+
+    /// The byte offset where each of `lines` (1-based numbers) starts in `buffer`, by one scan
+    /// of its line ends up to the last of them.
+    static func lineStarts(_ buffer: UnsafeBufferPointer<UInt8>, of lines: [Int]) -> [Int: Int] {
+        var starts: [Int: Int] = [:]
+        var line = 1, start = 0
+        for wanted in Set(lines).sorted() {
+            while line < wanted, let newline = indexOfNewline(buffer, from: start) {
+                line += 1
+                start = newline + 1
+            }
+            if line == wanted { starts[wanted] = start }
+        }
+        return starts
     }
 
     /// Lines in a piece: its line ends, and a last line without one.
@@ -292,7 +304,6 @@ public struct LogReader {
                 event.line = number
                 let n = chunk.events
                 out.idHashes![n] = StringTable.hash(event.id)
-                out.lineStarts![n] = offset + start
                 out.personOf![n] = parser.latestPerson
                 (out.events! + n).initialize(to: consume event)
                 chunk.events += 1

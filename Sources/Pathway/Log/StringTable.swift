@@ -102,17 +102,21 @@ extension StringTable {
         while partitions < 4096, partitions * max(1, partitionSize) < count { partitions <<= 1 }
         let mask = UInt64(partitions - 1)
         // The keys sorted by partition, in file order within each; each hash goes with its
-        // index, so that a partition reads its keys in a row.
+        // index, so that a partition reads its keys in a row. The partition is chosen by the
+        // hash's low bits, a key's slot in its table by its high bits: only those are kept (8
+        // bytes a key, not 16).
         let (start, order) = Parallel.countingSort(
             count: count, buckets: partitions, jobs: jobs,
-            bucket: { Int(truncatingIfNeeded: hashes[$0] & mask) }, element: { (hashes[$0], Int32($0)) })
+            bucket: { Int(truncatingIfNeeded: hashes[$0] & mask) },
+            element: { (high: UInt32(truncatingIfNeeded: hashes[$0] >> 32), index: Int32($0)) })
         // Each partition's later keys with their first, the partitions on all threads.
         let perTable = max(16, min(distinct, count) / partitions + 16)
         let repeats = Parallel.map(count: partitions, jobs: jobs) { p -> [(later: Int32, first: Int32)] in
             var table = StringTable(capacity: min(perTable, start[p + 1] - start[p] + 16))
             var found: [(later: Int32, first: Int32)] = []
             for k in start[p]..<start[p + 1] {
-                let (hash, key) = order[k]
+                let (high, key) = order[k]
+                let hash = UInt64(high) << 32
                 if let earlier = table.find(hash: hash, isKey: { isEqual(Int($0), Int(key)) }) {
                     found.append((key, earlier))
                 } else {
