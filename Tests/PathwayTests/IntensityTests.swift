@@ -103,13 +103,18 @@ struct IntensityWeekTests {
         #expect(intensity(s, asOf: "2025-06-30").weeks.map(\.daysUnderContract) == [7, 2])
     }
 
-    @Test("a whole-log report keeps every sum, category and episode of a person's intensity, not the weeks")
+    @Test("a whole-log report keeps every sum, category and episode of a person's intensity, not the weeks nor the activities")
     func wholeLogSummary() {
         var s = underContract("2025-05-07")
         weekly(&s, from: "2025-05-12", weeks: 6, hours: "8")
         s.add("activity", "2025-05-14", #""hours":2.5,"category":"job_search""#)
         let alone = intensity(s, asOf: "2025-07-06")
-        let inLog = Replay.log(LogReader.read(s.text), asOf: date("2025-07-06")).people[0].intensity
+        let person = Replay.log(LogReader.read(s.text), asOf: date("2025-07-06")).people[0]
+        let inLog = person.intensity
+        #expect(person.state.activities.isEmpty)
+        let replayedAlone = Replay.person(person.person, events: LogReader.read(s.text).events, asOf: date("2025-07-06"))
+        #expect(replayedAlone.state.activities.count == 7)
+        #expect(replayedAlone.intensity == alone)
         #expect(alone.weeks.count == 9)
         #expect(inLog.weeks.isEmpty)
         #expect(inLog == alone.withoutWeeks())

@@ -10,8 +10,8 @@ public enum Replay {
 
     /// Replays one person's events, `events[order[0]]`, `events[order[1]]`, … (or `events` in
     /// their order when `order` is nil), which must be in date-then-line order. With
-    /// `keepingWeeks` false, the intensity keeps its sums but not its weeks
-    /// (``Intensity/withoutWeeks()``), as in a whole-log report.
+    /// `keepingWeeks` false, as in a whole-log report, the intensity keeps its sums but not its
+    /// weeks (``Intensity/withoutWeeks()``), and the state keeps no activities.
     static func person(_ id: String, events: [Event], order: [Int32]?, asOf: CivilDate, parameters: Parameters,
                        keepingWeeks: Bool = true) -> PersonReport {
         var state = PersonState(person: id)
@@ -23,6 +23,9 @@ public enum Replay {
         }
         let count = order?.count ?? events.count
         let closing = state.closing(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
+        // A whole-log report keeps the intensity's sums, not the activities they were made
+        // from: freed here, their memory holds the next person's (most of a log is activities).
+        if !keepingWeeks { state.activities = [] }
         findings.append(contentsOf: closing.findings)
         findings.sort(by: Finding.reportOrder)
         let closedOn: CivilDate? = if case .closed(let day, _) = state.right { day } else { nil }
@@ -61,6 +64,11 @@ public enum Replay {
     ///
     /// People are replayed on `jobs` threads (each person on one); the report is the same,
     /// byte for byte, whatever the number of jobs.
+    ///
+    /// A log holds millions of events, and its report keeps what it shows, not every event:
+    /// each person's intensity keeps its sums and episodes, not its weeks, and each person's
+    /// state keeps no activities (`state.activities` is empty; ``person(_:events:asOf:parameters:)``
+    /// keeps both).
     public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
                            jobs: Int = 1) -> Report {
         let events = log.events
