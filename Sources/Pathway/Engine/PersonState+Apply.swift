@@ -363,8 +363,8 @@ extension PersonState {
             }
         }
         let intensity = copy.intensity(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
+        let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
         for episode in intensity.episodes {
-            let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
             findings.append(Finding(rule: .intensityShortfall, person: person, date: episode.firstMonday, event: episode.contractEvent,
                                     text: .shortfall(ShortfallMessage(episode, window: window))))
         }
