@@ -12,9 +12,11 @@ extension Report {
         return all
     }
 
-    /// The JSON report handed to `sink` piece by piece (about 1 MiB at a time, in order), so that
-    /// a large report is written out without being held whole in memory. The concatenation of
-    /// the pieces is ``jsonBytes(generator:jobs:)``.
+    /// The JSON report handed to `sink` piece by piece, in order (a run of people or findings as
+    /// it was rendered, or up to 1 MiB gathered), so that a large report is written out without
+    /// being held whole in memory. The concatenation of the pieces is
+    /// ``jsonBytes(generator:jobs:)``. Each piece is a copy: ``writeJSON(generator:jobs:through:)``
+    /// hands the same pieces without one.
     public func writeJSON(generator: String = "pathway", jobs: Int = 1, to sink: ([UInt8]) -> Void) {
         writeJSON(generator: generator, jobs: jobs, through: { sink(Array($0)) })
     }
