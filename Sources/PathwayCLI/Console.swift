@@ -312,6 +312,8 @@ enum Allocator {
     /// goes (a person's weeks, the report's runs): at 10^6 events this halves the replay's page
     /// faults (19,000 to 9,000). The peak memory stays that of the fullest moment. Blocks of
     /// 32 MiB and more (the log's arrays) are still mapped apart, and returned when freed.
+    /// For `replay` only, which runs once and exits: a long-running `pathway serve` keeps the
+    /// allocator's default, giving back what it no longer needs.
     ///
     /// `mallopt` is looked up at run time (the Glibc module does not import `malloc.h`); with
     /// another C library this does nothing.

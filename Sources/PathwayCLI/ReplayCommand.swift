@@ -127,6 +127,8 @@ enum ReplayCommand {
             console.out(usage + "\n")
             return .success
         }
+        // A replay runs once and exits: the memory it frees is kept for what it takes next.
+        Allocator.keepFreedMemory()
         var parameters = Parameters.law
         if let path = options.config {
             parameters = try loadConfig(path, into: parameters)

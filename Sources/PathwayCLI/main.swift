@@ -6,6 +6,5 @@ import Glibc
 import Darwin
 #endif
 
-Allocator.keepFreedMemory()
 let status = Tool.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole())
 exit(status.rawValue)
