@@ -161,7 +161,7 @@ public struct LogReader {
         let starts = lineStarts(buffer, of: repeats.flatMap { [events[Int($0.later)].line, events[Int($0.first)].line] })
         var parser = LineParser()
         func contentHash(_ i: Int) -> ContentHash {
-            let start = starts[events[i].line]!
+            guard let start = starts[events[i].line] else { return ContentHash(a: 0, b: UInt64(i)) }
             let end = indexOfNewline(buffer, from: start) ?? buffer.count
             let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
             if case .event(_, let hash) = parser.parse(line, number: events[i].line) { return hash }
@@ -220,10 +220,11 @@ public struct LogReader {
 
         /// Moves `count` elements of each array from `source` to here.
         func moveInitialize(from source: Output, count: Int) {
-            guard count > 0, let events, let idHashes, let personOf else { return }
-            events.moveInitialize(from: source.events!, count: count)
-            idHashes.moveInitialize(from: source.idHashes!, count: count)
-            personOf.moveInitialize(from: source.personOf!, count: count)
+            guard count > 0, let events, let idHashes, let personOf,
+                  let fromEvents = source.events, let fromHashes = source.idHashes, let fromPeople = source.personOf else { return }
+            events.moveInitialize(from: fromEvents, count: count)
+            idHashes.moveInitialize(from: fromHashes, count: count)
+            personOf.moveInitialize(from: fromPeople, count: count)
         }
 
         /// The three arrays, with room for `capacity` elements each, of which `fill` initializes
@@ -286,6 +287,8 @@ public struct LogReader {
                                    into out: Output,
                                    progress: (@Sendable (Int, Int) -> Void)?,
                                    parsed: (@Sendable (Range<Int>) -> Void)?) -> Chunk {
+        // No room only in a log with no line at all, whose pieces have none either.
+        guard let events = out.events, let idHashes = out.idHashes, let personOf = out.personOf else { return Chunk() }
         var reported = (bytes: 0, lines: 0)
         var chunk = Chunk()
         var parser = LineParser()
@@ -303,9 +306,9 @@ public struct LogReader {
             case .event(var event, _):
                 event.line = number
                 let n = chunk.events
-                out.idHashes![n] = StringTable.hash(event.id)
-                out.personOf![n] = parser.latestPerson
-                (out.events! + n).initialize(to: consume event)
+                idHashes[n] = StringTable.hash(event.id)
+                personOf[n] = parser.latestPerson
+                (events + n).initialize(to: consume event)
                 chunk.events += 1
             }
             start = end + 1
