@@ -215,38 +215,14 @@ struct ShortfallMessage: Sendable, Hashable {
     private static let cited = Messages.cite(.intensityShortfall)
 }
 
-/// A message built as UTF-8 bytes, with no interpolation: each piece is stored into a buffer
-/// the builder owns (room checked once per piece), as ``JSONWriter`` does. It cannot be copied,
-/// so no two builders share the buffer.
+/// A message built as UTF-8 bytes, with no interpolation, in a ``ByteBuffer`` (room checked
+/// once per piece).
 struct MessageText: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+    private var buffer = ByteBuffer(capacity: 512)
 
-    init(capacity: Int = 512) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
+    init() {}
 
-    deinit { base.deallocate() }
-
-    /// Room for `n` more bytes.
-    @inline(__always) private mutating func reserve(_ n: Int) {
-        guard count + n > capacity else { return }
-        var size = capacity * 2
-        while size < count + n { size *= 2 }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        larger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity = size
-    }
-
-    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(bytes.count)
-        if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
-        count += bytes.count
-    }
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
 
     mutating func add(_ text: StaticString) {
         text.withUTF8Buffer { add($0) }
@@ -261,9 +237,8 @@ struct MessageText: ~Copyable {
     mutating func add(_ date: CivilDate) {
         let (y, m, d) = date.components
         guard (0...9999).contains(y) else { return add(string: date.description) }
-        reserve(10)
-        CivilDate.writeDigits(y, m, d, to: base + count)
-        count += 10
+        buffer.reserve(10)
+        buffer.store { CivilDate.writeDigits(y, m, d, to: $0); return 10 }
     }
 
     /// `2026-W01`.
@@ -278,22 +253,22 @@ struct MessageText: ~Copyable {
 
     /// Hours with a decimal comma and no trailing zero: `12,5`.
     mutating func add(decimalComma hours: Hours) {
-        let start = count
-        add(Int64(hours.hundredths), scale: 2)
-        for i in start..<count where base[i] == UInt8(ascii: ".") { base[i] = UInt8(ascii: ",") }
+        add(Int64(hours.hundredths), scale: 2, point: UInt8(ascii: ","))
     }
 
-    private mutating func add(_ value: Int64, scale: Int) {
-        reserve(FixedPoint.maximumLength(scale: scale))
-        count += FixedPoint.write(value, scale: scale, trimZeros: true, to: base + count)
+    private mutating func add(_ value: Int64, scale: Int, point: UInt8 = UInt8(ascii: ".")) {
+        buffer.reserve(FixedPoint.maximumLength(scale: scale))
+        buffer.store { out in
+            let count = FixedPoint.write(value, scale: scale, trimZeros: true, to: out)
+            for i in 0..<count where out[i] == UInt8(ascii: ".") { out[i] = point }
+            return count
+        }
     }
 
-    var string: String { String(copyingUTF8: UnsafeBufferPointer(start: base, count: count)) }
+    var string: String { buffer.withBytes { String(copyingUTF8: $0) } }
 
     /// The bytes, valid during `body` only.
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        body(UnsafeBufferPointer(start: base, count: count))
-    }
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { buffer.withBytes(body) }
 }
 
 extension String {

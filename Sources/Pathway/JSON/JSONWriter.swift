@@ -2,15 +2,10 @@
 /// serialises ``JSONValue`` too, so there is one layout: pretty (two-space indentation,
 /// `"key": value`, `{}` and `[]` when empty) or compact (one line, no spaces).
 ///
-/// The bytes go to a buffer the writer owns (a raw allocation grown by doubling, freed with the
-/// writer): a write checks the room once, then stores its bytes, with none of an array's
-/// per-byte uniqueness and capacity checks. The writer cannot be copied, so no two writers
-/// ever share the buffer.
+/// The bytes go to a ``ByteBuffer`` the writer owns: a write checks the room once, then stores
+/// its bytes. The writer cannot be copied, so no two writers ever share the buffer.
 struct JSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    /// Bytes written so far.
-    private(set) var count = 0
+    private var buffer: ByteBuffer
     /// Per open container, one bit (the lowest for the innermost): whether it has an element
     /// yet. Containers nest 64 deep at most.
     private var hasElement: UInt64 = 0
@@ -22,43 +17,20 @@ struct JSONWriter: ~Copyable {
     init(depth: Int = 0, capacity: Int = 1024, pretty: Bool = true) {
         baseDepth = depth
         self.pretty = pretty
-        self.capacity = max(64, capacity)
-        base = .allocate(capacity: self.capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Bytes written so far.
+    var count: Int { buffer.count }
 
     /// The bytes written so far, copied.
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var bytes: [UInt8] { buffer.withBytes { Array($0) } }
 
     private var depth: Int { baseDepth + open }
 
-    /// Room for `n` more bytes.
-    @inline(__always) private mutating func reserve(_ n: Int) {
-        if count + n > capacity { grow(count + n) }
-    }
-
-    private mutating func grow(_ needed: Int) {
-        var size = capacity * 2
-        while size < needed { size *= 2 }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        larger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity = size
-    }
-
-    @inline(__always) private mutating func put(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    @inline(__always) private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(bytes.count)
-        if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
-        count += bytes.count
-    }
+    @inline(__always) private mutating func reserve(_ n: Int) { buffer.reserve(n) }
+    @inline(__always) private mutating func put(_ byte: UInt8) { buffer.append(byte) }
+    @inline(__always) private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
 
     @inline(__always) private mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { append($0) }
@@ -78,11 +50,10 @@ struct JSONWriter: ~Copyable {
     @inline(__always) private mutating func lineBreak(comma: Bool, reserving more: Int = 0) {
         let spaces = pretty ? 2 * depth : 0
         reserve(2 + spaces + more)
-        if comma { base[count] = UInt8(ascii: ","); count += 1 }
+        if comma { buffer.store(UInt8(ascii: ",")) }
         guard pretty else { return }
-        base[count] = 0x0A
-        (base + count + 1).initialize(repeating: 0x20, count: spaces)
-        count += 1 + spaces
+        buffer.store(0x0A)
+        buffer.store(repeating: 0x20, count: spaces)
     }
 
     private mutating func open(_ byte: UInt8) {
@@ -104,14 +75,12 @@ struct JSONWriter: ~Copyable {
     private mutating func key(_ key: StaticString) {
         key.withUTF8Buffer { name in
             separator(reserving: name.count + 4)
-            base[count] = UInt8(ascii: "\"")
-            if let start = name.baseAddress { (base + count + 1).initialize(from: start, count: name.count) }
-            count += 1 + name.count
+            buffer.store(UInt8(ascii: "\""))
+            buffer.store(name)
         }
-        base[count] = UInt8(ascii: "\"")
-        base[count + 1] = UInt8(ascii: ":")
-        count += 2
-        if pretty { base[count] = 0x20; count += 1 }
+        buffer.store(UInt8(ascii: "\""))
+        buffer.store(UInt8(ascii: ":"))
+        if pretty { buffer.store(0x20) }
     }
 
     private mutating func colon() {
@@ -141,8 +110,7 @@ struct JSONWriter: ~Copyable {
     /// A string given as its UTF-8 bytes, escaped as JSON requires.
     mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         reserve(utf8.count + 2)
-        base[count] = UInt8(ascii: "\"")
-        count += 1
+        buffer.store(UInt8(ascii: "\""))
         if !JSONWriter.needsEscape(utf8) {
             append(utf8)
         } else {
@@ -197,7 +165,7 @@ struct JSONWriter: ~Copyable {
     /// built.
     mutating func fixed(_ value: Int64, scale: Int, trimZeros: Bool) {
         reserve(FixedPoint.maximumLength(scale: scale))
-        count += FixedPoint.write(value, scale: scale, trimZeros: trimZeros, to: base + count)
+        buffer.store { FixedPoint.write(value, scale: scale, trimZeros: trimZeros, to: $0) }
     }
 
     mutating func date(_ value: CivilDate?) {
@@ -205,30 +173,32 @@ struct JSONWriter: ~Copyable {
         let (y, m, d) = value.components
         guard (0...9999).contains(y) else { return string(value.description) }
         reserve(12)
-        let out = base + count
-        out[0] = UInt8(ascii: "\"")
-        CivilDate.writeDigits(y, m, d, to: out + 1)
-        out[11] = UInt8(ascii: "\"")
-        count += 12
+        buffer.store { out in
+            out[0] = UInt8(ascii: "\"")
+            CivilDate.writeDigits(y, m, d, to: out + 1)
+            out[11] = UInt8(ascii: "\"")
+            return 12
+        }
     }
 
     /// `"2026-W01"` (``ISOWeek/description``), with no string built.
     mutating func week(_ value: ISOWeek) {
         guard (1000...9999).contains(value.year), (0...99).contains(value.week) else { return string(value.description) }
         reserve(10)
-        let out = base + count
-        out[0] = UInt8(ascii: "\"")
-        var year = value.year
-        for i in stride(from: 4, through: 1, by: -1) {
-            out[i] = UInt8(ascii: "0") + UInt8(year % 10)
-            year /= 10
+        buffer.store { out in
+            out[0] = UInt8(ascii: "\"")
+            var year = value.year
+            for i in stride(from: 4, through: 1, by: -1) {
+                out[i] = UInt8(ascii: "0") + UInt8(year % 10)
+                year /= 10
+            }
+            out[5] = UInt8(ascii: "-")
+            out[6] = UInt8(ascii: "W")
+            out[7] = UInt8(ascii: "0") + UInt8(value.week / 10)
+            out[8] = UInt8(ascii: "0") + UInt8(value.week % 10)
+            out[9] = UInt8(ascii: "\"")
+            return 10
         }
-        out[5] = UInt8(ascii: "-")
-        out[6] = UInt8(ascii: "W")
-        out[7] = UInt8(ascii: "0") + UInt8(value.week / 10)
-        out[8] = UInt8(ascii: "0") + UInt8(value.week % 10)
-        out[9] = UInt8(ascii: "\"")
-        count += 10
     }
 
     mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
@@ -314,17 +284,13 @@ struct JSONWriter: ~Copyable {
     /// writer, keeping its room and its open containers.
     mutating func flush(to body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard count > 0 else { return }
-        body(UnsafeBufferPointer(start: base, count: count))
-        count = 0
+        buffer.withBytes(body)
+        buffer.removeAll()
     }
 
     /// The bytes written, handed over with their buffer: no copy (a report's runs are rendered
     /// on one thread and written out by another).
-    consuming func finish() -> WrittenBytes {
-        let written = WrittenBytes(base, count: count)
-        discard self
-        return written
-    }
+    consuming func finish() -> WrittenBytes { buffer.finish() }
 
     /// An element of the open array; `body` writes it.
     mutating func element(_ body: (inout JSONWriter) -> Void) {
@@ -360,22 +326,3 @@ struct JSONWriter: ~Copyable {
     }
 }
 
-/// Bytes a ``JSONWriter`` wrote, with the buffer it wrote them in (freed with the last
-/// reference): handed from the thread that rendered them to the one that writes them out.
-final class WrittenBytes: @unchecked Sendable {
-    // Written once, by the writer, before this is made; read only after.
-    private let base: UnsafeMutablePointer<UInt8>
-    let count: Int
-
-    fileprivate init(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
-        self.base = base
-        self.count = count
-    }
-
-    deinit { base.deallocate() }
-
-    /// The bytes, valid during `body` only.
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: base, count: count))
-    }
-}
