@@ -52,7 +52,7 @@ extension Parallel {
         // Nothing to copy: no array is made with no room (that one would be the standard
         // library's shared empty storage, whose count the initialiser writes).
         guard offsets[count] > 0 else { return [] }
-        return [T](unsafeUninitializedCapacity: offsets[count]) { buffer, initialized in
+        return LargeMemory.array(capacity: offsets[count]) { (buffer: UnsafeMutableBufferPointer<T>) in
             let out = UnsafeSendable(buffer)
             forEachRange(count: count, jobs: jobs) { range in
                 for k in range {
@@ -62,7 +62,7 @@ extension Parallel {
                     }
                 }
             }
-            initialized = offsets[count]
+            return offsets[count]
         }
     }
 }
