@@ -9,7 +9,7 @@ struct ContractHoursTests {
         s.add("diagnostic_completed", "2025-01-20")
         s.add("orientation_decided", "2025-01-27", #""dominante":"emploi","organisme":"france_travail""#)
         s.add(type, day, fields)
-        return s.findings(.contractHours)
+        return s.findings(Rules.Contract.Hours.id)
     }
 
     @Test("the boundaries: 14.99 and 35.01 are violations, 15 and 35 are not", arguments: [
@@ -37,7 +37,7 @@ struct ContractHoursTests {
         s.add("diagnostic_completed", "2024-06-10")
         s.add("orientation_decided", "2024-06-17", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("contract_signed", day, #""weekly_hours":10"#)
-        #expect(s.findings(.contractHours).count == expected)
+        #expect(s.findings(Rules.Contract.Hours.id).count == expected)
     }
 
     @Test("the message gives the hours and the article")

@@ -132,10 +132,10 @@ struct IntensityWeekTests {
     func notMeasured() throws {
         let s = underContract("2025-05-05")
         #expect(intensity(s, asOf: "2025-06-30").measured == false)
-        #expect(s.findings(.intensityShortfall, asOf: "2025-06-30").isEmpty)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-06-30").isEmpty)
         let zero = try Parameters.law.applying(JSONValue.parse(#"{"intensity_requires_activity": false}"#))
         #expect(intensity(s, asOf: "2025-06-30", parameters: zero).weeks.count == 9) // 8 full weeks and Monday 2025-06-30
-        #expect(s.findings(.intensityShortfall, asOf: "2025-06-30", parameters: zero).count == 1)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-06-30", parameters: zero).count == 1)
     }
 }
 
@@ -145,7 +145,7 @@ struct IntensityShortfallTests {
     func window(_ ends: String, _ expected: Int) {
         var s = underContract("2025-05-05", extra: #","ends":"\#(ends)""#)
         weekly(&s, from: "2025-05-05", weeks: 4, hours: "10")
-        let f = s.findings(.intensityShortfall, asOf: "2025-07-31")
+        let f = s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-07-31")
         #expect(f.count == expected)
         if expected == 1 {
             #expect(f.first?.date == date("2025-05-05"))
@@ -161,10 +161,10 @@ struct IntensityShortfallTests {
     func messageKeptAsFacts() throws {
         var s = underContract("2025-05-05", extra: #","ends":"2025-06-01""#)
         weekly(&s, from: "2025-05-05", weeks: 4, hours: "10.5")
-        let finding = try #require(s.findings(.intensityShortfall, asOf: "2025-07-31").first)
+        let finding = try #require(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-07-31").first)
         let text = "Du lundi 2025-05-05 (semaine 2025-W19) au dimanche 2025-06-01 (semaine 2025-W22), 4 semaines complètes "
             + "sous contrat : 10,5 h d'activité par semaine en moyenne pour 15 h prévues (moyenne sur 4 semaines consécutives "
-            + "en deçà du plan). " + Messages.cite(.intensityShortfall) + "."
+            + "en deçà du plan). " + Rules.Intensity.Shortfall.cited + "."
         #expect(finding.message == text)
         // The same finding with its message set as text: equal, same hash, one element of a set.
         var written = finding
@@ -191,7 +191,7 @@ struct IntensityShortfallTests {
         let i = intensity(s, asOf: "2025-07-13")
         // Windows starting W19 (40 < 60) and W20 (54 < 60) fall short; W21 (68) does not.
         #expect(i.episodes.map { "\($0.first)…\($0.last)" } == ["2025-W19…2025-W23"])
-        #expect(s.findings(.intensityShortfall, asOf: "2025-07-13").count == 1)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-07-13").count == 1)
     }
 
     @Test("two separate episodes give two findings")
@@ -202,14 +202,14 @@ struct IntensityShortfallTests {
         weekly(&s, from: "2025-07-28", weeks: 4, hours: "5")
         let episodes = intensity(s, asOf: "2025-08-24").episodes.map { "\($0.first)…\($0.last)" }
         #expect(episodes == ["2025-W19…2025-W23", "2025-W29…2025-W34"])
-        #expect(s.findings(.intensityShortfall, asOf: "2025-08-24").count == 2)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-08-24").count == 2)
     }
 
     @Test("a contract with 0 planned hours never falls short")
     func zeroPlan() {
         var s = underContract("2025-05-05", hours: "0", extra: #","reduction_reason":"invalidity""#)
         s.add("activity", "2025-05-06", #""hours":1,"category":"access_to_rights""#)
-        #expect(s.findings(.intensityShortfall, asOf: "2025-08-31").isEmpty)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-08-31").isEmpty)
         #expect(intensity(s, asOf: "2025-08-31").weeksMeetingPlan == intensity(s, asOf: "2025-08-31").weeksUnderContract)
     }
 
@@ -217,16 +217,16 @@ struct IntensityShortfallTests {
     func reduced() {
         var s = underContract("2025-05-05", hours: "8", extra: #","reduction_reason":"health""#)
         weekly(&s, from: "2025-05-05", weeks: 8, hours: "8")
-        #expect(s.findings(.intensityShortfall, asOf: "2025-06-29").isEmpty)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-06-29").isEmpty)
     }
 
     @Test("intensity_window_weeks is a local parameter")
     func windowParameter() throws {
         var s = underContract("2025-05-05", extra: #","ends":"2025-05-25""#)
         weekly(&s, from: "2025-05-05", weeks: 3, hours: "10")
-        #expect(s.findings(.intensityShortfall, asOf: "2025-07-31").isEmpty)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-07-31").isEmpty)
         let two = try Parameters.law.applying(JSONValue.parse(#"{"intensity_window_weeks": 2}"#))
-        #expect(s.findings(.intensityShortfall, asOf: "2025-07-31", parameters: two).count == 1)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-07-31", parameters: two).count == 1)
     }
 }
 

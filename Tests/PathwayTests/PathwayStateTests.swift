@@ -15,18 +15,18 @@ struct PathwayStateTests {
         #expect(outcome.transition == nil) // closed → closed: no right yet
         outcome = state.apply(event(.rightOpened(RightOpening(monthlyAmount: Cents(64652))), "2025-03-03", "e2"), under: p)
         #expect(outcome.transition == .init(from: .closed, to: .awaitingOrientation))
-        #expect(state.running == [Deadline(rule: .orientationDeadline, start: date("2025-03-03"), due: date("2025-04-14"), event: "e2", origin: .rightOpened)])
+        #expect(state.running == [Deadline(rule: Rules.Orientation.Deadline.id, start: date("2025-03-03"), due: date("2025-04-14"), event: "e2", origin: .rightOpened)])
 
         outcome = state.apply(event(.orientationDecided(OrientationDecision(dominante: .emploi, organisme: .franceTravail, notified: date("2025-04-11"))), "2025-04-10", "e3"), under: p)
         #expect(outcome.findings.isEmpty)
         #expect(outcome.transition == .init(from: .awaitingOrientation, to: .awaitingContract))
-        #expect(state.running == [Deadline(rule: .contractDeadline, start: date("2025-04-11"), due: date("2025-05-11"), event: "e3", origin: .orientationNotified)])
+        #expect(state.running == [Deadline(rule: Rules.Contract.Deadline.id, start: date("2025-04-11"), due: date("2025-05-11"), event: "e3", origin: .orientationNotified)])
         #expect(state.records.map(\.status) == [.onTime])
 
         outcome = state.apply(event(.diagnosticCompleted(barriers: ["mobilite"]), "2025-04-22", "e4"), under: p)
         outcome = state.apply(event(.contractSigned(ContractTerms(weeklyHours: Hours(15))), "2025-05-16", "e5"), under: p)
         #expect(outcome.transition == .init(from: .awaitingContract, to: .engaged))
-        #expect(outcome.findings.map(\.rule) == [.contractDeadline])
+        #expect(outcome.findings.map(\.rule) == [Rules.Contract.Deadline.id])
         #expect(outcome.findings.first?.due == date("2025-05-11"))
         #expect(outcome.findings.first?.done == date("2025-05-16"))
         #expect(state.running.isEmpty)
@@ -63,7 +63,7 @@ struct PathwayStateTests {
         #expect(report.input.replayed == 2)
         #expect(report.input.afterAsOf == 1)
         #expect(report.person("P1")?.status == .awaitingOrientation)
-        #expect(report.findings.map(\.rule) == [.orientationDeadline])
+        #expect(report.findings.map(\.rule) == [Rules.Orientation.Deadline.id])
         #expect(report.findings.first?.done == nil)
     }
 
@@ -72,7 +72,7 @@ struct PathwayStateTests {
         var s = TestLog.entrant(opened: "2025-01-06")
         s.add("orientation_decided", "2025-02-03", #""dominante":"social","organisme":"departement""#)
         let person = Replay.person("P1", events: LogReader.read(s.text).events, asOf: date("2025-02-10"))
-        #expect(person.deadlines.map(\.rule) == [.contractDeadline, .reviewDeadline])
+        #expect(person.deadlines.map(\.rule) == [Rules.Contract.Deadline.id, Rules.Review.Deadline.id])
         #expect(person.deadlines.map(\.due) == [date("2025-03-03"), date("2025-08-03")])
         #expect(person.findings.isEmpty)
     }
@@ -93,7 +93,7 @@ struct PathwayStateTests {
         for (i, (kind, day)) in setup.enumerated() { _ = state.apply(event(kind, day, "e\(i + 1)"), under: p) }
         let decision = SanctionDecision(measure: .suspension, percent: 30, months: 1)
         let early = state.preview(event(.sanctionDecided(decision), "2025-07-12", "e8"), under: p)
-        #expect(early.findings.map(\.rule) == [.sanctionNotice])
+        #expect(early.findings.map(\.rule) == [Rules.Sanction.Notice.id])
         #expect(state.sanctions.isEmpty)
         #expect(state.failings.first?.sanctionedBy == nil)
         let lawful = state.preview(event(.sanctionDecided(decision), "2025-07-13", "e8"), under: p)

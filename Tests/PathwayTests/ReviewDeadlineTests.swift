@@ -16,7 +16,7 @@ struct ReviewDeadlineTests {
     func boundary(_ reviewed: String, _ late: Bool) {
         var s = social()
         s.add("situation_reviewed", reviewed)
-        let findings = s.findings(.reviewDeadline)
+        let findings = s.findings(Rules.Review.Deadline.id)
         #expect(findings.count == (late ? 1 : 0))
         if late {
             #expect(findings.first?.due == date("2025-09-15"))
@@ -28,13 +28,13 @@ struct ReviewDeadlineTests {
     func extended(_ reviewed: String, _ expected: Int) {
         var s = social(extended: true)
         s.add("situation_reviewed", reviewed)
-        #expect(s.findings(.reviewDeadline).count == expected)
+        #expect(s.findings(Rules.Review.Deadline.id).count == expected)
     }
 
     @Test("no review: pending on the last day, missing the day after")
     func missing() {
-        #expect(social().findings(.reviewDeadline, asOf: "2025-09-15").isEmpty)
-        let f = social().findings(.reviewDeadline, asOf: "2025-09-16")
+        #expect(social().findings(Rules.Review.Deadline.id, asOf: "2025-09-15").isEmpty)
+        let f = social().findings(Rules.Review.Deadline.id, asOf: "2025-09-16")
         #expect(f.first?.due == date("2025-09-15"))
         #expect(f.first?.done == nil)
     }
@@ -46,15 +46,15 @@ struct ReviewDeadlineTests {
     func interrupted(_ type: String, _ on: String, _ expected: Int) {
         var s = social()
         s.add(type, on, type == "right_closed" ? #""reason":"other""# : #""dominante":"socio_pro","organisme":"departement""#)
-        #expect(s.findings(.reviewDeadline, asOf: "2026-06-30").count == expected)
+        #expect(s.findings(Rules.Review.Deadline.id, asOf: "2026-06-30").count == expected)
     }
 
     @Test("only social orientations are reviewed; review_months can be overridden")
     func onlySocial() throws {
         var s = TestLog.entrant(opened: "2025-02-03")
         s.add("orientation_decided", "2025-03-15", #""dominante":"socio_pro","organisme":"departement""#)
-        #expect(s.findings(.reviewDeadline, asOf: "2026-06-30").isEmpty)
+        #expect(s.findings(Rules.Review.Deadline.id, asOf: "2026-06-30").isEmpty)
         let parameters = try Parameters.law.applying(JSONValue.parse(#"{"review_months": 3}"#))
-        #expect(social().findings(.reviewDeadline, asOf: "2025-06-16", parameters: parameters).first?.due == date("2025-06-15"))
+        #expect(social().findings(Rules.Review.Deadline.id, asOf: "2025-06-16", parameters: parameters).first?.due == date("2025-06-15"))
     }
 }

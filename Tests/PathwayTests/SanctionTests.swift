@@ -33,7 +33,7 @@ struct SanctionNoticeTests {
         s.add("failing_recorded", "2025-07-01", #""failing":"obligation_breach""#)
         s.add("sanction_notice", "2025-07-02")
         s.add("sanction_decided", date("2025-07-02").adding(days: days).description, decision())
-        let f = s.findings(.sanctionNotice)
+        let f = s.findings(Rules.Sanction.Notice.id)
         #expect(f.count == expected)
         if expected == 1 { #expect(f.first?.message.contains("courait jusqu'au 2025-07-12 inclus") == true) }
     }
@@ -43,11 +43,11 @@ struct SanctionNoticeTests {
         var s = engaged()
         s.add("failing_recorded", "2025-07-01", #""failing":"obligation_breach""#)
         s.add("sanction_decided", "2025-07-20", decision())
-        #expect(s.findings(.sanctionNotice).map(\.event) == ["e7"])
+        #expect(s.findings(Rules.Sanction.Notice.id).map(\.event) == ["e7"])
         var t = engaged()
         t.add("failing_recorded", "2025-07-01", #""failing":"obligation_breach""#)
         t.add("sanction_decided", "2025-07-20", decision(extra: #","proposed_by_france_travail":true"#))
-        #expect(t.findings(.sanctionNotice).isEmpty)
+        #expect(t.findings(Rules.Sanction.Notice.id).isEmpty)
     }
 
     @Test("a notice before the previous decision does not count for the next one")
@@ -56,7 +56,7 @@ struct SanctionNoticeTests {
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20")
         s.add("failing_recorded", "2025-09-01", #""failing":"obligation_breach""#)
         s.add("sanction_decided", "2025-09-20", decision("suspension", 30, 2))
-        #expect(s.findings(.sanctionNotice).map(\.event) == ["e10"])
+        #expect(s.findings(Rules.Sanction.Notice.id).map(\.event) == ["e10"])
     }
 
     @Test("before 2025-06-01 the ten-day rule does not apply", arguments: [("2025-05-31", 0), ("2025-06-01", 1)])
@@ -64,7 +64,7 @@ struct SanctionNoticeTests {
         var s = engaged()
         s.add("failing_recorded", "2025-05-20", #""failing":"obligation_breach""#)
         s.add("sanction_decided", decided, decision())
-        #expect(s.findings(.sanctionNotice).count == expected)
+        #expect(s.findings(Rules.Sanction.Notice.id).count == expected)
     }
 }
 
@@ -74,14 +74,14 @@ struct SanctionBoundsTests {
     func percent(_ percent: Int, _ expected: Int) {
         var s = engaged()
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", percent, 1))
-        #expect(s.findings(.sanctionFirstFailing).count == expected)
+        #expect(s.findings(Rules.Sanction.FirstFailing.id).count == expected)
     }
 
     @Test("one and two months for a first failing, not three", arguments: [(1, 0), (2, 0), (3, 1)])
     func months(_ months: Int, _ expected: Int) {
         var s = engaged()
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 50, months))
-        let f = s.findings(.sanctionFirstFailing)
+        let f = s.findings(Rules.Sanction.FirstFailing.id)
         #expect(f.count == expected)
         if expected == 1 {
             #expect(f.first?.message.contains("une durée de 3 mois, hors de 1 à 2 mois") == true)
@@ -94,7 +94,7 @@ struct SanctionBoundsTests {
         var s = engaged()
         s.add("team_opinion", "2025-07-15")
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suppression", 100, 1))
-        #expect(rules(s.report()) == [.sanctionFirstFailing])
+        #expect(rules(s.report()) == [Rules.Sanction.FirstFailing.id])
         var t = engaged()
         t.add("team_opinion", "2025-07-15")
         _ = sanctioned(&t, failing: "2025-07-01", decided: "2025-07-20", decision("suppression", 100, 4), kind: "control_refusal")
@@ -113,7 +113,7 @@ struct SanctionBoundsTests {
         _ = sanctioned(&s, failing: second, decided: date(second).adding(days: 20).description, decision("suspension", 30, 4))
         let report = s.report()
         #expect(report.person("P1")?.sanctions.map(\.record.basis) == [.first, basis])
-        #expect(rules(report) == (basis == .repetition ? [] : [.sanctionFirstFailing]))
+        #expect(rules(report) == (basis == .repetition ? [] : [Rules.Sanction.FirstFailing.id]))
     }
 
     @Test("repetition: 1–4 months, at least 30 %", arguments: [(4, 30, 0), (5, 30, 1), (2, 29, 1)])
@@ -121,7 +121,7 @@ struct SanctionBoundsTests {
         var s = engaged()
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20")
         _ = sanctioned(&s, failing: "2025-10-01", decided: "2025-10-20", decision("suspension", percent, months))
-        let f = s.findings(.sanctionRepeatBounds)
+        let f = s.findings(Rules.Sanction.RepeatBounds.id)
         #expect(f.count == expected)
         if expected == 1 { #expect(f.first?.message.contains("réitération (après la décision e8)") == true) }
     }
@@ -134,7 +134,7 @@ struct SanctionBoundsTests {
         let report = s.report()
         #expect(report.person("P1")?.sanctions.map(\.record.basis) == [.first, .first])
         #expect(report.person("P1")?.sanctions.map(\.record.regime) == [.legacy, .decree2025])
-        #expect(rules(report) == [.sanctionFirstFailing])
+        #expect(rules(report) == [Rules.Sanction.FirstFailing.id])
     }
 
     @Test("a re-orientation between two failings restarts the count ([I], overridable)")
@@ -145,10 +145,10 @@ struct SanctionBoundsTests {
         s.add("contract_signed", "2025-08-20", #""weekly_hours":15"#)
         _ = sanctioned(&s, failing: "2025-10-01", decided: "2025-10-20", decision("suspension", 30, 3))
         #expect(s.report().person("P1")?.sanctions.map(\.record.basis) == [.first, .first])
-        #expect(s.findings(.sanctionFirstFailing).count == 1)
+        #expect(s.findings(Rules.Sanction.FirstFailing.id).count == 1)
         let noReset = try Parameters.law.applying(JSONValue.parse(#"{"repetition_reset_on_reorientation": false}"#))
         #expect(s.report(parameters: noReset).person("P1")?.sanctions.map(\.record.basis) == [.first, .repetition])
-        #expect(s.findings(.sanctionFirstFailing, parameters: noReset).isEmpty)
+        #expect(s.findings(Rules.Sanction.FirstFailing.id, parameters: noReset).isEmpty)
     }
 
     @Test("persistence: after a suspension ran to its term, no new failing needed")
@@ -165,7 +165,7 @@ struct SanctionBoundsTests {
         _ = sanctioned(&t, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 30, 2, starts: "2025-08-01"))
         t.add("sanction_notice", "2025-09-01")
         t.add("sanction_decided", "2025-09-15", decision("suspension", 50, 3))
-        #expect(rules(t.report()) == [.sanctionNoFailing])
+        #expect(rules(t.report()) == [Rules.Sanction.NoFailing.id])
     }
 }
 
@@ -177,7 +177,7 @@ struct SanctionOtherRulesTests {
         s.add("failing_recorded", "2025-07-01", #""failing":"obligation_breach","legitimate_reason":true"#)
         s.add("sanction_notice", "2025-07-02")
         s.add("sanction_decided", "2025-07-20", decision())
-        #expect(rules(s.report()) == [.sanctionNoFailing])
+        #expect(rules(s.report()) == [Rules.Sanction.NoFailing.id])
         #expect(s.report().person("P1")?.sanctions.first?.record.basis == SanctionBasis.none)
     }
 
@@ -187,7 +187,7 @@ struct SanctionOtherRulesTests {
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 30, 2))
         s.add("sanction_notice", "2025-08-01")
         s.add("sanction_decided", "2025-08-20", decision())
-        #expect(rules(s.report()) == [.sanctionNoFailing])
+        #expect(rules(s.report()) == [Rules.Sanction.NoFailing.id])
     }
 
     @Test("50 % for a two-person household, 51 % is a violation", arguments: [
@@ -197,7 +197,7 @@ struct SanctionOtherRulesTests {
     func cap(_ household: String, _ percent: Int, _ expected: Int) {
         var s = engaged(household: household)
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", percent, 1))
-        #expect(s.findings(.sanctionHouseholdCap).count == expected)
+        #expect(s.findings(Rules.Sanction.HouseholdCap.id).count == expected)
     }
 
     @Test("a household change before the decision counts")
@@ -205,7 +205,7 @@ struct SanctionOtherRulesTests {
         var s = engaged()
         s.add("household_changed", "2025-06-15", #""household_size":3"#)
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 60, 1))
-        #expect(s.findings(.sanctionHouseholdCap).count == 1)
+        #expect(s.findings(Rules.Sanction.HouseholdCap.id).count == 1)
     }
 
     @Test("a suppression needs the team's opinion on or before its day, after the previous decision", arguments: [
@@ -215,12 +215,12 @@ struct SanctionOtherRulesTests {
         var s = engaged()
         s.add("team_opinion", opinion)
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suppression", 100, 4), kind: "control_refusal")
-        #expect(s.findings(.sanctionTeamOpinion).count == expected)
+        #expect(s.findings(Rules.Sanction.TeamOpinion.id).count == expected)
     }
 
     @Test("decisions on 2025-05-31 and 2025-06-01 fall under different regimes", arguments: [
-        ("2025-05-31", 80, 3, [RuleID]()), ("2025-05-31", 81, 3, [.sanctionLegacyBounds]), ("2025-05-31", 50, 4, [.sanctionLegacyBounds]),
-        ("2025-06-01", 80, 3, [.sanctionFirstFailing]), ("2025-06-01", 80, 2, []),
+        ("2025-05-31", 80, 3, [RuleID]()), ("2025-05-31", 81, 3, [Rules.Sanction.LegacyBounds.id]), ("2025-05-31", 50, 4, [Rules.Sanction.LegacyBounds.id]),
+        ("2025-06-01", 80, 3, [Rules.Sanction.FirstFailing.id]), ("2025-06-01", 80, 2, []),
     ])
     func regimes(_ decided: String, _ percent: Int, _ months: Int, _ expected: [RuleID]) {
         var s = engaged()
@@ -237,7 +237,7 @@ struct SanctionOtherRulesTests {
         s.add("sanction_decided", "2025-02-20", decision("suspension", 50, 1))
         s.add("failing_recorded", "2025-04-01", #""failing":"obligation_breach""#)
         s.add("sanction_decided", "2025-04-10", decision("suspension", 100, 5))
-        #expect(s.findings(.sanctionLegacyBounds).map(\.event) == ["e9"])
+        #expect(s.findings(Rules.Sanction.LegacyBounds.id).map(\.event) == ["e9"])
     }
 
     @Test("closure for sanction after a four-month total suppression ran to its term; earlier is a violation", arguments: [
@@ -248,7 +248,7 @@ struct SanctionOtherRulesTests {
         s.add("team_opinion", "2025-07-15")
         _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suppression", 100, 4), kind: "control_refusal")
         s.add("right_closed", closed, #""reason":"sanction""#)
-        #expect(s.findings(.sanctionClosure).count == expected)
+        #expect(s.findings(Rules.Sanction.Closure.id).count == expected)
         #expect(s.report().person("P1")?.status == .closed)
     }
 
@@ -256,10 +256,10 @@ struct SanctionOtherRulesTests {
     func closureWithout() {
         var s = engaged()
         s.add("right_closed", "2025-09-01", #""reason":"sanction""#)
-        #expect(s.findings(.sanctionClosure).first?.message.contains("aucune suppression") == true)
+        #expect(s.findings(Rules.Sanction.Closure.id).first?.message.contains("aucune suppression") == true)
         var t = engaged()
         t.add("right_closed", "2025-09-01", #""reason":"employment""#)
-        #expect(t.findings(.sanctionClosure).isEmpty)
+        #expect(t.findings(Rules.Sanction.Closure.id).isEmpty)
     }
 }
 
@@ -306,7 +306,7 @@ struct SanctionAmountTests {
     func remobilised(_ day: String, _ expected: String) {
         let report = suspended { $0.add("remobilised", day) }
         #expect(amounts(report) == [expected])
-        let refund = report.findings.filter { $0.rule == .sanctionRefund }
+        let refund = report.findings.filter { $0.rule == Rules.Sanction.Refund.id }
         #expect(refund.count == 1)
         #expect(refund.first?.severity == .info)
         #expect(report.person("P1")?.status == .engaged)
@@ -321,7 +321,7 @@ struct SanctionAmountTests {
         let report = s.report(asOf: "2026-03-31")
         #expect(report.person("P1")?.sanctions.last?.amounts == SanctionAmounts(
             monthlyAmount: Cents(64652), perMonth: Cents(19396), withheld: Cents(77584), refunded: Cents(58188), lost: Cents(19396)))
-        #expect(report.findings.first { $0.rule == .sanctionRefund }?.message.contains("à reverser : 581,88 € (limite de 3 mois) ; perdu : 193,96 €") == true)
+        #expect(report.findings.first { $0.rule == Rules.Sanction.Refund.id }?.message.contains("à reverser : 581,88 € (limite de 3 mois) ; perdu : 193,96 €") == true)
     }
 
     @Test("withdrawal refunds everything withheld")
@@ -339,7 +339,7 @@ struct SanctionAmountTests {
         s.add("remobilised", "2025-09-10")
         let report = s.report(asOf: "2026-01-31")
         #expect(report.person("P1")?.sanctions.first?.amounts?.lost == Cents(258608))
-        #expect(report.findings.filter { $0.rule == .sanctionRefund }.isEmpty)
+        #expect(report.findings.filter { $0.rule == Rules.Sanction.Refund.id }.isEmpty)
     }
 
     @Test("unknown monthly amount: null, never guessed; the latest amount known on the start counts")

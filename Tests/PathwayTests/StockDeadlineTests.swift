@@ -15,7 +15,7 @@ struct StockDeadlineTests {
     ])
     func boundary(_ asOf: String, _ expected: Int) {
         let report = stock().report(asOf: asOf)
-        let findings = report.findings.filter { $0.rule == .contractStockDeadline }
+        let findings = report.findings.filter { $0.rule == Rules.Contract.StockDeadline.id }
         #expect(findings.count == expected)
         if expected == 1 {
             #expect(findings.first?.due == date("2026-12-31"))
@@ -24,7 +24,7 @@ struct StockDeadlineTests {
             #expect(report.indicators.stock.missing == 1)
         } else {
             #expect(report.indicators.stock.pending == 1)
-            #expect(report.person("P1")?.deadlines.map(\.rule) == [.contractStockDeadline])
+            #expect(report.person("P1")?.deadlines.map(\.rule) == [Rules.Contract.StockDeadline.id])
         }
     }
 
@@ -35,35 +35,35 @@ struct StockDeadlineTests {
         var s = stock()
         s.add("diagnostic_completed", "2024-07-01")
         s.add("contract_signed", signed, #""weekly_hours":15"#)
-        #expect(s.findings(.contractStockDeadline, asOf: "2027-03-01").count == expected)
+        #expect(s.findings(Rules.Contract.StockDeadline.id, asOf: "2027-03-01").count == expected)
     }
 
     @Test("a right opened from 2025-01-01 is not stock", arguments: [("2024-12-31", 1), ("2025-01-01", 0)])
     func cutoff(_ opened: String, _ expected: Int) {
-        #expect(TestLog.entrant(opened: opened).findings(.contractStockDeadline, asOf: "2027-01-01").count == expected)
+        #expect(TestLog.entrant(opened: opened).findings(Rules.Contract.StockDeadline.id, asOf: "2027-01-01").count == expected)
     }
 
     @Test("closed on 2026-12-31 or not subject to duties on 2027-01-01: not concerned")
     func notConcerned() {
         var closed = stock()
         closed.add("right_closed", "2026-12-31", #""reason":"employment""#)
-        #expect(closed.findings(.contractStockDeadline, asOf: "2027-01-01").isEmpty)
+        #expect(closed.findings(Rules.Contract.StockDeadline.id, asOf: "2027-01-01").isEmpty)
         var offDuty = stock()
         offDuty.add("duties_changed", "2026-06-01", #""subject_to_duties":false"#)
-        #expect(offDuty.findings(.contractStockDeadline, asOf: "2027-01-01").isEmpty)
+        #expect(offDuty.findings(Rules.Contract.StockDeadline.id, asOf: "2027-01-01").isEmpty)
     }
 
     @Test("a closure on 2027-01-01 comes after the situation is judged")
     func closedOnTheDay() {
         var s = stock()
         s.add("right_closed", "2027-01-01", #""reason":"employment""#)
-        #expect(s.findings(.contractStockDeadline).count == 1)
+        #expect(s.findings(Rules.Contract.StockDeadline.id).count == 1)
     }
 
     @Test("overseas: stock_deadline 2028-01-01 by --config")
     func overseas() throws {
         let parameters = try Parameters.law.applying(JSONValue.parse(#"{"stock_deadline":"2028-01-01"}"#))
-        #expect(stock().findings(.contractStockDeadline, asOf: "2027-06-01", parameters: parameters).isEmpty)
-        #expect(stock().findings(.contractStockDeadline, asOf: "2028-01-01", parameters: parameters).first?.due == date("2027-12-31"))
+        #expect(stock().findings(Rules.Contract.StockDeadline.id, asOf: "2027-06-01", parameters: parameters).isEmpty)
+        #expect(stock().findings(Rules.Contract.StockDeadline.id, asOf: "2028-01-01", parameters: parameters).first?.due == date("2027-12-31"))
     }
 }

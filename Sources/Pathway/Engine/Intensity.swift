@@ -167,7 +167,7 @@ extension PersonState {
     /// The same; with `keepingWeeks` false, the sums and episodes only (``Intensity/withoutWeeks()``),
     /// computed without building the weeks.
     func intensity(asOf: CivilDate, under parameters: Parameters, keepingWeeks: Bool) -> Intensity {
-        if parameters.intensityRequiresActivity.value(on: asOf) ?? true, !activities.contains(where: { $0.date <= asOf }) {
+        if parameters.intensityRequiresActivity.value(on: asOf) != false, !activities.contains(where: { $0.date <= asOf }) {
             return .notMeasured
         }
         // Segments [start, end) of days under contract, with their weekly hours.
@@ -224,7 +224,8 @@ extension PersonState {
             figures.append(WeekFigures(index: index, days: days[index], plannedSevenths: planned[index], done: done[index]))
             contracts.append(contractOf[index])
         }
-        let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
+        // No window in force: no episode (the rule does not apply).
+        let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 0
         let episodes = PersonState.shortfalls(figures, firstMonday: firstMonday, contracts: contracts, window: window) {
             $0 >= 0 ? segments[Int($0)].event : nil
         }

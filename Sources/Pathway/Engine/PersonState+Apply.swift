@@ -9,18 +9,30 @@ extension PersonState {
 
     /// Folds one event into the state and returns what it caused.
     ///
-    /// Events must come in the person's order: by `date`, then by position in the file.
+    /// Events must come in the person's order: by `date`, then by position in the file. The
+    /// one `switch` over event types: each case changes the state and asks the rules
+    /// (`Rules/`) what the event breaks; the clocks of the deadline rules run here without
+    /// knowing which rule owns them (`Rules/Clock.swift`).
     public mutating func apply(_ event: Event, under parameters: Parameters) -> Outcome {
         var findings: [Finding] = []
-        let routine = withUnsafePointer(to: event) { applyRoutine($0, under: parameters, into: &findings) }
-        if routine { return Outcome(findings: findings, transition: nil) }
+        switch event.kind {
+        case .activity(let hours, let category):
+            if recordActivity(date: event.date, hours: hours, category: category, under: parameters, into: &findings) {
+                return Outcome(findings: findings, transition: nil)
+            }
+        case .appointment(_, let status):
+            if recordAppointment(date: event.date, status: status, under: parameters, into: &findings) {
+                return Outcome(findings: findings, transition: nil)
+            }
+        default:
+            break
+        }
         let before = status(on: event.date)
-        judgeStock(before: event.date, under: parameters, into: &findings)
+        Rules.Contract.StockDeadline.judge(&self, before: event.date, under: parameters, into: &findings)
 
-        if case .closed(let closedOn, _) = right, event.type != .rightOpened {
-            // sequence.after_closure: reported, not replayed.
-            findings.append(Finding(rule: .afterClosure, person: person, date: event.date, event: event.id,
-                                    message: Messages.afterClosure(event, closedOn: closedOn)))
+        if let finding = Rules.Sequence.AfterClosure.check(self, event) {
+            // Reported, not replayed.
+            findings.append(finding)
             return Outcome(findings: findings, transition: nil)
         }
 
@@ -40,10 +52,8 @@ extension PersonState {
             changeDuties(to: subject, event: event, under: parameters, into: &findings)
 
         case .rightClosed(let reason):
-            if reason == .sanction {
-                checkClosureForSanction(event, under: parameters, into: &findings)
-            }
-            stopClocks(.closure, on: event.date, into: &findings)
+            findings.append(contentsOf: [Rules.Sanction.Closure.check(self, event, under: parameters)].compactMap { $0 })
+            stopClocks(.closure, on: event.date, under: parameters, into: &findings)
             endPlan(on: event.date)
             right = .closed(on: event.date, reason: reason)
 
@@ -57,7 +67,7 @@ extension PersonState {
             diagnosticOn = event.date
 
         case .situationReviewed:
-            complete(.reviewDeadline, on: event.date, by: event, into: &findings)
+            completeClocks(by: event, under: parameters, into: &findings)
 
         case .contractSigned(let terms), .contractUpdated(let terms):
             sign(terms, event: event, under: parameters, into: &findings)
@@ -95,29 +105,25 @@ extension PersonState {
         return Outcome(findings: findings, transition: before == after ? nil : .init(from: before, to: after))
     }
 
-    /// The short path of ``apply(_:under:)`` for the events most of a log holds, activities
-    /// and appointments, which change no state the report's status depends on: applies
-    /// `event` and returns `true`, its findings added to `findings`, or returns `false` and
-    /// leaves all unchanged (the event needs ``apply(_:under:)``).
-    ///
-    /// The event is read where it lies: a replay of a whole log reads it in the log's array,
-    /// with no copy (passing an event to ``apply(_:under:)`` copies it, retaining its strings).
-    mutating func applyRoutine(_ event: UnsafePointer<Event>, under parameters: Parameters,
-                               into findings: inout [Finding]) -> Bool {
+    /// An activity done on `date`: the short path of ``apply(_:under:)`` for the event most of
+    /// a log holds, which changes no state the report's status depends on. Returns `false`,
+    /// with nothing changed, after the right's closure (the event then needs
+    /// ``apply(_:under:)``, which reports it).
+    mutating func recordActivity(date: CivilDate, hours: Hours, category: ActivityCategory, under parameters: Parameters,
+                                 into findings: inout [Finding]) -> Bool {
         guard !isClosedRight else { return false }
-        switch event.pointee.kind {
-        case .activity(let hours, let category):
-            let date = event.pointee.date
-            judgeStock(before: date, under: parameters, into: &findings)
-            if isOpen { activities.append(ActivityRecord(date: date, hours: hours, category: category)) }
-            return true
-        case .appointment(_, let status):
-            judgeStock(before: event.pointee.date, under: parameters, into: &findings)
-            appointments[status] += 1
-            return true
-        default:
-            return false
-        }
+        Rules.Contract.StockDeadline.judge(&self, before: date, under: parameters, into: &findings)
+        if isOpen { activities.append(ActivityRecord(date: date, hours: hours, category: category)) }
+        return true
+    }
+
+    /// An appointment on `date` with its `status`: the short path, as ``recordActivity(date:hours:category:under:into:)``.
+    mutating func recordAppointment(date: CivilDate, status: AppointmentStatus, under parameters: Parameters,
+                                    into findings: inout [Finding]) -> Bool {
+        guard !isClosedRight else { return false }
+        Rules.Contract.StockDeadline.judge(&self, before: date, under: parameters, into: &findings)
+        appointments[status] += 1
+        return true
     }
 
     private var isClosedRight: Bool {
@@ -146,7 +152,7 @@ extension PersonState {
         }
         if isOpen {
             // A transfer into the département while open: the département starts a new pathway.
-            stopClocks(.transfer, on: event.date, into: &findings)
+            stopClocks(.transfer, on: event.date, under: parameters, into: &findings)
             endPlan(on: event.date)
         }
         if case .never = right {
@@ -159,7 +165,7 @@ extension PersonState {
         transferred = opening.transfer
         subjectToDuties = opening.subjectToDuties
         if subjectToDuties && orientation == nil {
-            startOrientationClock(from: event, under: parameters)
+            startClock(Rules.Orientation.Deadline.start(from: event, under: parameters))
         }
     }
 
@@ -178,39 +184,22 @@ extension PersonState {
         guard subject != subjectToDuties else { return }
         subjectToDuties = subject
         if !subject {
-            stopClocks(.dutiesEnded, on: event.date, into: &findings)
+            stopClocks(.dutiesEnded, on: event.date, under: parameters, into: &findings)
             endPlan(on: event.date)
         } else if isOpen && orientation == nil {
-            startOrientationClock(from: event, under: parameters)
+            startClock(Rules.Orientation.Deadline.start(from: event, under: parameters))
         }
     }
 
     // MARK: Orientation
 
-    private mutating func startOrientationClock(from event: Event, under parameters: Parameters) {
-        guard let days = parameters.orientationDeadlineDays.value(on: event.date) else { return }
-        let target = parameters.orientationTargetDays.value(on: event.date).map { event.date.adding(days: $0) }
-        let origin: Deadline.Origin
-        if case .rightOpened(let opening) = event.kind {
-            origin = opening.transfer ? .transfer : .rightOpened
-        } else {
-            origin = .dutiesStarted
-        }
-        running.append(Deadline(rule: .orientationDeadline, start: event.date,
-                                due: parameters.lastDay(after: event.date, days: days), target: target,
-                                event: event.id, origin: origin))
-    }
-
     private mutating func orient(_ decision: OrientationDecision, event: Event, under parameters: Parameters,
                                  into findings: inout [Finding]) {
-        if registeredOn == nil {
-            findings.append(Finding(rule: .orientationBeforeRegistration, person: person, date: event.date,
-                                    event: event.id, message: Messages.orientationBeforeRegistration(event)))
-        }
-        complete(.orientationDeadline, on: event.date, by: event, into: &findings)
-        // A new decision interrupts the month for the contract and the social review; a
-        // deadline already run out stays reported.
-        stopClocks(.reorientation, on: event.date, into: &findings, only: [.contractDeadline, .reviewDeadline])
+        if let finding = Rules.Sequence.OrientationBeforeRegistration.check(self, event) { findings.append(finding) }
+        completeClocks(by: event, under: parameters, into: &findings)
+        // A new decision interrupts the clocks a re-orientation stops; a deadline already run
+        // out stays reported.
+        stopClocks(.reorientation, on: event.date, under: parameters, into: &findings)
 
         if orientation != nil {
             reorientations += 1
@@ -222,49 +211,20 @@ extension PersonState {
         contractSinceOrientation = false
 
         guard isOpen, subjectToDuties else { return }
-        if let months = parameters.contractDeadlineMonths.value(on: notified) {
-            let target = parameters.contractTargetDays.value(on: notified).map { notified.adding(days: $0) }
-            running.append(Deadline(rule: .contractDeadline, start: notified,
-                                    due: parameters.lastDay(after: notified, months: months), target: target,
-                                    event: event.id, origin: .orientationNotified))
-        }
-        if decision.dominante == .social {
-            let months = decision.extendedReview
-                ? parameters.reviewExtendedMonths.value(on: event.date)
-                : parameters.reviewMonths.value(on: event.date)
-            if let months {
-                running.append(Deadline(rule: .reviewDeadline, start: event.date,
-                                        due: parameters.lastDay(after: event.date, months: months),
-                                        event: event.id, origin: .socialOrientation))
-            }
-        }
+        startClock(Rules.Contract.Deadline.start(notified: notified, by: event, under: parameters))
+        startClock(Rules.Review.Deadline.start(decision, by: event, under: parameters))
     }
 
     // MARK: Contract
 
     private mutating func sign(_ terms: ContractTerms, event: Event, under parameters: Parameters,
                                into findings: inout [Finding]) {
-        if event.type == .contractSigned {
-            if orientation == nil {
-                findings.append(Finding(rule: .contractBeforeOrientation, person: person, date: event.date,
-                                        event: event.id, message: Messages.contractBeforeOrientation(event)))
-            }
-            if diagnosticOn == nil {
-                findings.append(Finding(rule: .contractWithoutDiagnostic, person: person, date: event.date,
-                                        event: event.id, message: Messages.contractWithoutDiagnostic(event)))
-            }
-        }
-        if let minimum = parameters.minimumWeeklyHours.value(on: event.date),
-           let maximum = parameters.maximumWeeklyHours.value(on: event.date) {
-            if terms.weeklyHours < minimum && terms.reductionReason == nil {
-                findings.append(Finding(rule: .contractHours, person: person, date: event.date, event: event.id,
-                                        message: Messages.hoursBelow(event, terms.weeklyHours, minimum: minimum)))
-            } else if terms.weeklyHours > maximum {
-                findings.append(Finding(rule: .contractHours, person: person, date: event.date, event: event.id,
-                                        message: Messages.hoursAbove(event, terms.weeklyHours, maximum: maximum)))
-            }
-        }
-        complete(.contractDeadline, on: event.date, by: event, into: &findings)
+        findings.append(contentsOf: [
+            Rules.Sequence.ContractBeforeOrientation.check(self, event),
+            Rules.Sequence.ContractWithoutDiagnostic.check(self, event),
+            Rules.Contract.Hours.check(terms, event, person: person, under: parameters),
+        ].compactMap { $0 })
+        completeClocks(by: event, under: parameters, into: &findings)
         contract = ContractInForce(terms: terms, date: event.date, event: event.id)
         contractTerms.append(terms)
         if isOpen && subjectToDuties {
@@ -279,20 +239,6 @@ extension PersonState {
         }
     }
 
-    /// The stock deadline is judged on the situation at the end of the day before it.
-    private mutating func judgeStock(before date: CivilDate, under parameters: Parameters, into findings: inout [Finding]) {
-        guard !stockJudged, let deadline = parameters.stockDeadline.value(on: date), date >= deadline else { return }
-        stockJudged = true
-        guard let stock = stockDeadline(under: parameters) else { return }
-        if let done = firstContractSinceReform {
-            records.append(DeadlineRecord(deadline: stock, status: .onTime, done: done))
-        } else {
-            records.append(DeadlineRecord(deadline: stock, status: .missing, done: nil))
-            findings.append(Finding(rule: .contractStockDeadline, person: person, date: stock.due, due: stock.due,
-                                    done: nil, event: stock.event, message: Messages.stockMissing(stock, opened: stock.start)))
-        }
-    }
-
     /// Ends the weekly plan running, if any.
     private mutating func endPlan(on date: CivilDate) {
         guard let last = planChanges.last, last.weeklyHours != nil else { return }
@@ -301,35 +247,37 @@ extension PersonState {
 
     // MARK: Clocks
 
-    /// Why a clock stopped before its step.
-    enum StopCause {
-        case closure, dutiesEnded, transfer, reorientation
+    /// Starts a clock, when its rule opened one.
+    private mutating func startClock(_ deadline: Deadline?) {
+        if let deadline { running.append(deadline) }
     }
 
-    /// Ends the running clock of `rule` with its step done on `date`.
-    private mutating func complete(_ rule: RuleID, on date: CivilDate, by event: Event, into findings: inout [Finding]) {
-        guard let index = running.firstIndex(where: { $0.rule == rule }) else { return }
-        let deadline = running.remove(at: index)
-        if date <= deadline.due {
-            records.append(DeadlineRecord(deadline: deadline, status: .onTime, done: date))
-        } else {
-            records.append(DeadlineRecord(deadline: deadline, status: .late, done: date))
-            findings.append(Finding(rule: rule, person: person, date: deadline.due, due: deadline.due, done: date,
-                                    event: event.id, message: Messages.late(deadline, done: date)))
+    /// Ends the running clock of each rule whose step `event` is, on time or late.
+    private mutating func completeClocks(by event: Event, under parameters: Parameters, into findings: inout [Finding]) {
+        for clock in Clock.all where clock.completedBy.contains(event.type) {
+            guard let index = running.firstIndex(where: { $0.rule == clock.rule }) else { continue }
+            let deadline = running.remove(at: index)
+            if event.date <= deadline.due {
+                records.append(DeadlineRecord(deadline: deadline, status: .onTime, done: event.date))
+            } else {
+                records.append(DeadlineRecord(deadline: deadline, status: .late, done: event.date))
+                findings.append(Finding(rule: clock.rule, person: person, date: deadline.due, due: deadline.due, done: event.date,
+                                        event: event.id, message: clock.late(deadline, done: event.date, under: parameters)))
+            }
         }
     }
 
-    /// Stops the running clocks (all, or those of `only`): one whose last day is before
-    /// `date` is reported missing; the others are cancelled.
-    mutating func stopClocks(_ cause: StopCause, on date: CivilDate, into findings: inout [Finding], only rules: Set<RuleID>? = nil) {
+    /// Stops the running clocks that `cause` stops: one whose last day is before `date` is
+    /// reported missing; the others are cancelled.
+    mutating func stopClocks(_ cause: StopCause, on date: CivilDate, under parameters: Parameters, into findings: inout [Finding]) {
         var kept: [Deadline] = []
         for deadline in running {
-            guard rules?.contains(deadline.rule) ?? true else { kept.append(deadline); continue }
+            guard let clock = Clock.of(deadline.rule), clock.stoppedBy.contains(cause) else { kept.append(deadline); continue }
             if deadline.due < date {
                 records.append(DeadlineRecord(deadline: deadline, status: .missing, done: nil))
                 findings.append(Finding(rule: deadline.rule, person: person, date: deadline.due, due: deadline.due,
                                         done: nil, event: deadline.event,
-                                        message: Messages.missingBefore(deadline, cause: cause, on: date)))
+                                        message: clock.missing(deadline, before: cause, on: date, under: parameters)))
             } else {
                 records.append(DeadlineRecord(deadline: deadline, status: .cancelled, done: nil))
             }
@@ -351,24 +299,20 @@ extension PersonState {
                  keepingWeeks: Bool) -> (findings: [Finding], records: [DeadlineRecord], intensity: Intensity) {
         var copy = self
         var findings: [Finding] = []
-        copy.judgeStock(before: asOf, under: parameters, into: &findings)
+        Rules.Contract.StockDeadline.judge(&copy, before: asOf, under: parameters, into: &findings)
         var records = Array(copy.records.dropFirst(self.records.count))
         for deadline in copy.running {
-            if deadline.due < asOf {
+            if deadline.due < asOf, let clock = Clock.of(deadline.rule) {
                 records.append(DeadlineRecord(deadline: deadline, status: .missing, done: nil))
                 findings.append(Finding(rule: deadline.rule, person: person, date: deadline.due, due: deadline.due,
-                                        done: nil, event: deadline.event, message: Messages.missing(deadline, asOf: asOf)))
+                                        done: nil, event: deadline.event, message: clock.missing(deadline, asOf: asOf, under: parameters)))
             } else {
                 records.append(DeadlineRecord(deadline: deadline, status: .pending, done: nil))
             }
         }
         let intensity = copy.intensity(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
-        let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 4
-        for episode in intensity.episodes {
-            findings.append(Finding(rule: .intensityShortfall, person: person, date: episode.firstMonday, event: episode.contractEvent,
-                                    text: .shortfall(ShortfallMessage(episode, window: window))))
-        }
-        if !copy.stockJudged, let stock = copy.stockDeadline(under: parameters) {
+        findings.append(contentsOf: Rules.Intensity.Shortfall.findings(intensity, person: person, asOf: asOf, under: parameters))
+        if !copy.stockJudged, let stock = Rules.Contract.StockDeadline.deadline(for: copy, under: parameters) {
             records.append(copy.firstContractSinceReform.map { DeadlineRecord(deadline: stock, status: .onTime, done: $0) }
                            ?? DeadlineRecord(deadline: stock, status: .pending, done: nil))
         }

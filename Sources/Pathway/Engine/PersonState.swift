@@ -119,19 +119,10 @@ public struct PersonState: Sendable {
     /// still concerns the person.
     public func deadlines(asOf date: CivilDate, under parameters: Parameters) -> [Deadline] {
         var result = running
-        if let stock = stockDeadline(under: parameters), !stockJudged, firstContractSinceReform == nil {
+        if let stock = Rules.Contract.StockDeadline.deadline(for: self, under: parameters), !stockJudged, firstContractSinceReform == nil {
             result.append(stock)
         }
         return result.sorted { ($0.due, $0.rule) < ($1.due, $1.rule) }
-    }
-
-    /// The stock clock, when the current pathway started before the reform and the person is
-    /// subject to duties.
-    func stockDeadline(under parameters: Parameters) -> Deadline? {
-        guard case .open(let since, let event) = right, subjectToDuties,
-              let cutoff = parameters.stockCutoff.value(on: since), since < cutoff,
-              let deadline = parameters.stockDeadline.value(on: since) else { return nil }
-        return Deadline(rule: .contractStockDeadline, start: cutoff, due: deadline.adding(days: -1), event: event, origin: .reform)
     }
 }
 

@@ -17,10 +17,8 @@ public enum Replay {
         var state = PersonState(person: id)
         var findings: [Finding] = []
         var replayed = 0
-        events.withUnsafeBufferPointer { events in
-            replay(events, order: order, asOf: asOf, parameters: parameters,
-                   state: &state, findings: &findings, replayed: &replayed)
-        }
+        replay(events, order: order, asOf: asOf, parameters: parameters,
+               state: &state, findings: &findings, replayed: &replayed)
         let count = order?.count ?? events.count
         let closing = state.closing(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
         // A whole-log report keeps the intensity's sums, not the activities they were made
@@ -31,33 +29,16 @@ public enum Replay {
         let closedOn: CivilDate? = if case .closed(let day, _) = state.right { day } else { nil }
         let sanctions = state.sanctions.map { record in
             SanctionReport(record: record,
-                           amounts: record.amounts(monthlyAmount: state.monthlyAmount(on: record.starts), asOf: asOf,
-                                                   refundLimitMonths: parameters.refundLimitMonths.value(on: record.date) ?? 3,
-                                                   rightClosedOn: closedOn))
+                           amounts: parameters.refundLimitMonths.value(on: record.date).flatMap { limit in
+                               record.amounts(monthlyAmount: state.monthlyAmount(on: record.starts), asOf: asOf,
+                                              refundLimitMonths: limit, rightClosedOn: closedOn)
+                           })
         }
         return PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
                             intensity: closing.intensity,
                             records: state.records + closing.records,
                             deadlines: state.deadlines(asOf: asOf, under: parameters),
                             eventsReplayed: replayed, eventsAfterAsOf: count - replayed)
-    }
-
-    /// Replays `events[order[0]]`, `events[order[1]]`, … (`events` in order when `order` is
-    /// nil) into `state`, skipping those dated after `asOf`. Activities and appointments are
-    /// read where they lie (``PersonState/applyRoutine(_:under:into:)``), the other events
-    /// passed to ``PersonState/apply(_:under:)``. Written as a function of its own, with its
-    /// state `inout`, so that each access to the state is checked once, not at every event.
-    private static func replay(_ events: UnsafeBufferPointer<Event>, order: [Int32]?, asOf: CivilDate,
-                               parameters: Parameters, state: inout PersonState, findings: inout [Finding],
-                               replayed: inout Int) {
-        for k in 0..<(order?.count ?? events.count) {
-            let event = events.baseAddress! + (order.map { Int($0[k]) } ?? k)
-            guard event.pointee.date <= asOf else { continue }
-            replayed += 1
-            if state.applyRoutine(event, under: parameters, into: &findings) { continue }
-            let outcome = state.apply(event.pointee, under: parameters)
-            if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
-        }
     }
 
     /// Replays a parsed log. `asOf` defaults to the latest event date (never the clock).
@@ -127,33 +108,6 @@ public enum Replay {
                               bucket: { Int(personOf[$0]) }, element: { Int32($0) })
     }
 
-    /// Each event's person as a number (in order of first appearance) and the names by
-    /// number, found on up to `jobs` threads.
-    private static func numberPeople(_ events: [Event], jobs: Int) -> (personOf: [Int32], names: [String]) {
-        let count = events.count
-        var personHash = [UInt64](repeating: 0, count: count)
-        personHash.withUnsafeMutableBufferPointer { hashes in
-            let hashes = UnsafeSendable(hashes)
-            Parallel.forEachRange(count: count, jobs: jobs) { range in
-                for i in range { hashes.value[i] = StringTable.hash(events[i].person) }
-            }
-        }
-        var personOf = StringTable.firstOccurrences(of: personHash, distinct: count / 32, jobs: jobs) {
-            PersonNames.sameBytes(events[$0].person, events[$1].person)
-        }
-        personHash = []
-        var names: [String] = []
-        for i in 0..<count {
-            let first = Int(personOf[i])
-            if first == i {
-                personOf[i] = Int32(names.count)
-                names.append(events[i].person)
-            } else {
-                personOf[i] = personOf[first] // numbered already: first < i
-            }
-        }
-        return (personOf, names)
-    }
 }
 
 /// One person at the report date.

@@ -163,23 +163,20 @@ public struct SanctionBounds: Sendable, Hashable, CustomStringConvertible {
     /// Whether a first failing (other than a refusal of controls) may be sanctioned by
     /// suppression.
     public var firstMaySuppress: Bool
-    /// Days for observations after the notice, before which no decision may be taken
-    /// (`nil`: the rule `sanction.notice` does not apply).
-    public var noticeDays: Int?
 
     public var description: String {
         switch regime {
         case .legacy:
             return "première décision ≤ \(firstMaximumPercent ?? 100) %, \(firstMonths.lowerBound)–\(firstMonths.upperBound) mois ; suivantes \(laterMonths.lowerBound)–\(laterMonths.upperBound) mois"
         case .decree2025:
-            return "≥ \(minimumPercent ?? 0) % ; premier manquement : suspension \(firstMonths.lowerBound)–\(firstMonths.upperBound) mois ; persistance, réitération, refus de contrôle : \(laterMonths.lowerBound)–\(laterMonths.upperBound) mois ; préavis de \(noticeDays ?? 0) jours"
+            return "≥ \(minimumPercent ?? 0) % ; premier manquement : suspension \(firstMonths.lowerBound)–\(firstMonths.upperBound) mois ; persistance, réitération, refus de contrôle : \(laterMonths.lowerBound)–\(laterMonths.upperBound) mois"
         }
     }
 
     static let legacy = SanctionBounds(regime: .legacy, minimumPercent: nil, firstMaximumPercent: 80, firstMonths: 1...3,
-                                       laterMonths: 1...4, firstMaySuppress: true, noticeDays: nil)
+                                       laterMonths: 1...4, firstMaySuppress: true)
     static let decree2025 = SanctionBounds(regime: .decree2025, minimumPercent: 30, firstMaximumPercent: nil, firstMonths: 1...2,
-                                           laterMonths: 1...4, firstMaySuppress: false, noticeDays: 10)
+                                           laterMonths: 1...4, firstMaySuppress: false)
 }
 
 /// How the repetition window is counted from an earlier decision [I].

@@ -107,7 +107,12 @@ public enum Law {
     public static let repetitionWindow = LegalReference("CASF", "R262-68-4 1°", source: "décret n° 2025-478, art. 12 III", .primary)
     public static let repetitionStart = LegalReference(interpretation, "fenêtre de réitération comptée depuis la décision, remise à zéro par une réorientation (par parallèle avec C. trav. R5412-3-4 1°)", .interpretation)
     public static let householdCap = LegalReference("CASF", "R262-68-6", .primary)
-    public static let noticeProcedure = LegalReference("CASF", "L262-37 (procédure : préavis de dix jours, proposition de France Travail IV)", .primary)
+    /// The notice procedure, with the days of `sanction_notice_days` in words.
+    public static var noticeProcedure: LegalReference {
+        LegalReference("CASF", "L262-37 (procédure : préavis de \(FrenchWords.days(Parameters.law.sanctionNoticeDays.latest)), proposition de France Travail IV)", .primary)
+    }
+    /// The article of the notice's days.
+    public static let noticeArticle = LegalReference("CASF", "L262-37", source: "loi n° 2023-1196 du 18 décembre 2023", .primary)
     public static let teamOpinion = LegalReference("CASF", "L262-39", .primary)
     public static let legacySanctions = LegalReference("CASF", "R262-68 (rédaction antérieure au 2025-06-01)", .primary)
     public static let refundLimit = LegalReference(secondarySource, "débats parlementaires, reversement dans la limite de trois mois (probablement CASF R262-69-8, non lu)", .secondary)

@@ -53,6 +53,15 @@ public struct Parameter<Value: Sendable & Equatable>: Sendable {
     /// The value of the latest period (what `pathway rules` shows by default).
     public var current: Value? { periods.last?.value }
 
+    /// The value of the latest period, for a parameter of the law (never an unset local
+    /// target): titles and summaries are built from it. Every parameter a rule's title reads
+    /// has a period (checked by the tests of the registry).
+    var latest: Value { periods[periods.count - 1].value }
+
+    /// The first day of the first period (`2025-06-01`), or an empty text when the parameter
+    /// is in force since always.
+    var firstDay: String { periods.first?.from?.description ?? "" }
+
     /// The same parameter with every period's value replaced by `value` (a `--config`
     /// override), its references kept and the override noted.
     func overridden(with value: Value) -> Parameter<Value> {
@@ -68,6 +77,13 @@ public struct Parameter<Value: Sendable & Equatable>: Sendable {
         return copy
     }
 }
+
+/// A parameter whatever its value type, for its key.
+protocol NamedParameter {
+    var key: String { get }
+}
+
+extension Parameter: NamedParameter {}
 
 /// One dated value of a parameter.
 public struct ParameterPeriod<Value: Sendable & Equatable>: Sendable {

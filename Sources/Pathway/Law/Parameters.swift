@@ -47,6 +47,9 @@ public struct Parameters: Sendable {
 
     /// The bounds of a decision: former R262-68 before 2025-06-01, décret 2025-478 after.
     public var sanctionBounds: Parameter<SanctionBounds>
+    /// Days left for observations after the notice, before which no decision may be taken
+    /// (CASF L262-37, from 2025-06-01; not in force before).
+    public var sanctionNoticeDays: Parameter<Int>
     /// The share cannot exceed 50 % for a household of more than one person or with the
     /// single-parent increase (R262-68-6; former R262-68).
     public var householdCapPercent: Parameter<Int>
@@ -152,8 +155,14 @@ public struct Parameters: Sendable {
                 ParameterPeriod(from: nil, value: .legacy, references: [Law.legacySanctions],
                                 note: "première décision : au plus 80 %, 1 à 3 mois ; décisions suivantes : 1 à 4 mois"),
                 ParameterPeriod(from: decree, value: .decree2025, references: [Law.sanctionFirst, Law.sanctionBreach, Law.sanctions],
-                                note: "au moins 30 % ; premier manquement : suspension de 1 à 2 mois ; persistance, réitération, refus de contrôle : 1 à 4 mois ; préavis de dix jours"),
+                                note: "au moins 30 % ; premier manquement : suspension de 1 à 2 mois ; persistance, réitération, refus de contrôle : 1 à 4 mois"),
             ],
+            overridable: false)
+        sanctionNoticeDays = Parameter(
+            key: "sanction_notice_days",
+            summary: "Délai laissé pour présenter des observations après la notification des faits et de la sanction envisagée, en jours ; la décision est prise le lendemain du dernier jour au plus tôt.",
+            periods: [ParameterPeriod(from: decree, value: 10, references: [Law.noticeArticle],
+                                      note: "jour 0 = notification ; aucune procédure préalable sous le régime antérieur")],
             overridable: false)
         householdCapPercent = Parameter(
             key: "household_cap_percent",
@@ -231,6 +240,11 @@ public struct Parameters: Sendable {
 
     // MARK: Listing
 
+    /// The key of the parameter at `path` (`\.orientationDeadlineDays` → `orientation_deadline_days`).
+    func key(of path: PartialKeyPath<Parameters>) -> String {
+        (self[keyPath: path] as? any NamedParameter)?.key ?? ""
+    }
+
     /// Every parameter, in the order of the rule reference.
     public var all: [ParameterDescription] {
         let int: (Int) -> String = { String($0) }
@@ -248,6 +262,7 @@ public struct Parameters: Sendable {
             ParameterDescription(stockCutoff, render: { $0.description }),
             ParameterDescription(stockDeadline, render: { $0.description }),
             ParameterDescription(sanctionBounds, render: { $0.description }),
+            ParameterDescription(sanctionNoticeDays, render: int),
             ParameterDescription(householdCapPercent, render: int),
             ParameterDescription(repetitionWindowMonths, render: int),
             ParameterDescription(repetitionCountingFrom, render: { $0.description }),

@@ -121,8 +121,8 @@ public struct Indicators: Sendable {
 
         public var indicators: Indicators {
             func counts(_ rule: RuleID) -> DeadlineCounts { (deadlines[rule] ?? DeadlineCounts.Tally()).counts }
-            return Indicators(orientation: counts(.orientationDeadline), contract: counts(.contractDeadline),
-                              review: counts(.reviewDeadline), stock: counts(.contractStockDeadline),
+            return Indicators(orientation: counts(Rules.Orientation.Deadline.id), contract: counts(Rules.Contract.Deadline.id),
+                              review: counts(Rules.Review.Deadline.id), stock: counts(Rules.Contract.StockDeadline.id),
                               byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
                               registrationToContract: Distribution(registrationToContract), states: states,
                               sanctions: sanctions, intensity: intensity,
@@ -203,7 +203,7 @@ public struct IntensityCounts: Sendable, Equatable {
     }
 
     mutating func add(_ person: PersonReport) {
-        let minimum = Parameters.law.minimumWeeklyHours.current ?? Hours(15)
+        let minimum = Parameters.law.minimumWeeklyHours.latest
         let s = person.state
         contracts += s.contractTerms.count
         contractsAtLeastMinimum += s.contractTerms.filter { $0.weeklyHours >= minimum }.count

@@ -22,10 +22,10 @@ extension Report {
         line("  États : " + PathwayStatus.allCases.compactMap { status in
             indicators.states[status].map { "\(status.label) \($0)" }
         }.joined(separator: ", "))
-        line(Report.deadlineLine("Orientation (6 semaines)", indicators.orientation, target: parameters.orientationTargetDays.current))
-        line(Report.deadlineLine("Contrat (1 mois)", indicators.contract, target: parameters.contractTargetDays.current))
+        line(Report.deadlineLine("Orientation (\(Rules.Orientation.Deadline.heading(parameters)))", indicators.orientation, target: parameters.orientationTargetDays.current))
+        line(Report.deadlineLine("Contrat (\(Rules.Contract.Deadline.heading(parameters)))", indicators.contract, target: parameters.contractTargetDays.current))
         line(Report.deadlineLine("Réexamen social", indicators.review, target: nil))
-        line(Report.deadlineLine("Stock avant 2027", indicators.stock, target: nil))
+        line(Report.deadlineLine("Stock avant \(Rules.Contract.StockDeadline.year(parameters))", indicators.stock, target: nil))
         line("  Orientations en vigueur : " + Dominante.allCases.map { "\(Report.dominanteLabel($0)) \(indicators.byDominante[$0] ?? 0)" }
             .joined(separator: ", ") + " ; réorientations : \(indicators.reorientations)")
         let r2c = indicators.registrationToContract
@@ -48,7 +48,7 @@ extension Report {
         if sc.suspension + sc.suppression > 0 {
             line("  Sanctions : \(Report.plural(sc.suspension, "suspension")), \(Report.plural(sc.suppression, "suppression")), "
                  + "\(Report.plural(sc.remobilisations, "remobilisation")), \(Report.plural(sc.withdrawals, "retrait")) ; "
-                 + "retenu \(Messages.euros(sc.withheld)), reversé \(Messages.euros(sc.refunded)), perdu \(Messages.euros(sc.lost))"
+                 + "retenu \(FrenchWords.euros(sc.withheld)), reversé \(FrenchWords.euros(sc.refunded)), perdu \(FrenchWords.euros(sc.lost))"
                  + (sc.unknownAmounts > 0 ? " (\(sc.unknownAmounts) décision\(sc.unknownAmounts > 1 ? "s" : "") au montant mensuel inconnu)" : ""))
         }
 
@@ -129,7 +129,7 @@ extension Report {
         if let by = r.endedBy { text += by == .remobilised ? ", remobilisation" : ", retirée" }
         text += ")"
         if let a = s.amounts {
-            text += " ; retenu \(Messages.euros(a.withheld)), reversé \(Messages.euros(a.refunded)), perdu \(Messages.euros(a.lost))"
+            text += " ; retenu \(FrenchWords.euros(a.withheld)), reversé \(FrenchWords.euros(a.refunded)), perdu \(FrenchWords.euros(a.lost))"
         } else {
             text += " ; montant mensuel inconnu"
         }

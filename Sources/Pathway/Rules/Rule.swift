@@ -1,6 +1,8 @@
-/// A stable rule id from REPORT.md (`contract.deadline`): it names the rule's code, its
-/// tests and its page in `Docs/rules/`.
-public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible {
+/// A stable rule id (`contract.deadline`): it names the rule's file, its tests and its page in
+/// `Docs/rules/`. Each id is declared once, in its rule's file: `Rules/Contract/Deadline.swift`
+/// declares `"contract.deadline"` as `Rules.Contract.Deadline.id`.
+public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible,
+                      ExpressibleByStringLiteral {
     public let rawValue: String
     /// A hash of `rawValue`, taken once: ids key the registry and the indicators' counts,
     /// looked up for every finding, and hashing the text each time cost more than the lookup.
@@ -8,37 +10,18 @@ public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
 
     public init(rawValue: String) {
         self.rawValue = rawValue
-        var text = rawValue
-        key = text.withUTF8 { StringTable.hash($0) }
+        key = StringTable.hash(rawValue)
     }
+
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     public var description: String { rawValue }
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
     public static func == (lhs: RuleID, rhs: RuleID) -> Bool { lhs.key == rhs.key && lhs.rawValue == rhs.rawValue }
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }
-
-    public static let orientationDeadline = RuleID(rawValue: "orientation.deadline")
-    public static let contractDeadline = RuleID(rawValue: "contract.deadline")
-    public static let contractStockDeadline = RuleID(rawValue: "contract.stock_deadline")
-    public static let reviewDeadline = RuleID(rawValue: "review.deadline")
-    public static let contractHours = RuleID(rawValue: "contract.hours")
-    public static let contractBeforeOrientation = RuleID(rawValue: "sequence.contract_before_orientation")
-    public static let contractWithoutDiagnostic = RuleID(rawValue: "sequence.contract_without_diagnostic")
-    public static let orientationBeforeRegistration = RuleID(rawValue: "sequence.orientation_before_registration")
-    public static let afterClosure = RuleID(rawValue: "sequence.after_closure")
-    public static let intensityShortfall = RuleID(rawValue: "intensity.shortfall")
-    public static let sanctionNoFailing = RuleID(rawValue: "sanction.no_failing")
-    public static let sanctionNotice = RuleID(rawValue: "sanction.notice")
-    public static let sanctionFirstFailing = RuleID(rawValue: "sanction.first_failing")
-    public static let sanctionRepeatBounds = RuleID(rawValue: "sanction.repeat_bounds")
-    public static let sanctionHouseholdCap = RuleID(rawValue: "sanction.household_cap")
-    public static let sanctionTeamOpinion = RuleID(rawValue: "sanction.team_opinion")
-    public static let sanctionLegacyBounds = RuleID(rawValue: "sanction.legacy_bounds")
-    public static let sanctionClosure = RuleID(rawValue: "sanction.closure")
-    public static let sanctionRefund = RuleID(rawValue: "sanction.refund")
 }
 
-/// How serious a finding is (REPORT.md). A `violation` makes `pathway replay` exit 1.
+/// How serious a finding is. A `violation` makes `pathway replay` exit 1.
 public enum Severity: String, Sendable, CaseIterable, Comparable {
     case violation, warning, info
 
@@ -62,7 +45,8 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// The stage of the pathway a rule belongs to, for grouping in reports and docs.
+/// The stage of the pathway a rule belongs to, for grouping in reports and docs. It is the
+/// first part of the rule's id and the folder of its file.
 public enum Stage: String, Sendable, CaseIterable {
     case orientation, contract, review, sequence, sanction, intensity
 }
@@ -73,13 +57,14 @@ public struct Rule: Sendable {
     public let id: RuleID
     public let severity: Severity
     public let stage: Stage
-    /// Short French title (`Orientation dans les six semaines`).
+    /// Short French title (`Orientation dans les six semaines`), built from the parameters'
+    /// latest values.
     public let title: String
-    /// One French sentence: what the rule checks.
+    /// One French sentence: what the rule checks, built from the parameters' latest values.
     public let summary: String
     /// The legal basis, with the confidence of each source.
     public let references: [LegalReference]
-    /// Keys of the parameters it reads.
+    /// Keys of the parameters it reads (`orientation_deadline_days`).
     public let parameters: [String]
 
     /// The rule's confidence: that of its weakest source.
@@ -89,120 +74,78 @@ public struct Rule: Sendable {
     /// The same with each source's confidence (`CASF D262-65-2 [P] ; …`), as messages cite them.
     public let cited: String
 
-    init(id: RuleID, severity: Severity, stage: Stage, title: String, summary: String,
-         references: [LegalReference], parameters: [String]) {
+    /// A rule reading the parameters at `parameters` (key paths into ``Parameters``: the
+    /// keys shown come from the parameters themselves).
+    init(id: RuleID, severity: Severity, title: String, summary: String,
+         references: [LegalReference], parameters: [PartialKeyPath<Parameters>]) {
         self.id = id
         self.severity = severity
-        self.stage = stage
+        stage = Stage(rawValue: String(id.rawValue.prefix { $0 != "." })) ?? .sequence
         self.title = title
         self.summary = summary
         self.references = references
-        self.parameters = parameters
+        self.parameters = parameters.map { Parameters.law.key(of: $0) }
         confidence = references.weakest
         citations = references.map(\.citation).joined(separator: " ; ")
         cited = references.cited
     }
 }
 
-/// Every rule Pathway applies.
+/// What every rule file declares: its id and its registry entry. The conditions and messages
+/// sit beside them, as static functions of the rule.
+protocol RuleDefinition {
+    static var id: RuleID { get }
+    static var rule: Rule { get }
+}
+
+extension RuleDefinition {
+    /// `CASF D262-65-2 [P] ; …`: the rule's sources with their confidence, as its messages end.
+    static var cited: String { rule.cited }
+
+    /// A finding of this rule about `event`, dated by it.
+    static func finding(_ person: String, _ event: Event, _ message: String) -> Finding {
+        Finding(rule: id, person: person, date: event.date, event: event.id, message: message)
+    }
+}
+
+/// The rules, one file each, by stage: `Rules/<Stage>/<Name>.swift` declares the rule
+/// `<stage>.<name>` (`Rules/Sanction/Notice.swift`: `sanction.notice`, as
+/// `Rules.Sanction.Notice`). Its test file is `Tests/PathwayTests/Rules/<Stage>/<Name>Tests.swift`
+/// and its page `Docs/rules/<stage>.<name>.md`.
+public enum Rules {
+    public enum Orientation {}
+    public enum Contract {}
+    public enum Review {}
+    public enum Sequence {}
+    public enum Intensity {}
+    public enum Sanction {}
+}
+
+/// Every rule Pathway applies, in the order of the reports.
 public enum RuleRegistry {
-    public static let all: [Rule] = [
-        Rule(id: .orientationDeadline, severity: .violation, stage: .orientation,
-             title: "Orientation dans les six semaines",
-             summary: "Une personne soumise aux droits et devoirs est orientée au plus tard le 42e jour après la réception par le département de l'information d'ouverture (ou de transfert) du droit.",
-             references: [Law.orientationDeadline, Law.sixWeeksCounting],
-             parameters: ["orientation_deadline_days", "orientation_target_days", "weekend_extension"]),
-        Rule(id: .contractDeadline, severity: .violation, stage: .contract,
-             title: "Contrat d'engagement dans le mois",
-             summary: "Le contrat d'engagement est signé dans le mois qui suit la notification de chaque décision d'orientation ; une réorientation décidée avant la fin du mois l'interrompt.",
-             references: [Law.contractDeadline, Law.reorientation, Law.monthCounting],
-             parameters: ["contract_deadline_months", "contract_target_days", "month_end", "weekend_extension"]),
-        Rule(id: .contractStockDeadline, severity: .violation, stage: .contract,
-             title: "Contrat d'engagement pour le stock avant 2027",
-             summary: "Une personne dont le droit a été ouvert avant le 2025-01-01, toujours ouvert et soumise aux droits et devoirs le 2027-01-01, a signé un contrat d'engagement depuis le 2025-01-01.",
-             references: [Law.stockDeadline],
-             parameters: ["stock_cutoff", "stock_deadline"]),
-        Rule(id: .reviewDeadline, severity: .violation, stage: .review,
-             title: "Réexamen de l'orientation sociale",
-             summary: "Une orientation à dominante sociale est suivie d'un réexamen de la situation dans les six mois de la décision (douze mois en cas de difficultés durables).",
-             references: [Law.socialReview, Law.socialReviewExtended, Law.monthCounting],
-             parameters: ["review_months", "review_extended_months", "month_end", "weekend_extension"]),
-        Rule(id: .contractHours, severity: .violation, stage: .contract,
-             title: "Durée hebdomadaire d'activité",
-             summary: "La durée hebdomadaire d'activité du contrat est d'au moins 15 heures, sauf motif légal de réduction, et d'au plus 35 heures.",
-             references: [Law.fifteenHours, Law.actionPlan, Law.legalWorkingTime],
-             parameters: ["minimum_weekly_hours", "maximum_weekly_hours"]),
-        Rule(id: .contractBeforeOrientation, severity: .violation, stage: .sequence,
-             title: "Contrat signé sans orientation",
-             summary: "Un contrat d'engagement n'est signé qu'avec un organisme référent désigné par une décision d'orientation en vigueur.",
-             references: [Law.orientationReferent, Law.contractDeadline],
-             parameters: []),
-        Rule(id: .contractWithoutDiagnostic, severity: .warning, stage: .sequence,
-             title: "Contrat signé sans diagnostic",
-             summary: "Le contrat d'engagement tient compte du diagnostic global : un contrat signé sans diagnostic dans le parcours en cours est signalé.",
-             references: [Law.contractDiagnostic],
-             parameters: []),
-        Rule(id: .orientationBeforeRegistration, severity: .warning, stage: .sequence,
-             title: "Orientation sans inscription à France Travail",
-             summary: "L'orientation suit l'inscription sur la liste des demandeurs d'emploi : une orientation d'une personne jamais inscrite est signalée.",
-             references: [Law.registration],
-             parameters: []),
-        Rule(id: .afterClosure, severity: .warning, stage: .sequence,
-             title: "Événement après la clôture du droit",
-             summary: "Après la clôture du droit, seule une nouvelle ouverture du droit est attendue : tout autre événement est signalé et n'est pas rejoué.",
-             references: [Law.rightEnd],
-             parameters: []),
-        Rule(id: .intensityShortfall, severity: .warning, stage: .intensity,
-             title: "Intensité en deçà du plan",
-             summary: "La moyenne des heures d'activité faites sur la fenêtre d'évaluation (4 semaines complètes consécutives par défaut) atteint la durée hebdomadaire du contrat en vigueur.",
-             references: [Law.fifteenHours, Law.actionPlan, Law.intensityTarget, Law.weeklyProration],
-             parameters: ["intensity_window_weeks", "minimum_weekly_hours"]),
-        Rule(id: .sanctionNoFailing, severity: .violation, stage: .sanction,
-             title: "Sanction sans manquement",
-             summary: "Une sanction sanctionne un manquement constaté sans motif légitime et non encore sanctionné, sauf la persistance après une suspension allée à son terme sans remobilisation.",
-             references: [Law.sanctions, Law.sanctionFirst],
-             parameters: []),
-        Rule(id: .sanctionNotice, severity: .violation, stage: .sanction,
-             title: "Préavis et délai de dix jours",
-             summary: "À partir du 2025-06-01, la décision suit une notification des faits et de la sanction envisagée, et n'est prise qu'après les dix jours laissés pour les observations, sauf proposition de France Travail.",
-             references: [Law.noticeProcedure],
-             parameters: ["sanction_bounds", "weekend_extension"]),
-        Rule(id: .sanctionFirstFailing, severity: .violation, stage: .sanction,
-             title: "Bornes du premier manquement",
-             summary: "À partir du 2025-06-01, un premier manquement (autre qu'un refus de contrôle) est sanctionné par une suspension d'un à deux mois, d'au moins 30 %.",
-             references: [Law.sanctionFirst, Law.sanctionBreach],
-             parameters: ["sanction_bounds"]),
-        Rule(id: .sanctionRepeatBounds, severity: .violation, stage: .sanction,
-             title: "Bornes de la persistance, de la réitération et du refus de contrôle",
-             summary: "À partir du 2025-06-01, la persistance, la réitération ou le refus de contrôle est sanctionné pour un à quatre mois, d'au moins 30 %.",
-             references: [Law.sanctionFirst, Law.sanctionBreach, Law.sanctions, Law.repetitionWindow, Law.repetitionStart],
-             parameters: ["sanction_bounds", "repetition_window_months", "repetition_counting_from", "repetition_window_start", "repetition_reset_on_reorientation"]),
-        Rule(id: .sanctionHouseholdCap, severity: .violation, stage: .sanction,
-             title: "Plafond de 50 % pour un foyer",
-             summary: "Le taux ne dépasse pas 50 % pour un foyer de plus d'une personne ou bénéficiant de la majoration pour isolement.",
-             references: [Law.householdCap],
-             parameters: ["household_cap_percent"]),
-        Rule(id: .sanctionTeamOpinion, severity: .violation, stage: .sanction,
-             title: "Avis de l'équipe pluridisciplinaire avant une suppression",
-             summary: "Une suppression est précédée de l'avis de l'équipe pluridisciplinaire.",
-             references: [Law.sanctions, Law.teamOpinion],
-             parameters: []),
-        Rule(id: .sanctionLegacyBounds, severity: .violation, stage: .sanction,
-             title: "Bornes du régime antérieur au 2025-06-01",
-             summary: "Avant le 2025-06-01, une première décision est d'au plus 80 % pour un à trois mois ; les décisions suivantes durent un à quatre mois.",
-             references: [Law.legacySanctions],
-             parameters: ["sanction_bounds"]),
-        Rule(id: .sanctionClosure, severity: .violation, stage: .sanction,
-             title: "Clôture pour sanction",
-             summary: "Le droit n'est clos pour sanction qu'après une suppression totale de quatre mois allée à son terme.",
-             references: [Law.sanctionFirst, Law.rightEndSanction],
-             parameters: ["closure_suppression_months"]),
-        Rule(id: .sanctionRefund, severity: .info, stage: .sanction,
-             title: "Reversement après remobilisation",
-             summary: "Une suspension close par la remobilisation donne lieu au reversement des sommes suspendues, dans la limite de trois mois.",
-             references: [Law.sanctionFirst, Law.refundLimit],
-             parameters: ["refund_limit_months"]),
+    static let definitions: [any RuleDefinition.Type] = [
+        Rules.Orientation.Deadline.self,
+        Rules.Contract.Deadline.self,
+        Rules.Contract.StockDeadline.self,
+        Rules.Review.Deadline.self,
+        Rules.Contract.Hours.self,
+        Rules.Sequence.ContractBeforeOrientation.self,
+        Rules.Sequence.ContractWithoutDiagnostic.self,
+        Rules.Sequence.OrientationBeforeRegistration.self,
+        Rules.Sequence.AfterClosure.self,
+        Rules.Intensity.Shortfall.self,
+        Rules.Sanction.NoFailing.self,
+        Rules.Sanction.Notice.self,
+        Rules.Sanction.FirstFailing.self,
+        Rules.Sanction.RepeatBounds.self,
+        Rules.Sanction.HouseholdCap.self,
+        Rules.Sanction.TeamOpinion.self,
+        Rules.Sanction.LegacyBounds.self,
+        Rules.Sanction.Closure.self,
+        Rules.Sanction.Refund.self,
     ]
+
+    public static let all: [Rule] = definitions.map { $0.rule }
 
     private static let byID: [RuleID: Rule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 

@@ -1,0 +1,57 @@
+/// `contract.stock_deadline`: a person whose right was opened before the reform (2025-01-01),
+/// still open and subject to duties on 2027-01-01, has signed a contrat d'engagement since the
+/// reform. Instruction DGEFP/DFT/2025/10 annexes 1 and 5 [S].
+/// Page: `Docs/rules/contract.stock_deadline.md`.
+///
+/// Unlike the other deadline rules, its clock is not opened by an event: its day 0 and its
+/// last day are fixed dates (`stock_cutoff`, `stock_deadline`), and it is judged once, on the
+/// situation at the end of the day before `stock_deadline`.
+extension Rules.Contract {
+    enum StockDeadline: RuleDefinition {
+        static let id: RuleID = "contract.stock_deadline"
+
+        static let rule = Rule(
+            id: id, severity: .violation,
+            title: "Contrat d'engagement pour le stock avant \(year(.law))",
+            summary: "Une personne dont le droit a été ouvert avant le \(law.stockCutoff.latest), toujours ouvert et soumise aux droits et devoirs le \(law.stockDeadline.latest), a signé un contrat d'engagement depuis le \(law.stockCutoff.latest).",
+            references: [Law.stockDeadline],
+            parameters: [\.stockCutoff, \.stockDeadline])
+
+        /// The stock's deadline for `state`: when its current pathway started before the
+        /// reform and the person is subject to duties.
+        static func deadline(for state: PersonState, under parameters: Parameters) -> Pathway.Deadline? {
+            guard case .open(let since, let event) = state.right, state.subjectToDuties,
+                  let cutoff = parameters.stockCutoff.value(on: since), since < cutoff,
+                  let deadline = parameters.stockDeadline.value(on: since) else { return nil }
+            return Pathway.Deadline(rule: id, start: cutoff, due: deadline.adding(days: -1), event: event, origin: .reform)
+        }
+
+        /// Judges the stock's deadline once `date` has reached it: on time with a contract
+        /// signed since the reform, else missing with a finding.
+        static func judge(_ state: inout PersonState, before date: CivilDate, under parameters: Parameters,
+                          into findings: inout [Finding]) {
+            guard !state.stockJudged, let deadline = parameters.stockDeadline.value(on: date), date >= deadline else { return }
+            state.stockJudged = true
+            guard let stock = Self.deadline(for: state, under: parameters) else { return }
+            if let done = state.firstContractSinceReform {
+                state.records.append(DeadlineRecord(deadline: stock, status: .onTime, done: done))
+            } else {
+                state.records.append(DeadlineRecord(deadline: stock, status: .missing, done: nil))
+                findings.append(Finding(rule: id, person: state.person, date: stock.due, due: stock.due, done: nil,
+                                        event: stock.event, message: missing(stock)))
+            }
+        }
+
+        static func missing(_ deadline: Pathway.Deadline) -> String {
+            "Droit ouvert avant le \(deadline.start), toujours ouvert et soumis aux droits et devoirs le \(deadline.due.adding(days: 1)), "
+                + "sans contrat d'engagement signé depuis le \(deadline.start) (échéance le \(deadline.due)). " + cited + "."
+        }
+
+        /// `2027`: the year of the stock's deadline, for titles and headings.
+        static func year(_ parameters: Parameters) -> String {
+            String(parameters.stockDeadline.latest.components.year)
+        }
+
+        private static var law: Parameters { .law }
+    }
+}

@@ -1,0 +1,30 @@
+/// `sanction.legacy_bounds`: before 2025-06-01 (former CASF R262-68), a first decision is of at
+/// most 80 % for one to three months; later decisions last one to four months.
+/// Page: `Docs/rules/sanction.legacy_bounds.md`.
+extension Rules.Sanction {
+    enum LegacyBounds: RuleDefinition {
+        static let id: RuleID = "sanction.legacy_bounds"
+
+        static let rule = Rule(
+            id: id, severity: .violation,
+            title: "Bornes du régime antérieur au \(decreeDay)",
+            summary: "Avant le \(decreeDay), une première décision est d'au plus \(legacy.firstMaximumPercent ?? 100) % pour \(FrenchWords.number(legacy.firstMonths.lowerBound)) à \(FrenchWords.number(legacy.firstMonths.upperBound)) mois ; les décisions suivantes durent \(FrenchWords.number(legacy.laterMonths.lowerBound)) à \(FrenchWords.number(legacy.laterMonths.upperBound)) mois.",
+            references: [Law.legacySanctions],
+            parameters: [\.sanctionBounds])
+
+        /// A decision under the former regime's `bounds`; `isFirst` when no earlier decision of
+        /// the pathway is in force.
+        static func check(_ decision: SanctionDecision, _ event: Event, isFirst: Bool, bounds: SanctionBounds,
+                          person: String, under parameters: Parameters) -> Finding? {
+            guard bounds.regime == .legacy else { return nil }
+            let months = isFirst ? bounds.firstMonths : bounds.laterMonths
+            let tooHigh = isFirst && bounds.firstMaximumPercent.map { decision.percent > $0 } == true
+            guard tooHigh || !months.contains(decision.months) else { return nil }
+            let rule = isFirst
+                ? "une première décision est d'au plus \(bounds.firstMaximumPercent ?? 100) % pour \(bounds.firstMonths.lowerBound) à \(bounds.firstMonths.upperBound) mois"
+                : "une décision suivante dure \(bounds.laterMonths.lowerBound) à \(bounds.laterMonths.upperBound) mois"
+            let before = decreeStart(parameters).map { ", prise avant le \($0)" } ?? ""
+            return finding(person, event, "\(decisionText(event, decision))\(before) : sous le régime antérieur, \(rule). " + cited + ".")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// `sequence.contract_without_diagnostic`: the contrat d'engagement takes the diagnostic global
+/// into account; a contract signed with no diagnostic in the current pathway is reported.
+/// C. trav. L5411-5-2 [P]. Page: `Docs/rules/sequence.contract_without_diagnostic.md`.
+extension Rules.Sequence {
+    enum ContractWithoutDiagnostic: RuleDefinition {
+        static let id: RuleID = "sequence.contract_without_diagnostic"
+
+        static let rule = Rule(
+            id: id, severity: .warning,
+            title: "Contrat signé sans diagnostic",
+            summary: "Le contrat d'engagement tient compte du diagnostic global : un contrat signé sans diagnostic dans le parcours en cours est signalé.",
+            references: [Law.contractDiagnostic],
+            parameters: [])
+
+        /// A `contract_signed` with no `diagnostic_completed` in the current pathway.
+        static func check(_ state: PersonState, _ event: Event) -> Finding? {
+            guard event.type == .contractSigned, state.diagnosticOn == nil else { return nil }
+            return finding(state.person, event,
+                           "Contrat d'engagement signé le \(event.date) sans diagnostic global enregistré dans le parcours en cours. "
+                           + cited + ".")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// `sequence.orientation_before_registration`: the orientation follows the registration on the
+/// list of jobseekers; an orientation of a person never registered is reported.
+/// C. trav. L5411-1 2° [P]. Page: `Docs/rules/sequence.orientation_before_registration.md`.
+extension Rules.Sequence {
+    enum OrientationBeforeRegistration: RuleDefinition {
+        static let id: RuleID = "sequence.orientation_before_registration"
+
+        static let rule = Rule(
+            id: id, severity: .warning,
+            title: "Orientation sans inscription à France Travail",
+            summary: "L'orientation suit l'inscription sur la liste des demandeurs d'emploi : une orientation d'une personne jamais inscrite est signalée.",
+            references: [Law.registration],
+            parameters: [])
+
+        /// An `orientation_decided` of a person with no `registered` before it.
+        static func check(_ state: PersonState, _ event: Event) -> Finding? {
+            guard state.registeredOn == nil else { return nil }
+            return finding(state.person, event,
+                           "Orientation décidée le \(event.date) alors que la personne n'a jamais été inscrite à France Travail. "
+                           + cited + ".")
+        }
+    }
+}
