@@ -24,7 +24,7 @@ public struct EventStore: Sendable {
         lineNumber += 1
         var bytes = Array(line.utf8)
         while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
-        let outcome = bytes.withUnsafeBufferPointer { parser.parse($0, number: lineNumber) }
+        let outcome = parser.parse(bytes, number: lineNumber)
         let before = (events: log.events.count, duplicates: log.duplicates, rejected: log.rejected.count)
         dedup.take(outcome, into: &log)
         if log.events.count > before.events, let event = log.events.last {

@@ -61,7 +61,7 @@ public struct GroupedReplay {
     private let jobs: Int
     private let store: FragmentStore
     private let batchEvents: Int
-    private var reader: GroupedReader
+    var reader: GroupedReader
     private var pending: [(id: String, events: [Event])] = []
     private var pendingEvents = 0
     private var entries: [Entry] = []
@@ -84,14 +84,6 @@ public struct GroupedReplay {
 
     /// Lines read so far.
     public var linesRead: Int { reader.linesRead }
-
-    /// Feeds the next bytes of the log; throws ``GroupedReader/NotGrouped`` when a person's
-    /// lines are not all together.
-    public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) throws {
-        var finished: [(id: String, events: [Event])] = []
-        defer { for person in finished { take(person.id, person.events) } }
-        try reader.consume(chunk) { id, events in finished.append((id, events)) }
-    }
 
     /// Ends the log and hands the report to `sink`, piece by piece.
     public mutating func finish(generator: String = "pathway", to sink: ([UInt8]) -> Void) throws -> Outcome {
@@ -131,7 +123,7 @@ public struct GroupedReplay {
 
     // MARK: People
 
-    private mutating func take(_ id: String, _ events: [Event]) {
+    mutating func take(_ id: String, _ events: [Event]) {
         pending.append((id, events))
         pendingEvents += events.count
         if pendingEvents >= batchEvents { replayPending() }

@@ -21,53 +21,6 @@ extension Report {
         writeJSON(generator: generator, jobs: jobs, through: { sink(Array($0)) })
     }
 
-    /// The JSON report handed to `sink` piece by piece, in order, each piece valid during its
-    /// call only: for a caller that writes the pieces out as they come (to a file, a socket),
-    /// with no copy of the report on the way. The concatenation of the pieces is
-    /// ``jsonBytes(generator:jobs:)``.
-    public func writeJSON(generator: String = "pathway", jobs: Int = 1,
-                          through sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        writeJSON(generator: generator, jobs: jobs, window: 4096, flushAt: 1 << 20, through: sink)
-    }
-
-    /// `window`: people rendered at a time (findings: four times as many); `flushAt`: bytes
-    /// gathered before they are handed to `sink`.
-    func writeJSON(generator: String, jobs: Int, window: Int, flushAt: Int,
-                   through sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        // People and findings, the bulk of the report, are rendered apart in parallel, a window
-        // of them at a time, in runs: a thread renders a run of consecutive elements, with their
-        // separators, into one buffer, handed over as it is. Each element is read where it lies
-        // in its array (a copy of a person's report would retain everything it holds).
-        // `perElement`: the room a run starts with for each of its elements, a little more
-        // than they take on average (a person 2.3 KB, a finding 0.8 KB at 10^6 events), so
-        // that a run is rarely copied into a larger buffer as it grows.
-        func rendered<T>(_ elements: UnsafeBufferPointer<T>, window: Int, perElement: Int,
-                         _ render: @escaping (borrowing T, inout JSONWriter) -> Void) -> Fragments {
-            Fragments(count: elements.count, window: window) { range in
-                let runs = max(1, min(range.count, jobs * 8))
-                return Parallel.map(count: runs, jobs: jobs) { r in
-                    let units = (range.lowerBound + range.count * r / runs)..<(range.lowerBound + range.count * (r + 1) / runs)
-                    var part = JSONWriter(depth: Fragments.depth, capacity: perElement * max(1, units.count))
-                    for i in units { part.runElement(first: i == units.lowerBound) { render(elements[i], &$0) } }
-                    return part.finish()
-                }
-            }
-        }
-        let asOf = self.asOf
-        people.withUnsafeBufferPointer { people in
-            findings.withUnsafeBufferPointer { findings in
-                writeJSON(generator: generator,
-                          people: rendered(people, window: window, perElement: 3072) { person, part in
-                              person.write(to: &part, asOf: asOf)
-                          },
-                          findings: rendered(findings, window: window * 4, perElement: 1024) { finding, part in
-                              finding.write(to: &part)
-                          },
-                          flushAt: flushAt, through: sink)
-            }
-        }
-    }
-
     /// The elements of one of the report's two big arrays, rendered apart: `count` units
     /// fetched `window` at a time, giving runs of elements in order, each run separated within
     /// (``JSONWriter/runElement(first:_:)``, or ``run(_:)``) and possibly empty.
@@ -85,7 +38,7 @@ extension Report {
         static func run(_ elements: [[UInt8]]) -> WrittenBytes {
             var run = JSONWriter(depth: depth, capacity: elements.reduce(64) { $0 + $1.count + 2 * depth + 2 })
             for (k, element) in elements.enumerated() {
-                run.runElement(first: k == 0) { w in element.withUnsafeBufferPointer { w.rendered($0) } }
+                run.runElement(first: k == 0) { w in w.rendered(element) }
             }
             return run.finish()
         }
@@ -93,7 +46,7 @@ extension Report {
 
     /// The report with its people and findings given as rendered elements.
     func writeJSON(generator: String, people: Fragments, findings: Fragments, flushAt: Int,
-                   through sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+                   through sink: ByteSink) {
         var w = JSONWriter(capacity: flushAt + 65_536)
         func elements(_ fragments: Fragments) {
             var start = 0

@@ -416,6 +416,11 @@ struct LineParser {
         }
     }
 
+    /// Parses one line held in an array (a line handed over by an embedding program).
+    mutating func parse(_ bytes: [UInt8], number: Int) -> Outcome {
+        bytes.withUnsafeBufferPointer { parse($0, number: number) }
+    }
+
     /// Parses one line (without its LF); `number` 1 may start with a byte-order mark.
     mutating func parse(_ raw: UnsafeBufferPointer<UInt8>, number: Int, hashing: Bool = true) -> Outcome {
         var line = raw

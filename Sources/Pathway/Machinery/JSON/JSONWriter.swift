@@ -314,6 +314,11 @@ struct JSONWriter: ~Copyable {
         append(bytes)
     }
 
+    /// The same, from an array.
+    mutating func rendered(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
     /// Opens a run of `count` bytes of elements of the open array that its caller writes (made
     /// by ``runElement(first:_:)``): the comma after the array's earlier elements, if any.
     /// `false` for an empty run.
