@@ -51,7 +51,7 @@ struct PropertyTests {
         #expect(comparable(a) == comparable(b))
     }
 
-    static let example: String = (try? String(contentsOf: CLI.root.appendingPathComponent("Examples/departement-2025.ndjson"),
+    static let example: String = (try? String(contentsOf: Repository.root.appendingPathComponent("Examples/departement-2025.ndjson"),
                                               encoding: .utf8)) ?? ""
 
     @Test("the real example, its people's lines shuffled, gives the same report", arguments: seeds)

@@ -5,7 +5,7 @@ import Testing
 /// The rule reference in `Docs/rules/` is executable: its examples are tests.
 @Suite("Docs/rules: executable law")
 struct RuleReferenceTests {
-    static let rulesDirectory = CLI.root.appendingPathComponent("Docs/rules")
+    static let rulesDirectory = Repository.root.appendingPathComponent("Docs/rules")
 
     static func pages() -> [(id: String, text: String)] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path)) ?? []
@@ -41,7 +41,7 @@ struct RuleReferenceTests {
 
     @Test("every [I] choice and every overridable parameter is in Docs/interpretations.md with its key")
     func interpretations() throws {
-        let text = try String(contentsOf: CLI.root.appendingPathComponent("Docs/interpretations.md"), encoding: .utf8)
+        let text = try String(contentsOf: Repository.root.appendingPathComponent("Docs/interpretations.md"), encoding: .utf8)
         for parameter in Parameters.law.all where parameter.overridable || parameter.references.contains(where: { $0.confidence == .interpretation }) {
             #expect(text.contains("| `\(parameter.key)` |"), "Docs/interpretations.md has no row for \(parameter.key)")
         }
@@ -49,11 +49,11 @@ struct RuleReferenceTests {
 
     @Test("Docs/README.md lists every rule, and the glossary exists")
     func index() throws {
-        let text = try String(contentsOf: CLI.root.appendingPathComponent("Docs/README.md"), encoding: .utf8)
+        let text = try String(contentsOf: Repository.root.appendingPathComponent("Docs/README.md"), encoding: .utf8)
         for rule in RuleRegistry.all {
             #expect(text.contains("(rules/\(rule.id).md)"), "Docs/README.md does not link \(rule.id)")
         }
-        #expect(FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("Docs/glossary.md").path))
+        #expect(FileManager.default.fileExists(atPath: Repository.root.appendingPathComponent("Docs/glossary.md").path))
     }
 
     @Test("every example of every page agrees with the engine")

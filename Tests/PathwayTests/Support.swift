@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Pathway
 
@@ -45,4 +46,9 @@ func date(_ text: String) -> CivilDate {
 
 extension Report {
     func person(_ id: String) -> PersonReport? { people.first { $0.person == id } }
+}
+
+/// The package's root, to read `Docs/`, `Examples/` and `Sources/`.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }

@@ -1,5 +1,5 @@
 /// A stable rule id (such as contract.deadline): it names the rule's file, its tests and its page in
-/// `Docs/rules/`. Each id is declared once, in its rule's file: `Rules/Contract/Deadline.swift`
+/// `Docs/rules/`. Each id is declared once, in its rule's file: `Rules/Contract/contract.deadline.swift`
 /// declares the id `contract.deadline` as `Rules.Contract.Deadline.id`.
 public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible,
                       ExpressibleByStringLiteral {

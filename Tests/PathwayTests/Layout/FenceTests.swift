@@ -6,7 +6,7 @@ import Testing
 /// `Sources/Pathway/Machinery`, one file per rule under `Sources/Pathway/Rules`.
 @Suite("Layout of the library")
 struct FenceTests {
-    static let library = CLI.root.appendingPathComponent("Sources/Pathway")
+    static let library = Repository.root.appendingPathComponent("Sources/Pathway")
 
     /// Every Swift file of the library, with its path relative to `Sources/Pathway`.
     static func sources() throws -> [(path: String, text: String)] {

@@ -1,0 +1,46 @@
+import Testing
+@testable import Pathway
+
+/// `Sources/Pathway/Rules/Sanction/sanction.notice.swift`
+@Suite("sanction.notice")
+struct SanctionNoticeTests {
+    @Test("decided on notice + 10 days is too early, + 11 in time", arguments: [(10, 1), (11, 0), (30, 0)])
+    func tenDays(_ days: Int, _ expected: Int) {
+        var s = engaged()
+        s.add("failing_recorded", "2025-07-01", #""failing":"obligation_breach""#)
+        s.add("sanction_notice", "2025-07-02")
+        s.add("sanction_decided", date("2025-07-02").adding(days: days).description, decision())
+        let f = s.findings(Rules.Sanction.Notice.id)
+        #expect(f.count == expected)
+        if expected == 1 { #expect(f.first?.message.contains("courait jusqu'au 2025-07-12 inclus") == true) }
+    }
+
+    @Test("no notice is a violation, unless France Travail proposed the sanction")
+    func noNotice() {
+        var s = engaged()
+        s.add("failing_recorded", "2025-07-01", #""failing":"obligation_breach""#)
+        s.add("sanction_decided", "2025-07-20", decision())
+        #expect(s.findings(Rules.Sanction.Notice.id).map(\.event) == ["e7"])
+        var t = engaged()
+        t.add("failing_recorded", "2025-07-01", #""failing":"obligation_breach""#)
+        t.add("sanction_decided", "2025-07-20", decision(extra: #","proposed_by_france_travail":true"#))
+        #expect(t.findings(Rules.Sanction.Notice.id).isEmpty)
+    }
+
+    @Test("a notice before the previous decision does not count for the next one")
+    func previousNotice() {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20")
+        s.add("failing_recorded", "2025-09-01", #""failing":"obligation_breach""#)
+        s.add("sanction_decided", "2025-09-20", decision("suspension", 30, 2))
+        #expect(s.findings(Rules.Sanction.Notice.id).map(\.event) == ["e10"])
+    }
+
+    @Test("before 2025-06-01 the ten-day rule does not apply", arguments: [("2025-05-31", 0), ("2025-06-01", 1)])
+    func inForce(_ decided: String, _ expected: Int) {
+        var s = engaged()
+        s.add("failing_recorded", "2025-05-20", #""failing":"obligation_breach""#)
+        s.add("sanction_decided", decided, decision())
+        #expect(s.findings(Rules.Sanction.Notice.id).count == expected)
+    }
+}

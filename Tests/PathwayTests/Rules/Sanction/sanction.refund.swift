@@ -1,0 +1,114 @@
+import Testing
+@testable import Pathway
+
+/// `Sources/Pathway/Rules/Sanction/sanction.refund.swift`; the amounts of every decision
+/// (`SanctionRecord.amounts`), which the refund states.
+@Suite("sanction.refund and the sanction amounts")
+struct SanctionRefundTests {
+    /// 646.52 € a month, 30 % = 193.956 → 193.96 € a month.
+    private func suspended(months: Int = 2, then extra: (inout TestLog) -> Void = { _ in }) -> Report {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 30, months, starts: "2025-08-01"))
+        extra(&s)
+        return s.report(asOf: "2026-01-31")
+    }
+
+    private func amounts(_ report: Report) -> [String] {
+        (report.person("P1")?.sanctions ?? []).map { s in
+            guard let a = s.amounts else { return "null" }
+            return "\(a.withheld) \(a.refunded) \(a.lost) ends \(s.record.ends)"
+        }
+    }
+
+    @Test("without remobilisation every month is withheld and lost at the end")
+    func ranToTerm() {
+        #expect(amounts(suspended()) == ["387.92 0.00 387.92 ends 2025-10-01"])
+    }
+
+    @Test("as of a date inside the suspension: months begun are withheld, not yet lost")
+    func asOf() {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 30, 2, starts: "2025-08-01"))
+        let report = s.report(asOf: "2025-09-01")
+        #expect(report.person("P1")?.sanctions.first?.amounts?.withheld == Cents(38792))
+        #expect(report.person("P1")?.sanctions.first?.amounts?.lost == Cents(0))
+        #expect(report.person("P1")?.status == .suspended)
+        #expect(s.report(asOf: "2025-08-31").person("P1")?.sanctions.first?.amounts?.withheld == Cents(19396))
+        #expect(s.report(asOf: "2025-07-31").person("P1")?.sanctions.first?.amounts?.withheld == Cents(0))
+    }
+
+    @Test("remobilisation before the start, in the first month, in the second month", arguments: [
+        ("2025-07-31", "0.00 0.00 0.00 ends 2025-07-31"),
+        ("2025-08-01", "193.96 193.96 0.00 ends 2025-08-01"),
+        ("2025-08-31", "193.96 193.96 0.00 ends 2025-08-31"),
+        ("2025-09-01", "387.92 387.92 0.00 ends 2025-09-01"),
+    ])
+    func remobilised(_ day: String, _ expected: String) {
+        let report = suspended { $0.add("remobilised", day) }
+        #expect(amounts(report) == [expected])
+        let refund = report.findings.filter { $0.rule == Rules.Sanction.Refund.id }
+        #expect(refund.count == 1)
+        #expect(refund.first?.severity == .info)
+        #expect(report.person("P1")?.status == .engaged)
+    }
+
+    @Test("the refund is limited to three months; the rest is lost")
+    func refundLimit() {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 30, 1))
+        _ = sanctioned(&s, failing: "2025-09-01", decided: "2025-09-20", decision("suspension", 30, 4, starts: "2025-10-01"))
+        s.add("remobilised", "2026-01-15")
+        let report = s.report(asOf: "2026-03-31")
+        #expect(report.person("P1")?.sanctions.last?.amounts == SanctionAmounts(
+            monthlyAmount: Cents(64652), perMonth: Cents(19396), withheld: Cents(77584), refunded: Cents(58188), lost: Cents(19396)))
+        #expect(report.findings.first { $0.rule == Rules.Sanction.Refund.id }?.message.contains("à reverser : 581,88 € (limite de 3 mois) ; perdu : 193,96 €") == true)
+    }
+
+    @Test("withdrawal refunds everything withheld")
+    func withdrawal() {
+        let report = suspended { $0.add("sanction_withdrawn", "2025-08-15") }
+        #expect(amounts(report) == ["193.96 193.96 0.00 ends 2025-08-15"])
+        #expect(report.indicators.sanctions.withdrawals == 1)
+    }
+
+    @Test("a suppression withholds and loses every month; remobilisation has no effect on it")
+    func suppression() {
+        var s = engaged()
+        s.add("team_opinion", "2025-07-15")
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suppression", 100, 4, starts: "2025-08-01"), kind: "control_refusal")
+        s.add("remobilised", "2025-09-10")
+        let report = s.report(asOf: "2026-01-31")
+        #expect(report.person("P1")?.sanctions.first?.amounts?.lost == Cents(258608))
+        #expect(report.findings.filter { $0.rule == Rules.Sanction.Refund.id }.isEmpty)
+    }
+
+    @Test("unknown monthly amount: null, never guessed; the latest amount known on the start counts")
+    func unknown() {
+        var s = engaged(household: #""household_size":1"#)
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 30, 1, starts: "2025-08-01"))
+        #expect(s.report().person("P1")?.sanctions.first?.amounts == nil)
+        s.add("household_changed", "2025-07-25", #""monthly_amount":700"#)
+        s.add("household_changed", "2025-08-02", #""monthly_amount":800"#)
+        #expect(s.report().person("P1")?.sanctions.first?.amounts?.withheld == Cents(21000))
+    }
+
+    @Test("rounding half up to the cent: 0.005 → 0.01")
+    func rounding() {
+        let record = SanctionRecord(event: "x", date: date("2025-07-01"), decision: SanctionDecision(measure: .suppression, percent: 50, months: 1),
+                                    starts: date("2025-07-01"), basis: .first, failings: [], failingDate: nil, regime: .decree2025,
+                                    endedBy: nil, endedOn: nil, opensRepetitionWindow: true, repeats: nil)
+        #expect(record.amounts(monthlyAmount: Cents(1), asOf: date("2025-07-01"), refundLimitMonths: 3)?.perMonth == Cents(1))
+        #expect(record.amounts(monthlyAmount: Cents(64653), asOf: date("2025-07-01"), refundLimitMonths: 3)?.perMonth == Cents(32327))
+    }
+
+    @Test("a right closed during a sanction pays nothing from that day: later months are not withheld")
+    func closedDuring() {
+        var s = engaged()
+        s.add("team_opinion", "2025-07-15")
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suppression", 100, 4), kind: "control_refusal")
+        s.add("right_closed", "2025-09-20", #""reason":"resources""#)
+        let sanction = s.report(asOf: "2026-01-31").person("P1")?.sanctions.first
+        #expect(sanction?.amounts?.withheld == Cents(129304)) // 07-20 and 08-20 begun; 09-20 is the closure day
+        #expect(sanction?.record.ends == date("2025-11-20"))
+    }
+}
