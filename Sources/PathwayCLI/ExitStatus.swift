@@ -1,4 +1,4 @@
-/// The exit statuses of REPORT.md.
+/// The exit statuses of `Docs/report.md`.
 enum ExitStatus: Int32 {
     /// No violation found.
     case success = 0

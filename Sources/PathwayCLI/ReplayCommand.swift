@@ -1,6 +1,6 @@
 import Pathway
 
-/// `pathway replay`: REPORT.md, "Command".
+/// `pathway replay`: `Docs/report.md`, "Command".
 enum ReplayCommand {
     static let usage = """
     Usage: pathway replay <events.ndjson | -> [--as-of YYYY-MM-DD] [--format text|json|csv]

@@ -118,7 +118,7 @@ struct SortedReplayTests {
     @Test("identifiers with the same characters but different bytes are two people, grouped or not")
     func peopleByBytes() throws {
         // "Zoé" with a precomposed é, then with e and a combining accent: equal as Swift
-        // strings, different bytes, so two people (EVENTS.md: the identifier is opaque).
+        // strings, different bytes, so two people (`Docs/events.md`: the identifier is opaque).
         let text = [
             #"{"id":"a1","person":"Zo\u00e9","type":"registered","date":"2025-03-03"}"#,
             #"{"id":"a2","person":"Zo\u00e9","type":"registered","date":"2025-03-04"}"#,

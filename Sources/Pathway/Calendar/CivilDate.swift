@@ -1,7 +1,7 @@
 /// A civil day (year, month, day) with no time and no time zone.
 ///
 /// Pathway never uses `Date`, a time zone or the machine's clock: every legal period is
-/// counted in civil days, as the law and `REPORT.md` ("Counting days and months") do.
+/// counted in civil days, as the law and `Docs/report.md` ("Ce que le rapport compte") do.
 /// The value is stored as a day number (days since 1970-01-01) so that comparison and
 /// day arithmetic are integer operations; the components are derived with Howard
 /// Hinnant's `days_from_civil` / `civil_from_days` algorithms (proleptic Gregorian).
@@ -65,7 +65,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// How a month count lands on a month without the starting day number.
     public enum MonthEnd: String, Sendable, CaseIterable {
-        /// 2025-01-31 + 1 month = 2025-02-28 (the last day of the month): `REPORT.md`.
+        /// 2025-01-31 + 1 month = 2025-02-28 (the last day of the month): `Docs/report.md`.
         case lastDay = "last_day"
         /// 2025-01-31 + 1 month = 2025-03-01 (the day after the last day).
         case nextDay = "next_day"

@@ -1,6 +1,6 @@
 /// What the engine found: a rule not met (or a fact worth reporting), with its dates.
 public struct Finding: Sendable, Hashable {
-    /// The rule's id (REPORT.md).
+    /// The rule's id (`Docs/report.md`).
     public var rule: RuleID
     public var severity: Severity
     public var person: String
@@ -64,7 +64,7 @@ public struct Finding: Sendable, Hashable {
     /// `CASF D262-65-2 ; Interprétation : …`: the citations of the rule's sources.
     public var article: String { RuleRegistry.rule(rule)?.citations ?? "" }
 
-    /// REPORT.md order: by person, then date, then rule (then event and message, so that the
+    /// `Docs/report.md` order: by person, then date, then rule (then event and message, so that the
     /// order is total and the output deterministic).
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.person != b.person { return a.person.utf8.lexicographicallyPrecedes(b.person.utf8) }
@@ -189,7 +189,7 @@ public struct Outcome: Sendable, Hashable {
     }
 }
 
-/// Where a person stands in the pathway (REPORT.md `people[].state`).
+/// Where a person stands in the pathway (`Docs/report.md` `people[].state`).
 public enum PathwayStatus: String, Sendable, CaseIterable {
     /// Right open, subject to duties, no orientation in the current pathway.
     case awaitingOrientation = "awaiting_orientation"

@@ -35,7 +35,7 @@ public final class MemoryFragmentStore: FragmentStore {
 /// written with people in the report's order.
 public struct GroupedReplay {
     public enum Format: Sendable {
-        /// The JSON report (REPORT.md).
+        /// The JSON report (`Docs/report.md`).
         case json
         /// One line per finding (``Report/csv()``).
         case csv

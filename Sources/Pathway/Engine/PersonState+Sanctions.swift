@@ -1,4 +1,4 @@
-/// The droits-et-devoirs sanction regime (LAW.md section 4; REPORT.md "Precise readings"):
+/// The droits-et-devoirs sanction regime (`Docs/rules/sanction.*.md`):
 /// classification of each decision, its bounds under the regime in force on its date, the
 /// procedure, remobilisation, withdrawal and closure for sanction.
 extension PersonState {
@@ -82,7 +82,7 @@ extension PersonState {
     // MARK: Remobilisation, withdrawal, closure
 
     mutating func remobilise(_ event: Event, under parameters: Parameters, into findings: inout [Finding]) {
-        // The suspension running, or decided and not yet started (REPORT.md).
+        // The suspension running, or decided and not yet started (`Docs/report.md`).
         guard let index = sanctions.lastIndex(where: {
             !$0.isWithdrawn && $0.endedBy == nil && $0.decision.measure == .suspension && event.date < $0.term
         }) else { return }

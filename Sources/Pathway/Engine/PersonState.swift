@@ -101,7 +101,7 @@ public struct PersonState: Sendable {
         return false
     }
 
-    /// The state of REPORT.md on `date` (a contract whose planned end is before `date` is no
+    /// The state of `Docs/report.md` on `date` (a contract whose planned end is before `date` is no
     /// longer in force).
     public func status(on date: CivilDate) -> PathwayStatus {
         guard isOpen else { return .closed }
@@ -140,7 +140,7 @@ public struct AmountChange: Sendable, Hashable {
 }
 
 extension PersonState {
-    /// The latest monthly amount known on `date` (REPORT.md: "the latest `monthly_amount`
+    /// The latest monthly amount known on `date` (`Docs/report.md`: "the latest `monthly_amount`
     /// known on the sanction's start").
     public func monthlyAmount(on date: CivilDate) -> Cents? {
         amountHistory.last { $0.date <= date }?.amount

@@ -114,7 +114,7 @@ public enum Replay {
 public struct PersonReport: Sendable {
     /// The state after the person's events up to `as_of`.
     public var state: PersonState
-    /// The state of REPORT.md at `as_of`.
+    /// The state of `Docs/report.md` at `as_of`.
     public var status: PathwayStatus
     /// The person's findings, in report order.
     public var findings: [Finding]
@@ -140,7 +140,7 @@ public struct SanctionReport: Sendable, Hashable {
     public var amounts: SanctionAmounts?
 }
 
-/// The audit report of a log (REPORT.md).
+/// The audit report of a log (`Docs/report.md`).
 public struct Report: Sendable {
     /// The date at which pending deadlines are judged; `nil` only for a log with no event.
     public var asOf: CivilDate?

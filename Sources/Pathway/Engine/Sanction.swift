@@ -9,7 +9,7 @@ public struct FailingRecord: Sendable, Hashable {
     public var sanctionedBy: String?
 }
 
-/// What a sanction decision sanctions (REPORT.md, "Precise readings").
+/// What a sanction decision sanctions (`Docs/report.md`, "Precise readings").
 public enum SanctionBasis: String, Sendable, CaseIterable {
     /// A first failing: suspension of 1–2 months, at least 30 % (from 2025-06-01).
     case first
@@ -66,7 +66,7 @@ public struct SanctionRecord: Sendable, Hashable {
     /// `starts` + `months` months: the first day after the sanction's term.
     public var term: CivilDate { starts.adding(months: decision.months) }
 
-    /// REPORT.md `ends`: the term, or the remobilisation or withdrawal that ended it earlier.
+    /// `Docs/report.md` `ends`: the term, or the remobilisation or withdrawal that ended it earlier.
     public var ends: CivilDate {
         guard let endedOn, endedOn < term else { return term }
         return endedOn
@@ -102,7 +102,7 @@ public struct SanctionAmounts: Sendable, Hashable {
 }
 
 extension SanctionRecord {
-    /// The amounts of REPORT.md "Sanction amounts" as of `asOf`; `nil` without a known
+    /// The amounts of `Docs/report.md` "Sanction amounts" as of `asOf`; `nil` without a known
     /// monthly amount. A right closed on `rightClosedOn` pays nothing from that day: months
     /// begun from then on are not withheld, and a suspension it cut short is over [I].
     public func amounts(monthlyAmount: Cents?, asOf reportDate: CivilDate, refundLimitMonths: Int,

@@ -1,4 +1,4 @@
-/// How sure Pathway is of a rule or a value, as tagged in the law digest (`LAW.md`).
+/// How sure Pathway is of a rule or a value, as tagged in the rule reference (`Docs/rules/`, `Docs/README.md`).
 public enum Confidence: String, Sendable, CaseIterable, Comparable {
     /// [P] read in the primary legal text.
     case primary = "P"
@@ -71,7 +71,7 @@ extension Array where Element == LegalReference {
     var weakest: Confidence { map(\.confidence).max() ?? .interpretation }
 }
 
-/// The legal sources Pathway cites, in one place, as tagged in `LAW.md`.
+/// The legal sources Pathway cites, in one place, with the confidence the rule reference gives them (`Docs/rules/`).
 public enum Law {
     /// The `code` of a reference that is an interpretation of the project, not a text.
     public static let interpretation = "Interprétation"
@@ -100,7 +100,7 @@ public enum Law {
     public static let activitiesRecorded = LegalReference(interpretation, "intensité mesurée seulement si le journal enregistre des activités", .interpretation)
     public static let weeklyProration = LegalReference(interpretation, "semaines ISO du lundi au dimanche ; semaines partielles proratisées par jours", .interpretation)
 
-    // Sanctions (LAW.md section 4)
+    // Sanctions (`Docs/rules/sanction.*.md`)
     public static let sanctions = LegalReference("CASF", "L262-37", source: "loi n° 2023-1196 du 18 décembre 2023", .primary)
     public static let sanctionFirst = LegalReference("CASF", "R262-68", source: "décret n° 2025-478 du 30 mai 2025", .primary)
     public static let sanctionBreach = LegalReference("CASF", "R262-68-1", source: "décret n° 2025-478 du 30 mai 2025", .primary)

@@ -1,7 +1,7 @@
 /// The table of every constant Pathway applies, dated and referenced: the law in force by
 /// date, the project's interpretations ([I], overridable) and the département's local targets.
 ///
-/// ``Parameters/law`` is the table as the law digest (`LAW.md`) reads it. A `--config` file
+/// ``Parameters/law`` is the table as the rule reference (`Docs/rules/`, `Docs/README.md`) reads it. A `--config` file
 /// returns a copy with some values replaced (``Parameters/applying(_:)``).
 public struct Parameters: Sendable {
     // MARK: Orientation
@@ -76,7 +76,7 @@ public struct Parameters: Sendable {
     /// The values a configuration file replaced, by key (rendered as in the file).
     public internal(set) var overrides: [String: String] = [:]
 
-    /// The table of `LAW.md`.
+    /// The table of the law, as the rule reference reads it.
     public static let law = Parameters()
 
     private init() {

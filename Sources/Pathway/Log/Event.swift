@@ -1,4 +1,4 @@
-/// One event of the log (EVENTS.md, version 1): who, what, and the day it took legal effect.
+/// One event of the log (`Docs/events.md`, version 1): who, what, and the day it took legal effect.
 public struct Event: Sendable, Hashable {
     /// Unique id of the event in the source system (1–128 characters).
     public var id: String
@@ -154,7 +154,7 @@ public enum ClosureReason: String, Sendable, CaseIterable {
     case resources, employment, moved, sanction, deceased, other
 }
 
-/// The three parcours. Départements name them differently (PRACTICE.md): Emploi /
+/// The three parcours. Départements name them differently (`Docs/glossary.md`): Emploi /
 /// Équilibre / Remobilisation; the log uses these three values only.
 public enum Dominante: String, Sendable, CaseIterable, Comparable {
     /// Emploi (professionnel).

@@ -1,4 +1,4 @@
-/// The figures a département and the State report (PRACTICE.md; instruction of 20 March
+/// The figures a département and the State report (`Docs/report.md`; instruction of 20 March
 /// 2025, annexe 3). Rates leave out deadlines not yet passed ("mature" cohorts only).
 public struct Indicators: Sendable {
     /// Six-week orientation deadlines.

@@ -1,4 +1,4 @@
-/// The JSON report of REPORT.md: every field it fixes, in a fixed order, and a few more
+/// The JSON report of `Docs/report.md`: every field it fixes, in a fixed order, and a few more
 /// (`article`, `confidence` and `date` on findings; deadline records in `indicators`).
 extension Report {
     /// The version of this report's layout; a change of meaning bumps it.

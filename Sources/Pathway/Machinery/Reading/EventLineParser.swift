@@ -9,7 +9,7 @@ import Darwin
 /// It reads the bytes once, by a fast path for compact lines
 /// (``LineMembers/readCompact(_:fields:keys:following:)``) or else by ``JSONLexer``, then only
 /// the fields the event's type defines; unknown fields are validated as JSON and otherwise
-/// ignored (EVENTS.md: forward compatibility). It also computes a hash of the line's content that does not depend on
+/// ignored (`Docs/events.md`: forward compatibility). It also computes a hash of the line's content that does not depend on
 /// key order or white space, to tell a harmless duplicate from a conflicting one.
 struct EventLineParser {
     /// Where the members of known fields are kept, by field: allocated once per parser (and

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads an event log (NDJSON, EVENTS.md v1) as a stream of byte chunks.
+/// Reads an event log (NDJSON, `Docs/events.md` v1) as a stream of byte chunks.
 ///
 /// Lines are split on bytes; a partial line at the end of a chunk is carried to the next one
 /// and never scanned twice; a line longer than ``maximumLineLength`` is counted and rejected

@@ -9,7 +9,7 @@ import Darwin
 /// counted in order of first appearance.
 ///
 /// People are told apart by the UTF-8 bytes of their identifier, as the report sorts them:
-/// the identifier is opaque (EVENTS.md), so two spellings are two people.
+/// the identifier is opaque (`Docs/events.md`), so two spellings are two people.
 struct PersonNames: Sendable {
     private var table = StringTable(capacity: 1024)
     /// Every name's bytes, one after the other; name `k` ends at `ends[k]`.
