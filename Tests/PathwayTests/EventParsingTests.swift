@@ -259,3 +259,40 @@ struct EventParsingTests {
         #expect(e1.person == "P1" && e2.person == "P2" && e2.type == .activity)
     }
 }
+
+@Suite("Reasons of rejected lines, in two layers")
+struct LineReasonTests {
+    private func rejected(_ line: String) -> LineError? { LogReader.read(line + "\n").rejected.first }
+
+    @Test("one reason, rendered in English for the JSON report and in French for the text report", arguments: [
+        (#"{"id":"e1","person":"P1","type":"registered","date":"2025-02-30"}"#,
+         #""date": impossible date "2025-02-30" (no such day, or a year outside 1900–2999)"#,
+         "« date » : date impossible \"2025-02-30\" (ce jour n'existe pas, ou année hors de 1900 à 2999)"),
+        (#"{"id":"e1","person":"P1","type":"orientation_decided","date":"2025-03-03","dominante":"Social","organisme":"departement"}"#,
+         #""dominante": expected one of emploi, socio_pro, social, got "Social" (did you mean "social"?)"#,
+         "« dominante » : une valeur parmi emploi, socio_pro, social attendue, reçu \"Social\" (vouliez-vous dire « social » ?)"),
+        (#"{"id":"e1","person":"P1","type":"registred","date":"2025-03-03"}"#,
+         #""type": unknown event type "registred" (did you mean "registered"?)"#,
+         "« type » : type d'événement inconnu \"registred\" (vouliez-vous dire « registered » ?)"),
+        (#"{"id":"e1","person":"P1","type":"activity","date":"2025-03-03","hours":"3","category":"training"}"#,
+         #""hours": expected a number of hours greater than 0 and at most 24, got "3" (a string)"#,
+         "« hours » : un nombre d'heures supérieur à 0 et au plus 24 attendu, reçu \"3\" (un texte)"),
+        (#"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03""#,
+         "invalid JSON at byte 65: unexpected end of line inside the object (truncated JSON?)",
+         "JSON invalide à l'octet 65 : fin de ligne inattendue dans l'objet (JSON tronqué ?)"),
+    ])
+    func twoLanguages(_ line: String, _ english: String, _ french: String) throws {
+        let error = try #require(rejected(line))
+        #expect(error.reason == english)
+        #expect(error.reason(in: .english) == english)
+        #expect(error.reason(in: .french) == french)
+    }
+
+    @Test("a reason carries the byte where its value starts")
+    func position() throws {
+        let error = try #require(rejected(#"{"id":"e1","person":"P1","type":"contract_signed","date":"2025-03-03","weekly_hours":true}"#))
+        #expect(error.field == "weekly_hours")
+        #expect(error.byte == 86)
+        #expect(error.line == 1)
+    }
+}

@@ -33,7 +33,7 @@ public struct EventStore: Sendable {
         }
         if log.rejected.count > before.rejected, let error = log.rejected.last { return .failure(error) }
         if log.duplicates > before.duplicates, case .event(let event, _) = outcome { return .success(.duplicate(id: event.id)) }
-        return .failure(LineError(line: lineNumber, field: nil, message: "blank line"))
+        return .failure(LineError(line: lineNumber, field: nil, .blank))
     }
 
     /// Every event kept, in the order they came.

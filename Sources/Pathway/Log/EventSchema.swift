@@ -24,7 +24,7 @@ extension FieldReader {
     /// The terms of `contract_signed` and `contract_updated`.
     func weeklyHours() throws(LineError) -> ContractTerms {
         let hours = try hundredths(.weekly_hours, required: true, rounding: true, accept: { $0 >= 0 && $0 <= 16_800 },
-                                   expectation: "a number of hours from 0 to 168") ?? 0
+                                   expectation: .weeklyHours) ?? 0
         return ContractTerms(weeklyHours: Hours(hundredths: Int(hours)),
                              reductionReason: try choice(.reduction_reason, required: false, as: ReductionReason.self),
                              ends: try date(.ends, required: false))
@@ -32,8 +32,8 @@ extension FieldReader {
 
     func sanctionTerms(required isRequired: Bool) throws(LineError) -> (SanctionMeasure?, Int?, Int?) {
         (try choice(.measure, required: isRequired, as: SanctionMeasure.self),
-         try integer(.percent, required: isRequired, in: 1...100, expectation: "an integer from 1 to 100"),
-         try integer(.months, required: isRequired, in: 1...12, expectation: "an integer from 1 to 12"))
+         try integer(.percent, required: isRequired, in: 1...100, expectation: .integer(1...100)),
+         try integer(.months, required: isRequired, in: 1...12, expectation: .integer(1...12)))
     }
 
     func kind(_ type: EventType) throws(LineError) -> EventKind {
@@ -41,31 +41,31 @@ extension FieldReader {
         case .rightOpened:
             return .rightOpened(RightOpening(
                 transfer: try bool(.transfer) ?? false,
-                householdSize: try integer(.household_size, required: false, in: 1...99, expectation: "an integer from 1 to 99") ?? 1,
+                householdSize: try integer(.household_size, required: false, in: 1...99, expectation: .integer(1...99)) ?? 1,
                 singleParentIncrease: try bool(.single_parent_increase) ?? false,
                 subjectToDuties: try bool(.subject_to_duties) ?? true,
                 monthlyAmount: try money(.monthly_amount)))
         case .householdChanged:
             let change = HouseholdChange(
-                householdSize: try integer(.household_size, required: false, in: 1...99, expectation: "an integer from 1 to 99"),
+                householdSize: try integer(.household_size, required: false, in: 1...99, expectation: .integer(1...99)),
                 singleParentIncrease: try bool(.single_parent_increase),
                 monthlyAmount: try money(.monthly_amount))
             guard change.householdSize != nil || change.singleParentIncrease != nil || change.monthlyAmount != nil else {
-                throw fail(nil, "household_changed needs at least one of \"household_size\", \"single_parent_increase\", \"monthly_amount\"")
+                throw fail(nil, .emptyHouseholdChange)
             }
             return .householdChanged(change)
         case .dutiesChanged:
             _ = try required(.subject_to_duties)
             return .dutiesChanged(subjectToDuties: try bool(.subject_to_duties) ?? false)
         case .rightClosed:
-            guard let reason = try choice(.reason, required: true, as: ClosureReason.self) else { throw fail("reason", "missing (required)") }
+            guard let reason = try choice(.reason, required: true, as: ClosureReason.self) else { throw fail(.reason, .missing) }
             return .rightClosed(reason: reason)
         case .registered:
             return .registered(category: try text(.category, required: false))
         case .orientationDecided:
             guard let dominante = try choice(.dominante, required: true, as: Dominante.self),
                   let organisme = try choice(.organisme, required: true, as: Organisme.self) else {
-                throw fail("dominante", "missing (required)")
+                throw fail(.dominante, .missing)
             }
             return .orientationDecided(OrientationDecision(
                 dominante: dominante, organisme: organisme,
@@ -82,20 +82,20 @@ extension FieldReader {
             return .contractUpdated(try weeklyHours())
         case .activity:
             let hours = try hundredths(.hours, required: true, rounding: true, accept: { $0 > 0 && $0 <= 2_400 },
-                                       expectation: "a number of hours greater than 0 and at most 24") ?? 0
+                                       expectation: .dailyHours) ?? 0
             guard let category = try choice(.category, required: true, as: ActivityCategory.self) else {
-                throw fail("category", "missing (required)")
+                throw fail(.category, .missing)
             }
             return .activity(hours: Hours(hundredths: Int(hours)), category: category)
         case .appointment:
             guard let purpose = try choice(.purpose, required: true, as: AppointmentPurpose.self),
                   let status = try choice(.status, required: true, as: AppointmentStatus.self) else {
-                throw fail("purpose", "missing (required)")
+                throw fail(.purpose, .missing)
             }
             return .appointment(purpose: purpose, status: status)
         case .failingRecorded:
             guard let failing = try choice(.failing, required: true, as: FailingKind.self) else {
-                throw fail("failing", "missing (required)")
+                throw fail(.failing, .missing)
             }
             return .failingRecorded(failing: failing, legitimateReason: try bool(.legitimate_reason) ?? false)
         case .sanctionNotice:
@@ -107,7 +107,7 @@ extension FieldReader {
             return .teamOpinion
         case .sanctionDecided:
             let (measure, percent, months) = try sanctionTerms(required: true)
-            guard let measure, let percent, let months else { throw fail("measure", "missing (required)") }
+            guard let measure, let percent, let months else { throw fail(.measure, .missing) }
             return .sanctionDecided(SanctionDecision(
                 measure: measure, percent: percent, months: months,
                 starts: try date(.starts, required: false),

@@ -34,7 +34,7 @@ extension Report {
 
         let ic = indicators.intensity
         if ic.contracts > 0 {
-            line("  Intensité : \(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, ic.contracts))) des contrats prévoient au moins 15 h ; "
+            line("  Intensité : \(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, ic.contracts))) des contrats prévoient au moins \(parameters.minimumWeeklyHours.latest) h ; "
                  + "\(Report.plural(ic.peopleWithReduction, "personne")) avec une réduction légale ("
                  + ReductionReason.allCases.compactMap { r in ic.reductionsByReason[r].map { "\(Report.reductionLabel(r)) \($0)" } }.joined(separator: ", ")
                  + ") ; heures faites par semaine sous contrat : "

@@ -8,6 +8,18 @@ struct JSONLexer {
         case string, number, bool, null, object, array
 
         /// How an error message names a value of this kind.
+        /// The kind as a reason names it.
+        var valueKind: LineProblem.ValueKind {
+            switch self {
+            case .string: return .string
+            case .number: return .number
+            case .bool: return .bool
+            case .null: return .null
+            case .object: return .object
+            case .array: return .array
+            }
+        }
+
         var noun: String {
             switch self {
             case .string: return "a string"
@@ -38,8 +50,16 @@ struct JSONLexer {
     }
 
     struct SyntaxError: Error, Equatable {
-        var message: String
+        var problem: JSONSyntaxProblem
         var offset: Int
+
+        init(_ problem: JSONSyntaxProblem, offset: Int) {
+            self.problem = problem
+            self.offset = offset
+        }
+
+        /// In English (a configuration file's error, a `serve` request's).
+        var message: String { problem.text(in: .english) }
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -55,9 +75,9 @@ struct JSONLexer {
     /// Reads the whole buffer as one JSON object and gives its members to `members`, in order.
     mutating func readObject<Sink: MemberSink>(into members: inout Sink) throws(SyntaxError) {
         skipWhitespace()
-        guard position < bytes.count else { throw SyntaxError(message: "empty line", offset: position) }
+        guard position < bytes.count else { throw SyntaxError(.emptyLine, offset: position) }
         guard bytes[position] == UInt8(ascii: "{") else {
-            throw SyntaxError(message: "expected a JSON object starting with '{'", offset: position)
+            throw SyntaxError(.notAnObject, offset: position)
         }
         position += 1
         skipWhitespace()
@@ -67,12 +87,12 @@ struct JSONLexer {
             while true {
                 skipWhitespace()
                 guard peek() == UInt8(ascii: "\"") else {
-                    throw SyntaxError(message: "expected a field name in double quotes", offset: position)
+                    throw SyntaxError(.expectedFieldName, offset: position)
                 }
                 let (keyStart, keyEnd, keyEscaped) = try readString()
                 skipWhitespace()
                 guard peek() == UInt8(ascii: ":") else {
-                    throw SyntaxError(message: "expected ':' after a field name", offset: position)
+                    throw SyntaxError(.expectedColon, offset: position)
                 }
                 position += 1
                 skipWhitespace()
@@ -81,18 +101,18 @@ struct JSONLexer {
                                     kind: kind, valueStart: start, valueEnd: end, valueEscaped: escaped), in: bytes)
                 skipWhitespace()
                 guard let next = peek() else {
-                    throw SyntaxError(message: "unexpected end of line inside the object (truncated JSON?)", offset: position)
+                    throw SyntaxError(.truncatedObject, offset: position)
                 }
                 position += 1
                 if next == UInt8(ascii: "}") { break }
                 guard next == UInt8(ascii: ",") else {
-                    throw SyntaxError(message: "expected ',' or '}' after a value", offset: position - 1)
+                    throw SyntaxError(.expectedCommaOrBrace, offset: position - 1)
                 }
             }
         }
         skipWhitespace()
         guard position == bytes.count else {
-            throw SyntaxError(message: "unexpected text after the JSON object", offset: position)
+            throw SyntaxError(.textAfterObject, offset: position)
         }
     }
 
@@ -101,7 +121,7 @@ struct JSONLexer {
     /// Reads any value; returns its kind and byte range (inside the quotes for a string).
     mutating func readValue(depth: Int) throws(SyntaxError) -> (Kind, Int, Int, Bool) {
         guard let first = peek() else {
-            throw SyntaxError(message: "unexpected end of line, expected a value (truncated JSON?)", offset: position)
+            throw SyntaxError(.truncatedValue, offset: position)
         }
         let start = position
         switch first {
@@ -122,12 +142,12 @@ struct JSONLexer {
             return (.null, start, position, false)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < JSONLexer.maximumDepth else {
-                throw SyntaxError(message: "nested more than \(JSONLexer.maximumDepth) levels deep", offset: position)
+                throw SyntaxError(.tooDeep(JSONLexer.maximumDepth), offset: position)
             }
             try skipContainer(depth: depth + 1)
             return (first == UInt8(ascii: "{") ? .object : .array, start, position, false)
         default:
-            throw SyntaxError(message: "expected a JSON value, got '\(JSONLexer.printable(first))'", offset: position)
+            throw SyntaxError(.notAValue(JSONLexer.printable(first)), offset: position)
         }
     }
 
@@ -172,43 +192,43 @@ struct JSONLexer {
                 case UInt8(ascii: "u"):
                     guard position + 4 < bytes.count,
                           (1...4).allSatisfy({ JSONLexer.hexValue(bytes[position + $0]) != nil }) else {
-                        throw SyntaxError(message: "invalid \\u escape in a string", offset: position - 1)
+                        throw SyntaxError(.badUnicodeEscape, offset: position - 1)
                     }
                     position += 5
                 default:
-                    throw SyntaxError(message: "invalid escape '\\\(JSONLexer.printable(bytes[position]))' in a string", offset: position - 1)
+                    throw SyntaxError(.badEscape(JSONLexer.printable(bytes[position])), offset: position - 1)
                 }
                 continue
             }
             if byte < 0x20 {
-                throw SyntaxError(message: "control character (byte 0x\(String(byte, radix: 16))) inside a string", offset: position)
+                throw SyntaxError(.controlCharacter(byte), offset: position)
             }
             position += 1
         }
-        throw SyntaxError(message: "unterminated string (truncated JSON?)", offset: start - 1)
+        throw SyntaxError(.unterminatedString, offset: start - 1)
     }
 
     mutating func readNumber() throws(SyntaxError) {
         let start = position
         if peek() == UInt8(ascii: "-") { position += 1 }
         guard let first = peek(), JSONLexer.isDigit(first) else {
-            throw SyntaxError(message: "invalid number", offset: start)
+            throw SyntaxError(.invalidNumber, offset: start)
         }
         position += 1
         if first != UInt8(ascii: "0") {
             while let b = peek(), JSONLexer.isDigit(b) { position += 1 }
         } else if let b = peek(), JSONLexer.isDigit(b) {
-            throw SyntaxError(message: "invalid number (leading zero)", offset: start)
+            throw SyntaxError(.leadingZero, offset: start)
         }
         if peek() == UInt8(ascii: ".") {
             position += 1
-            guard let b = peek(), JSONLexer.isDigit(b) else { throw SyntaxError(message: "invalid number", offset: start) }
+            guard let b = peek(), JSONLexer.isDigit(b) else { throw SyntaxError(.invalidNumber, offset: start) }
             while let b = peek(), JSONLexer.isDigit(b) { position += 1 }
         }
         if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
             position += 1
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { position += 1 }
-            guard let b = peek(), JSONLexer.isDigit(b) else { throw SyntaxError(message: "invalid number", offset: start) }
+            guard let b = peek(), JSONLexer.isDigit(b) else { throw SyntaxError(.invalidNumber, offset: start) }
             while let b = peek(), JSONLexer.isDigit(b) { position += 1 }
         }
     }
@@ -219,7 +239,7 @@ struct JSONLexer {
             (0..<count).allSatisfy { bytes[position + $0] == literal[$0] }
         }
         guard matches else {
-            throw SyntaxError(message: "invalid literal (expected \(word))", offset: position)
+            throw SyntaxError(.invalidLiteral("\(word)"), offset: position)
         }
         position += count
     }
@@ -235,12 +255,12 @@ struct JSONLexer {
             skipWhitespace()
             if isObject {
                 guard peek() == UInt8(ascii: "\"") else {
-                    throw SyntaxError(message: "expected a field name in double quotes", offset: position)
+                    throw SyntaxError(.expectedFieldName, offset: position)
                 }
                 _ = try readString()
                 skipWhitespace()
                 guard peek() == UInt8(ascii: ":") else {
-                    throw SyntaxError(message: "expected ':' after a field name", offset: position)
+                    throw SyntaxError(.expectedColon, offset: position)
                 }
                 position += 1
                 skipWhitespace()
@@ -248,12 +268,12 @@ struct JSONLexer {
             _ = try readValue(depth: depth)
             skipWhitespace()
             guard let next = peek() else {
-                throw SyntaxError(message: "unexpected end of line inside \(isObject ? "an object" : "an array") (truncated JSON?)", offset: position)
+                throw SyntaxError(.truncatedContainer(isObject: isObject), offset: position)
             }
             position += 1
             if next == close { return }
             guard next == UInt8(ascii: ",") else {
-                throw SyntaxError(message: "expected ',' or '\(Character(Unicode.Scalar(close)))'", offset: position - 1)
+                throw SyntaxError(.expectedCommaOr(Character(Unicode.Scalar(close))), offset: position - 1)
             }
         }
     }

@@ -14,7 +14,7 @@ extension JSONValue {
                 let value = try build(&lexer, depth: 1)
                 lexer.skipWhitespace()
                 guard lexer.position == buffer.count else {
-                    throw JSONLexer.SyntaxError(message: "unexpected text after the JSON value", offset: lexer.position)
+                    throw JSONLexer.SyntaxError(.textAfterValue, offset: lexer.position)
                 }
                 return .success(value)
             } catch {
@@ -34,10 +34,10 @@ extension JSONValue {
 
     fileprivate static func build(_ lexer: inout JSONLexer, depth: Int) throws(JSONLexer.SyntaxError) -> JSONValue {
         guard depth <= JSONLexer.maximumDepth else {
-            throw JSONLexer.SyntaxError(message: "nested too deeply", offset: lexer.position)
+            throw JSONLexer.SyntaxError(.nestedTooDeeply, offset: lexer.position)
         }
         guard let first = lexer.peek() else {
-            throw JSONLexer.SyntaxError(message: "unexpected end of text, expected a value", offset: lexer.position)
+            throw JSONLexer.SyntaxError(.truncatedTextValue, offset: lexer.position)
         }
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -55,13 +55,13 @@ extension JSONValue {
                     var key = ""
                     if isObject {
                         guard lexer.peek() == UInt8(ascii: "\"") else {
-                            throw JSONLexer.SyntaxError(message: "expected a field name in double quotes", offset: lexer.position)
+                            throw JSONLexer.SyntaxError(.expectedFieldName, offset: lexer.position)
                         }
                         let (s, e, _) = try lexer.readString()
                         key = String(decoding: JSONLexer.unescape(lexer.bytes, from: s, to: e), as: UTF8.self)
                         lexer.skipWhitespace()
                         guard lexer.peek() == UInt8(ascii: ":") else {
-                            throw JSONLexer.SyntaxError(message: "expected ':' after a field name", offset: lexer.position)
+                            throw JSONLexer.SyntaxError(.expectedColon, offset: lexer.position)
                         }
                         lexer.position += 1
                         lexer.skipWhitespace()
@@ -70,12 +70,12 @@ extension JSONValue {
                     if isObject { members.append((key, value)) } else { items.append(value) }
                     lexer.skipWhitespace()
                     guard let next = lexer.peek() else {
-                        throw JSONLexer.SyntaxError(message: "unexpected end of text (truncated JSON?)", offset: lexer.position)
+                        throw JSONLexer.SyntaxError(.truncatedText, offset: lexer.position)
                     }
                     lexer.position += 1
                     if next == close { break }
                     guard next == UInt8(ascii: ",") else {
-                        throw JSONLexer.SyntaxError(message: "expected ',' or '\(Character(Unicode.Scalar(close)))'", offset: lexer.position - 1)
+                        throw JSONLexer.SyntaxError(.expectedCommaOr(Character(Unicode.Scalar(close))), offset: lexer.position - 1)
                     }
                 }
             }

@@ -39,7 +39,7 @@ struct EventLineParser {
         let compact = compactPath ? members.readCompact(line, fields: fields, keys: keys, following: storage.following) : nil
         let ascii = compact ?? UTF8Check.isASCII(line)
         if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
-            return .failure(LineError(line: lineNumber, field: nil, message: "invalid UTF-8 at byte \(bad + 1)"))
+            return .failure(LineError(line: lineNumber, field: nil, byte: bad + 1, .invalidUTF8(byte: bad + 1)))
         }
         if compact == nil {
             members = LineMembers(slots: storage.slots)
@@ -47,11 +47,11 @@ struct EventLineParser {
             do {
                 try lexer.readObject(into: &members)
             } catch {
-                return .failure(LineError(line: lineNumber, field: nil, message: "invalid JSON at byte \(error.offset + 1): \(error.message)"))
+                return .failure(LineError(line: lineNumber, field: nil, byte: error.offset + 1, .invalidJSON(byte: error.offset + 1, error.problem)))
             }
         }
         if let field = members.repeated {
-            return .failure(LineError(line: lineNumber, field: field.name, message: "appears twice in the line"))
+            return .failure(LineError(line: lineNumber, field: field.name, .repeatedKey))
         }
         let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii, dates: storage.dates)
         do throws(LineError) {
@@ -464,8 +464,12 @@ struct FieldReader {
     let ascii: Bool
     let dates: UnsafeMutablePointer<DateMemo>
 
-    func fail(_ field: String?, _ message: String) -> LineError {
-        LineError(line: line, field: field, message: message)
+    func fail(_ field: String?, _ problem: LineProblem, at member: JSONLexer.Member? = nil) -> LineError {
+        LineError(line: line, field: field, byte: member.map { $0.valueStart + 1 }, problem)
+    }
+
+    func fail(_ field: Field, _ problem: LineProblem, at member: JSONLexer.Member? = nil) -> LineError {
+        fail(field.name, problem, at: member)
     }
 
     // MARK: Keys
@@ -487,13 +491,13 @@ struct FieldReader {
         if unknown.count <= 24 {
             for (n, a) in unknown.enumerated() {
                 for b in unknown[(n + 1)...] where keysEqual(a, b) {
-                    throw fail(String(decoding: keyBytes(a), as: UTF8.self), "appears twice in the line")
+                    throw fail(String(decoding: keyBytes(a), as: UTF8.self), .repeatedKey)
                 }
             }
         } else {
             var seen = Set<[UInt8]>()
             for member in unknown where !seen.insert(keyBytes(member)).inserted {
-                throw fail(String(decoding: keyBytes(member), as: UTF8.self), "appears twice in the line")
+                throw fail(String(decoding: keyBytes(member), as: UTF8.self), .repeatedKey)
             }
         }
     }
@@ -513,7 +517,7 @@ struct FieldReader {
     }
 
     @inline(never) func missing(_ field: Field) -> LineError {
-        fail(field.name, members.member(field) != nil ? "required, got null" : "missing (required)")
+        fail(field, members.member(field) != nil ? .nullWhereRequired : .missing)
     }
 
     // MARK: Rendering what was found
@@ -525,8 +529,14 @@ struct FieldReader {
         return text.count > 60 ? String(text.prefix(57)) + "…" : text
     }
 
-    func got(_ member: JSONLexer.Member) -> String {
-        member.kind == .number || member.kind == .bool ? raw(member) : "\(raw(member)) (\(member.kind.noun))"
+    /// The value as written, with its kind (`"abc" (a string)`), except a number or a boolean.
+    func got(_ member: JSONLexer.Member) -> LineProblem.Found {
+        LineProblem.Found(raw: raw(member), kind: member.kind == .number || member.kind == .bool ? nil : member.kind.valueKind)
+    }
+
+    /// The value as written, alone.
+    func found(_ member: JSONLexer.Member) -> LineProblem.Found {
+        LineProblem.Found(raw: raw(member), kind: nil)
     }
 
     func stringValue(_ member: JSONLexer.Member) -> String {
@@ -550,12 +560,12 @@ struct FieldReader {
 
     @inline(never) func textSlowly(_ field: Field, _ member: JSONLexer.Member, maxLength: Int) throws(LineError) -> String {
         guard member.kind == .string else {
-            throw fail(field.name, "expected a string of 1 to \(maxLength) characters, got \(got(member))")
+            throw fail(field, .notText(maxLength: maxLength, got: got(member)), at: member)
         }
         let value = stringValue(member)
         let count = ascii && !member.valueEscaped ? member.valueEnd - member.valueStart : value.unicodeScalars.count
         guard count >= 1, count <= maxLength else {
-            throw fail(field.name, "expected a string of 1 to \(maxLength) characters, got \(count) characters")
+            throw fail(field, .textLength(maxLength: maxLength, count: count), at: member)
         }
         return value
     }
@@ -589,19 +599,19 @@ struct FieldReader {
 
     @inline(never) func dateError(_ field: Field, _ member: JSONLexer.Member) -> LineError {
         guard member.kind == .string, !member.valueEscaped else {
-            return fail(field.name, "expected a date YYYY-MM-DD, got \(got(member))")
+            return fail(field, .notDate(got: got(member)), at: member)
         }
         let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
         switch CivilDate.parse(slice) {
         case .valid:
             preconditionFailure("a valid date is not an error")
         case .impossible:
-            return fail(field.name, "impossible date \(raw(member)) (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))")
+            return fail(field, .impossibleDate(raw: raw(member)), at: member)
         case .malformed:
             if slice.count > 10, case .valid = CivilDate.parse(UnsafeBufferPointer(rebasing: slice[0..<10])) {
-                return fail(field.name, "expected a calendar day YYYY-MM-DD with no time or time zone, got \(raw(member))")
+                return fail(field, .dateWithTime(raw: raw(member)), at: member)
             }
-            return fail(field.name, "expected a date YYYY-MM-DD, got \(raw(member))")
+            return fail(field, .notDate(got: found(member)), at: member)
         }
     }
 
@@ -616,14 +626,14 @@ struct FieldReader {
 
     /// A value written with escapes, or not allowed.
     @inline(never) func choiceSlowly<Value: ByteCoded>(_ field: Field, _ member: JSONLexer.Member, as: Value.Type) throws(LineError) -> Value {
-        let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+        let allowed = Value.allCases.map(\.rawValue)
         guard member.kind == .string else {
-            throw fail(field.name, "expected one of \(allowed), got \(got(member))")
+            throw fail(field, .notOneOf(allowed: allowed, got: got(member), suggestion: nil), at: member)
         }
         let value = stringValue(member)
         guard let result = Value(rawValue: value) else {
-            let hint = Suggestion.closest(to: value, in: Value.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw fail(field.name, "expected one of \(allowed), got \(raw(member))\(hint)")
+            throw fail(field, .notOneOf(allowed: allowed, got: found(member), suggestion: Suggestion.closest(to: value, in: allowed)),
+                       at: member)
         }
         return result
     }
@@ -635,23 +645,23 @@ struct FieldReader {
     }
 
     @inline(never) func boolError(_ field: Field, _ member: JSONLexer.Member) -> LineError {
-        fail(field.name, "expected true or false, got \(got(member))")
+        fail(field, .notBool(got: got(member)), at: member)
     }
 
-    func integer(_ field: Field, required isRequired: Bool, in range: ClosedRange<Int>, expectation: String) throws(LineError) -> Int? {
+    func integer(_ field: Field, required isRequired: Bool, in range: ClosedRange<Int>, expectation: LineProblem.Expectation) throws(LineError) -> Int? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
-        guard member.kind == .number else { throw fail(field.name, "expected \(expectation), got \(got(member))") }
+        guard member.kind == .number else { throw fail(field, .notNumber(expectation, got: got(member)), at: member) }
         let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
         guard case .success(let value) = FixedPoint.parse(slice, scale: 0, rounding: false),
               value >= Int64(range.lowerBound), value <= Int64(range.upperBound) else {
-            throw fail(field.name, "expected \(expectation), got \(raw(member))")
+            throw fail(field, .notNumber(expectation, got: found(member)), at: member)
         }
         return Int(value)
     }
 
     /// A decimal number scaled to hundredths.
     @inline(__always) func hundredths(_ field: Field, required isRequired: Bool, rounding: Bool,
-                                      accept: (Int64) -> Bool, expectation: StaticString) throws(LineError) -> Int64? {
+                                      accept: (Int64) -> Bool, expectation: LineProblem.Expectation) throws(LineError) -> Int64? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
         if member.kind == .number,
            case .success(let value) = FixedPoint.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]),
@@ -662,23 +672,23 @@ struct FieldReader {
         throw hundredthsError(field, member, rounding: rounding, expectation: expectation)
     }
 
-    @inline(never) func hundredthsError(_ field: Field, _ member: JSONLexer.Member, rounding: Bool, expectation: StaticString) -> LineError {
-        guard member.kind == .number else { return fail(field.name, "expected \(expectation), got \(got(member))") }
+    @inline(never) func hundredthsError(_ field: Field, _ member: JSONLexer.Member, rounding: Bool, expectation: LineProblem.Expectation) -> LineError {
+        guard member.kind == .number else { return fail(field, .notNumber(expectation, got: got(member)), at: member) }
         let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
         if case .failure(.tooManyDecimals) = FixedPoint.parse(slice, scale: 2, rounding: rounding) {
-            return fail(field.name, "expected \(expectation) with at most two decimals, got \(raw(member))")
+            return fail(field, .tooManyDecimals(expectation, raw: raw(member)), at: member)
         }
-        return fail(field.name, "expected \(expectation), got \(raw(member))")
+        return fail(field, .notNumber(expectation, got: found(member)), at: member)
     }
 
     func money(_ field: Field) throws(LineError) -> Cents? {
         try hundredths(field, required: false, rounding: false, accept: { $0 >= 0 && $0 <= 100_000_000 },
-                       expectation: "an amount in euros from 0 to 1000000").map { Cents($0) }
+                       expectation: .euros).map { Cents($0) }
     }
 
     func strings(_ field: Field) throws(LineError) -> [String] {
         guard let member = member(field) else { return [] }
-        guard member.kind == .array else { throw fail(field.name, "expected an array of strings, got \(got(member))") }
+        guard member.kind == .array else { throw fail(field, .notArrayOfStrings(got: got(member)), at: member) }
         var lexer = JSONLexer(bytes)
         lexer.position = member.valueStart + 1
         var result: [String] = []
@@ -691,11 +701,11 @@ struct FieldReader {
             let element = JSONLexer.Member(keyStart: 0, keyEnd: 0, keyEscaped: false, kind: kind,
                                            valueStart: start, valueEnd: end, valueEscaped: escaped)
             guard kind == .string else {
-                throw fail(field.name, "expected an array of strings, got an element \(got(element))")
+                throw fail(field, .elementNotText(got: got(element)), at: element)
             }
             let value = stringValue(element)
             guard (1...128).contains(value.unicodeScalars.count) else {
-                throw fail(field.name, "expected strings of 1 to 128 characters, got one of \(value.unicodeScalars.count)")
+                throw fail(field, .elementLength(count: value.unicodeScalars.count), at: element)
             }
             result.append(value)
             lexer.skipWhitespace()
@@ -707,11 +717,11 @@ struct FieldReader {
     // MARK: The event
 
     func event(people: inout PersonNames?) throws(LineError) -> Event {
-        guard let id = try text(.id, required: true) else { throw fail("id", "missing (required)") }
+        guard let id = try text(.id, required: true) else { throw fail(.id, .missing) }
         let person: String
         if people != nil, let member = member(.person), member.kind == .string {
             if member.valueEscaped {
-                guard let value = try text(.person, required: true) else { throw fail("person", "missing (required)") }
+                guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
                 var key = value
                 person = key.withUTF8 { key in
                     if let known = people!.find(key) { return known }
@@ -725,26 +735,27 @@ struct FieldReader {
                 if let known = people!.find(key) {
                     person = known
                 } else {
-                    guard let value = try text(.person, required: true) else { throw fail("person", "missing (required)") }
+                    guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
                     people!.add(key, name: value)
                     person = value
                 }
             }
         } else {
-            guard let value = try text(.person, required: true) else { throw fail("person", "missing (required)") }
+            guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
             person = value
         }
         let typeMember = try required(.type)
         guard typeMember.kind == .string else {
-            throw fail("type", "expected an event type (a string), got \(got(typeMember))")
+            throw fail(.type, .notEventType(got: got(typeMember)), at: typeMember)
         }
         let typeName = typeMember.valueEscaped ? stringValue(typeMember) : ""
         let matched = typeMember.valueEscaped ? EventType(rawValue: typeName)
             : EventType.byteTable.match(UnsafeBufferPointer(rebasing: bytes[typeMember.valueStart..<typeMember.valueEnd]))
         guard let type = matched else {
             let typeName = stringValue(typeMember)
-            let hint = Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw fail("type", "unknown event type \(raw(typeMember))\(hint)")
+            throw fail(.type, .unknownEventType(raw: raw(typeMember),
+                                                suggestion: Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue))),
+                       at: typeMember)
         }
         return Event(id: id, person: person, date: try eventDate(), kind: try kind(type), line: line)
     }
@@ -843,39 +854,3 @@ enum NumberText {
     }
 }
 
-/// "Did you mean …?": the closest allowed value within a small edit distance (a word that
-/// starts another counts as one edit away).
-public enum Suggestion {
-    public static func closest(to value: String, in candidates: [String]) -> String? {
-        let source = Array(value.lowercased().utf8.prefix(64))
-        var best: (String, Int)?
-        for candidate in candidates {
-            var distance = editDistance(source, Array(candidate.utf8))
-            if source.count >= 4 && candidate.utf8.starts(with: source) { distance = min(distance, 1) }
-            if distance <= max(1, candidate.utf8.count / 5), best.map({ distance < $0.1 }) ?? true {
-                best = (candidate, distance)
-            }
-        }
-        return best?.0
-    }
-
-    /// Optimal string alignment distance: insertions, deletions, substitutions and
-    /// transpositions of two neighbours (`fromat` is one edit from `format`).
-    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { rows[i][0] = i }
-        for j in 0...b.count { rows[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return rows[a.count][b.count]
-    }
-}

@@ -173,7 +173,7 @@ public struct LogReader {
                 log.duplicates += 1
             } else {
                 errors.append(LineError(line: events[later].line, field: "id",
-                    message: "\"\(events[later].id)\" was already used on line \(events[earlier].line) with different content"))
+                    .idReused(id: events[later].id, firstLine: events[earlier].line)))
             }
         }
         if !repeats.isEmpty {
@@ -443,8 +443,7 @@ struct LineParser {
     }
 
     static func overlong(_ length: Int, line: Int) -> LineError {
-        LineError(line: line, field: nil,
-                  message: "line of \(length) bytes is longer than the limit of \(LogReader.maximumLineLength) bytes (64 KiB); not read")
+        LineError(line: line, field: nil, .overlong(length: length, limit: LogReader.maximumLineLength))
     }
 }
 
@@ -470,7 +469,7 @@ struct Deduplicator {
                     log.duplicates += 1
                 } else {
                     log.rejected.append(LineError(line: event.line, field: "id",
-                        message: "\"\(event.id)\" was already used on line \(log.events[first].line) with different content"))
+                        .idReused(id: event.id, firstLine: log.events[first].line)))
                 }
             } else {
                 ids.insert(hash: key, value: Int32(log.events.count))
