@@ -52,7 +52,7 @@ print("refused:", answer["error"])
 planned = {"id": "e5", "person": "P042", "type": "contract_signed", "date": "2025-05-16", "weekly_hours": 12}
 answer = ask({"op": "check", "event": planned})
 rules = sorted(f["rule"] for f in answer["findings"])
-expect(answer["ok"] and rules == ["contract.deadline", "contract.hours"], answer)
+expect(answer["ok"] and rules == ["contract.deadline", "contract.reduced_hours"], answer)
 for finding in answer["findings"]:
     print("would break:", finding["rule"], "-", finding["message"])
 

@@ -71,6 +71,7 @@ enum RuleListing {
             guard !rules.isEmpty else { continue }
             for rule in rules {
                 out += "\n\(rule.id) — \(rule.severity.label) — \(rule.title)\n"
+                if let mark = inForceMark(rule.inForce, asOf: asOf) { out += "  \(mark)\n" }
                 out += "  \(rule.summary)\n"
                 out += "  Base : \(rule.references.map(\.description).joined(separator: " ; "))\n"
                 out += "  Confiance : \(rule.confidence.tag) (\(rule.confidence.meaning))\n"
@@ -90,6 +91,18 @@ enum RuleListing {
             }
         }
         return out
+    }
+
+    /// `En vigueur à partir du 2025-06-01 : pas encore en vigueur le 2025-05-01.`, or `nil` for
+    /// a rule in force on `asOf` (or always).
+    static func inForceMark(_ inForce: InForce, asOf: CivilDate?) -> String? {
+        let span = [inForce.from.map { "à partir du \($0)" }, inForce.until.map { "jusqu'au \($0)" }].compactMap { $0 }
+        guard !span.isEmpty else { return nil }
+        let period = "En vigueur " + span.joined(separator: " et ")
+        guard let asOf else { return period + "." }
+        if let from = inForce.from, asOf < from { return period + " : PAS ENCORE EN VIGUEUR le \(asOf)." }
+        if let until = inForce.until, asOf > until { return period + " : PLUS EN VIGUEUR le \(asOf)." }
+        return period + "."
     }
 
     static func json(_ parameters: Parameters, asOf: CivilDate?) -> String {
@@ -124,6 +137,8 @@ enum RuleListing {
                 ("confidence", .string(rule.confidence.rawValue)),
                 ("references", .array(rule.references.map(reference))),
                 ("parameters", .array(rule.parameters.map { .string($0) })),
+                ("in_force", .object([("from", date(rule.inForce.from)), ("until", date(rule.inForce.until))])),
+                ("in_force_on_as_of", asOf.map { .bool(rule.inForce.contains($0)) } ?? .null),
             ])
         }
         return JSONValue.object([("as_of", date(asOf)), ("rules", .array(rules)), ("parameters", .array(params))]).serialized() + "\n"

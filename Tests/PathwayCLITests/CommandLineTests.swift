@@ -109,7 +109,7 @@ struct CommandLineTests {
             return [get("person"), get("date"), get("rule"), get("due"), get("done"), get("event")].joined(separator: " ")
         }
         #expect(summary == [
-            "P1 2025-03-10 contract.hours - - a2",
+            "P1 2025-03-10 contract.reduced_hours - - a2",
             "P1 2025-03-10 sequence.contract_before_orientation - - a2",
             "P1 2025-03-10 sequence.contract_without_diagnostic - - a2",
             "P1 2025-04-14 orientation.deadline 2025-04-14 null a1",
@@ -188,7 +188,7 @@ struct CommandLineTests {
         #expect(result.status == 1)
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.first == "person,rule,severity,date,due,done,event,article,confidence,message")
-        #expect(rows.count == 26)
+        #expect(rows.count == 30)
         #expect(rows.contains { $0.hasPrefix(#"P02,orientation.deadline,violation,2025-03-17,2025-03-17,2025-03-20,P02-03,"CASF D262-65-2 ; Interprétation : six semaines = 42 jours, jour 0 = réception",I,"#) })
     }
 
@@ -301,6 +301,28 @@ struct SanctionCommandLineTests {
 
 @Suite("pathway check and pathway rules", .serialized)
 struct ReferenceCommandTests {
+    @Test("rules --as-of marks the rules not yet, or no longer, in force on that date")
+    func rulesInForce() throws {
+        let may = try CLI.run(["rules", "--as-of", "2025-05-01"])
+        #expect(may.status == 0)
+        #expect(may.stdout.contains("sanction.notice — violation — Préavis et délai de dix jours\n  En vigueur à partir du 2025-06-01 : PAS ENCORE EN VIGUEUR le 2025-05-01."))
+        #expect(!may.stdout.contains("sanction.legacy_bounds — violation — Bornes du régime antérieur au 2025-06-01\n  En vigueur jusqu'au 2025-05-31 : PLUS"))
+        let june = try CLI.run(["rules", "--as-of", "2025-06-01", "--format", "json"])
+        #expect(june.stdout.contains(#""id": "sanction.legacy_bounds""#))
+        let value = try JSONValue.parse(june.stdout)
+        guard case .object(let top) = value, case .array(let rules)? = top.first(where: { $0.key == "rules" })?.value else {
+            Issue.record("no rules"); return
+        }
+        let inForce = rules.compactMap { rule -> (String, Bool)? in
+            guard case .object(let m) = rule, case .string(let id)? = m.first(where: { $0.key == "id" })?.value,
+                  case .bool(let flag)? = m.first(where: { $0.key == "in_force_on_as_of" })?.value else { return nil }
+            return (id, flag)
+        }
+        #expect(inForce.count == RuleRegistry.all.count)
+        #expect(inForce.first { $0.0 == "sanction.legacy_bounds" }?.1 == false)
+        #expect(inForce.first { $0.0 == "sanction.notice" }?.1 == true)
+    }
+
     @Test("pathway check Docs/rules passes and prints a summary")
     func checkCorpus() throws {
         let result = try CLI.run(["check", "Docs/rules"])
@@ -453,16 +475,19 @@ struct ScaleTests {
 struct DueCommandTests {
     @Test("the example's agenda on fixed dates, soonest first, with the end of suspensions")
     func example() throws {
-        let result = try CLI.run(["due", "Examples/departement-2025.ndjson", "--as-of", "2025-09-01", "--within", "31", "--format", "csv"])
+        let result = try CLI.run(["due", "Examples/departement-2025.ndjson", "--as-of", "2025-09-01", "--within", "42", "--format", "csv"])
         #expect(result.status == 0)
+        // The social reviews run six months from the contract (P09's of 2025-04-10, P10's of 2025-04-14).
         #expect(result.stdout == """
             due,person,kind,rule,start,event,passed\r
-            2025-09-15,P09,deadline,review.deadline,2025-03-15,P09-03,false\r
-            2025-09-17,P10,deadline,review.deadline,2025-03-17,P10-03,false\r
             2025-09-18,P36,suspension_end,,2025-08-18,P36-08,false\r
             2025-09-18,P40,suspension_end,,2025-08-18,P40-07,false\r
             2025-10-01,P33,suspension_end,,2025-08-01,P33-10,false\r
             2025-10-01,P35,suspension_end,,2025-08-01,P35-08,false\r
+            2025-10-01,P45,suspension_end,,2025-08-01,P45-07,false\r
+            2025-10-10,P09,deadline,review.deadline,2025-04-10,P09-05,false\r
+            2025-10-13,P04,deadline,orientation.deadline,2025-09-01,P04-01,false\r
+            2025-10-13,P26,deadline,orientation.deadline,2025-09-01,P26-05,false\r
 
             """)
         let overdue = try CLI.run(["due", "Examples/departement-2025.ndjson", "--as-of", "2025-09-01", "--within", "31", "--overdue"])
@@ -569,7 +594,7 @@ struct ServeTests {
         #expect(answers[4] == #"{"ok":false,"error":"\"date\": impossible date \"2025-02-30\" (no such day, or a year outside 1900–2999)"}"#)
         #expect(answers[5] == #"{"ok":true,"op":"event","person":"P1","event":"e1"}"#)
         #expect(answers[6] == #"{"ok":true,"op":"event","event":"e1","duplicate":true}"#)
-        #expect(answers[7].hasPrefix(#"{"ok":true,"op":"state","person":{"person":"P1","state":"closed""#))
+        #expect(answers[7].hasPrefix(#"{"ok":true,"op":"state","person":{"person":"P1","state":"no_right""#))
         let usage = try CLI.run(["serve"])
         #expect(usage.status == 2)
     }

@@ -44,6 +44,14 @@ struct EventParsingTests {
         #expect(event("contract_signed", #""weekly_hours":7.5,"reduction_reason":"health","ends":"2025-09-30""#)
                 == .contractSigned(ContractTerms(weeklyHours: Hours(hundredths: 750), reductionReason: .health, ends: date("2025-09-30"))))
         #expect(event("contract_updated", #""weekly_hours":40"#) == .contractUpdated(ContractTerms(weeklyHours: Hours(40))))
+        // The weekly hours are optional: absent or null, not recorded.
+        #expect(event("contract_signed") == .contractSigned(ContractTerms(weeklyHours: nil)))
+        #expect(event("contract_signed", #""weekly_hours":null"#) == .contractSigned(ContractTerms(weeklyHours: nil)))
+        #expect(event("contract_signed", #""weekly_hours":6,"reduction_reason":"caregiver""#)
+                == .contractSigned(ContractTerms(weeklyHours: Hours(6), reductionReason: .caregiver)))
+        #expect(event("sanction_decided", #""measure":"suspension","percent":30,"months":1,"proposed_by_france_travail":true,"proposed_percent":40,"proposed_months":2"#)
+                == .sanctionDecided(SanctionDecision(measure: .suspension, percent: 30, months: 1, proposedByFranceTravail: true,
+                                                     proposedPercent: 40, proposedMonths: 2)))
         #expect(event("activity", #""hours":3.5,"category":"job_search""#) == .activity(hours: Hours(hundredths: 350), category: .jobSearch))
         #expect(event("appointment", #""purpose":"hearing","status":"excused""#) == .appointment(purpose: .hearing, status: .excused))
         #expect(event("failing_recorded", #""failing":"control_refusal","legitimate_reason":true"#) == .failingRecorded(failing: .controlRefusal, legitimateReason: true))
@@ -71,9 +79,9 @@ struct EventParsingTests {
         (#""percent":30,"months":1"#, "sanction_decided", #"line 1: "measure": missing (required)"#),
         (#""weekly_hours":169"#, "contract_signed", #"line 1: "weekly_hours": expected a number of hours from 0 to 168, got 169"#),
         (#""weekly_hours":-1"#, "contract_signed", #"line 1: "weekly_hours": expected a number of hours from 0 to 168, got -1"#),
-        ("", "contract_signed", #"line 1: "weekly_hours": missing (required)"#),
-        (#""weekly_hours":null"#, "contract_signed", #"line 1: "weekly_hours": required, got null"#),
-        (#""weekly_hours":15,"reduction_reason":"proche_aidant""#, "contract_signed", #"line 1: "reduction_reason": expected one of health, disability, invalidity, single_parent_childcare, got "proche_aidant""#),
+        (#""weekly_hours":15,"reduction_reason":"proche_aidant""#, "contract_signed", #"line 1: "reduction_reason": expected one of health, disability, invalidity, single_parent_childcare, caregiver, got "proche_aidant""#),
+        (#""measure":"suspension","percent":30,"months":1,"proposed_percent":0"#, "sanction_decided", #"line 1: "proposed_percent": expected an integer from 1 to 100, got 0"#),
+        (#""measure":"suspension","percent":30,"months":1,"proposed_months":13"#, "sanction_decided", #"line 1: "proposed_months": expected an integer from 1 to 12, got 13"#),
         (#""hours":0,"category":"training""#, "activity", #"line 1: "hours": expected a number of hours greater than 0 and at most 24, got 0"#),
         (#""hours":25,"category":"training""#, "activity", #"line 1: "hours": expected a number of hours greater than 0 and at most 24, got 25"#),
         (#""hours":2,"category":"trainig""#, "activity", #"line 1: "category": expected one of work_placement, training, job_search, support, access_to_rights, professional_activity, got "trainig" (did you mean "training"?)"#),

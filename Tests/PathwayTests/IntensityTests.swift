@@ -137,6 +137,40 @@ struct IntensityWeekTests {
         #expect(intensity(s, asOf: "2025-06-30", parameters: zero).weeks.count == 9) // 8 full weeks and Monday 2025-06-30
         #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-06-30", parameters: zero).count == 1)
     }
+
+    @Test("the weekly duration is a term of the contrat d'engagement: a 2024 contract gives no plan", arguments: [
+        ("2024-12-02", 0), ("2025-01-06", 4),
+    ])
+    func reformOnly(_ signed: String, _ weeks: Int) {
+        var s = TestLog.entrant(opened: "2024-10-07")
+        s.add("orientation_decided", "2024-11-04", #""dominante":"emploi","organisme":"france_travail""#)
+        s.add("contract_signed", signed, #""weekly_hours":15,"ends":"2025-02-02""#)
+        weekly(&s, from: "2024-12-02", weeks: 9, hours: "2")
+        let i = intensity(s, asOf: "2025-03-31")
+        #expect(i.weeksUnderContract == weeks)
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-03-31").count == (weeks >= 4 ? 1 : 0))
+    }
+
+    @Test("a week that begins before 2025-01-01 is not measured, even under a contract signed on 2025-01-01")
+    func firstWeekOf2025() {
+        var s = TestLog.entrant(opened: "2024-10-07")
+        s.add("orientation_decided", "2024-11-04", #""dominante":"emploi","organisme":"france_travail""#)
+        s.add("contract_signed", "2025-01-01", #""weekly_hours":15"#)
+        weekly(&s, from: "2024-12-30", weeks: 3, hours: "20")
+        let i = intensity(s, asOf: "2025-01-19")
+        #expect(i.weeks.map(\.monday) == [date("2025-01-06"), date("2025-01-13")])
+        #expect(i.hoursDone == Hours(40))
+    }
+
+    @Test("a contract whose hours are not recorded gives no plan, and ends the previous one")
+    func unrecordedHours() {
+        var s = underContract("2025-05-05")
+        s.add("contract_updated", "2025-05-19")
+        weekly(&s, from: "2025-05-05", weeks: 6, hours: "1")
+        let i = intensity(s, asOf: "2025-06-30")
+        #expect(i.weeks.map(\.monday) == [date("2025-05-05"), date("2025-05-12")])
+        #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-06-30").isEmpty)
+    }
 }
 
 @Suite("Appointments and intensity indicators")

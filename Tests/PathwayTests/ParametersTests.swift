@@ -38,19 +38,20 @@ struct ParametersTests {
 
     @Test("overrides are applied and recorded")
     func override() throws {
-        let p = try Parameters.law.applying(JSONValue.parse(#"{"orientation_target_days":15,"review_months":3}"#))
+        let p = try Parameters.law.applying(JSONValue.parse(#"{"orientation_target_days":15,"repetition_anchor":"latest_decision"}"#))
         #expect(p.orientationTargetDays.value(on: date("2025-06-01")) == 15)
-        #expect(p.reviewMonths.value(on: date("2025-06-01")) == 3)
-        #expect(p.reviewMonths.value(on: date("2024-06-01")) == nil)
-        #expect(p.overrides == ["orientation_target_days": "15", "review_months": "3"])
+        #expect(p.repetitionAnchor.value(on: date("2025-06-01")) == .latestDecision)
+        #expect(p.overrides == ["orientation_target_days": "15", "repetition_anchor": "\"latest_decision\""])
     }
 
     @Test("bad configurations say what was expected", arguments: [
-        (#"{"orientation_target_day": 15}"#, #""orientation_target_day": unknown parameter (did you mean "orientation_target_days"?); known keys: orientation_deadline_days, orientation_target_days, contract_target_days, intensity_window_weeks, intensity_requires_activity, review_months, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, refund_limit_months, month_end, weekend_extension"#),
-        (#"{"minimum_weekly_hours": 10}"#, #""minimum_weekly_hours": is fixed by law (C. trav. L5411-6 II [S] ; C. trav. R5411-15 [P]) and cannot be overridden; overridable keys: orientation_deadline_days, orientation_target_days, contract_target_days, intensity_window_weeks, intensity_requires_activity, review_months, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, refund_limit_months, month_end, weekend_extension"#),
+        (#"{"orientation_target_day": 15}"#, #""orientation_target_day": unknown parameter (did you mean "orientation_target_days"?); known keys: orientation_deadline_days, orientation_target_days, contract_target_days, reduction_grounds, intensity_window_weeks, intensity_requires_activity, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, repetition_anchor, refund_limit_months, month_end, weekend_extension"#),
+        (#"{"minimum_weekly_hours": 10}"#, #""minimum_weekly_hours": is fixed by law (C. trav. L5411-6 II [S] ; C. trav. R5411-15 [P]) and cannot be overridden; overridable keys: orientation_deadline_days, orientation_target_days, contract_target_days, reduction_grounds, intensity_window_weeks, intensity_requires_activity, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, repetition_anchor, refund_limit_months, month_end, weekend_extension"#),
         (#"{"orientation_target_days": "15"}"#, #""orientation_target_days": expected an integer from 1 to 366, got "15""#),
         (#"{"stock_deadline": "2028-02-30"}"#, #""stock_deadline": expected a date "YYYY-MM-DD", got "2028-02-30""#),
         (#"{"month_end": "end"}"#, #""month_end": expected "last_day" or "next_day", got "end""#),
+        (#"{"repetition_anchor": "first"}"#, #""repetition_anchor": expected "first_decision" or "latest_decision", got "first""#),
+        (#"{"reduction_grounds": "health"}"#, #""reduction_grounds": expected an array of grounds (health, disability, invalidity, single_parent_childcare, caregiver), got "health""#),
         (#"[1]"#, #"expected a JSON object of parameters, e.g. {"orientation_target_days": 15}"#),
     ])
     func errors(_ json: String, _ expected: String) throws {
@@ -63,10 +64,21 @@ struct ParametersTests {
         }
     }
 
+    @Test("rules in force by date: rules --as-of marks what is not yet, or no longer, in force", arguments: [
+        ("sanction.notice", "2025-05-31", false), ("sanction.notice", "2025-06-01", true),
+        ("sanction.legacy_bounds", "2025-05-31", true), ("sanction.legacy_bounds", "2025-06-01", false),
+        ("orientation.deadline", "2024-12-31", false), ("orientation.deadline", "2025-01-01", true),
+        ("sanction.household_cap", "2020-01-01", true),
+    ])
+    func rulesInForce(_ id: String, _ day: String, _ inForce: Bool) throws {
+        let rule = try #require(RuleRegistry.rule(RuleID(rawValue: id)))
+        #expect(rule.inForce.contains(date(day)) == inForce)
+    }
+
     @Test("every rule emitted is registered, with references and a known parameter list")
     func registry() {
         let keys = Set(Parameters.law.all.map(\.key))
-        #expect(RuleRegistry.all.count == 19)
+        #expect(RuleRegistry.all.count == 21)
         for rule in RuleRegistry.all {
             #expect(!rule.references.isEmpty)
             #expect(rule.parameters.allSatisfy(keys.contains), "\(rule.id)")

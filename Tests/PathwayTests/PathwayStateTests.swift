@@ -12,9 +12,10 @@ struct PathwayStateTests {
         var state = PersonState(person: "P1")
         let p = Parameters.law
         var outcome = state.apply(event(.registered(category: nil), "2025-03-03", "e1"), under: p)
-        #expect(outcome.transition == nil) // closed → closed: no right yet
+        #expect(outcome.transition == nil) // no right yet, before and after
+        #expect(state.status(on: date("2025-03-03")) == .noRight)
         outcome = state.apply(event(.rightOpened(RightOpening(monthlyAmount: Cents(64652))), "2025-03-03", "e2"), under: p)
-        #expect(outcome.transition == .init(from: .closed, to: .awaitingOrientation))
+        #expect(outcome.transition == .init(from: .noRight, to: .awaitingOrientation))
         #expect(state.running == [Deadline(rule: Rules.Orientation.Deadline.id, start: date("2025-03-03"), due: date("2025-04-14"), event: "e2", origin: .rightOpened)])
 
         outcome = state.apply(event(.orientationDecided(OrientationDecision(dominante: .emploi, organisme: .franceTravail, notified: date("2025-04-11"))), "2025-04-10", "e3"), under: p)
@@ -67,13 +68,39 @@ struct PathwayStateTests {
         #expect(report.findings.first?.done == nil)
     }
 
+    @Test("as of a date, people whose events all come later are not listed; with no right_opened, the state is no_right")
+    func knownAsOf() {
+        var s = TestLog.entrant(opened: "2025-03-03")
+        var later = TestLog.entrant(opened: "2025-05-05", person: "P2")
+        later.add("orientation_decided", "2025-05-20", #""dominante":"emploi","organisme":"france_travail""#)
+        var gap = TestLog(person: "P3")
+        gap.add("registered", "2025-03-10")
+        gap.add("orientation_decided", "2025-03-20", #""dominante":"emploi","organisme":"france_travail""#)
+        s.lines += later.lines + gap.lines
+        let early = s.report(asOf: "2025-05-04")
+        #expect(early.people.map(\.person) == ["P1", "P3"])
+        #expect(early.input.people == 3)
+        #expect(early.input.afterAsOf == 3)
+        #expect(early.person("P3")?.status == .noRight)
+        #expect(early.indicators.states[.noRight] == 1)
+        #expect(early.indicators.states[.closed] == nil)
+        let all = s.report(asOf: "2025-05-05")
+        #expect(all.people.map(\.person) == ["P1", "P2", "P3"])
+    }
+
     @Test("next deadlines as of a date, soonest first, for case-management screens")
     func nextDeadlines() {
         var s = TestLog.entrant(opened: "2025-01-06")
         s.add("orientation_decided", "2025-02-03", #""dominante":"social","organisme":"departement""#)
-        let person = Replay.person("P1", events: LogReader.read(s.text).events, asOf: date("2025-02-10"))
-        #expect(person.deadlines.map(\.rule) == [Rules.Contract.Deadline.id, Rules.Review.Deadline.id])
-        #expect(person.deadlines.map(\.due) == [date("2025-03-03"), date("2025-08-03")])
+        s.add("contract_updated", "2025-02-05", #""weekly_hours":15"#, id: "c0")
+        var other = TestLog.entrant(opened: "2025-01-06", person: "P2")
+        other.add("orientation_decided", "2025-02-03", #""dominante":"social","organisme":"departement""#)
+        let person = Replay.person("P2", events: LogReader.read(other.text).events, asOf: date("2025-02-10"))
+        #expect(person.deadlines.map(\.rule) == [Rules.Contract.Deadline.id])
+        #expect(person.deadlines.map(\.due) == [date("2025-03-03")])
+        let reviewed = Replay.person("P1", events: LogReader.read(s.text).events, asOf: date("2025-02-10"))
+        #expect(reviewed.deadlines.map(\.rule) == [Rules.Review.Deadline.id])
+        #expect(reviewed.deadlines.map(\.due) == [date("2025-08-05")])
         #expect(person.findings.isEmpty)
     }
 

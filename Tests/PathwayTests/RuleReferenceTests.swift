@@ -77,7 +77,7 @@ struct RuleReferenceTests {
         log:
         {"id":"e1","person":"P1","type":"right_opened","date":"2025-03-03"}
         {"id":"e2","person":"P1","type":"registered","date":"2025-03-03"}
-        {"id":"e3","person":"P1","type":"orientation_decided","date":"2025-04-15","dominante":"emploi","organisme":"france_travail"}
+        {"id":"e3","person":"P1","type":"orientation_decided","date":"2025-04-15","dominante":"emploi","organisme":"france_travail","decided_by":"france_travail"}
         expect:
         finding: orientation.deadline P1 due 2025-04-15 done 2025-04-15
         state: P1 engaged

@@ -4,7 +4,7 @@ import Testing
 
 /// Builds a small log line by line, as a policy reader would write it.
 struct TestLog {
-    private(set) var lines: [String] = []
+    var lines: [String] = []
     var person = "P1"
 
     init(person: String = "P1") { self.person = person }

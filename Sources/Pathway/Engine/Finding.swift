@@ -112,7 +112,7 @@ public struct Deadline: Sendable, Hashable {
     public var start: CivilDate
     /// The last day the step is on time.
     public var due: CivilDate
-    /// The last day of the local target, when the département set one.
+    /// The last day the local target is met, when the département set one.
     public var target: CivilDate?
     /// The event that opened the clock.
     public var event: String
@@ -129,8 +129,11 @@ public struct Deadline: Sendable, Hashable {
         case dutiesStarted = "duties_started"
         /// The orientation was notified to the person.
         case orientationNotified = "orientation_notified"
-        /// A social orientation was decided.
+        /// A social orientation was decided (the review's day 0 before the law counted it from
+        /// the contract; kept for reports written then).
         case socialOrientation = "social_orientation"
+        /// A contrat d'engagement was signed or revised under a social orientation.
+        case contract
         /// The reform came into force for the stock.
         case reform
     }
@@ -164,6 +167,15 @@ public struct DeadlineRecord: Sendable, Hashable {
     public var status: Status
     /// The day the step happened.
     public var done: CivilDate?
+    /// The day compared with the local target (the orientation's notification; else `done`).
+    public var targetDay: CivilDate?
+
+    public init(deadline: Deadline, status: Status, done: CivilDate?, targetDay: CivilDate? = nil) {
+        self.deadline = deadline
+        self.status = status
+        self.done = done
+        self.targetDay = targetDay
+    }
 
     /// Days from day 0 to the step.
     public var days: Int? { done.map { $0.days(since: deadline.start) } }
@@ -171,8 +183,8 @@ public struct DeadlineRecord: Sendable, Hashable {
     /// Whether the local target was met (`nil` without a target or a step).
     public var targetMet: Bool? {
         guard let target = deadline.target else { return nil }
-        guard let done else { return status == .pending ? nil : false }
-        return done <= target
+        guard let day = targetDay ?? done else { return status == .pending ? nil : false }
+        return day <= target
     }
 }
 
@@ -202,10 +214,13 @@ public enum PathwayStatus: String, Sendable, CaseIterable {
     case suspended
     /// A suppression is running.
     case suppressed
-    /// No right open (closed, or never opened in this log).
+    /// The right was closed.
     case closed
     /// Right open, not subject to rights and duties.
     case notSubject = "not_subject"
+    /// Events replayed, but no `right_opened` among them: the log holds no right for this
+    /// person, a data gap to show (not a closed right).
+    case noRight = "no_right"
 
     /// French label for the text report.
     public var label: String {
@@ -217,6 +232,7 @@ public enum PathwayStatus: String, Sendable, CaseIterable {
         case .suppressed: return "supprimé"
         case .closed: return "droit clos"
         case .notSubject: return "non soumis aux droits et devoirs"
+        case .noRight: return "aucun droit au journal"
         }
     }
 }

@@ -154,9 +154,11 @@ public struct GroupedReplay {
             }
         }
         for (person, entry, findings) in results {
+            afterAsOf += person.eventsAfterAsOf
+            // As of a date, a person whose events all come later is not known yet: not listed.
+            guard person.eventsReplayed > 0 else { continue }
             tally.add(person)
             replayed += person.eventsReplayed
-            afterAsOf += person.eventsAfterAsOf
             if person.findings.contains(where: { $0.severity == .violation }) { hasViolation = true }
             entries.append(Entry(person: person.person, report: store.append(entry), findings: store.append(findings)))
         }

@@ -181,8 +181,12 @@ extension PersonState {
         }
         guard !segments.isEmpty else { return .empty }
 
-        // Weeks from the first segment's Monday, indexed by their distance in weeks.
+        // Weeks from the first segment's Monday, indexed by their distance in weeks; a week
+        // that begins before the weekly duration is in force (2025-01-01) is not measured.
         let firstMonday = segments[0].start.startOfISOWeek
+        let measuredFrom = parameters.minimumWeeklyHours.inForce.from.map { from in
+            max(0, (Int(from.dayNumber) - Int(firstMonday.dayNumber) + 6) / 7)
+        } ?? 0
         let lastDay = segments[segments.count - 1].end.adding(days: -1)
         let span = (Int(lastDay.startOfISOWeek.dayNumber) - Int(firstMonday.dayNumber)) / 7 + 1
         var days = [Int](repeating: 0, count: span)
@@ -212,6 +216,7 @@ extension PersonState {
             guard s < segments.count, activity.date >= segments[s].start else { continue }
             // Weeks counted from a Monday, and the activity is not before it.
             let index = (Int(activity.date.dayNumber) - Int(firstMonday.dayNumber)) / 7
+            guard index >= measuredFrom else { continue }
             done[index] += activity.hours.hundredths
             if keepingWeeks { categories[index][activity.category] += activity.hours }
             byCategory[activity.category] += activity.hours
@@ -220,7 +225,7 @@ extension PersonState {
         var contracts: [Int32] = []
         figures.reserveCapacity(span)
         contracts.reserveCapacity(span)
-        for index in 0..<span where days[index] > 0 {
+        for index in measuredFrom..<max(measuredFrom, span) where days[index] > 0 {
             figures.append(WeekFigures(index: index, days: days[index], plannedSevenths: planned[index], done: done[index]))
             contracts.append(contractOf[index])
         }

@@ -196,10 +196,16 @@ extension PersonState {
     private mutating func orient(_ decision: OrientationDecision, event: Event, under parameters: Parameters,
                                  into findings: inout [Finding]) {
         if let finding = Rules.Sequence.OrientationBeforeRegistration.check(self, event) { findings.append(finding) }
-        completeClocks(by: event, under: parameters, into: &findings)
-        // A new decision interrupts the clocks a re-orientation stops; a deadline already run
-        // out stays reported.
+        let completed = completeClocks(by: event, under: parameters, into: &findings)
+        if let finding = Rules.Orientation.Competence.check(completed.first, decision, event, person: person) {
+            findings.append(finding)
+        }
+        // A new decision interrupts the clocks a re-orientation stops, and those of the former
+        // dominante when it changes; a deadline already run out stays reported.
         stopClocks(.reorientation, on: event.date, under: parameters, into: &findings)
+        if let previous = orientation, previous.decision.dominante != decision.dominante {
+            stopClocks(.dominanteChanged, on: event.date, under: parameters, into: &findings)
+        }
 
         if orientation != nil {
             reorientations += 1
@@ -212,7 +218,6 @@ extension PersonState {
 
         guard isOpen, subjectToDuties else { return }
         startClock(Rules.Contract.Deadline.start(notified: notified, by: event, under: parameters))
-        startClock(Rules.Review.Deadline.start(decision, by: event, under: parameters))
     }
 
     // MARK: Contract
@@ -223,12 +228,24 @@ extension PersonState {
             Rules.Sequence.ContractBeforeOrientation.check(self, event),
             Rules.Sequence.ContractWithoutDiagnostic.check(self, event),
             Rules.Contract.Hours.check(terms, event, person: person, under: parameters),
+            Rules.Contract.ReducedHours.check(terms, event, person: person, under: parameters),
         ].compactMap { $0 })
         completeClocks(by: event, under: parameters, into: &findings)
         contract = ContractInForce(terms: terms, date: event.date, event: event.id)
+        if isOpen && subjectToDuties, let review = Rules.Review.Deadline.start(by: event, under: orientation, parameters: parameters) {
+            // Each signature or revision under a social orientation restarts the review.
+            stopClocks(.contractRevised, on: event.date, under: parameters, into: &findings)
+            startClock(review)
+        }
         contractTerms.append(terms)
         if isOpen && subjectToDuties {
-            planChanges.append(PlanChange(date: event.date, weeklyHours: terms.weeklyHours, ends: terms.ends, event: event.id))
+            // The weekly duration is a term of the contrat d'engagement (from the reform): an
+            // earlier contract, or one whose hours are not recorded, gives no plan.
+            if let hours = terms.weeklyHours, parameters.minimumWeeklyHours.value(on: event.date) != nil {
+                planChanges.append(PlanChange(date: event.date, weeklyHours: hours, ends: terms.ends, event: event.id))
+            } else {
+                endPlan(on: event.date)
+            }
         }
         contractSinceOrientation = true
         if firstContractSinceReform == nil, let cutoff = parameters.stockCutoff.value(on: event.date), event.date >= cutoff {
@@ -252,19 +269,26 @@ extension PersonState {
         if let deadline { running.append(deadline) }
     }
 
-    /// Ends the running clock of each rule whose step `event` is, on time or late.
-    private mutating func completeClocks(by event: Event, under parameters: Parameters, into findings: inout [Finding]) {
+    /// Ends the running clock of each rule whose step `event` is, on time or late, and returns
+    /// their records.
+    @discardableResult
+    private mutating func completeClocks(by event: Event, under parameters: Parameters,
+                                         into findings: inout [Finding]) -> [DeadlineRecord] {
+        var completed: [DeadlineRecord] = []
         for clock in Clock.all where clock.completedBy.contains(event.type) {
             guard let index = running.firstIndex(where: { $0.rule == clock.rule }) else { continue }
             let deadline = running.remove(at: index)
+            let targetDay = deadline.target == nil ? nil : clock.targetDay(event)
             if event.date <= deadline.due {
-                records.append(DeadlineRecord(deadline: deadline, status: .onTime, done: event.date))
+                completed.append(DeadlineRecord(deadline: deadline, status: .onTime, done: event.date, targetDay: targetDay))
             } else {
-                records.append(DeadlineRecord(deadline: deadline, status: .late, done: event.date))
+                completed.append(DeadlineRecord(deadline: deadline, status: .late, done: event.date, targetDay: targetDay))
                 findings.append(Finding(rule: clock.rule, person: person, date: deadline.due, due: deadline.due, done: event.date,
                                         event: event.id, message: clock.late(deadline, done: event.date, under: parameters)))
             }
         }
+        records.append(contentsOf: completed)
+        return completed
     }
 
     /// Stops the running clocks that `cause` stops: one whose last day is before `date` is

@@ -16,7 +16,8 @@ extension PersonState {
     mutating func decide(_ decision: SanctionDecision, event: Event, under parameters: Parameters,
                          into findings: inout [Finding]) {
         guard let bounds = parameters.sanctionBounds.value(on: event.date),
-              let countingFrom = parameters.repetitionCountingFrom.value(on: event.date) else { return }
+              let countingFrom = parameters.repetitionCountingFrom.value(on: event.date),
+              let anchor = parameters.repetitionAnchor.value(on: event.date) else { return }
         let earlier = pathwaySanctions
         let previous = earlier.last
         let previousInForce = earlier.last { !$0.isWithdrawn }
@@ -33,14 +34,18 @@ extension PersonState {
 
         if let first = basis.first {
             let failing = failings[first]
+            let window = repetitionWindow(for: failing.date, under: parameters)
             if failing.kind == .controlRefusal {
                 record.basis = .controlRefusal
-            } else if let prior = repetitionWindow(for: failing.date, under: parameters) {
+            } else if let prior = window {
                 record.basis = .repetition
                 record.repeats = prior.event
             } else {
                 record.basis = .first
             }
+            // Anchored to the first failing's decision, a window is opened only by the decision
+            // that starts a cycle: a failing outside any window.
+            if anchor == .firstDecision && window != nil { countsForRepetition = false }
             for index in basis { failings[index].sanctionedBy = event.id }
         } else if let prior = previousInForce, prior.decision.measure == .suspension, prior.endedBy == nil, prior.term <= event.date {
             // Persistence: the suspension ran to its term without remobilisation.
@@ -48,7 +53,7 @@ extension PersonState {
             record.failings = prior.failings
             record.failingDate = prior.failingDate
             record.repeats = prior.event
-            countsForRepetition = prior.opensRepetitionWindow
+            countsForRepetition = anchor == .latestDecision && prior.opensRepetitionWindow
         }
         record.opensRepetitionWindow = countsForRepetition
 
@@ -57,7 +62,9 @@ extension PersonState {
             Rules.Sanction.Notice.check(self, decision, event, previous: previous, under: parameters),
             Rules.Sanction.FirstFailing.check(record, event, bounds: bounds, in: self),
             Rules.Sanction.RepeatBounds.check(record, event, bounds: bounds, in: self),
-            Rules.Sanction.LegacyBounds.check(decision, event, isFirst: previousInForce == nil, bounds: bounds,
+            // The former regime's first decision is the person's first ever, in any pathway,
+            // withdrawn decisions aside (former R262-68: "n'a jamais fait l'objet d'une décision").
+            Rules.Sanction.LegacyBounds.check(decision, event, isFirst: sanctions.allSatisfy(\.isWithdrawn), bounds: bounds,
                                               person: person, under: parameters),
             Rules.Sanction.HouseholdCap.check(self, decision, event, under: parameters),
             Rules.Sanction.TeamOpinion.check(self, decision, event, previous: previous),
@@ -81,14 +88,35 @@ extension PersonState {
 
     // MARK: Remobilisation, withdrawal, closure
 
+    /// Ends every suspension running, or decided and not yet started, on the day of `event`,
+    /// each with its refund.
     mutating func remobilise(_ event: Event, under parameters: Parameters, into findings: inout [Finding]) {
-        // The suspension running, or decided and not yet started (`Docs/report.md`).
-        guard let index = sanctions.lastIndex(where: {
-            !$0.isWithdrawn && $0.endedBy == nil && $0.decision.measure == .suspension && event.date < $0.term
-        }) else { return }
-        sanctions[index].endedBy = .remobilised
-        sanctions[index].endedOn = event.date
-        if let refund = Rules.Sanction.Refund.finding(self, sanctions[index], event, under: parameters) { findings.append(refund) }
+        for index in sanctions.indices where !sanctions[index].isWithdrawn && sanctions[index].endedBy == nil
+            && sanctions[index].decision.measure == .suspension && event.date < sanctions[index].term {
+            sanctions[index].endedBy = .remobilised
+            sanctions[index].endedOn = event.date
+            if let refund = Rules.Sanction.Refund.finding(self, sanctions[index], event, under: parameters) { findings.append(refund) }
+        }
+    }
+
+    /// The monthly amount each month of `record` applies its rate to, by the law in force on
+    /// its start (`sanction_amount_base`): the amount known on the start for every month, or
+    /// each month's own; `nil` for a month with no amount known.
+    func monthlyAmounts(for record: SanctionRecord, under parameters: Parameters) -> [Cents?] {
+        switch parameters.sanctionAmountBase.value(on: record.starts) {
+        case .eachMonth?:
+            return (0..<record.decision.months).map { monthlyAmount(on: record.monthStart($0)) }
+        case .amountOnStart?, nil:
+            return Array(repeating: monthlyAmount(on: record.starts), count: record.decision.months)
+        }
+    }
+
+    /// The amounts of `record` as of `asOf` (`Docs/report.md`, "Les montants des sanctions").
+    func amounts(of record: SanctionRecord, asOf: CivilDate, under parameters: Parameters,
+                 rightClosedOn: CivilDate? = nil) -> SanctionAmounts? {
+        guard let limit = parameters.refundLimitMonths.value(on: record.date) else { return nil }
+        return record.amounts(monthlyAmounts: monthlyAmounts(for: record, under: parameters), asOf: asOf,
+                              refundLimitMonths: limit, rightClosedOn: rightClosedOn)
     }
 
     mutating func withdraw(_ event: Event) {

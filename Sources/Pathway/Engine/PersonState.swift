@@ -104,6 +104,7 @@ public struct PersonState: Sendable {
     /// The state of `Docs/report.md` on `date` (a contract whose planned end is before `date` is no
     /// longer in force).
     public func status(on date: CivilDate) -> PathwayStatus {
+        if case .never = right { return .noRight }
         guard isOpen else { return .closed }
         if let running = sanctions.last(where: { $0.isRunning(on: date) }) {
             return running.decision.measure == .suspension ? .suspended : .suppressed

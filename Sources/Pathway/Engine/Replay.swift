@@ -28,11 +28,7 @@ public enum Replay {
         findings.sort(by: Finding.reportOrder)
         let closedOn: CivilDate? = if case .closed(let day, _) = state.right { day } else { nil }
         let sanctions = state.sanctions.map { record in
-            SanctionReport(record: record,
-                           amounts: parameters.refundLimitMonths.value(on: record.date).flatMap { limit in
-                               record.amounts(monthlyAmount: state.monthlyAmount(on: record.starts), asOf: asOf,
-                                              refundLimitMonths: limit, rightClosedOn: closedOn)
-                           })
+            SanctionReport(record: record, amounts: state.amounts(of: record, asOf: asOf, under: parameters, rightClosedOn: closedOn))
         }
         return PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
                             intensity: closing.intensity,
@@ -88,11 +84,14 @@ public enum Replay {
             }
         }
         let ids = names
+        let afterAsOf = people.reduce(0) { $0 + $1.eventsAfterAsOf }
+        // As of a date, a person whose events all come later is not known yet: not listed.
+        if people.contains(where: { $0.eventsReplayed == 0 }) { people.removeAll { $0.eventsReplayed == 0 } }
         let findings = Parallel.concatenation(count: people.count, jobs: jobs) { people[$0].findings }
         let input = Report.Input(lines: log.lines, events: log.events.count, duplicates: log.duplicates,
                                  rejected: log.rejected.count, blank: log.blank,
                                  replayed: people.reduce(0) { $0 + $1.eventsReplayed },
-                                 afterAsOf: people.reduce(0) { $0 + $1.eventsAfterAsOf },
+                                 afterAsOf: afterAsOf,
                                  people: ids.count)
         return Report(asOf: asOf, input: input, rejected: log.rejected, people: people, findings: findings,
                       indicators: Indicators(people: people, jobs: jobs), parameters: parameters)

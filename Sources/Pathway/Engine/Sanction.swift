@@ -102,41 +102,63 @@ public struct SanctionAmounts: Sendable, Hashable {
 }
 
 extension SanctionRecord {
-    /// The amounts of `Docs/report.md` "Sanction amounts" as of `asOf`; `nil` without a known
-    /// monthly amount. A right closed on `rightClosedOn` pays nothing from that day: months
-    /// begun from then on are not withheld, and a suspension it cut short is over [I].
+    /// The amounts of `Docs/report.md` ("Les montants des sanctions") as of `asOf`, with one
+    /// monthly amount `A` for every month; `nil` without it. See
+    /// ``amounts(monthlyAmounts:asOf:refundLimitMonths:rightClosedOn:)``.
     public func amounts(monthlyAmount: Cents?, asOf reportDate: CivilDate, refundLimitMonths: Int,
                         rightClosedOn: CivilDate? = nil) -> SanctionAmounts? {
-        guard let amount = monthlyAmount else { return nil }
+        amounts(monthlyAmounts: Array(repeating: monthlyAmount, count: decision.months), asOf: reportDate,
+                refundLimitMonths: refundLimitMonths, rightClosedOn: rightClosedOn)
+    }
+
+    /// The amounts as of `asOf`, month `k` of the sanction applying the rate to
+    /// `monthlyAmounts[k]`; `nil` when a month that counts has no known amount (never guessed).
+    /// A right closed on `rightClosedOn` pays nothing from that day: months begun from then on
+    /// are not withheld, and a suspension it cut short is over [I]. A remobilisation refunds
+    /// the **last** months begun, up to `refundLimitMonths`.
+    public func amounts(monthlyAmounts: [Cents?], asOf reportDate: CivilDate, refundLimitMonths: Int,
+                        rightClosedOn: CivilDate? = nil) -> SanctionAmounts? {
         var asOf = reportDate
         var cutShort = false
         if let closed = rightClosedOn, closed > date, closed <= asOf {
             asOf = closed.adding(days: -1)
             cutShort = true
         }
-        let perMonth = Cents((amount.value * Int64(decision.percent) + 50) / 100)
-        func cents(_ months: Int) -> Cents { Cents(perMonth.value * Int64(months)) }
+        let counted: Int
         switch (decision.measure, endedBy, endedOn) {
-        case (_, .withdrawn?, let day?):
+        case (_, .withdrawn?, let day?): counted = monthsBegun(by: min(day, asOf))
+        case (.suspension, .remobilised?, let day?): counted = monthsBegun(by: day)
+        default: counted = monthsBegun(by: asOf)
+        }
+        // Each month's share: A_k × p / 100, rounded to the cent half up.
+        var shares: [Int64] = []
+        for k in 0..<max(counted, 1) {
+            guard k < monthlyAmounts.count, let amount = monthlyAmounts[k] else {
+                if k < counted { return nil }
+                break
+            }
+            shares.append((amount.value * Int64(decision.percent) + 50) / 100)
+        }
+        guard let first = monthlyAmounts.first ?? nil else { return nil }
+        let perMonth = Cents(shares.first ?? (first.value * Int64(decision.percent) + 50) / 100)
+        func sum(_ months: Range<Int>) -> Cents { Cents(months.reduce(Int64(0)) { $0 + shares[$1] }) }
+        let withheld = sum(0..<counted)
+        switch (decision.measure, endedBy, endedOn) {
+        case (_, .withdrawn?, _?):
             // Everything withheld is refunded.
-            let begun = monthsBegun(by: min(day, asOf))
-            return SanctionAmounts(monthlyAmount: amount, perMonth: perMonth, withheld: cents(begun), refunded: cents(begun), lost: .zero)
-        case (.suspension, .remobilised?, let day?):
-            // Months begun on or before the remobilisation are withheld, then refunded up to
-            // the limit; later months are not withheld.
-            let begun = monthsBegun(by: day)
-            let refunded = min(begun, refundLimitMonths)
-            return SanctionAmounts(monthlyAmount: amount, perMonth: perMonth, withheld: cents(begun),
-                                   refunded: cents(refunded), lost: cents(begun - refunded))
+            return SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: withheld, refunded: withheld, lost: .zero)
+        case (.suspension, .remobilised?, _?):
+            // The last months begun, up to the limit, are refunded; later months are not withheld.
+            let refunded = sum(max(0, counted - refundLimitMonths)..<counted)
+            return SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: withheld,
+                                   refunded: refunded, lost: Cents(withheld.value - refunded.value))
         case (.suspension, _, _):
-            let begun = monthsBegun(by: asOf)
             let ended = asOf >= term || cutShort
-            return SanctionAmounts(monthlyAmount: amount, perMonth: perMonth, withheld: cents(begun),
-                                   refunded: .zero, lost: ended ? cents(begun) : .zero)
+            return SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: withheld,
+                                   refunded: .zero, lost: ended ? withheld : .zero)
         case (.suppression, _, _):
-            let begun = monthsBegun(by: asOf)
-            return SanctionAmounts(monthlyAmount: amount, perMonth: perMonth, withheld: cents(begun),
-                                   refunded: .zero, lost: cents(begun))
+            return SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: withheld,
+                                   refunded: .zero, lost: withheld)
         }
     }
 }
@@ -177,6 +199,24 @@ public struct SanctionBounds: Sendable, Hashable, CustomStringConvertible {
                                        laterMonths: 1...4, firstMaySuppress: true)
     static let decree2025 = SanctionBounds(regime: .decree2025, minimumPercent: 30, firstMaximumPercent: nil, firstMonths: 1...2,
                                            laterMonths: 1...4, firstMaySuppress: false)
+}
+
+/// Which decision opens the repetition window [I].
+public enum RepetitionAnchor: String, Sendable, CaseIterable {
+    /// The decision that sanctioned the first failing of the cycle: a repetition's decision
+    /// opens no new window (C. trav. R5412-3-4 1°, by parallel).
+    case firstDecision = "first_decision"
+    /// Every decision sanctioning a failing opens its own window.
+    case latestDecision = "latest_decision"
+}
+
+/// Which monthly amount the rate of a sanction applies to, month by month.
+public enum SanctionAmountBase: String, Sendable, CaseIterable {
+    /// The latest amount known on the sanction's start, the same for every month (the last
+    /// month of the reference quarter).
+    case amountOnStart = "amount_on_start"
+    /// The latest amount known on the first day of each month.
+    case eachMonth = "each_month"
 }
 
 /// How the repetition window is counted from an earlier decision [I].

@@ -154,7 +154,7 @@ private struct PersonScript {
     static let dominantes = ["emploi", "emploi", "emploi", "socio_pro", "socio_pro", "social"]
     static let organismes = ["france_travail", "france_travail", "departement", "delegataire", "mission_locale", "cap_emploi"]
     static let categories = ["work_placement", "training", "job_search", "job_search", "support", "access_to_rights", "professional_activity"]
-    static let reasons = ["health", "disability", "invalidity", "single_parent_childcare"]
+    static let reasons = ["health", "disability", "invalidity", "single_parent_childcare", "caregiver"]
     static let barriers = ["mobilite", "sante", "logement", "garde_enfants", "numerique", "langue", "budget", "administratif"]
 
     private mutating func pick(_ list: [String]) -> String { list[rng.int(0...(list.count - 1))] }
@@ -175,7 +175,8 @@ private struct PersonScript {
         if transfer { extra += #","transfer":true"# }
         let knownAmount = rng.chance(85)
         let money = knownAmount ? #","monthly_amount":\#(amount / 100).\#(String(format2: amount % 100))"# : ""
-        add(opened, #""type":"right_opened""# + extra + money)
+        // A few people whose right the export lacks (a data gap: state no_right).
+        if !rng.chance(1) { add(opened, #""type":"right_opened""# + extra + money) }
         add(opened.adding(days: rng.int(0...3)), #""type":"registered""#)
         if !subject {
             if rng.chance(50) { add(opened.adding(days: rng.int(30...200)), #""type":"duties_changed","subject_to_duties":true"#) } else { return finish(into: &all) }
@@ -219,9 +220,11 @@ private struct PersonScript {
         } else if rng.chance(20) {
             hours = rng.int(16...30)
         }
-        add(signed, #""type":"contract_signed","weekly_hours":\#(hours)"# + reason)
+        // A few contracts whose hours the export does not record.
+        let recorded = !rng.chance(3)
+        add(signed, #""type":"contract_signed""# + (recorded ? #","weekly_hours":\#(hours)"# + reason : ""))
         if dominante == "social" && rng.chance(70) {
-            add(oriented.adding(days: rng.int(120...200)), #""type":"situation_reviewed""#)
+            add(signed.adding(days: rng.int(120...200)), #""type":"situation_reviewed""#)
         }
 
         // Weeks of activity up to the horizon, appointments, and now and then a failing and
@@ -265,15 +268,18 @@ private struct PersonScript {
         let kind = ["contract_refusal", "obligation_breach", "obligation_breach", "control_refusal"][rng.int(0...3)]
         let legitimate = rng.chance(10)
         add(day, #""type":"failing_recorded","failing":"\#(kind)""# + (legitimate ? #","legitimate_reason":true"# : ""))
+        // Some decisions follow a France Travail proposal, with its terms: no notice is sent.
+        let proposed = rng.chance(10)
         let notice = day.adding(days: rng.int(1...5))
-        add(notice, #""type":"sanction_notice""#)
+        if !proposed { add(notice, #""type":"sanction_notice""#) }
         if rng.chance(50) { add(notice.adding(days: rng.int(2...9)), #""type":"observations_received""#) }
         let decided = notice.adding(days: rng.chance(85) ? rng.int(11...25) : rng.int(3...10))
         let suppression = kind == "control_refusal" && rng.chance(60)
         if suppression { add(decided.adding(days: -rng.int(0...3)), #""type":"team_opinion""#) }
         let percent = suppression ? 100 : [30, 30, 50, 100, 25][rng.int(0...4)]
         let months = suppression ? 4 : rng.int(1...3)
-        add(decided, #""type":"sanction_decided","measure":"\#(suppression ? "suppression" : "suspension")","percent":\#(percent),"months":\#(months)"#)
+        let proposal = proposed ? #","proposed_by_france_travail":true,"proposed_percent":\#(rng.chance(80) ? percent : 30),"proposed_months":\#(months)"# : ""
+        add(decided, #""type":"sanction_decided","measure":"\#(suppression ? "suppression" : "suspension")","percent":\#(percent),"months":\#(months)"# + proposal)
         if !suppression && rng.chance(35) {
             add(decided.adding(days: rng.int(5...45)), #""type":"remobilised""#)
         } else if rng.chance(5) {

@@ -89,7 +89,9 @@ public enum Law {
     public static let actionPlan = LegalReference("C. trav.", "R5411-15", .primary)
     public static let fifteenHours = LegalReference("C. trav.", "L5411-6 II", .secondary)
     public static let legalWorkingTime = LegalReference("Cons. const.", "2023-858 DC §35", .primary)
-    public static let socialReview = LegalReference("CASF", "L262-31", .interpretation)
+    public static let socialReview = LegalReference("CASF", "L262-31", source: "loi n° 2023-1196 du 18 décembre 2023", .primary)
+    public static let reductionGrounds = LegalReference(interpretation, "motifs de réduction admis : ceux des sources secondaires de L5411-6 II, et proche aidant", .interpretation)
+    public static let competence = LegalReference("CASF", "D262-65-2 (compétence de France Travail après six semaines)", source: "décret n° 2024-1244 du 30 décembre 2024", .primary)
     public static let socialReviewExtended = LegalReference("CASF", "D262-65-2-1", .primary)
     public static let stockDeadline = LegalReference("Instruction", "DGEFP/DFT/2025/10 annexes 1 et 5", .secondary)
     public static let dutiesRegime = LegalReference("CASF", "L262-28", .primary)
@@ -107,6 +109,8 @@ public enum Law {
     public static let repetitionWindow = LegalReference("CASF", "R262-68-4 1°", source: "décret n° 2025-478, art. 12 III", .primary)
     public static let repetitionStart = LegalReference(interpretation, "fenêtre de réitération comptée depuis la décision, remise à zéro par une réorientation (par parallèle avec C. trav. R5412-3-4 1°)", .interpretation)
     public static let householdCap = LegalReference("CASF", "R262-68-6", .primary)
+    public static let repetitionAnchor = LegalReference(interpretation, "fenêtre de réitération ancrée à la décision du premier manquement du cycle (C. trav. R5412-3-4 1°, par parallèle)", .interpretation)
+    public static let sanctionAmounts = LegalReference("CASF", "R262-69-8 (nota : taux appliqué au montant du dernier mois du trimestre de référence jusqu'à l'arrêté, au plus tard le 2027-07-01)", source: "décret n° 2025-478 du 30 mai 2025", .primary)
     /// The notice procedure, with the days of `sanction_notice_days` in words.
     public static var noticeProcedure: LegalReference {
         LegalReference("CASF", "L262-37 (procédure : préavis de \(FrenchWords.days(Parameters.law.sanctionNoticeDays.latest)), proposition de France Travail IV)", .primary)

@@ -58,6 +58,9 @@ public struct Parameter<Value: Sendable & Equatable>: Sendable {
     /// has a period (checked by the tests of the registry).
     var latest: Value { periods[periods.count - 1].value }
 
+    /// The days the parameter is in force: from its first period on.
+    var inForce: InForce { InForce(from: periods.first?.from, until: nil) }
+
     /// The first day of the first period (`2025-06-01`), or an empty text when the parameter
     /// is in force since always.
     var firstDay: String { periods.first?.from?.description ?? "" }

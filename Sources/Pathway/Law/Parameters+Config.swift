@@ -48,8 +48,6 @@ extension Parameters {
                 throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")
             }
             intensityRequiresActivity = intensityRequiresActivity.overridden(with: flag)
-        case reviewMonths.key:
-            reviewMonths = reviewMonths.overridden(with: try Parameters.integer(key, value, 1...24))
         case stockDeadline.key:
             guard case .string(let text) = value, let date = CivilDate(text) else {
                 throw ConfigError(key: key, message: "expected a date \"YYYY-MM-DD\", got \(Parameters.render(value))")
@@ -64,6 +62,23 @@ extension Parameters {
                 throw ConfigError(key: key, message: "expected \"decision\" or \"sanction_start\", got \(Parameters.render(value))")
             }
             repetitionStart = repetitionStart.overridden(with: choice)
+        case repetitionAnchor.key:
+            guard case .string(let text) = value, let choice = RepetitionAnchor(rawValue: text) else {
+                throw ConfigError(key: key, message: "expected \"first_decision\" or \"latest_decision\", got \(Parameters.render(value))")
+            }
+            repetitionAnchor = repetitionAnchor.overridden(with: choice)
+        case reductionGrounds.key:
+            guard case .array(let items) = value else {
+                throw ConfigError(key: key, message: "expected an array of grounds (\(ReductionReason.allCases.map(\.rawValue).joined(separator: ", "))), got \(Parameters.render(value))")
+            }
+            var grounds: [ReductionReason] = []
+            for item in items {
+                guard case .string(let text) = item, let ground = ReductionReason(rawValue: text) else {
+                    throw ConfigError(key: key, message: "expected grounds among \(ReductionReason.allCases.map(\.rawValue).joined(separator: ", ")), got \(Parameters.render(item))")
+                }
+                if !grounds.contains(ground) { grounds.append(ground) }
+            }
+            reductionGrounds = reductionGrounds.overridden(with: grounds)
         case repetitionResetOnReorientation.key:
             guard case .bool(let flag) = value else {
                 throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")

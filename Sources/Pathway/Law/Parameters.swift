@@ -22,6 +22,9 @@ public struct Parameters: Sendable {
     public var minimumWeeklyHours: Parameter<Hours>
     /// At most the legal working time, 35 hours (Cons. const. 2023-858 DC §35) [P].
     public var maximumWeeklyHours: Parameter<Hours>
+    /// The grounds accepted for fewer than 15 hours a week [I] (C. trav. L5411-6 II known only
+    /// through secondary sources).
+    public var reductionGrounds: Parameter<[ReductionReason]>
 
     /// Consecutive full weeks over which the average hours done are compared with the plan
     /// (local parameter, default 4).
@@ -31,7 +34,8 @@ public struct Parameters: Sendable {
 
     // MARK: Social review
 
-    /// Six months before a social orientation is re-examined (CASF L262-31) [I].
+    /// Six months after the signature or revision of the contrat d'engagement, a person
+    /// oriented to the social dominante is re-examined (CASF L262-31 as amended, 2025-01-01) [P].
     public var reviewMonths: Parameter<Int>
     /// Twelve months with `extended_review` (CASF D262-65-2-1) [P].
     public var reviewExtendedMonths: Parameter<Int>
@@ -61,6 +65,13 @@ public struct Parameters: Sendable {
     public var repetitionStart: Parameter<RepetitionStart>
     /// Whether a new orientation decision restarts the count of decisions [I].
     public var repetitionResetOnReorientation: Parameter<Bool>
+    /// Which decision the repetition window runs from: the one that sanctioned the cycle's
+    /// first failing (C. trav. R5412-3-4 1°, by parallel) or the latest [I].
+    public var repetitionAnchor: Parameter<RepetitionAnchor>
+    /// Which monthly amount each month of a sanction applies its rate to: the amount known on
+    /// the sanction's start, until the arrêté of décret 2025-478 (2027-07-01 at the latest),
+    /// then each month's own [P].
+    public var sanctionAmountBase: Parameter<SanctionAmountBase>
     /// Suspended sums are paid back after remobilisation within this many months [S].
     public var refundLimitMonths: Parameter<Int>
     /// The total suppression that must have run before the right may be ended (R262-68) [P].
@@ -113,6 +124,12 @@ public struct Parameters: Sendable {
             periods: [ParameterPeriod(from: reform, value: Hours(35), references: [Law.legalWorkingTime],
                                       note: "réserve d'interprétation du Conseil constitutionnel")],
             overridable: false)
+        reductionGrounds = Parameter(
+            key: "reduction_grounds",
+            summary: "Motifs admis pour une durée hebdomadaire inférieure à 15 heures (ou nulle) ; un contrat en deçà sans l'un d'eux est signalé (contract.reduced_hours).",
+            periods: [ParameterPeriod(from: reform, value: ReductionReason.allCases, references: [Law.fifteenHours, Law.reductionGrounds],
+                                      note: "santé, handicap, invalidité, parent isolé sans solution de garde d'un enfant de moins de 12 ans (L5411-6 II, sources secondaires) ; proche aidant (déclarations gouvernementales)")],
+            overridable: true)
         intensityWindowWeeks = Parameter(
             key: "intensity_window_weeks",
             summary: "Fenêtre d'évaluation de l'intensité : nombre de semaines complètes consécutives sur lesquelles la moyenne des heures faites est comparée au plan.",
@@ -127,10 +144,10 @@ public struct Parameters: Sendable {
             overridable: true)
         reviewMonths = Parameter(
             key: "review_months",
-            summary: "Délai de réexamen d'une orientation sociale, en mois après la décision.",
+            summary: "Délai de réexamen d'une personne orientée vers la dominante sociale, en mois après la signature ou la révision du contrat d'engagement.",
             periods: [ParameterPeriod(from: reform, value: 6, references: [Law.socialReview],
-                                      note: "période de base déduite de D262-65-2-1, qui la porte à douze mois")],
-            overridable: true)
+                                      note: "chaque signature ou révision du contrat fait repartir les six mois")],
+            overridable: false)
         reviewExtendedMonths = Parameter(
             key: "review_extended_months",
             summary: "Délai de réexamen d'une orientation sociale prolongé (difficultés durables), en mois.",
@@ -192,6 +209,22 @@ public struct Parameters: Sendable {
             summary: "Une nouvelle décision d'orientation remet à zéro le compte des décisions pour la réitération.",
             periods: [ParameterPeriod(from: nil, value: true, references: [Law.repetitionStart])],
             overridable: true)
+        repetitionAnchor = Parameter(
+            key: "repetition_anchor",
+            summary: "Décision d'où court la fenêtre de réitération : celle qui a sanctionné le premier manquement du cycle (first_decision) ou la dernière (latest_decision).",
+            periods: [ParameterPeriod(from: nil, value: .firstDecision, references: [Law.repetitionAnchor],
+                                      note: "la décision d'une réitération n'ouvre pas de nouvelle fenêtre ; un manquement constaté après la fenêtre ouvre un nouveau cycle")],
+            overridable: true)
+        sanctionAmountBase = Parameter(
+            key: "sanction_amount_base",
+            summary: "Montant mensuel auquel chaque mois d'une sanction applique son taux.",
+            periods: [
+                ParameterPeriod(from: nil, value: .amountOnStart, references: [Law.sanctionAmounts],
+                                note: "le montant du dernier mois du trimestre de référence : le dernier montant mensuel connu au début de la sanction, pour chaque mois"),
+                ParameterPeriod(from: CivilDate.ymd(2027, 7, 1), value: .eachMonth, references: [Law.sanctionAmounts],
+                                note: "au plus tard à cette date (arrêté prévu par le décret n° 2025-478) : le montant dû pour chaque mois, le dernier connu au premier jour du mois"),
+            ],
+            overridable: false)
         refundLimitMonths = Parameter(
             key: "refund_limit_months",
             summary: "Après remobilisation, les sommes suspendues sont reversées dans la limite de ce nombre de mois.",
@@ -255,6 +288,7 @@ public struct Parameters: Sendable {
             ParameterDescription(contractTargetDays, render: int),
             ParameterDescription(minimumWeeklyHours, render: { $0.description }),
             ParameterDescription(maximumWeeklyHours, render: { $0.description }),
+            ParameterDescription(reductionGrounds, render: { $0.map(\.rawValue).joined(separator: ", ") }),
             ParameterDescription(intensityWindowWeeks, render: int),
             ParameterDescription(intensityRequiresActivity, render: { String($0) }),
             ParameterDescription(reviewMonths, render: int),
@@ -268,6 +302,8 @@ public struct Parameters: Sendable {
             ParameterDescription(repetitionCountingFrom, render: { $0.description }),
             ParameterDescription(repetitionStart, render: { $0.rawValue }),
             ParameterDescription(repetitionResetOnReorientation, render: { String($0) }),
+            ParameterDescription(repetitionAnchor, render: { $0.rawValue }),
+            ParameterDescription(sanctionAmountBase, render: { $0.rawValue }),
             ParameterDescription(refundLimitMonths, render: int),
             ParameterDescription(closureSuppressionMonths, render: int),
             ParameterDescription(monthEnd, render: { $0.rawValue }),

@@ -211,20 +211,25 @@ public struct OrientationDecision: Sendable, Hashable {
     }
 }
 
-/// The legal grounds for fewer than 15 hours a week (C. trav. L5411-6 II).
+/// The grounds recorded for fewer than 15 hours a week (C. trav. L5411-6 II [S]; proche aidant
+/// from government statements [S]). Which are accepted is the parameter `reduction_grounds` [I].
 public enum ReductionReason: String, Sendable, CaseIterable {
     case health, disability, invalidity
     case singleParentChildcare = "single_parent_childcare"
+    /// Proche aidant.
+    case caregiver
 }
 
 public struct ContractTerms: Sendable, Hashable {
-    /// Weekly activity duration in the plan d'action, as recorded (0–168).
-    public var weeklyHours: Hours
+    /// Weekly activity duration in the plan d'action, as recorded (0–168); `nil` when the
+    /// source does not record it (the contract is then judged by no rule of hours and gives no
+    /// plan for intensity).
+    public var weeklyHours: Hours?
     public var reductionReason: ReductionReason?
     /// Planned end.
     public var ends: CivilDate?
 
-    public init(weeklyHours: Hours, reductionReason: ReductionReason? = nil, ends: CivilDate? = nil) {
+    public init(weeklyHours: Hours?, reductionReason: ReductionReason? = nil, ends: CivilDate? = nil) {
         self.weeklyHours = weeklyHours
         self.reductionReason = reductionReason
         self.ends = ends
@@ -286,13 +291,19 @@ public struct SanctionDecision: Sendable, Hashable {
     public var starts: CivilDate?
     /// Follows a France Travail proposal (CASF L262-37 IV).
     public var proposedByFranceTravail: Bool
+    /// The share France Travail proposed, when known (1–100).
+    public var proposedPercent: Int?
+    /// The duration France Travail proposed, when known (1–12 months).
+    public var proposedMonths: Int?
 
     public init(measure: SanctionMeasure, percent: Int, months: Int, starts: CivilDate? = nil,
-                proposedByFranceTravail: Bool = false) {
+                proposedByFranceTravail: Bool = false, proposedPercent: Int? = nil, proposedMonths: Int? = nil) {
         self.measure = measure
         self.percent = percent
         self.months = months
         self.starts = starts
         self.proposedByFranceTravail = proposedByFranceTravail
+        self.proposedPercent = proposedPercent
+        self.proposedMonths = proposedMonths
     }
 }

@@ -12,7 +12,7 @@ enum Field: Int, CaseIterable {
     case transfer, household_size, single_parent_increase, subject_to_duties, monthly_amount
     case reason, category, dominante, organisme, notified, decided_by, extended_review, barriers
     case weekly_hours, reduction_reason, ends, hours, purpose, status, failing, legitimate_reason
-    case measure, percent, months, starts, proposed_by_france_travail
+    case measure, percent, months, starts, proposed_by_france_travail, proposed_percent, proposed_months
 
     /// The field's name in the log (`household_size`).
     var name: String { Field.names[rawValue] }
@@ -23,9 +23,9 @@ enum Field: Int, CaseIterable {
 extension FieldReader {
     /// The terms of `contract_signed` and `contract_updated`.
     func weeklyHours() throws(LineError) -> ContractTerms {
-        let hours = try hundredths(.weekly_hours, required: true, rounding: true, accept: { $0 >= 0 && $0 <= 16_800 },
-                                   expectation: .weeklyHours) ?? 0
-        return ContractTerms(weeklyHours: Hours(hundredths: Int(hours)),
+        let hours = try hundredths(.weekly_hours, required: false, rounding: true, accept: { $0 >= 0 && $0 <= 16_800 },
+                                   expectation: .weeklyHours)
+        return ContractTerms(weeklyHours: hours.map { Hours(hundredths: Int($0)) },
                              reductionReason: try choice(.reduction_reason, required: false, as: ReductionReason.self),
                              ends: try date(.ends, required: false))
     }
@@ -111,7 +111,9 @@ extension FieldReader {
             return .sanctionDecided(SanctionDecision(
                 measure: measure, percent: percent, months: months,
                 starts: try date(.starts, required: false),
-                proposedByFranceTravail: try bool(.proposed_by_france_travail) ?? false))
+                proposedByFranceTravail: try bool(.proposed_by_france_travail) ?? false,
+                proposedPercent: try integer(.proposed_percent, required: false, in: 1...100, expectation: .integer(1...100)),
+                proposedMonths: try integer(.proposed_months, required: false, in: 1...12, expectation: .integer(1...12))))
         case .remobilised:
             return .remobilised
         case .sanctionWithdrawn:

@@ -192,6 +192,8 @@ public struct IntensityCounts: Sendable, Equatable {
     public var daysByDominante: [Dominante: Int] = [:]
     /// Hours by R5411-15 category, all people.
     public var byCategory = CategoryHours()
+    /// Contracts whose weekly hours the log does not record (left out of the share).
+    public var contractsWithoutHours = 0
     /// People with at least one shortfall episode.
     public var peopleShort = 0
     /// People with a contract whose intensity is not measured (no activity in the log).
@@ -206,7 +208,8 @@ public struct IntensityCounts: Sendable, Equatable {
         let minimum = Parameters.law.minimumWeeklyHours.latest
         let s = person.state
         contracts += s.contractTerms.count
-        contractsAtLeastMinimum += s.contractTerms.filter { $0.weeklyHours >= minimum }.count
+        contractsAtLeastMinimum += s.contractTerms.filter { $0.weeklyHours.map { $0 >= minimum } == true }.count
+        contractsWithoutHours += s.contractTerms.filter { $0.weeklyHours == nil }.count
         if let latest = s.contract {
             peopleWithContract += 1
             if let reason = latest.terms.reductionReason {
@@ -227,6 +230,7 @@ public struct IntensityCounts: Sendable, Equatable {
     mutating func merge(_ other: IntensityCounts) {
         contracts += other.contracts
         contractsAtLeastMinimum += other.contractsAtLeastMinimum
+        contractsWithoutHours += other.contractsWithoutHours
         peopleWithContract += other.peopleWithContract
         peopleWithReduction += other.peopleWithReduction
         reductionsByReason.merge(other.reductionsByReason, uniquingKeysWith: +)

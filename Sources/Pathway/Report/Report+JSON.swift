@@ -240,7 +240,9 @@ extension Indicators {
         .object([
             ("contracts", .int(intensity.contracts)),
             ("contracts_at_least_15h", .int(intensity.contractsAtLeastMinimum)),
-            ("share_at_least_15h", .decimal(Ratio.decimal(Ratio.perMille(intensity.contractsAtLeastMinimum, intensity.contracts)))),
+            ("share_at_least_15h", .decimal(Ratio.decimal(Ratio.perMille(intensity.contractsAtLeastMinimum,
+                                                                         intensity.contracts - intensity.contractsWithoutHours)))),
+            ("contracts_without_hours", .int(intensity.contractsWithoutHours)),
             ("people_with_contract", .int(intensity.peopleWithContract)),
             ("people_with_reduction", .int(intensity.peopleWithReduction)),
             ("share_with_reduction", .decimal(Ratio.decimal(Ratio.perMille(intensity.peopleWithReduction, intensity.peopleWithContract)))),

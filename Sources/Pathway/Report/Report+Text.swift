@@ -34,7 +34,7 @@ extension Report {
 
         let ic = indicators.intensity
         if ic.contracts > 0 {
-            line("  Intensité : \(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, ic.contracts))) des contrats prévoient au moins \(parameters.minimumWeeklyHours.latest) h ; "
+            line("  Intensité : \(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, ic.contracts - ic.contractsWithoutHours))) des contrats prévoient au moins \(parameters.minimumWeeklyHours.latest) h ; "
                  + "\(Report.plural(ic.peopleWithReduction, "personne")) avec une réduction légale ("
                  + ReductionReason.allCases.compactMap { r in ic.reductionsByReason[r].map { "\(Report.reductionLabel(r)) \($0)" } }.joined(separator: ", ")
                  + ") ; heures faites par semaine sous contrat : "
@@ -104,14 +104,7 @@ extension Report {
         return out
     }
 
-    static func reductionLabel(_ reason: ReductionReason) -> String {
-        switch reason {
-        case .health: return "santé"
-        case .disability: return "handicap"
-        case .invalidity: return "invalidité"
-        case .singleParentChildcare: return "parent isolé sans garde"
-        }
-    }
+    static func reductionLabel(_ reason: ReductionReason) -> String { FrenchWords.reduction(reason) }
 
     static func intensityLine(_ i: Intensity) -> String {
         var text = "Intensité : \(Report.plural(i.weeksUnderContract, "semaine")) sous contrat, "
@@ -175,7 +168,7 @@ extension Report {
             facts.append("orienté le \(o.date) (notifié le \(o.notified)) : \(dominanteLabel(o.decision.dominante)), \(o.decision.organisme.rawValue)")
         }
         if let d = s.diagnosticOn { facts.append("diagnostic le \(d)") }
-        if let c = s.contract { facts.append("contrat le \(c.date), \(c.terms.weeklyHours) h/semaine") }
+        if let c = s.contract { facts.append("contrat le \(c.date), " + (c.terms.weeklyHours.map { "\($0) h/semaine" } ?? "heures non enregistrées")) }
         return facts
     }
 }

@@ -18,6 +18,9 @@ struct Clock: Sendable {
     let missing: String
     /// The period after "le délai", from the parameters in force on day 0 (`de six semaines`).
     let period: @Sendable (Parameters, CivilDate) -> String
+    /// The day compared with a local target when `event` completes the clock (the day of the
+    /// event, unless the rule says otherwise).
+    var targetDay: @Sendable (Event) -> CivilDate = { $0.date }
 
     /// The clocks of the deadline rules that run from an event (the stock's deadline is a
     /// fixed date: `Rules.Contract.StockDeadline`).
@@ -29,6 +32,10 @@ struct Clock: Sendable {
 /// Why a clock stopped before its step.
 enum StopCause: Sendable, Hashable {
     case closure, dutiesEnded, transfer, reorientation
+    /// A re-orientation to another dominante.
+    case dominanteChanged
+    /// A new signature or revision of the contrat d'engagement (the social review restarts).
+    case contractRevised
 
     /// `la clôture du droit le 2025-03-03`.
     func phrase(on date: CivilDate) -> String {
@@ -37,6 +44,8 @@ enum StopCause: Sendable, Hashable {
         case .dutiesEnded: return "la sortie des droits et devoirs le \(date)"
         case .transfer: return "le transfert du droit le \(date)"
         case .reorientation: return "la réorientation décidée le \(date)"
+        case .dominanteChanged: return "la réorientation vers une autre dominante décidée le \(date)"
+        case .contractRevised: return "la nouvelle signature ou révision du contrat d'engagement le \(date)"
         }
     }
 }
@@ -50,6 +59,7 @@ extension Deadline.Origin {
         case .dutiesStarted: return "l'entrée dans les droits et devoirs"
         case .orientationNotified: return "la notification de l'orientation"
         case .socialOrientation: return "la décision d'orientation sociale"
+        case .contract: return "la signature ou la révision du contrat d'engagement"
         case .reform: return "l'entrée en vigueur de la réforme"
         }
     }

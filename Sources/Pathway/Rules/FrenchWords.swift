@@ -44,6 +44,17 @@ enum FrenchWords {
 }
 
 extension FrenchWords {
+    /// `santé`, `proche aidant`: a ground of reduction of the weekly hours.
+    static func reduction(_ reason: ReductionReason) -> String {
+        switch reason {
+        case .health: return "santé"
+        case .disability: return "handicap"
+        case .invalidity: return "invalidité"
+        case .singleParentChildcare: return "parent isolé sans solution de garde"
+        case .caregiver: return "proche aidant"
+        }
+    }
+
     /// `193,96 €`.
     static func euros(_ cents: Cents) -> String {
         cents.description.replacingDot() + " €"

@@ -66,6 +66,9 @@ public struct Rule: Sendable {
     public let references: [LegalReference]
     /// Keys of the parameters it reads (`orientation_deadline_days`).
     public let parameters: [String]
+    /// The days it applies to: from its first day (`nil`: since always) until its last day
+    /// (`nil`: still in force).
+    public let inForce: InForce
 
     /// The rule's confidence: that of its weakest source.
     public let confidence: Confidence
@@ -77,7 +80,7 @@ public struct Rule: Sendable {
     /// A rule reading the parameters at `parameters` (key paths into ``Parameters``: the
     /// keys shown come from the parameters themselves).
     init(id: RuleID, severity: Severity, title: String, summary: String,
-         references: [LegalReference], parameters: [PartialKeyPath<Parameters>]) {
+         references: [LegalReference], parameters: [PartialKeyPath<Parameters>], inForce: InForce = .always) {
         self.id = id
         self.severity = severity
         stage = Stage(rawValue: String(id.rawValue.prefix { $0 != "." })) ?? .sequence
@@ -85,9 +88,30 @@ public struct Rule: Sendable {
         self.summary = summary
         self.references = references
         self.parameters = parameters.map { Parameters.law.key(of: $0) }
+        self.inForce = inForce
         confidence = references.weakest
         citations = references.map(\.citation).joined(separator: " ; ")
         cited = references.cited
+    }
+}
+
+/// The days a rule or a regime applies to.
+public struct InForce: Sendable, Hashable {
+    /// The first day (`nil`: since always).
+    public var from: CivilDate?
+    /// The last day (`nil`: still in force).
+    public var until: CivilDate?
+
+    public static let always = InForce(from: nil, until: nil)
+
+    public init(from: CivilDate?, until: CivilDate?) {
+        self.from = from
+        self.until = until
+    }
+
+    /// Whether it applies on `date`.
+    public func contains(_ date: CivilDate) -> Bool {
+        (from.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
     }
 }
 
@@ -123,12 +147,14 @@ public enum Rules {
 
 /// Every rule Pathway applies, in the order of the reports.
 public enum RuleRegistry {
-    static let definitions: [any RuleDefinition.Type] = [
+    static var definitions: [any RuleDefinition.Type] { [
         Rules.Orientation.Deadline.self,
+        Rules.Orientation.Competence.self,
         Rules.Contract.Deadline.self,
         Rules.Contract.StockDeadline.self,
         Rules.Review.Deadline.self,
         Rules.Contract.Hours.self,
+        Rules.Contract.ReducedHours.self,
         Rules.Sequence.ContractBeforeOrientation.self,
         Rules.Sequence.ContractWithoutDiagnostic.self,
         Rules.Sequence.OrientationBeforeRegistration.self,
@@ -143,7 +169,7 @@ public enum RuleRegistry {
         Rules.Sanction.LegacyBounds.self,
         Rules.Sanction.Closure.self,
         Rules.Sanction.Refund.self,
-    ]
+    ] }
 
     public static let all: [Rule] = definitions.map { $0.rule }
 

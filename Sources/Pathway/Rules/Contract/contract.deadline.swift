@@ -11,7 +11,8 @@ extension Rules.Contract {
             title: "Contrat d'engagement dans \(month(.law))",
             summary: "Le contrat d'engagement est signé dans \(month(.law)) qui suit la notification de chaque décision d'orientation ; une réorientation décidée avant la fin du mois l'interrompt.",
             references: [Law.contractDeadline, Law.reorientation, Law.monthCounting],
-            parameters: [\.contractDeadlineMonths, \.contractTargetDays, \.monthEnd, \.weekendExtension])
+            parameters: [\.contractDeadlineMonths, \.contractTargetDays, \.monthEnd, \.weekendExtension],
+            inForce: Parameters.law.contractDeadlineMonths.inForce)
 
         /// Started by the notification of an orientation; completed by a contract signed or
         /// updated; stopped by a re-orientation, the right's closure, the end of duties or a transfer.

@@ -14,7 +14,8 @@ extension Rules.Intensity {
             title: "Intensité en deçà du plan",
             summary: "La moyenne des heures d'activité faites sur la fenêtre d'évaluation (\(Parameters.law.intensityWindowWeeks.latest) semaines complètes consécutives par défaut) atteint la durée hebdomadaire du contrat en vigueur.",
             references: [Law.fifteenHours, Law.actionPlan, Law.intensityTarget, Law.weeklyProration],
-            parameters: [\.intensityWindowWeeks, \.minimumWeeklyHours])
+            parameters: [\.intensityWindowWeeks, \.minimumWeeklyHours],
+            inForce: Parameters.law.minimumWeeklyHours.inForce)
 
         /// A finding for each episode of `intensity`, as of `asOf`.
         static func findings(_ intensity: Pathway.Intensity, person: String, asOf: CivilDate,

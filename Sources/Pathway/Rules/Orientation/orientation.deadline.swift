@@ -11,7 +11,8 @@ extension Rules.Orientation {
             title: "Orientation dans les \(weeks(law))",
             summary: "Une personne soumise aux droits et devoirs est orientée au plus tard le \(law.orientationDeadlineDays.latest)e jour après la réception par le département de l'information d'ouverture (ou de transfert) du droit.",
             references: [Law.orientationDeadline, Law.sixWeeksCounting],
-            parameters: [\.orientationDeadlineDays, \.orientationTargetDays, \.weekendExtension])
+            parameters: [\.orientationDeadlineDays, \.orientationTargetDays, \.weekendExtension],
+            inForce: law.orientationDeadlineDays.inForce)
 
         /// Started by the right's opening (or transfer, or entry into duties); completed by the
         /// orientation decision; stopped by the right's closure, the end of duties or a transfer.
@@ -20,13 +21,21 @@ extension Rules.Orientation {
             done: "Orientation décidée", missing: "Aucune orientation",
             period: { parameters, start in
                 parameters.orientationDeadlineDays.value(on: start).map { FrenchWords.of(FrenchWords.weeksOrDays($0)) } ?? "légal"
+            },
+            // The local target is measured to the orientation's notification.
+            targetDay: { event in
+                if case .orientationDecided(let decision) = event.kind { return decision.notified ?? event.date }
+                return event.date
             })
 
         /// The clock opened by `event` (a `right_opened` or a `duties_changed` into duties),
         /// with the local target when the département set one; `nil` before the rule is in force.
+        /// A target of N days is met by an orientation notified **before** day N (the national
+        /// indicator: clock started on 01/03, target 15 days, notified on 15/03 met, on 16/03
+        /// missed): its last day is day N − 1.
         static func start(from event: Event, under parameters: Parameters) -> Pathway.Deadline? {
             guard let days = parameters.orientationDeadlineDays.value(on: event.date) else { return nil }
-            let target = parameters.orientationTargetDays.value(on: event.date).map { event.date.adding(days: $0) }
+            let target = parameters.orientationTargetDays.value(on: event.date).map { event.date.adding(days: $0 - 1) }
             let origin: Pathway.Deadline.Origin
             if case .rightOpened(let opening) = event.kind {
                 origin = opening.transfer ? .transfer : .rightOpened

@@ -10,7 +10,8 @@ extension Rules.Sanction {
             title: "Bornes du premier manquement",
             summary: "À partir du \(decreeDay), un premier manquement (autre qu'un refus de contrôle) est sanctionné par une suspension \(FrenchWords.monthRange(decree.firstMonths)), d'au moins \(decree.minimumPercent ?? 0) %.",
             references: [Law.sanctionFirst, Law.sanctionBreach],
-            parameters: [\.sanctionBounds])
+            parameters: [\.sanctionBounds],
+            inForce: InForce(from: decreeStart(.law), until: nil))
 
         /// A decision sanctioning a first failing under the décret 2025-478 `bounds`.
         static func check(_ record: SanctionRecord, _ event: Event, bounds: SanctionBounds, in state: PersonState) -> Finding? {

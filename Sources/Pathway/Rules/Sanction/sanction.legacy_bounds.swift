@@ -10,7 +10,8 @@ extension Rules.Sanction {
             title: "Bornes du régime antérieur au \(decreeDay)",
             summary: "Avant le \(decreeDay), une première décision est d'au plus \(legacy.firstMaximumPercent ?? 100) % pour \(FrenchWords.number(legacy.firstMonths.lowerBound)) à \(FrenchWords.number(legacy.firstMonths.upperBound)) mois ; les décisions suivantes durent \(FrenchWords.number(legacy.laterMonths.lowerBound)) à \(FrenchWords.number(legacy.laterMonths.upperBound)) mois.",
             references: [Law.legacySanctions],
-            parameters: [\.sanctionBounds])
+            parameters: [\.sanctionBounds],
+            inForce: InForce(from: nil, until: decreeStart(.law)?.adding(days: -1)))
 
         /// A decision under the former regime's `bounds`; `isFirst` when no earlier decision of
         /// the pathway is in force.

@@ -11,7 +11,9 @@ extension Rules.Sanction {
             title: "Bornes de la persistance, de la réitération et du refus de contrôle",
             summary: "À partir du \(decreeDay), la persistance, la réitération ou le refus de contrôle est sanctionné pour \(FrenchWords.number(decree.laterMonths.lowerBound)) à \(FrenchWords.number(decree.laterMonths.upperBound)) mois, d'au moins \(decree.minimumPercent ?? 0) %.",
             references: [Law.sanctionFirst, Law.sanctionBreach, Law.sanctions, Law.repetitionWindow, Law.repetitionStart],
-            parameters: [\.sanctionBounds, \.repetitionWindowMonths, \.repetitionCountingFrom, \.repetitionStart, \.repetitionResetOnReorientation])
+            parameters: [\.sanctionBounds, \.repetitionWindowMonths, \.repetitionCountingFrom, \.repetitionStart,
+                         \.repetitionResetOnReorientation, \.repetitionAnchor],
+            inForce: InForce(from: decreeStart(.law), until: nil))
 
         /// A decision sanctioning a repetition, persistence or refusal of controls under the
         /// décret 2025-478 `bounds`.

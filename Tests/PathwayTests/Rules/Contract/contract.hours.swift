@@ -1,7 +1,8 @@
 import Testing
 @testable import Pathway
 
-/// contract.hours: at least 15 hours a week without a legal reduction, at most 35.
+/// `Sources/Pathway/Rules/Contract/contract.hours.swift`: at most 35 hours a week (fewer than
+/// 15 is `contract.reduced_hours`).
 @Suite("contract.hours")
 struct ContractHoursTests {
     private func signed(_ fields: String, on day: String = "2025-02-10", type: String = "contract_signed") -> [Finding] {
@@ -12,39 +13,46 @@ struct ContractHoursTests {
         return s.findings(Rules.Contract.Hours.id)
     }
 
-    @Test("the boundaries: 14.99 and 35.01 are violations, 15 and 35 are not", arguments: [
-        ("14.99", 1), ("15", 0), ("20", 0), ("35", 0), ("35.01", 1), ("40", 1), ("0", 1),
+    @Test("the boundary: 35 is allowed, 35.01 is a violation; fewer than 15 is not this rule", arguments: [
+        ("34.99", 0), ("35", 0), ("35.01", 1), ("40", 1), ("168", 1), ("14.99", 0), ("0", 0),
     ])
     func boundary(_ hours: String, _ expected: Int) {
         #expect(signed(#""weekly_hours":\#(hours)"#).count == expected)
     }
 
-    @Test("a legal reduction allows fewer hours, down to nil, never more than 35", arguments: ReductionReason.allCases)
+    @Test("a ground of reduction never allows more than 35 hours", arguments: ReductionReason.allCases)
     func reduction(_ reason: ReductionReason) {
-        #expect(signed(#""weekly_hours":0,"reduction_reason":"\#(reason.rawValue)""#).isEmpty)
-        #expect(signed(#""weekly_hours":8,"reduction_reason":"\#(reason.rawValue)""#).isEmpty)
         #expect(signed(#""weekly_hours":36,"reduction_reason":"\#(reason.rawValue)""#).count == 1)
     }
 
     @Test("an update is checked too")
     func update() {
-        #expect(signed(#""weekly_hours":10"#, type: "contract_updated").count == 1)
+        #expect(signed(#""weekly_hours":36"#, type: "contract_updated").count == 1)
     }
 
-    @Test("contracts before 2025-01-01 (CER) are not checked", arguments: [("2024-12-31", 0), ("2025-01-01", 1)])
+    @Test("a contract whose hours are not recorded is not judged")
+    func unrecorded() {
+        #expect(signed("").isEmpty)
+        #expect(signed(#""weekly_hours":null"#).isEmpty)
+    }
+
+    @Test("contracts before 2025-01-01 (CER) are not checked: the day before, of and after", arguments: [
+        ("2024-12-31", 0), ("2025-01-01", 1), ("2025-01-02", 1),
+    ])
     func inForce(_ day: String, _ expected: Int) {
         var s = TestLog.entrant(opened: "2024-06-03")
         s.add("diagnostic_completed", "2024-06-10")
         s.add("orientation_decided", "2024-06-17", #""dominante":"emploi","organisme":"france_travail""#)
-        s.add("contract_signed", day, #""weekly_hours":10"#)
+        s.add("contract_signed", day, #""weekly_hours":36"#)
         #expect(s.findings(Rules.Contract.Hours.id).count == expected)
     }
 
     @Test("the message gives the hours and the article")
     func message() {
-        let f = signed(#""weekly_hours":12.5"#).first
-        #expect(f?.message.contains("12.5 h") == true)
-        #expect(f?.message.contains("L5411-6 II [S]") == true)
+        let f = signed(#""weekly_hours":38.5"#).first
+        #expect(f?.message.contains("38.5 h, supérieure à la durée légale du travail (35 h)") == true)
+        #expect(f?.message.contains("2023-858 DC §35 [P]") == true)
+        #expect(f?.severity == .violation)
         #expect(f?.event == "e5")
         #expect(f?.due == nil)
     }

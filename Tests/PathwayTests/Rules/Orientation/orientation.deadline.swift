@@ -126,18 +126,28 @@ struct OrientationDeadlineTests {
         #expect(report.findings.filter { $0.rule == Rules.Orientation.Deadline.id }.map(\.due) == [date("2025-05-13")])
     }
 
-    @Test("local target: reported beside the deadline, never as a finding")
-    func localTarget() throws {
+    @Test("local target: met when notified before start + target days, to the notification; never a finding", arguments: [
+        // Clock started on 2025-03-01 (the national indicator's example), target 15 days.
+        ("2025-03-14", nil as String?, 1), ("2025-03-15", nil, 1), ("2025-03-16", nil, 0),
+        ("2025-03-10", "2025-03-15", 1), ("2025-03-10", "2025-03-16", 0), ("2025-03-15", "2025-03-20", 0),
+    ])
+    func localTarget(_ decided: String, _ notified: String?, _ met: Int) throws {
         let parameters = try Parameters.law.applying(JSONValue.parse(#"{"orientation_target_days": 15}"#))
-        var s = TestLog.entrant(opened: "2025-03-03")
-        s.add("orientation_decided", "2025-03-20", #""dominante":"emploi","organisme":"france_travail""#)
-        var other = TestLog.entrant(opened: "2025-03-03", person: "P2")
-        other.add("orientation_decided", "2025-03-18", #""dominante":"social","organisme":"departement""#)
-        let report = Replay.log(LogReader.read(s.text + other.text), parameters: parameters)
+        var s = TestLog.entrant(opened: "2025-03-01")
+        s.add("orientation_decided", decided, #""dominante":"emploi","organisme":"france_travail""# + (notified.map { #","notified":"\#($0)""# } ?? ""))
+        let report = Replay.log(LogReader.read(s.text), parameters: parameters)
         #expect(report.findings.filter { $0.rule == Rules.Orientation.Deadline.id }.isEmpty)
-        #expect(report.indicators.orientation.targetMet == 1)
-        #expect(report.indicators.orientation.targetMissed == 1)
-        #expect(report.indicators.orientation.onTime == 2)
+        #expect(report.indicators.orientation.targetMet == met)
+        #expect(report.indicators.orientation.targetMissed == 1 - met)
+        #expect(report.indicators.orientation.onTime == 1)
+    }
+
+    @Test("local target: a clock still running carries the target's last day (start + target − 1)")
+    func pendingTarget() throws {
+        let parameters = try Parameters.law.applying(JSONValue.parse(#"{"orientation_target_days": 15}"#))
+        let s = TestLog.entrant(opened: "2025-03-01")
+        let report = Replay.log(LogReader.read(s.text), asOf: date("2025-03-10"), parameters: parameters)
+        #expect(report.person("P1")?.deadlines.first?.target == date("2025-03-15"))
     }
 
     @Test("weekend_extension moves a Saturday deadline to the Monday")

@@ -25,4 +25,23 @@ struct SanctionLegacyBoundsTests {
         s.add("sanction_decided", "2025-04-10", decision("suspension", 100, 5))
         #expect(s.findings(Rules.Sanction.LegacyBounds.id).map(\.event) == ["e9"])
     }
+
+    @Test("the former regime's first decision is the person's first ever, across pathways, withdrawn ones aside", arguments: [
+        // An earlier decision in another pathway: the 2025 one is a later decision (no 80 % cap);
+        // that earlier decision withdrawn: the 2025 one is the first ever, capped at 80 %.
+        (false, 0), (true, 1),
+    ])
+    func firstEver(_ withdrawEarlier: Bool, _ expected: Int) {
+        var s = TestLog(person: "P1")
+        s.add("right_opened", "2024-01-08", #""monthly_amount":646.52"#)
+        s.add("failing_recorded", "2024-03-01", #""failing":"obligation_breach""#)
+        s.add("sanction_decided", "2024-03-15", decision("suspension", 50, 1))
+        if withdrawEarlier { s.add("sanction_withdrawn", "2024-04-01") }
+        s.add("right_closed", "2024-06-28", #""reason":"resources""#)
+        s.add("right_opened", "2024-10-07", #""monthly_amount":646.52"#)
+        s.add("failing_recorded", "2025-02-03", #""failing":"obligation_breach""#)
+        // 90 % for 2 months: too much for a first decision (80 %), allowed for a later one.
+        s.add("sanction_decided", "2025-02-20", decision("suspension", 90, 2))
+        #expect(s.findings(Rules.Sanction.LegacyBounds.id).count == expected)
+    }
 }

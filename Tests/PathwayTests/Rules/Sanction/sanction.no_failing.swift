@@ -22,4 +22,16 @@ struct SanctionNoFailingTests {
         s.add("sanction_decided", "2025-08-20", decision())
         #expect(rules(s.report()) == [Rules.Sanction.NoFailing.id])
     }
+
+    @Test("a decision with no basis gets sanction.no_failing only, not the bounds of a first failing or a repetition")
+    func only() {
+        var s = engaged()
+        s.add("sanction_notice", "2025-07-01")
+        s.add("sanction_decided", "2025-07-20", decision("suppression", 100, 6))
+        s.add("team_opinion", "2025-07-15")
+        let found = Set(s.report().findings.map(\.rule))
+        #expect(found.contains(Rules.Sanction.NoFailing.id))
+        #expect(!found.contains(Rules.Sanction.FirstFailing.id))
+        #expect(!found.contains(Rules.Sanction.RepeatBounds.id))
+    }
 }

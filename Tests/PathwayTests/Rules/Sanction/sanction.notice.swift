@@ -43,4 +43,34 @@ struct SanctionNoticeTests {
         s.add("sanction_decided", decided, decision())
         #expect(s.findings(Rules.Sanction.Notice.id).count == expected)
     }
+
+    @Test("the France Travail exemption covers a suspension no heavier than the proposal, never a suppression", arguments: [
+        // (measure, percent, months, proposal fields, notice expected)
+        ("suspension", 30, 1, "", 0),
+        ("suspension", 40, 2, #","proposed_percent":40,"proposed_months":2"#, 0),
+        ("suspension", 41, 2, #","proposed_percent":40,"proposed_months":2"#, 1),
+        ("suspension", 40, 3, #","proposed_percent":40,"proposed_months":2"#, 1),
+        ("suspension", 30, 2, #","proposed_percent":40"#, 0),
+        ("suspension", 30, 3, #","proposed_months":2"#, 1),
+        ("suppression", 100, 1, #","proposed_percent":100,"proposed_months":1"#, 1),
+    ])
+    func franceTravailProposal(_ measure: String, _ percent: Int, _ months: Int, _ proposal: String, _ expected: Int) {
+        var s = engaged()
+        s.add("failing_recorded", "2025-07-01", #""failing":"control_refusal""#)
+        s.add("team_opinion", "2025-07-10")
+        s.add("sanction_decided", "2025-07-20", decision(measure, percent, months, extra: #","proposed_by_france_travail":true"# + proposal))
+        let f = s.findings(Rules.Sanction.Notice.id)
+        #expect(f.count == expected)
+        if measure == "suppression" { #expect(f.first?.message.contains("une suppression demande la notification même sur proposition de France Travail") == true) }
+        if expected == 1 && measure == "suspension" { #expect(f.first?.message.contains("plus lourde que la proposition de France Travail") == true) }
+    }
+
+    @Test("the ten days run from the day the person received the notification")
+    func receipt() {
+        var s = engaged()
+        s.add("failing_recorded", "2025-07-01", #""failing":"obligation_breach""#)
+        s.add("sanction_notice", "2025-07-04")
+        s.add("sanction_decided", "2025-07-14", decision())
+        #expect(s.findings(Rules.Sanction.Notice.id).first?.message.contains("10 jours après la réception de la notification le 2025-07-04") == true)
+    }
 }

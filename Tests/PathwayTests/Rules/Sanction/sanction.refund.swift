@@ -61,7 +61,7 @@ struct SanctionRefundTests {
         let report = s.report(asOf: "2026-03-31")
         #expect(report.person("P1")?.sanctions.last?.amounts == SanctionAmounts(
             monthlyAmount: Cents(64652), perMonth: Cents(19396), withheld: Cents(77584), refunded: Cents(58188), lost: Cents(19396)))
-        #expect(report.findings.first { $0.rule == Rules.Sanction.Refund.id }?.message.contains("à reverser : 581,88 € (limite de 3 mois) ; perdu : 193,96 €") == true)
+        #expect(report.findings.first { $0.rule == Rules.Sanction.Refund.id }?.message.contains("à reverser : 581,88 € (les 3 derniers mois, limite de 3 mois) ; perdu : 193,96 €") == true)
     }
 
     @Test("withdrawal refunds everything withheld")
@@ -110,5 +110,61 @@ struct SanctionRefundTests {
         let sanction = s.report(asOf: "2026-01-31").person("P1")?.sanctions.first
         #expect(sanction?.amounts?.withheld == Cents(129304)) // 07-20 and 08-20 begun; 09-20 is the closure day
         #expect(sanction?.record.ends == date("2025-11-20"))
+    }
+
+    @Test("the refund is of the last months begun: with an amount that changed, the last three, not the first")
+    func lastMonths() {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2028-01-03", decided: "2028-01-20", decision("suspension", 50, 4, starts: "2028-02-01"))
+        s.add("household_changed", "2028-03-01", #""monthly_amount":600"#)
+        s.add("remobilised", "2028-05-15")
+        let report = s.report(asOf: "2028-06-30")
+        // From 2027-07-01 each month applies the rate to its own amount: 323.26, then 300 × 3.
+        let a = report.person("P1")?.sanctions.last?.amounts
+        #expect(a?.withheld == Cents(32326 + 30000 * 3))
+        #expect(a?.refunded == Cents(30000 * 3))
+        #expect(a?.lost == Cents(32326))
+        let message = report.findings.first { $0.rule == Rules.Sanction.Refund.id }?.message ?? ""
+        #expect(message.contains("4 mois commencés retenus, soit 1223,26 € ; à reverser : 900,00 € (les 3 derniers mois, limite de 3 mois) ; perdu : 323,26 €"))
+    }
+
+    @Test("sanction_amount_base: the amount on the start for every month until 2027-06-30, each month's own from 2027-07-01", arguments: [
+        ("2027-06-01", 32326 * 3), ("2027-07-01", 32326 + 30000 * 2),
+    ])
+    func amountBase(_ starts: String, _ withheld: Int) {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2027-05-03", decided: "2027-05-25", decision("suspension", 50, 3, starts: starts))
+        s.add("household_changed", date(starts).adding(days: 20).description, #""monthly_amount":600"#)
+        let report = s.report(asOf: "2027-12-31")
+        #expect(report.person("P1")?.sanctions.last?.amounts?.withheld == Cents(Int64(withheld)))
+    }
+
+    @Test("a month with no amount known, under each month's amount, makes the amounts unknown")
+    func unknownMonth() {
+        var s = TestLog(person: "P1")
+        s.add("right_opened", "2027-08-02")
+        s.add("registered", "2027-08-02")
+        s.add("orientation_decided", "2027-08-20", #""dominante":"emploi","organisme":"france_travail""#)
+        s.add("diagnostic_completed", "2027-08-25")
+        s.add("contract_signed", "2027-09-01", #""weekly_hours":15"#)
+        _ = sanctioned(&s, failing: "2027-10-01", decided: "2027-10-20", decision("suspension", 30, 2, starts: "2027-11-01"))
+        s.add("household_changed", "2027-12-01", #""monthly_amount":600"#)
+        #expect(s.report(asOf: "2028-02-28").person("P1")?.sanctions.last?.amounts == nil)
+    }
+
+    @Test("a remobilisation ends every suspension running or decided and not yet started, each with its refund")
+    func endsEverySuspension() {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20", decision("suspension", 30, 2, starts: "2025-08-01"))
+        let second = sanctioned(&s, failing: "2025-08-05", decided: "2025-08-20", decision("suspension", 30, 2, starts: "2025-10-01"))
+        let remobilised = s.add("remobilised", "2025-09-10")
+        let report = s.report(asOf: "2025-12-31")
+        let refunds = report.findings.filter { $0.rule == Rules.Sanction.Refund.id }
+        #expect(refunds.count == 2)
+        #expect(refunds.allSatisfy { $0.event == remobilised })
+        #expect(report.person("P1")?.sanctions.map(\.record.endedBy) == [.remobilised, .remobilised])
+        #expect(report.person("P1")?.sanctions.last?.record.event == second)
+        #expect(report.person("P1")?.sanctions.last?.amounts?.withheld == Cents(0))
+        #expect(report.person("P1")?.status == .engaged)
     }
 }

@@ -67,4 +67,47 @@ struct SanctionRepeatBoundsTests {
         t.add("sanction_decided", "2025-09-15", decision("suspension", 50, 3))
         #expect(rules(t.report()) == [Rules.Sanction.NoFailing.id])
     }
+
+    @Test("the window is anchored to the first failing's decision: a repetition's decision opens none", arguments: [
+        // A first failing decided 2025-07-20, a repetition decided 2026-07-20, a third failing:
+        ("2027-07-20", SanctionBasis.repetition), ("2027-07-21", SanctionBasis.first), ("2028-01-10", SanctionBasis.first),
+    ])
+    func anchoredToFirst(_ third: String, _ basis: SanctionBasis) {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20")
+        _ = sanctioned(&s, failing: "2026-07-01", decided: "2026-07-20", decision("suspension", 30, 3))
+        _ = sanctioned(&s, failing: third, decided: date(third).adding(days: 20).description, decision("suspension", 30, 2))
+        #expect(s.report().person("P1")?.sanctions.map(\.record.basis) == [.first, .repetition, basis])
+    }
+
+    @Test("a failing after the window closed starts a new cycle, whose decision opens the next window")
+    func newCycle() {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20")
+        let second = sanctioned(&s, failing: "2027-08-01", decided: "2027-08-20", decision("suspension", 30, 2))
+        _ = sanctioned(&s, failing: "2028-02-01", decided: "2028-02-20", decision("suspension", 30, 3))
+        let sanctions = s.report().person("P1")?.sanctions ?? []
+        #expect(sanctions.map(\.record.basis) == [.first, .first, .repetition])
+        #expect(sanctions.last?.record.repeats == second)
+    }
+
+    @Test("repetition_anchor latest_decision [I]: every decision opens its own window")
+    func latestAnchor() throws {
+        let latest = try Parameters.law.applying(JSONValue.parse(#"{"repetition_anchor": "latest_decision"}"#))
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20")
+        _ = sanctioned(&s, failing: "2026-07-01", decided: "2026-07-20", decision("suspension", 30, 3))
+        _ = sanctioned(&s, failing: "2028-01-10", decided: "2028-01-30", decision("suspension", 30, 2))
+        #expect(s.report(parameters: latest).person("P1")?.sanctions.map(\.record.basis) == [.first, .repetition, .repetition])
+        #expect(s.report().person("P1")?.sanctions.map(\.record.basis) == [.first, .repetition, .first])
+    }
+
+    @Test("a withdrawn decision opens no window: the next failing is a first failing")
+    func withdrawn() {
+        var s = engaged()
+        _ = sanctioned(&s, failing: "2025-07-01", decided: "2025-07-20")
+        s.add("sanction_withdrawn", "2025-08-01")
+        _ = sanctioned(&s, failing: "2025-10-01", decided: "2025-10-20", decision("suspension", 30, 2))
+        #expect(s.report().person("P1")?.sanctions.map(\.record.basis) == [.first, .first])
+    }
 }
