@@ -283,27 +283,46 @@ public struct SanctionTerms: Sendable, Hashable {
 
 public struct SanctionDecision: Sendable, Hashable {
     public var measure: SanctionMeasure
-    /// Share of the allowance, 1–100.
-    public var percent: Int
-    /// Duration, 1–12 months.
-    public var months: Int
     /// First day of the sanction (defaults to the decision's date).
     public var starts: CivilDate?
     /// Follows a France Travail proposal (CASF L262-37 IV).
     public var proposedByFranceTravail: Bool
+    // Kept in a byte each (the values are 1 to 100 and 1 to 12, 0 for none): a decision lies in
+    // every event of the log's array, whose size is its largest kind's.
+    private var percentByte: UInt8
+    private var monthsByte: UInt8
+    private var proposedPercentByte: UInt8
+    private var proposedMonthsByte: UInt8
+
+    /// Share of the allowance, 1–100.
+    public var percent: Int {
+        get { Int(percentByte) }
+        set { percentByte = UInt8(clamping: newValue) }
+    }
+    /// Duration, 1–12 months.
+    public var months: Int {
+        get { Int(monthsByte) }
+        set { monthsByte = UInt8(clamping: newValue) }
+    }
     /// The share France Travail proposed, when known (1–100).
-    public var proposedPercent: Int?
+    public var proposedPercent: Int? {
+        get { proposedPercentByte == 0 ? nil : Int(proposedPercentByte) }
+        set { proposedPercentByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
+    }
     /// The duration France Travail proposed, when known (1–12 months).
-    public var proposedMonths: Int?
+    public var proposedMonths: Int? {
+        get { proposedMonthsByte == 0 ? nil : Int(proposedMonthsByte) }
+        set { proposedMonthsByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
+    }
 
     public init(measure: SanctionMeasure, percent: Int, months: Int, starts: CivilDate? = nil,
                 proposedByFranceTravail: Bool = false, proposedPercent: Int? = nil, proposedMonths: Int? = nil) {
         self.measure = measure
-        self.percent = percent
-        self.months = months
         self.starts = starts
         self.proposedByFranceTravail = proposedByFranceTravail
-        self.proposedPercent = proposedPercent
-        self.proposedMonths = proposedMonths
+        percentByte = UInt8(clamping: percent)
+        monthsByte = UInt8(clamping: months)
+        proposedPercentByte = proposedPercent.map { UInt8(clamping: $0) } ?? 0
+        proposedMonthsByte = proposedMonths.map { UInt8(clamping: $0) } ?? 0
     }
 }
