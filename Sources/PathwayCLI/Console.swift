@@ -112,6 +112,38 @@ enum Files {
     }
 
     /// Reads a small file whole, as UTF-8 text.
+    /// The bytes of a file.
+    static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try stream(path) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Whether a file exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Writes `bytes` to a temporary file in the target's folder, then renames it over the
+    /// target: a run stopped midway leaves the previous file whole.
+    static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(InputError) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = "\(folder)/.\(name).\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(describeErrno())") }
+        let ok = write(bytes, fd: fd)
+        let synced = fsync(fd) == 0
+        _ = close(fd)
+        guard ok, synced, rename(temporary, path) == 0 else {
+            let reason = describeErrno()
+            _ = unlink(temporary)
+            throw InputError(message: "\(path): cannot write: \(reason)")
+        }
+    }
+
     static func readText(_ path: String) throws(InputError) -> String {
         var bytes: [UInt8] = []
         try stream(path) { bytes.append(contentsOf: $0) }

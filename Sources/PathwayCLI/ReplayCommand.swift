@@ -3,11 +3,14 @@ import Pathway
 /// `pathway replay`: `Docs/report.md`, "Command".
 enum ReplayCommand {
     static let usage = """
-    Usage: pathway replay <events.ndjson | -> [--as-of YYYY-MM-DD] [--format text|json|csv]
+    Usage: pathway replay <events.ndjson... | -> [--as-of YYYY-MM-DD] [--format text|json|csv]
                           [--output FILE] [--config FILE] [--strict] [--jobs N] [--sorted]
 
     Replays an event log (NDJSON, event log v1) through the pathway's rules and prints the
     audit report: people's states, findings with their rule, article and dates, indicators.
+    Several files (the imports of several sources) are replayed as one log: a repeated id
+    across them is a duplicate; rejected lines are named by file and line, and the JSON
+    report's input gives each file's counts.
 
     Options:
       --as-of YYYY-MM-DD   Date at which pending deadlines are judged (default: the latest
@@ -47,6 +50,9 @@ enum ReplayCommand {
         var strict = false
         var jobs = Cores.available
         var sorted = false
+        /// Files after the first: replayed together (`pathway replay caf.ndjson pilotage.ndjson`).
+        var more: [String] = []
+        var inputs: [String] { (input.map { [$0] } ?? []) + more }
     }
 
     static let optionNames = ["--as-of", "--format", "--output", "--config", "--strict", "--jobs", "--sorted", "--help"]
@@ -57,10 +63,7 @@ enum ReplayCommand {
         while let token = reader.next() {
             switch token {
             case .positional(let path):
-                guard options.input == nil else {
-                    throw UsageError(message: "one events file only, got '\(options.input ?? "")' and '\(path)'", command: "replay")
-                }
-                options.input = path
+                if options.input == nil { options.input = path } else { options.more.append(path) }
             case .option(let name, let inline):
                 switch name {
                 case "-h", "--help":
@@ -104,6 +107,9 @@ enum ReplayCommand {
         if options.sorted && options.format == .text {
             throw UsageError(message: "--sorted writes json or csv (the text report gathers the findings of all people by rule)", command: "replay")
         }
+        if options.sorted && !options.more.isEmpty {
+            throw UsageError(message: "--sorted reads one log grouped by person; several files are replayed without it", command: "replay")
+        }
         if options.sorted && options.input == "-" && options.asOf == nil {
             throw UsageError(message: "--sorted reads standard input once: give --as-of", command: "replay")
         }
@@ -138,15 +144,17 @@ enum ReplayCommand {
         }
         let t0 = Clock.mark()
         let jobs = options.jobs
-        let log = try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
+        var files: [Report.FileCounts] = []
+        let log = options.more.isEmpty ? try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
             let meter = Progress.onTerminal(total: buffer.count)
             defer { meter?.finish() }
             var callback: (@Sendable (Int, Int) -> Void)?
             if let meter { callback = { bytes, lines in meter.add(bytes: bytes, lines: lines) } }
             return LogReader.read(buffer, jobs: jobs, progress: callback, parsed: release)
-        }
+        } : try readSeveral(options.inputs, counts: &files)
         let parse = Clock.trace ? Clock.phase(since: t0) : "", t1 = Clock.mark()
-        let report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
+        var report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
+        report.input.files = files
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
         defer {
             if Clock.trace { console.err("parse \(parse), replay \(replay), render+write \(Clock.phase(since: t2))\n") }
@@ -165,7 +173,7 @@ enum ReplayCommand {
             text.withUTF8 { emit($0) }
         }
         switch options.format {
-        case .text: emit(report.text(source: input == "-" ? "entrée standard" : input))
+        case .text: emit(report.text(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")))
         case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, through: emit)
         case .csv: emit(report.csv())
         }
@@ -181,6 +189,51 @@ enum ReplayCommand {
             return .rejectedLines
         }
         return report.hasViolation ? .violations : .success
+    }
+
+    /// Several files read as one log: each file's lines follow the previous file's, numbered
+    /// from 1 again in the messages; the counts of each file.
+    static func readSeveral(_ paths: [String], counts: inout [Report.FileCounts]) throws -> ParsedLog {
+        var all: [UInt8] = []
+        var ranges: [(path: String, first: Int, lines: Int, blank: Int)] = []
+        var line = 1
+        for path in paths {
+            guard path != "-" else { throw InputError(message: "standard input can be read alone only, not with other files") }
+            var bytes = try Files.readBytes(path)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
+            var lines = 0, blank = 0, content = false
+            for b in bytes {
+                if b == 0x0A {
+                    lines += 1
+                    if !content { blank += 1 }
+                    content = false
+                } else if b != 0x20 && b != 0x09 && b != 0x0D { content = true }
+            }
+            ranges.append((path, line, lines, blank))
+            line += lines
+            all.append(contentsOf: bytes)
+        }
+        var log = LogReader.read(all)
+        func locate(_ global: Int) -> (path: String, line: Int, index: Int)? {
+            for (i, r) in ranges.enumerated() where global >= r.first && global < r.first + r.lines {
+                return (r.path, global - r.first + 1, i)
+            }
+            return nil
+        }
+        var events = [Int](repeating: 0, count: ranges.count), rejected = [Int](repeating: 0, count: ranges.count)
+        for e in log.events { if let at = locate(e.line) { events[at.index] += 1 } }
+        for k in log.rejected.indices {
+            guard let at = locate(log.rejected[k].line) else { continue }
+            rejected[at.index] += 1
+            log.rejected[k].file = at.path
+            log.rejected[k].line = at.line
+        }
+        counts = ranges.enumerated().map { i, r in
+            Report.FileCounts(file: r.path, lines: r.lines, events: events[i], duplicates: r.lines - events[i] - rejected[i] - r.blank,
+                              rejected: rejected[i], blank: r.blank)
+        }
+        return log
     }
 
     /// `--sorted`: the log read as a stream, one person at a time (``GroupedReplay``). `nil`
@@ -212,12 +265,33 @@ enum ReplayCommand {
             if let failure { throw describe(failure) }
         }
         var asOf = options.asOf
+        // The kinds of events the log records (what it does not record is not judged).
+        var seen = Set<EventType>()
+        if asOf != nil && input != "-" {
+            // A short first pass: it stops once every kind that matters has been seen.
+            var reader = GroupedReader(jobs: options.jobs)
+            func note(_ id: String, _ events: [Event]) {
+                for event in events where NotJudged.watched.contains(event.type) { seen.insert(event.type) }
+            }
+            var failure: (any Error)?
+            try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
+                do { try reader.consume(chunk, person: note) } catch { failure = error; return false }
+                return seen.count < NotJudged.watched.count
+            }
+            if failure == nil && seen.count < NotJudged.watched.count { _ = try? reader.finish(person: note) }
+        } else if asOf != nil {
+            // Standard input is read once: every rule is judged.
+            seen = NotJudged.watched
+        }
         if asOf == nil {
             // A first pass for the latest date (and to check the grouping before any output).
             var reader = GroupedReader(jobs: options.jobs)
             var latest: CivilDate?
             func note(_ id: String, _ events: [Event]) {
-                for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
+                for event in events {
+                    if latest.map({ event.date > $0 }) ?? true { latest = event.date }
+                    if NotJudged.watched.contains(event.type) { seen.insert(event.type) }
+                }
             }
             try pass { chunk in
                 try reader.consume(chunk, person: note)
@@ -231,6 +305,7 @@ enum ReplayCommand {
         let store = try TemporaryFileStore()
         var replay = GroupedReplay(asOf: asOf, parameters: parameters, format: options.format == .csv ? .csv : .json,
                                    jobs: options.jobs, store: store)
+        replay.notJudged = NotJudged.rules(given: seen)
         try pass { chunk in
             try replay.consume(chunk)
             return replay.linesRead

@@ -48,6 +48,7 @@ enum Tool {
                 case "serve": console.out(ServeCommand.usage + "\n")
                 case "check": console.out(CheckCommand.usage + "\n")
                 case "generate": console.out(GenerateCommand.usage + "\n")
+                case "import": console.out(ImportCommand.usage + "\n")
                 case let other?: throw UsageError(message: "unknown command '\(other)'\(suggest(other, among: commands))", command: nil)
                 }
                 return .success
@@ -63,6 +64,8 @@ enum Tool {
                 return try CheckCommand.run(Array(arguments.dropFirst()), console: &console)
             case "generate":
                 return try GenerateCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "import":
+                return try ImportCommand.run(Array(arguments.dropFirst()), console: &console)
             default:
                 if first.hasPrefix("-") {
                     throw UsageError(message: "unknown option '\(first)'; a command comes first", command: nil)
@@ -82,7 +85,7 @@ enum Tool {
         }
     }
 
-    static let commands = ["replay", "due", "rules", "check", "generate", "serve", "help"]
+    static let commands = ["replay", "import", "due", "rules", "check", "generate", "serve", "help"]
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {

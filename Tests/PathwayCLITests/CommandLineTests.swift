@@ -33,7 +33,7 @@ struct CommandLineTests {
         (["replay", "x.ndjson", "--format", "xml"], "pathway replay: --format: expected text, json or csv, got 'xml'"),
         (["replay", "x.ndjson", "--as-of", "2025-02-30"], "pathway replay: --as-of: expected a date YYYY-MM-DD, got '2025-02-30'"),
         (["replay", "x.ndjson", "--as-of"], "pathway replay: --as-of needs a value: a date YYYY-MM-DD"),
-        (["replay", "a.ndjson", "b.ndjson"], "pathway replay: one events file only, got 'a.ndjson' and 'b.ndjson'"),
+        (["replay", "a.ndjson", "b.ndjson", "--sorted", "--format", "json"], "pathway replay: --sorted reads one log grouped by person; several files are replayed without it"),
         (["replya"], "pathway: unknown command 'replya' (did you mean 'replay'?)"),
         ([], "pathway: missing a command"),
     ])
@@ -60,7 +60,7 @@ struct CommandLineTests {
         #expect(try CLI.run(["replay", ok]).status == 0)
         let late = try CLI.temporaryFile(compliant.replacingOccurrences(of: "2025-04-14", with: "2025-04-15"))
         #expect(try CLI.run(["replay", late]).status == 1)
-        let warning = try CLI.temporaryFile(compliant.replacingOccurrences(of: #"{"id":"e4","person":"P1","type":"diagnostic_completed","date":"2025-04-20"}"#, with: ""))
+        let warning = try CLI.temporaryFile(compliant.replacingOccurrences(of: #"{"id":"e4","person":"P1","type":"diagnostic_completed","date":"2025-04-20"}"#, with: #"{"id":"x4","person":"P2","type":"diagnostic_completed","date":"2025-04-20"}"#))
         let result = try CLI.run(["replay", warning, "--format", "csv"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("sequence.contract_without_diagnostic,warning"))
@@ -91,7 +91,7 @@ struct CommandLineTests {
         #expect(result.status == 1)
         let value = try JSONValue.parse(result.stdout)
         guard case .object(let top) = value else { Issue.record("not an object"); return }
-        #expect(top.map(\.key) == ["report", "as_of", "parameters", "input", "rejected", "people", "findings", "indicators"])
+        #expect(top.map(\.key) == ["report", "as_of", "parameters", "input", "rejected", "not_judged", "people", "findings", "indicators"])
         let input = top.first { $0.key == "input" }?.value
         #expect(input == .object([("lines", .number("5")), ("events", .number("3")), ("duplicates", .number("1")),
                                   ("rejected", .number("1")), ("blank", .number("0")), ("replayed", .number("3")),
@@ -111,7 +111,6 @@ struct CommandLineTests {
         #expect(summary == [
             "P1 2025-03-10 contract.reduced_hours - - a2",
             "P1 2025-03-10 sequence.contract_before_orientation - - a2",
-            "P1 2025-03-10 sequence.contract_without_diagnostic - - a2",
             "P1 2025-04-14 orientation.deadline 2025-04-14 null a1",
             "P2 2025-04-14 orientation.deadline 2025-04-14 null b1",
         ])

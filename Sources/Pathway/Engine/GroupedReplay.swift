@@ -71,6 +71,11 @@ public struct GroupedReplay {
     private var hasViolation = false
 
     /// `batchEvents`: people are replayed together until their events reach this number.
+    /// The rules the log cannot judge (``NotJudged``): a grouped log is read once, so the caller
+    /// says which kinds of events it holds (a first pass, `pathway replay --sorted`); by default
+    /// every rule is judged.
+    public var notJudged: [NotJudged] = []
+
     public init(asOf: CivilDate, parameters: Parameters = .law, format: Format = .json, jobs: Int = 1,
                 store: FragmentStore, batchEvents: Int = 65_536) {
         self.asOf = asOf
@@ -100,7 +105,7 @@ public struct GroupedReplay {
         let store = self.store
         switch format {
         case .json:
-            let report = Report(asOf: asOf, input: input, rejected: summary.rejected, people: [], findings: [],
+            let report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
                                 indicators: tally.indicators, parameters: parameters)
             let people = Report.Fragments(count: order.count, window: 1024) { range in
                 [Report.Fragments.run(range.map { store.read(entries[order[$0]].report) })]
@@ -136,8 +141,10 @@ public struct GroupedReplay {
         pending = []
         pendingEvents = 0
         let (asOf, parameters, format) = (self.asOf, self.parameters, self.format)
+        let unjudged = Set(notJudged.map(\.rule))
         let results = Parallel.map(count: batch.count, jobs: jobs) { i -> (PersonReport, [UInt8], [UInt8]) in
-            let person = Replay.person(batch[i].id, events: batch[i].events, asOf: asOf, parameters: parameters)
+            var person = Replay.person(batch[i].id, events: batch[i].events, asOf: asOf, parameters: parameters)
+            if !unjudged.isEmpty { person.findings.removeAll { unjudged.contains($0.rule) } }
             switch format {
             case .json:
                 var entry = JSONWriter(depth: Report.Fragments.depth, capacity: 2048)

@@ -57,6 +57,17 @@ public enum Replay {
             return latest
         }.max() ?? Int32.min
         let asOf = requested ?? (count == 0 ? nil : CivilDate(dayNumber: latest))
+        // The kinds of events the log records at all (what it does not record is not judged).
+        let seen = Parallel.map(count: max(1, jobs), jobs: jobs) { k -> Set<EventType> in
+            var types = Set<EventType>()
+            for i in (count * k / max(1, jobs))..<(count * (k + 1) / max(1, jobs)) where NotJudged.watched.contains(events[i].type) {
+                types.insert(events[i].type)
+                if types.count == NotJudged.watched.count { break }
+            }
+            return types
+        }.reduce(into: Set<EventType>()) { $0.formUnion($1) }
+        let notJudged = NotJudged.rules(given: seen)
+        let unjudged = Set(notJudged.map(\.rule))
         // People numbered (by the reader as it parsed, or here), then each person's events
         // laid out contiguously (a counting sort).
         var (personOf, names) = log.people.map { ($0.personOf, $0.names) } ?? numberPeople(events, jobs: jobs)
@@ -79,8 +90,10 @@ public enum Replay {
                 }) {
                     mine.sort { (events[Int($0)].date, events[Int($0)].line) < (events[Int($1)].date, events[Int($1)].line) }
                 }
-                return person(names[p], events: events, order: mine, asOf: asOf, parameters: parameters,
-                              keepingWeeks: false)
+                var report = person(names[p], events: events, order: mine, asOf: asOf, parameters: parameters,
+                                    keepingWeeks: false)
+                if !unjudged.isEmpty { report.findings.removeAll { unjudged.contains($0.rule) } }
+                return report
             }
         }
         let ids = names
@@ -93,7 +106,7 @@ public enum Replay {
                                  replayed: people.reduce(0) { $0 + $1.eventsReplayed },
                                  afterAsOf: afterAsOf,
                                  people: ids.count)
-        return Report(asOf: asOf, input: input, rejected: log.rejected, people: people, findings: findings,
+        return Report(asOf: asOf, input: input, rejected: log.rejected, notJudged: notJudged, people: people, findings: findings,
                       indicators: Indicators(people: people, jobs: jobs), parameters: parameters)
     }
 
@@ -145,6 +158,8 @@ public struct Report: Sendable {
     public var asOf: CivilDate?
     public var input: Input
     public var rejected: [LineError]
+    /// The rules the log cannot judge, for lack of the events they need (``NotJudged``).
+    public var notJudged: [NotJudged] = []
     /// By person (UTF-8 byte order).
     public var people: [PersonReport]
     /// By person, then date, then rule.
@@ -165,6 +180,27 @@ public struct Report: Sendable {
         /// Events dated after `as_of`: counted in `events`, not replayed.
         public var afterAsOf: Int
         public var people: Int
+        /// With several input files: each file's counts, in the order given (else empty).
+        public var files: [FileCounts] = []
+    }
+
+    /// How the lines of one input file were counted.
+    public struct FileCounts: Sendable, Equatable {
+        public var file: String
+        public var lines: Int
+        public var events: Int
+        public var duplicates: Int
+        public var rejected: Int
+        public var blank: Int
+
+        public init(file: String, lines: Int, events: Int, duplicates: Int, rejected: Int, blank: Int) {
+            self.file = file
+            self.lines = lines
+            self.events = events
+            self.duplicates = duplicates
+            self.rejected = rejected
+            self.blank = blank
+        }
     }
 
     /// Whether a finding of severity `violation` exists.

@@ -16,6 +16,8 @@ public struct LineError: Error, Sendable, Hashable, CustomStringConvertible {
     public var field: String?
     /// The 1-based byte of the line where the fault was found, when known.
     public var byte: Int?
+    /// The file the line is in, when several were read together.
+    public var file: String?
     /// What went wrong.
     var problem: LineProblem
 
@@ -47,7 +49,7 @@ public struct LineError: Error, Sendable, Hashable, CustomStringConvertible {
         return language == .english ? "\"\(field)\": \(text)" : "« \(field) » : \(text)"
     }
 
-    public var description: String { "line \(line): \(reason)" }
+    public var description: String { (file.map { "\($0): " } ?? "") + "line \(line): \(reason)" }
 }
 
 /// The language a reason is written in.

@@ -133,4 +133,10 @@ enum FixedPoint {
             return length
         }
     }
+
+    /// A decimal written as text (`0000646.52` → 64652 at scale 2), extra decimals an error
+    /// unless they are zeros.
+    static func parse(text: String, scale: Int) -> Result<Int64, ParseError> {
+        Array(text.utf8).withUnsafeBufferPointer { parse($0, scale: scale, rounding: false) }
+    }
 }

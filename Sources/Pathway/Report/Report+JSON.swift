@@ -95,6 +95,24 @@ extension Report {
                     w.field("replayed", int: input.replayed)
                     w.field("after_as_of", int: input.afterAsOf)
                     w.field("people", int: input.people)
+                    if !input.files.isEmpty {
+                        w.field("files") { w in
+                            w.array { w in
+                                for f in input.files {
+                                    w.element { w in
+                                        w.object { w in
+                                            w.field("file", string: f.file)
+                                            w.field("lines", int: f.lines)
+                                            w.field("events", int: f.events)
+                                            w.field("duplicates", int: f.duplicates)
+                                            w.field("rejected", int: f.rejected)
+                                            w.field("blank", int: f.blank)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             w.field("rejected") { w in
@@ -102,9 +120,22 @@ extension Report {
                     for error in rejected {
                         w.element { w in
                             w.object { w in
+                                if let file = error.file { w.field("file", string: file) }
                                 w.field("line", int: error.line)
                                 w.field("field", string: error.field)
                                 w.field("reason", string: error.reason)
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("not_judged") { w in
+                w.array { w in
+                    for gap in notJudged {
+                        w.element { w in
+                            w.object { w in
+                                w.field("rule", string: gap.rule.rawValue)
+                                w.field("reason", string: gap.reason)
                             }
                         }
                     }

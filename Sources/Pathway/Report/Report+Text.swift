@@ -70,11 +70,17 @@ extension Report {
             }
         }
 
+        if !notJudged.isEmpty {
+            line()
+            line("RÈGLES NON JUGÉES, FAUTE DE DONNÉES")
+            for gap in notJudged { line("  \(gap.rule) : \(gap.reason)") }
+        }
+
         if !rejected.isEmpty {
             line()
             line("LIGNES REJETÉES (\(rejected.count))")
             for error in rejected {
-                line("  ligne \(error.line) : \(error.reason)")
+                line("  " + (error.file.map { "\($0), " } ?? "") + "ligne \(error.line) : \(error.reason)")
             }
         }
 

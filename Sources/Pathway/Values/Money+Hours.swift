@@ -6,6 +6,12 @@ public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static let zero = Cents(0)
 
+    /// Euros written with at most two decimals (`646.52`), or `nil`.
+    public static func parse(_ text: String) -> Cents? {
+        guard case .success(let value) = FixedPoint.parse(text: text, scale: 2) else { return nil }
+        return Cents(value)
+    }
+
     /// `646.52`: euros with two decimals, as the JSON report writes them.
     public var description: String { FixedPoint.format(value, scale: 2, trimZeros: false) }
 

@@ -8,6 +8,10 @@ struct ContractWithoutDiagnosticTests {
     func withoutDiagnostic() {
         var s = TestLog.entrant(opened: "2025-01-06")
         s.add("contract_signed", "2025-01-20", #""weekly_hours":15"#)
+        // Another person's diagnostic: the log records diagnostics, so the rule is judged.
+        var other = TestLog.entrant(opened: "2025-01-06", person: "P2")
+        other.add("diagnostic_completed", "2025-01-10")
+        s.lines += other.lines
         let report = s.report()
         #expect(report.findings.map(\.rule) == [Rules.Sequence.ContractBeforeOrientation.id, Rules.Sequence.ContractWithoutDiagnostic.id])
         #expect(report.findings.first { $0.rule == Rules.Sequence.ContractWithoutDiagnostic.id }?.severity == .warning)
@@ -19,5 +23,16 @@ struct ContractWithoutDiagnosticTests {
         older.add("orientation_decided", "2025-05-06", #""dominante":"emploi","organisme":"france_travail""#)
         older.add("contract_signed", "2025-05-12", #""weekly_hours":15"#)
         #expect(older.findings(Rules.Sequence.ContractWithoutDiagnostic.id).count == 1)
+    }
+
+    @Test("a log that records no diagnostic at all does not judge the rule, and says so")
+    func notJudged() {
+        var s = TestLog.entrant(opened: "2025-01-06")
+        s.add("orientation_decided", "2025-01-13", #""dominante":"emploi","organisme":"france_travail""#)
+        s.add("contract_signed", "2025-01-20", #""weekly_hours":15"#)
+        let report = s.report()
+        #expect(report.findings.isEmpty)
+        #expect(report.notJudged.map(\.rule) == [Rules.Sequence.ContractWithoutDiagnostic.id])
+        #expect(report.notJudged.first?.reason.contains("aucun diagnostic") == true)
     }
 }

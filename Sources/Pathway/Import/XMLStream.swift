@@ -1,0 +1,318 @@
+/// A streaming reader of XML bytes, fed chunk by chunk, for the CAF/MSA flows: files of
+/// hundreds of MB are read in pieces, never whole. It knows what those flows use: the prolog
+/// (and its `encoding`), elements with or without attributes, text, the five predefined
+/// entities and character references, comments, CDATA and a DOCTYPE to skip. It reports an
+/// error with its byte and line instead of guessing.
+///
+/// Only the element names and the text the consumer asks for are decoded; names and
+/// identities the audit never needs are skipped as bytes.
+struct XMLStream {
+    /// What the reader found, handed to the consumer.
+    enum Piece {
+        case start(name: String, line: Int)
+        case end(name: String)
+        /// The text of the element just opened (its entities resolved), as decoded bytes.
+        case text(String)
+    }
+
+    /// Why the bytes are not a flow that can be read.
+    struct Failure: Error, Equatable, CustomStringConvertible {
+        var message: String
+        /// 1-based line and byte offset (from the start of the file) where it was found.
+        var line: Int
+        var byte: Int
+        var description: String { "line \(line) (byte \(byte)): \(message)" }
+    }
+
+    /// The encodings a flow may declare.
+    enum Encoding: Equatable {
+        case utf8, windows1252, latin1
+
+        init?(declared name: String) {
+            switch name.lowercased() {
+            case "utf-8", "utf8": self = .utf8
+            case "windows-1252", "cp1252", "x-cp1252": self = .windows1252
+            case "iso-8859-1", "latin1", "iso-8859-15", "latin-9": self = .latin1
+            default: return nil
+            }
+        }
+    }
+
+    private(set) var encoding: Encoding = .utf8
+    private var declared = false
+    private var pending: [UInt8] = []
+    /// Bytes consumed before `pending`, and the lines they held.
+    private var consumed = 0
+    private var lines = 1
+    private var open: [String] = []
+    private var sawRoot = false
+
+    /// The elements still open (their names), outermost first.
+    var openElements: [String] { open }
+
+    /// Reads `chunk` (the next bytes of the file); `last` when it is the end. `body` receives each
+    /// piece in order; text is reported only for the elements `wantsText` names.
+    mutating func feed(_ chunk: [UInt8], last: Bool, wantsText: (String) -> Bool,
+                       _ body: (Piece) throws(Failure) -> Void) throws(Failure) {
+        if pending.isEmpty { pending = chunk } else { pending.append(contentsOf: chunk) }
+        let bytes = pending
+        var i = 0
+        let n = bytes.count
+        var textWanted = false
+        var line = lines
+        func newlines(_ from: Int, _ to: Int) { for k in from..<min(to, n) where bytes[k] == 0x0A { line += 1 } }
+        func failure(_ message: String, at index: Int) -> Failure {
+            var at = lines
+            for k in 0..<min(index, n) where bytes[k] == 0x0A { at += 1 }
+            return Failure(message: message, line: at, byte: consumed + index + 1)
+        }
+        func find(_ pattern: [UInt8], from start: Int) -> Int? {
+            guard pattern.count <= n else { return nil }
+            var k = start
+            while k + pattern.count <= n {
+                if bytes[k] == pattern[0] {
+                    var match = true
+                    for j in 1..<pattern.count where bytes[k + j] != pattern[j] { match = false; break }
+                    if match { return k }
+                }
+                k += 1
+            }
+            return nil
+        }
+        scan: while i < n {
+            if bytes[i] != UInt8(ascii: "<") {
+                // Text up to the next tag.
+                var j = i
+                var breaks = 0
+                while j < n && bytes[j] != UInt8(ascii: "<") {
+                    if bytes[j] == 0x0A { breaks += 1 }
+                    j += 1
+                }
+                if j == n && !last { break scan }
+                line += breaks
+                if textWanted, let top = open.last {
+                    _ = top
+                    let text = try decodeText(bytes, i, j, failure: failure)
+                    try body(.text(text))
+                } else if open.isEmpty {
+                    for k in i..<j where !Self.isSpace(bytes[k]) {
+                        throw failure(sawRoot ? "text after the root element" : "text before the root element", at: k)
+                    }
+                } else if encoding == .utf8 {
+                    // Even skipped text must be valid in the declared encoding.
+                    if let bad = Self.firstInvalidUTF8(bytes, i, j) {
+                        throw failure(declared ? "invalid UTF-8" : "invalid UTF-8: the flow declares no encoding, and XML's default is UTF-8 (a windows-1252 flow must say so in its prolog)", at: bad)
+                    }
+                }
+                i = j
+                continue
+            }
+            // A tag, a declaration, a comment or a CDATA section.
+            guard i + 1 < n else { if last { throw failure("unexpected end of the flow inside a tag", at: i) }; break scan }
+            let next = bytes[i + 1]
+            if next == UInt8(ascii: "?") {
+                guard let end = find(Array("?>".utf8), from: i + 2) else {
+                    if last { throw failure("unterminated processing instruction", at: i) }
+                    break scan
+                }
+                if !declared && consumed + i == 0 || (!declared && !sawRoot) {
+                    let text = String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
+                    if text.hasPrefix("xml") {
+                        declared = true
+                        if let name = Self.attribute("encoding", in: text) {
+                            guard let found = Encoding(declared: name) else {
+                                throw failure("unknown encoding \"\(name)\" (expected UTF-8, windows-1252 or ISO-8859-1)", at: i)
+                            }
+                            encoding = found
+                        }
+                    }
+                }
+                newlines(i, end)
+                i = end + 2
+                continue
+            }
+            if next == UInt8(ascii: "!") {
+                if i + 3 < n, bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                    guard let end = find(Array("-->".utf8), from: i + 4) else {
+                        if last { throw failure("unterminated comment", at: i) }
+                        break scan
+                    }
+                    newlines(i, end)
+                    i = end + 3
+                    continue
+                }
+                if i + 8 < n, Array(bytes[(i + 2)..<(i + 9)]) == Array("[CDATA[".utf8) {
+                    guard let end = find(Array("]]>".utf8), from: i + 9) else {
+                        if last { throw failure("unterminated CDATA section", at: i) }
+                        break scan
+                    }
+                    if textWanted { try body(.text(try decode(Array(bytes[(i + 9)..<end]), at: i, failure: failure))) }
+                    newlines(i, end)
+                    i = end + 3
+                    continue
+                }
+                guard let end = find([UInt8(ascii: ">")], from: i + 2) else {
+                    if last { throw failure("unterminated declaration", at: i) }
+                    break scan
+                }
+                newlines(i, end)
+                i = end + 1
+                continue
+            }
+            // An element's start or end: find its closing '>' outside quotes.
+            var j = i + 1
+            var quote: UInt8 = 0
+            while j < n {
+                let b = bytes[j]
+                if quote != 0 { if b == quote { quote = 0 } } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { quote = b } else if b == UInt8(ascii: ">") { break }
+                j += 1
+            }
+            guard j < n else {
+                if last { throw failure("unexpected end of the flow inside a tag (truncated flow?)", at: i) }
+                break scan
+            }
+            if next == UInt8(ascii: "/") {
+                let name = Self.name(bytes, i + 2, j)
+                guard let top = open.last else { throw failure("closing tag </\(name)> with no element open", at: i) }
+                guard top == name else { throw failure("closing tag </\(name)> where </\(top)> was expected", at: i) }
+                open.removeLast()
+                textWanted = false
+                try body(.end(name: name))
+            } else {
+                let selfClosing = bytes[j - 1] == UInt8(ascii: "/")
+                let name = Self.name(bytes, i + 1, selfClosing ? j - 1 : j)
+                guard !name.isEmpty else { throw failure("an element with no name", at: i) }
+                if open.isEmpty && sawRoot { throw failure("a second root element <\(name)>", at: i) }
+                sawRoot = true
+                try body(.start(name: name, line: line))
+                if selfClosing {
+                    try body(.end(name: name))
+                    textWanted = false
+                } else {
+                    open.append(name)
+                    textWanted = wantsText(name)
+                }
+            }
+            newlines(i, j)
+            i = j + 1
+        }
+        // Keep what was not read for the next chunk.
+        lines = line
+        consumed += i
+        pending = i < n ? Array(bytes[i...]) : []
+        if last {
+            if let top = open.last { throw Failure(message: "the flow ends with <\(top)> still open (truncated flow?)", line: lines, byte: consumed + 1) }
+            if !sawRoot { throw Failure(message: "no XML element: not a CAF/MSA flow", line: lines, byte: consumed + 1) }
+        }
+    }
+
+    // MARK: Pieces
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// The element name of a tag's inside (up to the first space).
+    private static func name(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
+        var end = from
+        while end < to && !isSpace(bytes[end]) && bytes[end] != UInt8(ascii: "/") { end += 1 }
+        return String(decoding: bytes[from..<end], as: UTF8.self)
+    }
+
+    /// The value of `name="…"` in a declaration.
+    private static func attribute(_ name: String, in text: String) -> String? {
+        let chars = Array(text.unicodeScalars)
+        let key = Array((name + "=").unicodeScalars)
+        var k = 0
+        while k + key.count < chars.count {
+            if Array(chars[k..<(k + key.count)]) == key {
+                let quote = chars[k + key.count]
+                guard quote == "\"" || quote == "'" else { return nil }
+                var end = k + key.count + 1
+                while end < chars.count && chars[end] != quote { end += 1 }
+                return String(String.UnicodeScalarView(chars[(k + key.count + 1)..<end]))
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private static func firstInvalidUTF8(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int? {
+        var k = from
+        while k < to {
+            let b = bytes[k]
+            if b < 0x80 { k += 1; continue }
+            let count = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
+            guard count > 0, k + count <= to else { return k }
+            for j in 1..<count where bytes[k + j] & 0xC0 != 0x80 { return k }
+            k += count
+        }
+        return nil
+    }
+
+    private func decodeText(_ bytes: [UInt8], _ from: Int, _ to: Int,
+                            failure: (String, Int) -> Failure) throws(Failure) -> String {
+        var raw: [UInt8] = []
+        raw.reserveCapacity(to - from)
+        var k = from
+        while k < to {
+            let b = bytes[k]
+            guard b == UInt8(ascii: "&") else { raw.append(b); k += 1; continue }
+            var e = k + 1
+            while e < to && bytes[e] != UInt8(ascii: ";") && e - k < 12 { e += 1 }
+            guard e < to, bytes[e] == UInt8(ascii: ";") else { throw failure("an '&' that starts no entity", k) }
+            let entity = String(decoding: bytes[(k + 1)..<e], as: UTF8.self)
+            switch entity {
+            case "amp": raw.append(UInt8(ascii: "&"))
+            case "lt": raw.append(UInt8(ascii: "<"))
+            case "gt": raw.append(UInt8(ascii: ">"))
+            case "quot": raw.append(UInt8(ascii: "\""))
+            case "apos": raw.append(UInt8(ascii: "'"))
+            default:
+                let digits = entity.dropFirst(entity.hasPrefix("#x") ? 2 : 1)
+                guard entity.hasPrefix("#"), let code = UInt32(digits, radix: entity.hasPrefix("#x") ? 16 : 10),
+                      let scalar = Unicode.Scalar(code) else { throw failure("unknown entity &\(entity);", k) }
+                raw.append(contentsOf: Array(String(Character(scalar)).utf8))
+            }
+            k = e + 1
+        }
+        return try decode(raw, at: from, failure: failure)
+    }
+
+    /// Text in the flow's encoding, as a string.
+    private func decode(_ raw: [UInt8], at index: Int, failure: (String, Int) -> Failure) throws(Failure) -> String {
+        switch encoding {
+        case .utf8:
+            if let bad = Self.firstInvalidUTF8(raw, 0, raw.count) {
+                throw failure(declared ? "invalid UTF-8" : "invalid UTF-8: the flow declares no encoding, and XML's default is UTF-8 (a windows-1252 flow must say so in its prolog)", index + bad)
+            }
+            return String(decoding: raw, as: UTF8.self)
+        case .latin1:
+            return String(String.UnicodeScalarView(raw.map { Unicode.Scalar($0) }))
+        case .windows1252:
+            return TextDecoding.windows1252(raw)
+        }
+    }
+}
+
+/// Text in the single-byte encodings départements' files use.
+enum TextDecoding {
+    /// Bytes 0x80–0x9F of windows-1252 (the rest is ISO-8859-1); the five undefined ones map to
+    /// themselves, as the WHATWG encoding standard does.
+    private static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    static func windows1252(_ bytes: some Sequence<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for b in bytes {
+            let code = b >= 0x80 && b < 0xA0 ? high[Int(b - 0x80)] : UInt32(b)
+            if let scalar = Unicode.Scalar(code) { scalars.append(scalar) }
+        }
+        return String(scalars)
+    }
+
+    /// Whether `bytes` are valid UTF-8 throughout.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        String(validating: bytes, as: UTF8.self) != nil
+    }
+}

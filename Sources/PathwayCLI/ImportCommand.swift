@@ -1,0 +1,342 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Pathway
+
+/// `pathway import caf|csv`: what départements hold, into the event log v1 (`Docs/import.md`).
+enum ImportCommand {
+    static let usage = """
+    Usage: pathway import caf FLOW.xml... [--state FILE] [--received YYYY-MM-DD] [--output FILE]
+                                          [--pseudonymize KEYFILE] [--strict]
+           pathway import csv --mapping NAME|FILE DATA.csv... [--encoding utf-8|windows-1252]
+                              [--separator ';'|','] [--output FILE] [--pseudonymize KEYFILE] [--strict]
+           pathway import csv --print-mapping NAME
+
+    Writes the event log v1 (NDJSON), sorted by date, person and type, each event's id made
+    from its source, person, type and date: the same files give the same bytes.
+
+    caf   The CAF/MSA beneficiary flows (XML, daily I and monthly M), read in flow order (by
+          DTCREAFLUX, then by name), as a stream, in the encoding their prolog declares. Each
+          flow is a snapshot: the events are the differences with the household's previous
+          snapshot. --state FILE keeps each household's last snapshot between runs (replaced
+          only once a flow has been read whole), so that a daily import writes only the new
+          events. --received gives the day the département received a single flow (default
+          its DTCREAFLUX).
+    csv   CSV files through a mapping: a built-in one (pilotage, rdv-insertion-users,
+          rdv-insertion-participations) or a JSON file written from one of them
+          (--print-mapping NAME prints it). Separator and encoding are detected.
+
+    The person is the couple CAF file number + role: <matricule>-DEM or <matricule>-CJT.
+    --pseudonymize KEYFILE replaces it by its HMAC-SHA-256 under the key, the same in every
+    source and run. No NIR, name, birth date, address, phone or e-mail is ever written.
+
+    On standard error: what was read, the events written by type, what was skipped and why.
+    Exit status: 0 done; 2 usage error, or a file that cannot be read (the others are still
+    imported); 3 something was skipped and --strict was given.
+    """
+
+    static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
+        guard let kind = arguments.first, kind == "caf" || kind == "csv" else {
+            if arguments.first == "-h" || arguments.first == "--help" || arguments.isEmpty {
+                console.out(usage + "\n")
+                return arguments.isEmpty ? .usage : .success
+            }
+            throw UsageError(message: "expected 'caf' or 'csv' after 'import', got '\(arguments[0])'", command: "import")
+        }
+        var reader = ArgumentReader(Array(arguments.dropFirst()), command: "import")
+        var files: [String] = []
+        var output: String?
+        var state: String?
+        var received: CivilDate?
+        var keyFile: String?
+        var strict = false
+        var mappingName: String?
+        var printMapping: String?
+        var encoding: CSVImport.Encoding?
+        var separator: Character?
+        while let token = reader.next() {
+            switch token {
+            case .positional(let word): files.append(word)
+            case .option(let name, let inline):
+                switch name {
+                case "-h", "--help":
+                    console.out(usage + "\n")
+                    return .success
+                case "--output", "-o": output = try reader.value(for: name, inline: inline, expected: "a file path")
+                case "--state": state = try reader.value(for: name, inline: inline, expected: "a file path")
+                case "--pseudonymize": keyFile = try reader.value(for: name, inline: inline, expected: "a key file")
+                case "--mapping": mappingName = try reader.value(for: name, inline: inline, expected: "a mapping name or file")
+                case "--print-mapping": printMapping = try reader.value(for: name, inline: inline, expected: "a mapping name")
+                case "--strict": strict = true
+                case "--received":
+                    let text = try reader.value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
+                    guard let date = CivilDate(text) else {
+                        throw UsageError(message: "--received: '\(text)' is not a day of the calendar (YYYY-MM-DD)", command: "import")
+                    }
+                    received = date
+                case "--encoding":
+                    let text = try reader.value(for: name, inline: inline, expected: "utf-8 or windows-1252")
+                    guard let value = CSVImport.Encoding(rawValue: text.lowercased()) else {
+                        throw UsageError(message: "--encoding: expected utf-8 or windows-1252, got '\(text)'", command: "import")
+                    }
+                    encoding = value
+                case "--separator":
+                    let text = try reader.value(for: name, inline: inline, expected: "';' or ','")
+                    guard text == ";" || text == "," else {
+                        throw UsageError(message: "--separator: expected ';' or ',', got '\(text)'", command: "import")
+                    }
+                    separator = text.first
+                default:
+                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--output", "--state", "--received", "--pseudonymize", "--mapping", "--print-mapping", "--encoding", "--separator", "--strict"]))", command: "import")
+                }
+            }
+        }
+        if let printMapping {
+            guard let text = BuiltInMappings.text(printMapping) else {
+                throw UsageError(message: "--print-mapping: unknown mapping '\(printMapping)' (built-in: \(BuiltInMappings.names.joined(separator: ", ")))", command: "import")
+            }
+            console.out(text + "\n")
+            return .success
+        }
+        guard !files.isEmpty else { throw UsageError(message: "missing the files to import", command: "import") }
+        var key: [UInt8]?
+        if let keyFile {
+            let bytes = try Files.readBytes(keyFile)
+            guard let parsed = PseudonymKey.parse(bytes) else { throw InputError(message: "\(keyFile): an empty key") }
+            key = parsed
+        }
+        var summary = Summary()
+        let text: String
+        if kind == "caf" {
+            if received != nil && files.count > 1 {
+                throw UsageError(message: "--received gives the receipt day of one flow; import the flows one by one", command: "import")
+            }
+            text = try importCAF(files, state: state, received: received, key: key, summary: &summary)
+        } else {
+            guard let mappingName else { throw UsageError(message: "missing --mapping NAME|FILE (built-in: \(BuiltInMappings.names.joined(separator: ", ")))", command: "import") }
+            let mapping = try loadMapping(mappingName)
+            text = try importCSV(files, mapping: mapping, encoding: encoding, separator: separator, key: key, summary: &summary)
+        }
+        if let output {
+            try Files.writeAtomically(output, Array(text.utf8))
+        } else {
+            console.out(text)
+        }
+        console.err(summary.text)
+        if summary.failedFiles > 0 { return .usage }
+        return strict && summary.skippedCount > 0 ? .rejectedLines : .success
+    }
+
+    // MARK: CAF
+
+    private static func importCAF(_ files: [String], state statePath: String?, received: CivilDate?, key: [UInt8]?,
+                                  summary: inout Summary) throws -> String {
+        // The state kept between runs.
+        var kept: [String: CAFImport.Kept] = [:]
+        var firstImport = true
+        if let statePath, Files.exists(statePath) {
+            kept = try CAFState.decode(try Files.readBytes(statePath), path: statePath)
+            firstImport = false
+        }
+        // Flow order: by DTCREAFLUX, then by name.
+        var ordered: [(created: CivilDate?, path: String)] = []
+        for path in files {
+            var header = CAFImport.FlowHeader()
+            var probe = CAFImport.FlowReader()
+            var head: [UInt8] = []
+            try? Files.stream(path) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
+                head.append(contentsOf: chunk.prefix(16_384))
+                return false
+            }
+            try? probe.feed(head, last: false) { _ in }
+            header = probe.header
+            ordered.append((header.created, path))
+        }
+        ordered.sort { a, b in
+            switch (a.created, b.created) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.path < b.path
+            }
+        }
+        var output = ImportOutput(source: "caf", pseudonymKey: key)
+        for (_, path) in ordered {
+            var reader = CAFImport.FlowReader()
+            var updates: [String: CAFImport.Kept] = [:]
+            var events: [ImportedEvent] = []
+            var problems: [String] = []
+            var pendingHouseholds: [CAFImport.Household] = []
+            do {
+                var failure: CAFImport.Problem?
+                try Files.stream(path) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
+                    do throws(CAFImport.Problem) {
+                        try reader.feed(Array(chunk), last: false) { pendingHouseholds.append($0) }
+                    } catch {
+                        failure = error
+                        return false
+                    }
+                    // Each household read whole is compared with what was kept of it.
+                    if let date = received ?? reader.header.created {
+                        for h in pendingHouseholds {
+                            let key = ImportIdentity.matricule(h.matricule)
+                            let before = updates[key] ?? kept[key]
+                            let result = CAFImport.events(for: h, kept: before, received: date, firstImport: firstImport, problems: &problems)
+                            events.append(contentsOf: result.events)
+                            updates[key] = result.kept
+                        }
+                        pendingHouseholds.removeAll(keepingCapacity: true)
+                    }
+                    return true
+                }
+                if failure == nil {
+                    do throws(CAFImport.Problem) {
+                        try reader.feed([], last: true) { pendingHouseholds.append($0) }
+                    } catch { failure = error }
+                }
+                if let failure { throw failure }
+                guard let date = received ?? reader.header.created else {
+                    throw CAFImport.Problem(message: "no DTCREAFLUX in IdentificationFlux: the day the flow was made is unknown (give --received)", line: 1)
+                }
+                for h in pendingHouseholds {
+                    let key = ImportIdentity.matricule(h.matricule)
+                    let result = CAFImport.events(for: h, kept: updates[key] ?? kept[key], received: date, firstImport: firstImport, problems: &problems)
+                    events.append(contentsOf: result.events)
+                    updates[key] = result.kept
+                }
+            } catch {
+                // A malformed flow (or an unreadable file) is rejected whole: its events and the
+                // state's updates are dropped.
+                summary.failedFiles += 1
+                summary.notes.append("\(path): \(error): the flow is rejected whole; the state is unchanged for it")
+                continue
+            }
+            summary.read.append("\(path): \(reader.households) foyers (flux \(reader.header.type ?? "?") du \(reader.header.created?.description ?? "?"))")
+            for problem in problems { summary.notes.append("\(path): \(problem)") }
+            output.append(contentsOf: events)
+            for (key, value) in updates { kept[key] = value }
+            firstImport = false
+            // The state is replaced once each flow has been read whole.
+            if let statePath { try Files.writeAtomically(statePath, CAFState.encode(kept)) }
+        }
+        summary.events = output.countsByType
+        summary.written = output.count
+        return output.ndjson()
+    }
+
+    // MARK: CSV
+
+    private static func loadMapping(_ name: String) throws -> CSVImport.Mapping {
+        let text: String
+        if let builtIn = BuiltInMappings.text(name) {
+            text = builtIn
+        } else if Files.exists(name) {
+            text = try Files.readText(name)
+        } else {
+            throw UsageError(message: "--mapping: '\(name)' is neither a built-in mapping (\(BuiltInMappings.names.joined(separator: ", "))) nor a file", command: "import")
+        }
+        do {
+            return try CSVImport.mapping(try JSONValue.parse(text))
+        } catch let error as JSONValue.ParseError {
+            throw InputError(message: "\(name): not JSON: \(error)")
+        } catch let error as CSVImport.MappingError {
+            throw InputError(message: "\(name): \(error.message)")
+        }
+    }
+
+    private static func importCSV(_ files: [String], mapping: CSVImport.Mapping, encoding: CSVImport.Encoding?, separator: Character?,
+                                  key: [UInt8]?, summary: inout Summary) throws -> String {
+        var output = ImportOutput(source: mapping.source, pseudonymKey: key)
+        for path in files {
+            var bytes: [UInt8] = []
+            do throws(InputError) { bytes = try Files.readBytes(path) } catch {
+                summary.failedFiles += 1
+                summary.notes.append(error.message)
+                continue
+            }
+            let table = CSVImport.table(bytes, encoding: encoding, separator: separator)
+            let missing = CSVImport.missingColumns(mapping, in: table.header)
+            guard missing.isEmpty else {
+                summary.failedFiles += 1
+                let list = missing.map { m in "\"\(m.column)\"" + (m.closest.map { " (did you mean \"\($0)\"?)" } ?? "") }.joined(separator: ", ")
+                summary.notes.append("\(path): line 1: the header lacks the mapped column\(missing.count > 1 ? "s" : "") \(list); headers found: \(table.header.joined(separator: ", "))")
+                continue
+            }
+            let result = CSVImport.events(table, mapping: mapping)
+            summary.read.append("\(path): \(result.rows) lignes (\(table.encoding), séparateur « \(table.separator) »)")
+            for skip in result.skipped {
+                summary.skipped.append("\(path): line \(skip.line)\(skip.column.map { ", column \"\($0)\"" } ?? ""): \(skip.reason)")
+            }
+            output.append(contentsOf: result.events)
+        }
+        summary.events = output.countsByType
+        summary.written = output.count
+        return output.ndjson()
+    }
+
+    // MARK: Summary
+
+    struct Summary {
+        var read: [String] = []
+        var events: [(EventType, Int)] = []
+        var written = 0
+        var skipped: [String] = []
+        var notes: [String] = []
+        var failedFiles = 0
+        var skippedCount: Int { skipped.count + notes.count }
+
+        var text: String {
+            var out = "pathway import: \(written) événement\(written == 1 ? "" : "s") écrit\(written == 1 ? "" : "s")"
+            if !events.isEmpty { out += " (" + events.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + ")" }
+            out += "\n"
+            for line in read { out += "  lu : \(line)\n" }
+            if !skipped.isEmpty {
+                out += "  \(skipped.count) ignoré\(skipped.count > 1 ? "s" : "") :\n"
+                for line in skipped.prefix(20) { out += "    \(line)\n" }
+                if skipped.count > 20 { out += "    … et \(skipped.count - 20) autres\n" }
+            }
+            for note in notes { out += "  \(note)\n" }
+            return out
+        }
+    }
+}
+
+/// The CAF import's state file: each household's last snapshot, as JSON (no name, no NIR).
+enum CAFState {
+    static func encode(_ kept: [String: CAFImport.Kept]) -> [UInt8] {
+        let households = kept.keys.sorted().map { key -> (key: String, value: JSONValue) in
+            let k = kept[key]!
+            return (key, .object([
+                ("open", .bool(k.open)), ("state", .string(k.state)), ("size", .number(String(k.size))),
+                ("amount", k.amount.map { .number(Cents($0).description) } ?? .null),
+                ("duties", .object(k.duties.keys.sorted().map { ($0, .bool(k.duties[$0]!)) })),
+            ]))
+        }
+        return Array((JSONValue.object([("format", .number("1")), ("households", .object(households))]).serialized(pretty: false) + "\n").utf8)
+    }
+
+    static func decode(_ bytes: [UInt8], path: String) throws -> [String: CAFImport.Kept] {
+        let value: JSONValue
+        do { value = try JSONValue.parse(String(decoding: bytes, as: UTF8.self)) } catch {
+            throw InputError(message: "\(path): the state file is not JSON (\(error)); remove it to import the history again")
+        }
+        guard case .object(let top) = value, case .object(let households)? = top.first(where: { $0.key == "households" })?.value else {
+            throw InputError(message: "\(path): not a state file of pathway import caf")
+        }
+        var kept: [String: CAFImport.Kept] = [:]
+        for (key, entry) in households {
+            guard case .object(let m) = entry else { continue }
+            func get(_ k: String) -> JSONValue? { m.first { $0.key == k }?.value }
+            var k = CAFImport.Kept(open: false, state: "", size: 1, amount: nil, duties: [:])
+            if case .bool(let b)? = get("open") { k.open = b }
+            if case .string(let s)? = get("state") { k.state = s }
+            if case .number(let n)? = get("size"), let size = Int(n) { k.size = size }
+            if case .number(let n)? = get("amount") { k.amount = Cents.parse(n)?.value }
+            if case .object(let d)? = get("duties") { for (role, flag) in d { if case .bool(let b) = flag { k.duties[role] = b } } }
+            kept[key] = k
+        }
+        return kept
+    }
+}
