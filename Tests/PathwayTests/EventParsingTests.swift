@@ -29,7 +29,9 @@ struct EventParsingTests {
 
     @Test("all 19 types parse with their fields and defaults")
     func allTypes() {
-        #expect(event("right_opened") == .rightOpened(RightOpening()))
+        #expect(event("right_opened") == .rightOpened(RightOpening(dutiesStated: false)))
+        #expect(event("right_opened", #""dated_from":"application","subject_to_duties":true"#)
+                == .rightOpened(RightOpening(datedFromApplication: true)))
         #expect(event("right_opened", #""transfer":true,"household_size":3,"single_parent_increase":true,"subject_to_duties":false,"monthly_amount":646.52"#)
                 == .rightOpened(RightOpening(transfer: true, householdSize: 3, singleParentIncrease: true, subjectToDuties: false, monthlyAmount: Cents(64652))))
         #expect(event("household_changed", #""monthly_amount":700"#) == .householdChanged(HouseholdChange(monthlyAmount: Cents(70000))))

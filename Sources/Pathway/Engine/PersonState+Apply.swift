@@ -143,10 +143,18 @@ extension PersonState {
         }
 
         if isOpen && !opening.transfer {
-            // The same right told again (a CAF flow sent twice): the pathway goes on; only a
-            // change of duties is taken into account. [I]
-            if opening.subjectToDuties != subjectToDuties {
+            // The same right told again (a CAF flow sent twice, another source): the pathway goes
+            // on; only a change of duties it states is taken into account. [I]
+            if opening.dutiesStated && opening.subjectToDuties != subjectToDuties {
                 changeDuties(to: opening.subjectToDuties, event: event, under: parameters, into: &findings)
+            }
+            // The day of receipt of a right opened from its application: the orientation clock
+            // starts now.
+            if receiptUnknown && !opening.datedFromApplication {
+                receiptUnknown = false
+                if subjectToDuties && orientation == nil && !running.contains(where: { $0.rule == Rules.Orientation.Deadline.id }) {
+                    startClock(Rules.Orientation.Deadline.start(from: event, under: parameters))
+                }
             }
             return
         }
@@ -164,7 +172,8 @@ extension PersonState {
         pathwayStart = event.date
         transferred = opening.transfer
         subjectToDuties = opening.subjectToDuties
-        if subjectToDuties && orientation == nil {
+        receiptUnknown = opening.datedFromApplication
+        if subjectToDuties && orientation == nil && !receiptUnknown {
             startClock(Rules.Orientation.Deadline.start(from: event, under: parameters))
         }
     }

@@ -24,6 +24,10 @@ public struct PersonState: Sendable {
     public internal(set) var pathwayStart: CivilDate?
     /// Whether the right was transferred in from another département.
     public internal(set) var transferred = false
+    /// The right is open from a day an import took from the application (`dated_from`): the
+    /// day the département received the information is not known yet, and no orientation clock
+    /// runs until a later `right_opened` of the same right gives it.
+    public internal(set) var receiptUnknown = false
     /// Subject to rights and duties (CASF L262-28).
     public internal(set) var subjectToDuties = true
     public internal(set) var householdSize = 1

@@ -193,7 +193,9 @@ public enum CSVImport {
     public static func missingColumns(_ mapping: Mapping, in header: [String]) -> [(column: String, closest: String?)] {
         let present = Set(header)
         return mapping.columns.filter { !present.contains($0) }.map { column in
-            (column, Suggestion.closest(to: column, in: header) ?? header.first { normalised($0) == normalised(column) })
+            let lowered = header.map { $0.lowercased() }
+            let closest = Suggestion.closest(to: column, in: lowered).flatMap { hit in header.first { $0.lowercased() == hit } }
+            return (column, closest ?? header.first { normalised($0) == normalised(column) })
         }
     }
 
@@ -211,6 +213,10 @@ public enum CSVImport {
         for (line, row) in table.rows {
             guard let matricule = cell(row, mapping.matriculeColumn) else {
                 skipped.append(Skipped(line: line, column: mapping.matriculeColumn, reason: "no CAF file number"))
+                continue
+            }
+            guard matricule.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
+                skipped.append(Skipped(line: line, column: mapping.matriculeColumn, reason: "\"\(matricule)\" is not a CAF file number (letters and digits only)"))
                 continue
             }
             let rawRole = cell(row, mapping.roleColumn) ?? ""

@@ -46,6 +46,8 @@ struct XMLStream {
     private var lines = 1
     private var open: [String] = []
     private var sawRoot = false
+    /// Whether the element open last wants its text (kept across chunks).
+    private var textWanted = false
 
     /// The elements still open (their names), outermost first.
     var openElements: [String] { open }
@@ -58,7 +60,6 @@ struct XMLStream {
         let bytes = pending
         var i = 0
         let n = bytes.count
-        var textWanted = false
         var line = lines
         func newlines(_ from: Int, _ to: Int) { for k in from..<min(to, n) where bytes[k] == 0x0A { line += 1 } }
         func failure(_ message: String, at index: Int) -> Failure {
@@ -118,8 +119,8 @@ struct XMLStream {
                 if !declared && consumed + i == 0 || (!declared && !sawRoot) {
                     let text = String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
                     if text.hasPrefix("xml") {
-                        declared = true
                         if let name = Self.attribute("encoding", in: text) {
+                            declared = true
                             guard let found = Encoding(declared: name) else {
                                 throw failure("unknown encoding \"\(name)\" (expected UTF-8, windows-1252 or ISO-8859-1)", at: i)
                             }

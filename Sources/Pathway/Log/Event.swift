@@ -116,6 +116,12 @@ public enum EventKind: Sendable, Hashable {
     }
 }
 
+/// How an import dated an opening (`dated_from`).
+public enum DatedFrom: String, Sendable, CaseIterable {
+    /// From the application (`DTDEMRSA`), the receipt of the information being unknown.
+    case application
+}
+
 public struct RightOpening: Sendable, Hashable {
     /// Transferred from another département.
     public var transfer: Bool
@@ -127,14 +133,25 @@ public struct RightOpening: Sendable, Hashable {
     public var subjectToDuties: Bool
     /// Monthly allowance due, if known.
     public var monthlyAmount: Cents?
+    /// Whether `subject_to_duties` was written (not its default): a right told again changes
+    /// the duties only when it says so.
+    public var dutiesStated: Bool
+    /// `dated_from: application`: an import dated the opening from the application because the
+    /// day the département received the information is not known (a first import of history).
+    /// The right is open from then, but no orientation clock starts until a later
+    /// `right_opened` of the same right gives the day of receipt.
+    public var datedFromApplication: Bool
 
     public init(transfer: Bool = false, householdSize: Int = 1, singleParentIncrease: Bool = false,
-                subjectToDuties: Bool = true, monthlyAmount: Cents? = nil) {
+                subjectToDuties: Bool = true, monthlyAmount: Cents? = nil, dutiesStated: Bool = true,
+                datedFromApplication: Bool = false) {
         self.transfer = transfer
         self.householdSize = householdSize
         self.singleParentIncrease = singleParentIncrease
         self.subjectToDuties = subjectToDuties
         self.monthlyAmount = monthlyAmount
+        self.dutiesStated = dutiesStated
+        self.datedFromApplication = datedFromApplication
     }
 }
 

@@ -13,6 +13,7 @@ enum Field: Int, CaseIterable {
     case reason, category, dominante, organisme, notified, decided_by, extended_review, barriers
     case weekly_hours, reduction_reason, ends, hours, purpose, status, failing, legitimate_reason
     case measure, percent, months, starts, proposed_by_france_travail, proposed_percent, proposed_months
+    case dated_from
 
     /// The field's name in the log (`household_size`).
     var name: String { Field.names[rawValue] }
@@ -44,7 +45,9 @@ extension FieldReader {
                 householdSize: try integer(.household_size, required: false, in: 1...99, expectation: .integer(1...99)) ?? 1,
                 singleParentIncrease: try bool(.single_parent_increase) ?? false,
                 subjectToDuties: try bool(.subject_to_duties) ?? true,
-                monthlyAmount: try money(.monthly_amount)))
+                monthlyAmount: try money(.monthly_amount),
+                dutiesStated: try bool(.subject_to_duties) != nil,
+                datedFromApplication: try choice(.dated_from, required: false, as: DatedFrom.self) == .application))
         case .householdChanged:
             let change = HouseholdChange(
                 householdSize: try integer(.household_size, required: false, in: 1...99, expectation: .integer(1...99)),

@@ -448,6 +448,7 @@ extension AppointmentPurpose: ByteCoded { static let byteTable = makeTable() }
 extension AppointmentStatus: ByteCoded { static let byteTable = makeTable() }
 extension FailingKind: ByteCoded { static let byteTable = makeTable() }
 extension SanctionMeasure: ByteCoded { static let byteTable = makeTable() }
+extension DatedFrom: ByteCoded { static let byteTable = makeTable() }
 
 /// A 128-bit hash of a line's content (members in any order, white space ignored).
 struct ContentHash: Hashable, Sendable {
