@@ -142,7 +142,10 @@ enum ImportCommand {
         }
         // Flow order: by DTCREAFLUX, then by name.
         var ordered: [(created: CivilDate?, path: String)] = []
-        for path in files {
+        if files.count > 1 && files.contains("-") {
+            throw UsageError(message: "standard input can be imported alone only", command: "import")
+        }
+        for path in files where files.count > 1 {
             var header = CAFImport.FlowHeader()
             var probe = CAFImport.FlowReader()
             var head: [UInt8] = []
@@ -154,6 +157,7 @@ enum ImportCommand {
             header = probe.header
             ordered.append((header.created, path))
         }
+        if files.count == 1 { ordered = [(nil, files[0])] }
         ordered.sort { a, b in
             switch (a.created, b.created) {
             case let (x?, y?) where x != y: return x < y

@@ -94,3 +94,18 @@ struct ImportCommandTests {
         #expect(result.stdout.contains(#""due": "2025-04-14""#))
     }
 }
+
+@Suite("pathway generate --caf-flow (end to end)", .serialized)
+struct GenerateFlowTests {
+    @Test("a generated flow, piped into the import, is read whole; the same arguments give the same bytes")
+    func piped() throws {
+        let flow = try CLI.run(["generate", "--caf-flow", "120", "--seed", "3"])
+        #expect(flow.status == 0)
+        #expect(flow.stdout == (try CLI.run(["generate", "--caf-flow", "120", "--seed", "3"])).stdout)
+        let file = try CLI.temporaryFile(flow.stdout, suffix: ".xml")
+        let imported = try CLI.run(["import", "caf", file])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("120 foyers (flux M du 2025-01-06)"))
+        #expect(LogReader.read(imported.stdout).rejected.isEmpty)
+    }
+}

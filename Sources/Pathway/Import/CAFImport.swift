@@ -55,7 +55,28 @@ public enum CAFImport {
 
     /// Reads a flow chunk by chunk: households are handed over as each ends.
     public struct FlowReader {
-        private var xml = XMLStream()
+        /// The elements the reader tells apart.
+        private enum Tag: Int, CaseIterable {
+            case typeflux, dtcreaflux, matricule, dtdemrsa, etatdosrsa, moticlorsa, dtclorsa, mttotdrorsa, natprest, rolepers
+            case toppersdrodevorsa, infosFoyerRSA, personne, finDroit, finDroitMoisAnterieur, montantsCalculDroitRSA
+
+            var name: String {
+                switch self {
+                case .infosFoyerRSA: return "InfosFoyerRSA"
+                case .personne: return "Personne"
+                case .finDroit: return "FinDroit"
+                case .finDroitMoisAnterieur: return "FinDroitMoisAnterieur"
+                case .montantsCalculDroitRSA: return "MontantsCalculDroitRSA"
+                default: return "\(self)".uppercased()
+                }
+            }
+
+            /// The leaf elements whose text is read.
+            static let leaves: [Tag] = [.typeflux, .dtcreaflux, .matricule, .dtdemrsa, .etatdosrsa, .moticlorsa, .dtclorsa,
+                                        .mttotdrorsa, .natprest, .rolepers, .toppersdrodevorsa]
+        }
+
+        private var xml = XMLStream(vocabulary: Tag.allCases.map(\.name), textOf: Set(Tag.leaves.map(\.name)))
         public private(set) var header = FlowHeader()
         public private(set) var households = 0
         private var current: Household?
@@ -63,17 +84,12 @@ public enum CAFImport {
         private var inFinDroit = false
         private var inFinDroitAnterieur = false
         private var inMontants = false
-        private var field = ""
+        private var field: Tag?
         private var anteriorReason: String?
         private var anteriorDate: CivilDate?
         private var startLine = 0
 
         public init() {}
-
-        private static let wanted: Set<String> = [
-            "TYPEFLUX", "DTCREAFLUX", "MATRICULE", "DTDEMRSA", "ETATDOSRSA", "MOTICLORSA", "DTCLORSA",
-            "MTTOTDRORSA", "NATPREST", "ROLEPERS", "TOPPERSDRODEVORSA",
-        ]
 
         /// Feeds the next bytes; `household` receives each household read whole.
         public mutating func feed(_ chunk: [UInt8], last: Bool,
@@ -82,7 +98,7 @@ public enum CAFImport {
             var stream = xml
             defer { xml = stream }
             do {
-                try stream.feed(chunk, last: last, wantsText: { FlowReader.wanted.contains($0) }) { (piece) throws(XMLStream.Failure) in
+                try stream.feed(chunk, last: last) { (piece) throws(XMLStream.Failure) in
                     do throws(Problem) {
                         try self.take(piece, household: household)
                     } catch {
@@ -97,53 +113,54 @@ public enum CAFImport {
 
         private mutating func take(_ piece: XMLStream.Piece, household: (Household) -> Void) throws(Problem) {
             switch piece {
-            case .start(let name, let line):
-                field = name
-                switch name {
-                case "InfosFoyerRSA":
+            case .start(let index, let line):
+                let tag = Tag(rawValue: index)
+                field = tag
+                switch tag {
+                case .infosFoyerRSA?:
                     startLine = line
                     current = Household(matricule: "", applied: nil, state: "", closureReason: nil, closedOn: nil,
                                         monthlyAmount: nil, persons: [], line: 0)
                     anteriorReason = nil
                     anteriorDate = nil
-                case "Personne": person = (nil, nil, nil, nil)
-                case "FinDroit": inFinDroit = true
-                case "FinDroitMoisAnterieur": inFinDroitAnterieur = true
-                case "MontantsCalculDroitRSA": inMontants = true
+                case .personne?: person = (nil, nil, nil, nil)
+                case .finDroit?: inFinDroit = true
+                case .finDroitMoisAnterieur?: inFinDroitAnterieur = true
+                case .montantsCalculDroitRSA?: inMontants = true
                 default: break
                 }
             case .text(let raw):
                 let text = raw.trimmingSpaces
                 switch field {
-                case "TYPEFLUX": header.type = text
-                case "DTCREAFLUX": header.created = CivilDate(text)
-                case "MATRICULE": current?.matricule = text
-                case "DTDEMRSA": current?.applied = CivilDate(text)
-                case "ETATDOSRSA": current?.state = text
-                case "MOTICLORSA":
+                case .typeflux?: header.type = text
+                case .dtcreaflux?: header.created = CivilDate(text)
+                case .matricule?: current?.matricule = text
+                case .dtdemrsa?: current?.applied = CivilDate(text)
+                case .etatdosrsa?: current?.state = text
+                case .moticlorsa?:
                     if inFinDroit { current?.closureReason = text } else if inFinDroitAnterieur { anteriorReason = text }
-                case "DTCLORSA":
+                case .dtclorsa?:
                     if inFinDroit { current?.closedOn = CivilDate(text) } else if inFinDroitAnterieur { anteriorDate = CivilDate(text) }
-                case "MTTOTDRORSA":
+                case .mttotdrorsa?:
                     if inMontants, case .success(let value) = FixedPoint.parse(text: text, scale: 2) { current?.monthlyAmount = Cents(value) }
-                case "NATPREST": person?.nature = text
-                case "ROLEPERS":
+                case .natprest?: person?.nature = text
+                case .rolepers?:
                     if person?.role == nil { person?.role = text }
                     if person?.nature == "RSA" { person?.roleOfRSA = text }
-                case "TOPPERSDRODEVORSA": person?.duties = text == "1" ? true : text == "0" ? false : nil
+                case .toppersdrodevorsa?: person?.duties = text == "1" ? true : text == "0" ? false : nil
                 default: break
                 }
-            case .end(let name):
-                switch name {
-                case "Personne":
+            case .end(let index):
+                switch Tag(rawValue: index) {
+                case .personne?:
                     if let p = person, current != nil {
                         current?.persons.append(((p.roleOfRSA ?? p.role ?? "").uppercased(), p.duties))
                     }
                     person = nil
-                case "FinDroit": inFinDroit = false
-                case "FinDroitMoisAnterieur": inFinDroitAnterieur = false
-                case "MontantsCalculDroitRSA": inMontants = false
-                case "InfosFoyerRSA":
+                case .finDroit?: inFinDroit = false
+                case .finDroitMoisAnterieur?: inFinDroitAnterieur = false
+                case .montantsCalculDroitRSA?: inMontants = false
+                case .infosFoyerRSA?:
                     guard var h = current else { return }
                     h.line = max(1, startLine)
                     if h.closureReason == nil { h.closureReason = anteriorReason }
@@ -156,7 +173,7 @@ public enum CAFImport {
                     current = nil
                 default: break
                 }
-                field = ""
+                field = nil
             }
         }
     }

@@ -227,3 +227,25 @@ struct CSVImportTests {
         #expect(LogReader.read(out.ndjson()).rejected.isEmpty)
     }
 }
+
+@Suite("The synthetic CAF flow")
+struct CAFFlowGeneratorTests {
+    @Test("deterministic, windows-1252 with accents, every ETATDOSRSA, read whole by the importer; later flows move households")
+    func generated() throws {
+        let first = CAFFlowGenerator(households: 300, seed: 4).bytes()
+        #expect(first == CAFFlowGenerator(households: 300, seed: 4).bytes())
+        #expect(first.contains(0xC9) || first.contains(0xE9)) // É or é, one byte each
+        #expect(!TextDecoding.isUTF8(first))
+        let (header, households) = try CAFImportTests.households(first, chunk: 65_536)
+        #expect(header.type == "M")
+        #expect(households.count == 300)
+        #expect(Set(households.map(\.state)) == ["0", "1", "2", "3", "4", "5", "6"])
+        #expect(households.contains { $0.persons.contains { $0.role == "ENF" } })
+        #expect(households.filter(\.isClosed).allSatisfy { $0.closureReason != nil && $0.closedOn != nil })
+        let (later, moved) = try CAFImportTests.households(CAFFlowGenerator(households: 300, seed: 4, flow: 2).bytes())
+        #expect(later.type == "I")
+        #expect(later.created == date("2025-01-13"))
+        #expect(moved.map(\.matricule) == households.map(\.matricule))
+        #expect(moved.map(\.state) != households.map(\.state))
+    }
+}

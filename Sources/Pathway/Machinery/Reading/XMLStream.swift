@@ -9,8 +9,9 @@
 struct XMLStream {
     /// What the reader found, handed to the consumer.
     enum Piece {
-        case start(name: String, line: Int)
-        case end(name: String)
+        /// An element opens: its tag (the index of its name in the vocabulary, or -1).
+        case start(tag: Int, line: Int)
+        case end(tag: Int)
         /// The text of the element just opened (its entities resolved), as decoded bytes.
         case text(String)
     }
@@ -44,20 +45,68 @@ struct XMLStream {
     /// Bytes consumed before `pending`, and the lines they held.
     private var consumed = 0
     private var lines = 1
-    private var open: [String] = []
+    /// The open elements' name hashes, and their tags (for messages).
+    private var open: [UInt64] = []
+    private var openTags: [Int] = []
     private var sawRoot = false
+    /// The names the consumer knows, by the hash of their bytes.
+    private let vocabulary: [[UInt8]]
+    private let names: [String]
+    /// Open addressing by the hash's top byte: (hash, tag) or (0, -1) for an empty slot. A
+    /// dictionary would hash each name again with SipHash, a tenth of an import's time.
+    private var slots = [(UInt64, Int)](repeating: (0, -1), count: 256)
+    /// Whether each known tag's text is wanted.
+    private let wanted: [Bool]
+
+    /// A reader that tells `vocabulary`'s names apart (each piece carries a name's index) and
+    /// reports the text of the elements named in `textOf`.
+    init(vocabulary: [String], textOf: Set<String>) {
+        names = vocabulary
+        self.vocabulary = vocabulary.map { Array($0.utf8) }
+        wanted = vocabulary.map { textOf.contains($0) }
+        for (index, name) in self.vocabulary.enumerated() {
+            var h = Self.seed
+            for b in name { h = (h ^ UInt64(b)) &* Self.prime }
+            var slot = Int(h >> 56)
+            while slots[slot].1 >= 0 { slot = (slot + 1) & 255 }
+            slots[slot] = (h, index)
+        }
+    }
+
+    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// The name of a known tag, for messages.
+    func name(of tag: Int) -> String { tag >= 0 && tag < names.count ? names[tag] : "?" }
     /// Whether the element open last wants its text (kept across chunks).
     private var textWanted = false
 
-    /// The elements still open (their names), outermost first.
-    var openElements: [String] { open }
 
     /// Reads `chunk` (the next bytes of the file); `last` when it is the end. `body` receives each
     /// piece in order; text is reported only for the elements `wantsText` names.
-    mutating func feed(_ chunk: [UInt8], last: Bool, wantsText: (String) -> Bool,
-                       _ body: (Piece) throws(Failure) -> Void) throws(Failure) {
+    mutating func feed(_ chunk: [UInt8], last: Bool, _ body: (Piece) throws(Failure) -> Void) throws(Failure) {
         if pending.isEmpty { pending = chunk } else { pending.append(contentsOf: chunk) }
-        let bytes = pending
+        let all = pending
+        var result: Result<Int, Failure> = .success(0)
+        all.withUnsafeBufferPointer { bytes in
+            do throws(Failure) {
+                result = .success(try scan(bytes, last: last, body))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        let i = try result.get()
+        consumed += i
+        pending = i < all.count ? Array(all[i...]) : []
+        if last {
+            if let top = openTags.last { throw Failure(message: "the flow ends with <\(name(of: top))> still open (truncated flow?)", line: lines, byte: consumed + 1) }
+            if !sawRoot { throw Failure(message: "no XML element: not a CAF/MSA flow", line: lines, byte: consumed + 1) }
+        }
+    }
+
+    /// Reads what `bytes` holds whole and returns how many bytes were read.
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, last: Bool,
+                               _ body: (Piece) throws(Failure) -> Void) throws(Failure) -> Int {
         var i = 0
         let n = bytes.count
         var line = lines
@@ -91,8 +140,7 @@ struct XMLStream {
                 }
                 if j == n && !last { break scan }
                 line += breaks
-                if textWanted, let top = open.last {
-                    _ = top
+                if textWanted, !open.isEmpty {
                     let text = try decodeText(bytes, i, j, failure: failure)
                     try body(.text(text))
                 } else if open.isEmpty {
@@ -173,50 +221,71 @@ struct XMLStream {
                 break scan
             }
             if next == UInt8(ascii: "/") {
-                let name = Self.name(bytes, i + 2, j)
-                guard let top = open.last else { throw failure("closing tag </\(name)> with no element open", at: i) }
-                guard top == name else { throw failure("closing tag </\(name)> where </\(top)> was expected", at: i) }
+                let (hash, tag, _) = identify(bytes, i + 2, j)
+                guard let top = open.last else { throw failure("closing tag </\(Self.text(bytes, i + 2, j))> with no element open", at: i) }
+                guard top == hash else {
+                    throw failure("closing tag </\(Self.text(bytes, i + 2, j))> where </\(openTags.last.map { name(of: $0) } ?? "?")> was expected", at: i)
+                }
                 open.removeLast()
+                openTags.removeLast()
                 textWanted = false
-                try body(.end(name: name))
+                try body(.end(tag: tag))
             } else {
                 let selfClosing = bytes[j - 1] == UInt8(ascii: "/")
-                let name = Self.name(bytes, i + 1, selfClosing ? j - 1 : j)
-                guard !name.isEmpty else { throw failure("an element with no name", at: i) }
-                if open.isEmpty && sawRoot { throw failure("a second root element <\(name)>", at: i) }
+                let (hash, tag, length) = identify(bytes, i + 1, selfClosing ? j - 1 : j)
+                guard length > 0 else { throw failure("an element with no name", at: i) }
+                if open.isEmpty && sawRoot { throw failure("a second root element <\(Self.text(bytes, i + 1, j))>", at: i) }
                 sawRoot = true
-                try body(.start(name: name, line: line))
+                try body(.start(tag: tag, line: line))
                 if selfClosing {
-                    try body(.end(name: name))
+                    try body(.end(tag: tag))
                     textWanted = false
                 } else {
-                    open.append(name)
-                    textWanted = wantsText(name)
+                    open.append(hash)
+                    openTags.append(tag)
+                    textWanted = tag >= 0 && wanted[tag]
                 }
             }
             newlines(i, j)
             i = j + 1
         }
-        // Keep what was not read for the next chunk.
+        // What was not read waits for the next chunk.
         lines = line
-        consumed += i
-        pending = i < n ? Array(bytes[i...]) : []
-        if last {
-            if let top = open.last { throw Failure(message: "the flow ends with <\(top)> still open (truncated flow?)", line: lines, byte: consumed + 1) }
-            if !sawRoot { throw Failure(message: "no XML element: not a CAF/MSA flow", line: lines, byte: consumed + 1) }
+        return i
+    }
+
+    /// The hash of a tag's name (up to the first space), its index in the vocabulary (-1 when
+    /// unknown) and its length.
+    @inline(__always)
+    private func identify(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> (UInt64, Int, Int) {
+        var end = from
+        var h = Self.seed
+        while end < to {
+            let b = bytes[end]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "/") { break }
+            h = (h ^ UInt64(b)) &* Self.prime
+            end += 1
         }
+        var slot = Int(h >> 56)
+        var found = -1
+        while slots[slot].1 >= 0 {
+            if slots[slot].0 == h { found = slots[slot].1; break }
+            slot = (slot + 1) & 255
+        }
+        let tag = found
+        guard tag >= 0, vocabulary[tag].count == end - from else { return (h, -1, end - from) }
+        for k in 0..<(end - from) where vocabulary[tag][k] != bytes[from + k] { return (h, -1, end - from) }
+        return (h, tag, end - from)
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
     }
 
     // MARK: Pieces
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    /// The element name of a tag's inside (up to the first space).
-    private static func name(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
-        var end = from
-        while end < to && !isSpace(bytes[end]) && bytes[end] != UInt8(ascii: "/") { end += 1 }
-        return String(decoding: bytes[from..<end], as: UTF8.self)
-    }
 
     /// The value of `name="…"` in a declaration.
     private static func attribute(_ name: String, in text: String) -> String? {
@@ -236,7 +305,7 @@ struct XMLStream {
         return nil
     }
 
-    private static func firstInvalidUTF8(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int? {
+    private static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
         var k = from
         while k < to {
             let b = bytes[k]
@@ -249,8 +318,11 @@ struct XMLStream {
         return nil
     }
 
-    private func decodeText(_ bytes: [UInt8], _ from: Int, _ to: Int,
+    private func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int,
                             failure: (String, Int) -> Failure) throws(Failure) -> String {
+        var plain = true
+        for k in from..<to where bytes[k] == UInt8(ascii: "&") || bytes[k] >= 0x80 { plain = false; break }
+        if plain { return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
         var raw: [UInt8] = []
         raw.reserveCapacity(to - from)
         var k = from
@@ -280,9 +352,11 @@ struct XMLStream {
 
     /// Text in the flow's encoding, as a string.
     private func decode(_ raw: [UInt8], at index: Int, failure: (String, Int) -> Failure) throws(Failure) -> String {
+        // ASCII reads the same in every encoding (codes, dates and amounts are).
+        if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
         switch encoding {
         case .utf8:
-            if let bad = Self.firstInvalidUTF8(raw, 0, raw.count) {
+            if let bad = raw.withUnsafeBufferPointer({ Self.firstInvalidUTF8($0, 0, $0.count) }) {
                 throw failure(declared ? "invalid UTF-8" : "invalid UTF-8: the flow declares no encoding, and XML's default is UTF-8 (a windows-1252 flow must say so in its prolog)", index + bad)
             }
             return String(decoding: raw, as: UTF8.self)
