@@ -39,12 +39,18 @@ enum ReplayCommand {
 
     enum Format: String, CaseIterable {
         case text, json, csv
+        /// CSV for French Excel: `;`, a byte-order mark, French headers.
+        case csvExcel = "csv-excel"
     }
 
     struct Options {
         var input: String?
         var asOf: CivilDate?
         var format = Format.text
+        /// Whether `--format` was given (else the output's extension may choose it).
+        var formatGiven = false
+        /// `--encoding windows-1252`: the log is read as windows-1252 and turned into UTF-8.
+        var windows1252 = false
         var output: String?
         var config: String?
         var strict = false
@@ -71,15 +77,30 @@ enum ReplayCommand {
                 case "--as-of":
                     let text = try reader.value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
                     guard let date = CivilDate(text) else {
+                        if Array(text.utf8).withUnsafeBufferPointer({ CivilDate.parse($0) }) == .impossible {
+                            throw UsageError(message: "--as-of: \(text) is not a day of the calendar (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))", command: "replay")
+                        }
                         throw UsageError(message: "--as-of: expected a date YYYY-MM-DD, got '\(text)'", command: "replay")
                     }
                     options.asOf = date
                 case "--format":
                     let text = try reader.value(for: name, inline: inline, expected: "text, json or csv")
                     guard let format = Format(rawValue: text) else {
-                        throw UsageError(message: "--format: expected text, json or csv, got '\(text)'", command: "replay")
+                        throw UsageError(message: "--format: expected text, json, csv or csv-excel, got '\(text)'", command: "replay")
                     }
                     options.format = format
+                    options.formatGiven = true
+                case "--excel":
+                    guard inline == nil else { throw UsageError(message: "--excel takes no value", command: "replay") }
+                    options.format = .csvExcel
+                    options.formatGiven = true
+                case "--encoding":
+                    let text = try reader.value(for: name, inline: inline, expected: "utf-8 or windows-1252")
+                    switch text.lowercased() {
+                    case "utf-8", "utf8": options.windows1252 = false
+                    case "windows-1252", "cp1252": options.windows1252 = true
+                    default: throw UsageError(message: "--encoding: expected utf-8 or windows-1252, got '\(text)'", command: "replay")
+                    }
                 case "--output", "-o":
                     options.output = try reader.value(for: name, inline: inline, expected: "a file path")
                 case "--config":
@@ -103,6 +124,18 @@ enum ReplayCommand {
         }
         guard options.input != nil else {
             throw UsageError(message: "missing the events file (a path, or - for standard input)", command: "replay")
+        }
+        // --output report.csv|.json|.txt chooses the format when --format does not.
+        if !options.formatGiven, let output = options.output {
+            if output.hasSuffix(".json") { options.format = .json }
+            else if output.hasSuffix(".csv") { options.format = .csv }
+            else if output.hasSuffix(".txt") { options.format = .text }
+        }
+        if options.sorted && options.format == .csvExcel {
+            throw UsageError(message: "--sorted writes json or csv; give --excel to a whole replay", command: "replay")
+        }
+        if options.sorted && options.windows1252 {
+            throw UsageError(message: "--sorted reads UTF-8 only; convert the log first (iconv -f windows-1252 -t utf-8)", command: "replay")
         }
         if options.sorted && options.format == .text {
             throw UsageError(message: "--sorted writes json or csv (the text report gathers the findings of all people by rule)", command: "replay")
@@ -145,7 +178,8 @@ enum ReplayCommand {
         let t0 = Clock.mark()
         let jobs = options.jobs
         var files: [Report.FileCounts] = []
-        let log = options.more.isEmpty ? try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
+        let log = options.windows1252 ? try readWindows1252(options.inputs, counts: &files)
+            : options.more.isEmpty ? try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
             let meter = Progress.onTerminal(total: buffer.count)
             defer { meter?.finish() }
             var callback: (@Sendable (Int, Int) -> Void)?
@@ -153,8 +187,19 @@ enum ReplayCommand {
             return LogReader.read(buffer, jobs: jobs, progress: callback, parsed: release)
         } : try readSeveral(options.inputs, counts: &files)
         let parse = Clock.trace ? Clock.phase(since: t0) : "", t1 = Clock.mark()
+        // A log that is not empty but gave no event: a diagnosis, and exit 2 (after the report,
+        // when its lines were read as the event log and rejected one by one).
+        var noEvent: String?
+        if let problem = try diagnose(log, inputs: options.inputs, windows1252: options.windows1252) {
+            guard problem.contains("was rejected") || problem.contains("not UTF-8") else { throw InputError(message: problem) }
+            noEvent = problem
+        }
+        if log.lines == log.blank {
+            console.err("pathway replay: \(input == "-" ? "standard input" : options.inputs.joined(separator: ", ")): \(log.lines == 0 ? "the input is empty" : "the input holds only blank lines"): no event to replay\n")
+        }
         var report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
-        report.input.files = files
+        report.input.files = files.count > 1 ? files : []
+        if options.asOf == nil, let warning = latestDateWarning(log) { console.err("pathway replay: \(warning)\n") }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
         defer {
             if Clock.trace { console.err("parse \(parse), replay \(replay), render+write \(Clock.phase(since: t2))\n") }
@@ -176,6 +221,7 @@ enum ReplayCommand {
         case .text: emit(report.text(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")))
         case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, through: emit)
         case .csv: emit(report.csv())
+        case .csvExcel: emit(report.csv(.excel))
         }
         if let file, !failed, !file.finish() { failed = true }
         if failed, let path = options.output {
@@ -184,6 +230,10 @@ enum ReplayCommand {
         // The log and the report are left for the process's exit to reclaim: freeing a million
         // events one by one would only delay the exit.
         ProcessExit.keepUntilExit(log, report)
+        if let noEvent {
+            console.err("pathway: \(noEvent)\n")
+            return .usage
+        }
         if options.strict && !log.rejected.isEmpty {
             console.err("pathway replay: \(log.rejected.count) line(s) rejected (--strict); first: \(log.rejected[0])\n")
             return .rejectedLines
@@ -191,15 +241,65 @@ enum ReplayCommand {
         return report.hasViolation ? .violations : .success
     }
 
+    /// Why a log that is not empty gave no event at all, as a diagnosis (exit 2), or `nil`.
+    static func diagnose(_ log: ParsedLog, inputs: [String], windows1252: Bool) throws -> String? {
+        guard log.events.isEmpty, log.lines > log.blank, let first = inputs.first, first != "-" else { return nil }
+        var head: [UInt8] = []
+        try? Files.stream(first) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
+            head.append(contentsOf: chunk.prefix(65_536))
+            return false
+        }
+        let name = inputs.joined(separator: ", ")
+        if head.starts(with: [0x1F, 0x8B]) {
+            return "\(name): no event read: the file is compressed (gzip); run: zcat \(first) | pathway replay -"
+        }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "\(name): no event read: the file is a ZIP archive (an Excel workbook?); export the log as NDJSON"
+        }
+        let firstLine = head.prefix { $0 != 0x0A }
+        let text = String(decoding: firstLine, as: UTF8.self)
+        let startsLikeAHeader = text.unicodeScalars.first.map { $0.properties.isAlphabetic || $0 == "\"" || $0 == "\u{FEFF}" } ?? false
+        if startsLikeAHeader && !text.contains("{") && (text.contains(";") || text.contains(",")) {
+            return "\(name): no event read: this is CSV (header: \(text.prefix(80))…), not the event log: import it first with pathway import csv --mapping NAME \(first)"
+        }
+        if text.hasPrefix("<?xml") || text.hasPrefix("<") {
+            return "\(name): no event read: this is XML (a CAF/MSA flow?), not the event log: import it first with pathway import caf \(first)"
+        }
+        // A cut at the head's end may split a character: three bytes are left out when it is full.
+        let checked = head.count == 65_536 ? Array(head.dropLast(3)) : head
+        if !windows1252 && String(validating: checked, as: UTF8.self) == nil {
+            return "\(name): no event read: the text is not UTF-8 throughout; it looks like windows-1252: add --encoding windows-1252"
+        }
+        let count = log.lines - log.blank
+        return "\(name): no event read: \(count == 1 ? "its one line was rejected" : "every one of its \(count) lines was rejected") (first: \(log.rejected.first.map { "\($0)" } ?? "?"))"
+    }
+
+    /// Says which event set the default `as_of`, and warns when that date lies more than a year
+    /// beyond the next latest date of the log (a mistyped year).
+    static func latestDateWarning(_ log: ParsedLog) -> String? {
+        guard let latest = log.events.max(by: { $0.date < $1.date }) else { return nil }
+        let next = log.events.lazy.filter { $0.date < latest.date }.map(\.date).max()
+        guard let next, latest.date.days(since: next) > 366 else { return nil }
+        return "the audit date (as_of) is \(latest.date), set by event \(latest.id) (line \(latest.line)), more than a year after the next latest date of the log (\(next)): a mistyped year? Give --as-of to choose the date"
+    }
+
+    /// Files read as windows-1252 and turned into UTF-8 (`--encoding windows-1252`).
+    static func readWindows1252(_ paths: [String], counts: inout [Report.FileCounts]) throws -> ParsedLog {
+        var log = try readSeveral(paths, counts: &counts, decode: LegacyText.windows1252ToUTF8)
+        if paths.count == 1 { for k in log.rejected.indices { log.rejected[k].file = nil } }
+        return log
+    }
+
     /// Several files read as one log: each file's lines follow the previous file's, numbered
     /// from 1 again in the messages; the counts of each file.
-    static func readSeveral(_ paths: [String], counts: inout [Report.FileCounts]) throws -> ParsedLog {
+    static func readSeveral(_ paths: [String], counts: inout [Report.FileCounts],
+                            decode: ([UInt8]) -> [UInt8] = { $0 }) throws -> ParsedLog {
         var all: [UInt8] = []
         var ranges: [(path: String, first: Int, lines: Int, blank: Int)] = []
         var line = 1
         for path in paths {
             guard path != "-" else { throw InputError(message: "standard input can be read alone only, not with other files") }
-            var bytes = try Files.readBytes(path)
+            var bytes = decode(try Files.readBytes(path))
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
             var lines = 0, blank = 0, content = false

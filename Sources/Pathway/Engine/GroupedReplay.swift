@@ -37,7 +37,7 @@ public struct GroupedReplay {
     public enum Format: Sendable {
         /// The JSON report (`Docs/report.md`).
         case json
-        /// One line per finding (``Report/csv()``).
+        /// One line per finding (``Report/csv(_:)``).
         case csv
     }
 

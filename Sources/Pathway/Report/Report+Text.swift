@@ -179,30 +179,61 @@ extension Report {
     }
 }
 
-/// One row per finding (RFC 4180: CRLF line ends, fields quoted when needed, UTF-8).
+/// One row per finding (RFC 4180: CRLF line ends, fields quoted when needed, UTF-8), and the
+/// same for French Excel (`--excel`: `;`, a UTF-8 byte-order mark, French headers, decimal
+/// commas). In every CSV a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// is neutralised with a leading `'`, so that a spreadsheet never runs it as a formula.
 extension Report {
     public static let csvHeader = ["person", "rule", "severity", "date", "due", "done", "event", "article", "confidence", "message"]
+    /// The headers French Excel shows.
+    public static let csvHeaderFrench = ["personne", "règle", "gravité", "date", "échéance", "réalisé", "événement", "article", "confiance", "constat"]
 
-    public func csv() -> String {
-        var out = Report.csvHeaderLine
-        for f in findings { out += Report.csvRow(f) }
+    /// The CSV's flavour.
+    public enum CSVFlavour: Sendable {
+        /// The contract: `,`, no byte-order mark, English headers.
+        case standard
+        /// For French Excel: `;`, a byte-order mark, French headers.
+        case excel
+    }
+
+    public func csv(_ flavour: CSVFlavour = .standard) -> String {
+        var out = Report.csvHeaderLine(flavour)
+        for f in findings { out += Report.csvRow(f, flavour) }
         return out
     }
 
-    /// The CSV's first line, with its line end.
-    public static var csvHeaderLine: String { csvHeader.joined(separator: ",") + "\r\n" }
+    /// The CSV's first line, with its line end (and the byte-order mark for Excel).
+    public static var csvHeaderLine: String { csvHeaderLine(.standard) }
 
-    /// One finding's CSV line, with its line end.
-    public static func csvRow(_ f: Finding) -> String {
-        let fields = [f.person, f.rule.rawValue, f.severity.rawValue, f.date.description,
-                      f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
-                      f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
-        return fields.map(Report.csvField).joined(separator: ",") + "\r\n"
+    public static func csvHeaderLine(_ flavour: CSVFlavour) -> String {
+        switch flavour {
+        case .standard: return csvHeader.joined(separator: ",") + "\r\n"
+        case .excel: return "\u{FEFF}" + csvHeaderFrench.map { csvField($0, separator: ";") }.joined(separator: ";") + "\r\n"
+        }
     }
 
-    /// One CSV field, quoted when needed (RFC 4180).
-    public static func csvField(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+    /// One finding's CSV line, with its line end.
+    public static func csvRow(_ f: Finding) -> String { csvRow(f, .standard) }
+
+    public static func csvRow(_ f: Finding, _ flavour: CSVFlavour) -> String {
+        let separator: Character = flavour == .excel ? ";" : ","
+        let fields = [f.person, f.rule.rawValue, flavour == .excel ? f.severity.label : f.severity.rawValue, f.date.description,
+                      f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
+                      f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
+        return fields.map { csvField($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+    }
+
+    /// One CSV field (RFC 4180), quoted when needed; a cell a spreadsheet would read as a
+    /// formula is neutralised with a leading `'`.
+    public static func csvField(_ value: String) -> String { csvField(value, separator: ",") }
+
+    public static func csvField(_ value: String, separator: Character) -> String {
+        var value = value
+        if let first = value.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
+            value = "'" + value
+        }
+        let sep = separator.asciiValue ?? 0x2C
+        guard value.utf8.contains(where: { $0 == sep || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

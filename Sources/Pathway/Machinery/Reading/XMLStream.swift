@@ -391,3 +391,11 @@ enum TextDecoding {
         String(validating: bytes, as: UTF8.self) != nil
     }
 }
+
+/// Text written by older tools, turned into UTF-8 for the reader.
+public enum LegacyText {
+    /// Windows-1252 bytes as UTF-8.
+    public static func windows1252ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        Array(TextDecoding.windows1252(bytes).utf8)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Pathway
+
+@Suite("What people open: CSV for Excel, formats, whole files, exits that never mislead", .serialized)
+struct OutputTests {
+    @Test("--excel: ';', a byte-order mark, French headers and severities; a formula-like cell neutralised in every CSV")
+    func excel() throws {
+        let log = #"{"id":"=1+1","person":"=1+1","type":"contract_signed","date":"2025-03-10","weekly_hours":40}"# + "\n"
+            + #"{"id":"a1","person":"@SUM(A1)","type":"right_opened","date":"2025-01-06"}"# + "\n"
+        let path = try CLI.temporaryFile(log)
+        let excel = try CLI.run(["replay", path, "--excel"])
+        #expect(excel.stdout.hasPrefix("\u{FEFF}personne;règle;gravité;date;échéance;réalisé;événement;article;confiance;constat\r\n"))
+        #expect(excel.stdout.contains("'=1+1;contract.hours;violation;2025-03-10"))
+        #expect(excel.stdout.contains("'@SUM(A1);orientation.deadline;violation;"))
+        let standard = try CLI.run(["replay", path, "--format", "csv"])
+        #expect(standard.stdout.hasPrefix("person,rule,severity"))
+        #expect(!standard.stdout.contains("\n=1+1") && standard.stdout.contains("\n'=1+1,contract.hours"))
+        #expect(Report.csvField("-5") == "'-5")
+        #expect(Report.csvField("\tx") == "'\tx")
+        #expect(Report.csvField("a;b", separator: ";") == "\"a;b\"")
+    }
+
+    @Test("--output infers the format from its extension, and replaces the file whole")
+    func outputs() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, prefix) in [("r.json", "{"), ("r.csv", "person,rule"), ("r.txt", "RAPPORT D'AUDIT")] {
+            let file = dir.appendingPathComponent(name).path
+            _ = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", file])
+            #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix(prefix), "\(name)")
+        }
+        // A run that fails before its report leaves the previous one whole, and no temporary file.
+        let report = dir.appendingPathComponent("r.json").path
+        let before = try String(contentsOfFile: report, encoding: .utf8)
+        let failed = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", report, "--config", "/nonexistent.json"])
+        #expect(failed.status == 2)
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["r.csv", "r.json", "r.txt"])
+    }
+
+    @Test("a non-empty input with no event exits 2 with a diagnosis: gzip, windows-1252, CSV, XML; windows-1252 accepted on request")
+    func diagnoses() throws {
+        let line = #"{"id":"e1","person":"Zoé","type":"registered","date":"2025-03-03"}"# + "\n"
+        let gzip = try CLI.temporaryFile("", suffix: ".gz")
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00]).write(to: URL(fileURLWithPath: gzip))
+        let compressed = try CLI.run(["replay", gzip])
+        #expect(compressed.status == 2)
+        #expect(compressed.stderr.contains("compressed (gzip); run: zcat"))
+        let latin = try CLI.temporaryFile("", suffix: ".ndjson")
+        try Data(line.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }).write(to: URL(fileURLWithPath: latin))
+        let undeclared = try CLI.run(["replay", latin])
+        #expect(undeclared.status == 2)
+        #expect(undeclared.stderr.contains("looks like windows-1252: add --encoding windows-1252"))
+        let accepted = try CLI.run(["replay", latin, "--encoding", "windows-1252", "--format", "json"])
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout.contains(#""person": "Zoé""#))
+        let csv = try CLI.run(["replay", "Examples/import/pilotage-2025.csv"])
+        #expect(csv.status == 2)
+        #expect(csv.stderr.contains("this is CSV") && csv.stderr.contains("pathway import csv"))
+        let xml = try CLI.run(["replay", "Examples/import/RSABEM_2025-03-03.xml"])
+        #expect(xml.stderr.contains("pathway import caf"))
+        let empty = try CLI.run(["replay", try CLI.temporaryFile("")])
+        #expect(empty.stderr.contains("the input is empty"))
+    }
+
+    @Test("the default as_of names its event and warns when it lies more than a year after the next latest date")
+    func typoYear() throws {
+        let log = #"{"id":"e1","person":"P1","type":"right_opened","date":"2025-01-15"}"# + "\n"
+            + #"{"id":"e2","person":"P1","type":"registered","date":"2205-01-15"}"# + "\n"
+        let result = try CLI.run(["replay", try CLI.temporaryFile(log)])
+        #expect(result.stderr.contains("the audit date (as_of) is 2205-01-15, set by event e2 (line 2)"))
+        let fine = try CLI.run(["replay", "Examples/departement-2025.ndjson"])
+        #expect(!fine.stderr.contains("a mistyped year"))
+    }
+}
