@@ -67,6 +67,10 @@ enum CheckCommand {
             }
         }
         let total = passed + failed
+        guard total > 0 else {
+            // A mistyped fence is not a pass.
+            throw InputError(message: "\(paths.joined(separator: ", ")): no scenario found: a scenario is a block fenced by ```scenario (on its own line) and ```")
+        }
         console.out("\(total) scénario\(total > 1 ? "s" : "") dans \(files.count) fichier\(files.count > 1 ? "s" : "") : "
                     + "\(passed) conforme\(passed > 1 ? "s" : ""), \(failed) en échec\n")
         return failed > 0 ? .violations : .success

@@ -16,8 +16,13 @@ enum ReplayCommand {
       --as-of YYYY-MM-DD   Date at which pending deadlines are judged (default: the latest
                            date in the log, never the machine's clock). Later events are
                            counted but not replayed.
-      --format FORMAT      text (default, French, for auditors), json, or csv (one row per
-                           finding).
+      --format FORMAT      text (default, French, for auditors), json, csv (one row per
+                           finding), or csv-excel (the same for French Excel: ';', a
+                           byte-order mark, French headers). Without it, the extension
+                           of --output (.json, .csv, .txt) chooses.
+      --excel              The same as --format csv-excel.
+      --summary            The text report's synthesis alone.
+      --encoding ENC       utf-8 (default) or windows-1252 (a log from an older tool).
       --output FILE        Write the report to FILE instead of standard output.
       --config FILE        JSON object of local parameters (local targets, [I] choices),
                            e.g. {"orientation_target_days": 15}. Unknown keys are an error.
@@ -51,6 +56,8 @@ enum ReplayCommand {
         var formatGiven = false
         /// `--encoding windows-1252`: the log is read as windows-1252 and turned into UTF-8.
         var windows1252 = false
+        /// `--summary`: the text report's synthesis alone.
+        var summary = false
         var output: String?
         var config: String?
         var strict = false
@@ -61,7 +68,7 @@ enum ReplayCommand {
         var inputs: [String] { (input.map { [$0] } ?? []) + more }
     }
 
-    static let optionNames = ["--as-of", "--format", "--output", "--config", "--strict", "--jobs", "--sorted", "--help"]
+    static let optionNames = ["--as-of", "--format", "--output", "--config", "--strict", "--jobs", "--sorted", "--excel", "--summary", "--encoding", "--help"]
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options? {
         var reader = ArgumentReader(arguments, command: "replay")
@@ -90,6 +97,9 @@ enum ReplayCommand {
                     }
                     options.format = format
                     options.formatGiven = true
+                case "--summary":
+                    guard inline == nil else { throw UsageError(message: "--summary takes no value", command: "replay") }
+                    options.summary = true
                 case "--excel":
                     guard inline == nil else { throw UsageError(message: "--excel takes no value", command: "replay") }
                     options.format = .csvExcel
@@ -218,7 +228,7 @@ enum ReplayCommand {
             text.withUTF8 { emit($0) }
         }
         switch options.format {
-        case .text: emit(report.text(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")))
+        case .text: emit(report.text(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), summary: options.summary))
         case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, through: emit)
         case .csv: emit(report.csv())
         case .csvExcel: emit(report.csv(.excel))

@@ -5,7 +5,7 @@ import Pathway
 /// (Docs/embedding.md).
 enum ServeCommand {
     static let usage = """
-    Usage: pathway serve --stdio [--config FILE]
+    Usage: pathway serve --stdio [--config FILE] [--log FILE]
 
     Reads requests, one JSON object per line, on standard input and answers each with one JSON
     object on one line on standard output, until the input ends:
@@ -15,13 +15,17 @@ enum ServeCommand {
       {"op":"state","person":"P1","as_of":"…"}    a person's state, deadlines and findings
       {"op":"due","as_of":"…","within":7}         the deadlines falling due in the window
 
-    Every answer has "ok": true, or "ok": false with "error". See Docs/embedding.md.
+    Every answer has "ok": true, or "ok": false with "error"; a request's "id", if any, is
+    echoed in its answer. --log FILE preloads an event log (its rejected lines are counted on
+    standard error). A person the session has no event of is an error, not a state. See
+    Docs/embedding.md.
     """
 
     static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
         var reader = ArgumentReader(arguments, command: "serve")
         var stdio = false
         var parameters = Parameters.law
+        var preload: String?
         while let token = reader.next() {
             switch token {
             case .positional(let word): throw UsageError(message: "unexpected argument '\(word)'", command: "serve")
@@ -31,15 +35,29 @@ enum ServeCommand {
                     console.out(usage + "\n")
                     return .success
                 case "--stdio": stdio = true
+                case "--log":
+                    preload = try reader.value(for: name, inline: inline, expected: "an event log file")
                 case "--config":
                     parameters = try ReplayCommand.loadConfig(try reader.value(for: name, inline: inline, expected: "a JSON file path"), into: parameters)
                 default:
-                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--stdio", "--config", "--help"]))", command: "serve")
+                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--stdio", "--config", "--log", "--help"]))", command: "serve")
                 }
             }
         }
         guard stdio else { throw UsageError(message: "--stdio is the only transport: pathway serve --stdio", command: "serve") }
         var session = Session(parameters: parameters)
+        if let preload {
+            let text = try Files.readText(preload)
+            var kept = 0, rejected = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false)
+                where !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                switch session.store.add(line: String(line)) {
+                case .success: kept += 1
+                case .failure: rejected += 1
+                }
+            }
+            console.err("pathway serve: \(preload): \(kept) events kept, \(rejected) lines rejected\n")
+        }
         while let line = readLine(strippingNewline: true) {
             if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
             console.out(session.answer(line).serialized(pretty: false) + "\n")
@@ -56,10 +74,23 @@ enum ServeCommand {
             .object([("ok", .bool(false)), ("error", .string(message))])
         }
 
+        /// The answer to one request line, with the request's `id` echoed when it has one.
         mutating func answer(_ line: String) -> JSONValue {
-            guard case .object(let members)? = try? JSONValue.parse(line) else {
+            let parsed: JSONValue
+            do {
+                parsed = try JSONValue.parse(line)
+            } catch {
+                return fail("expected one JSON object per line, e.g. {\"op\":\"state\",\"person\":\"P1\",\"as_of\":\"2025-06-30\"}: \(error)")
+            }
+            guard case .object(let members) = parsed else {
                 return fail("expected one JSON object per line, e.g. {\"op\":\"state\",\"person\":\"P1\",\"as_of\":\"2025-06-30\"}")
             }
+            let answer = respond(members)
+            guard let id = members.first(where: { $0.key == "id" })?.value, case .object(let fields) = answer else { return answer }
+            return .object([("id", id)] + fields)
+        }
+
+        private mutating func respond(_ members: [(key: String, value: JSONValue)]) -> JSONValue {
             func member(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
             guard case .string(let op)? = member("op") else { return fail("\"op\": missing (event, check, state or due)") }
             switch op {
@@ -95,6 +126,9 @@ enum ServeCommand {
                     return fail("\"as_of\": expected a date YYYY-MM-DD (the state is judged on that day; never the clock)")
                 }
                 let events = store.events(of: person)
+                guard !events.isEmpty else {
+                    return fail("\"person\": no event of \(person) in this session (send its events first, or preload a log with --log)")
+                }
                 let report = Replay.person(person, events: events.enumerated().map { var e = $0.element; e.line = $0.offset + 1; return e },
                                            asOf: asOf, parameters: parameters)
                 return .object([

@@ -74,3 +74,47 @@ struct OutputTests {
         #expect(!fine.stderr.contains("a mistyped year"))
     }
 }
+
+@Suite("The French text report", .serialized)
+struct FrenchReportTests {
+    /// Enumeration values of the log that are not French words: none may appear in the report.
+    static let english = ["resources", "employment", "moved", "deceased", "france_travail", "mission_locale", "cap_emploi",
+                          "work_placement", "job_search", "access_to_rights", "professional_activity", "contract_refusal",
+                          "obligation_breach", "control_refusal", "right_opened", "activity", "attended", "missed", "excused",
+                          "accompaniment", "as_of", "impossible date", "no such day", "expected"]
+
+    @Test("in French words, each legal basis once per rule, the detail refers to the findings; --summary")
+    func french() throws {
+        let text = try CLI.run(["replay", "Examples/departement-2025.ndjson"]).stdout
+        for word in Self.english {
+            let body = text.replacingOccurrences(of: "Examples/departement-2025.ndjson", with: "")
+            #expect(!body.contains(word), "\(word) in the French report")
+        }
+        #expect(text.contains("ligne 61 : « date » : date impossible \"2025-06-31\""))
+        // Each rule's sources are printed once, on its "Base" line, never again after a finding.
+        for rule in RuleRegistry.all where text.contains("  \(rule.id) — ") {
+            #expect(text.components(separatedBy: rule.cited).count - 1 == 1, "\(rule.id): its basis more than once")
+        }
+        #expect(text.contains("retenu 9 891,78 €"))
+        #expect(text.contains("3 manqués sans excuse"))
+        #expect(text.contains("Constats (voir par règle) : orientation.competence [information] du 2025-03-17 ; orientation.deadline [violation] du 2025-03-17"))
+        let summary = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--summary"]).stdout
+        #expect(summary.contains("SYNTHÈSE") && !summary.contains("CONSTATS PAR RÈGLE"))
+        #expect(FrenchWords.integer(2_000_000) == "2 000 000")
+        #expect(FrenchWords.euros(Cents(1_251_156_144)) == "12 511 561,44 €")
+    }
+
+    @Test("pathway check on a file with no scenario exits 2 and names the fence; serve names an unknown person and echoes ids")
+    func checkAndServe() throws {
+        let page = try CLI.temporaryFile("# x\n\n```scenarios\ntitle: a\n```\n", suffix: ".md")
+        let check = try CLI.run(["check", page])
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("```scenario"))
+        let serve = try CLI.run(["serve", "--stdio", "--log", "Examples/departement-2025.ndjson"],
+                                stdin: #"{"id":"q1","op":"state","person":"NOPE","as_of":"2025-03-03"}"# + "\n" + #"{"id":2,"op":"state","person":"P02","as_of":"2025-03-03"}"# + "\n")
+        let answers = serve.stdout.split(separator: "\n").map(String.init)
+        #expect(answers.first?.hasPrefix(#"{"id":"q1","ok":false,"error":"\"person\": no event of NOPE"#) == true)
+        #expect(answers.last?.hasPrefix(#"{"id":2,"ok":true,"op":"state","person":{"person":"P02""#) == true)
+        #expect(serve.stderr.contains("310 events kept, 2 lines rejected"))
+    }
+}

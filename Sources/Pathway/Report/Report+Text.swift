@@ -1,23 +1,28 @@
 /// The report for an auditor, in French: the summary first, then the findings grouped by
 /// rule with their article, then the detail of each person with a finding.
 extension Report {
-    public func text(source: String = "-") -> String {
+    /// The French report; `summary` for the synthesis alone (`--summary`).
+    public func text(source: String = "-", summary: Bool = false) -> String {
         var out = ""
         func line(_ s: String = "") { out += s + "\n" }
+        let n = FrenchWords.integer
 
         line("RAPPORT D'AUDIT DU PARCOURS RSA — Pathway")
         line("Fichier : \(source)")
-        line("Date d'audit (as_of) : \(asOf?.description ?? "aucune (journal sans événement)")")
+        line("Date d'audit : \(asOf?.description ?? "aucune (journal sans événement)")")
         if !parameters.overrides.isEmpty {
             line("Paramètres locaux (--config) : " + parameters.overrides.sorted { $0.key < $1.key }
                 .map { "\($0.key) = \($0.value)" }.joined(separator: ", "))
         }
         line()
         line("SYNTHÈSE")
-        line("  Lignes lues : \(input.lines) (\(Report.plural(input.events, "événement")), \(Report.plural(input.duplicates, "doublon")) ignoré\(input.duplicates > 1 ? "s" : ""), "
+        line("  Lignes lues : \(n(input.lines)) (\(Report.plural(input.events, "événement")), \(Report.plural(input.duplicates, "doublon")) ignoré\(input.duplicates > 1 ? "s" : ""), "
              + "\(Report.plural(input.rejected, "rejetée")), \(Report.plural(input.blank, "vide")))")
-        line("  Personnes : \(input.people) ; événements rejoués : \(input.replayed)"
-             + (input.afterAsOf > 0 ? " (\(input.afterAsOf) postérieurs à la date d'audit, non rejoués)" : ""))
+        for file in input.files {
+            line("    \(file.file) : \(Report.plural(file.lines, "ligne")), \(Report.plural(file.events, "événement")), \(Report.plural(file.duplicates, "doublon")), \(Report.plural(file.rejected, "rejetée"))")
+        }
+        line("  Personnes : \(n(input.people)) ; événements rejoués : \(n(input.replayed))"
+             + (input.afterAsOf > 0 ? " (\(n(input.afterAsOf)) postérieurs à la date d'audit, non rejoués)" : ""))
         line("  Constats : \(Report.plural(count(.violation), "violation")), \(Report.plural(count(.warning), "avertissement")), \(Report.plural(count(.info), "information"))")
         line("  États : " + PathwayStatus.allCases.compactMap { status in
             indicators.states[status].map { "\(status.label) \($0)" }
@@ -52,6 +57,11 @@ extension Report {
                  + (sc.unknownAmounts > 0 ? " (\(sc.unknownAmounts) décision\(sc.unknownAmounts > 1 ? "s" : "") au montant mensuel inconnu)" : ""))
         }
 
+        if !notJudged.isEmpty {
+            line("  Règles non jugées, faute de données : " + notJudged.map { "\($0.rule) (\($0.reason))" }.joined(separator: " ; "))
+        }
+        if summary { return out }
+
         line()
         line("CONSTATS PAR RÈGLE")
         let grouped = Dictionary(grouping: findings, by: \.rule)
@@ -66,21 +76,16 @@ extension Report {
                 if let due = finding.due {
                     dates = "échéance \(due), réalisé \(finding.done?.description ?? "non") — "
                 }
-                line("    \(finding.person) — \(dates)\(finding.event.map { "événement \($0) — " } ?? "")\(finding.message)")
+                // The legal basis is said once, above: each message is given without it.
+                line("    \(finding.person) — \(dates)\(finding.event.map { "événement \($0) — " } ?? "")\(Report.withoutBasis(finding.message, rule))")
             }
-        }
-
-        if !notJudged.isEmpty {
-            line()
-            line("RÈGLES NON JUGÉES, FAUTE DE DONNÉES")
-            for gap in notJudged { line("  \(gap.rule) : \(gap.reason)") }
         }
 
         if !rejected.isEmpty {
             line()
             line("LIGNES REJETÉES (\(rejected.count))")
             for error in rejected {
-                line("  " + (error.file.map { "\($0), " } ?? "") + "ligne \(error.line) : \(error.reason)")
+                line("  " + (error.file.map { "\($0), " } ?? "") + "ligne \(error.line) : \(error.reason(in: .french))")
             }
         }
 
@@ -90,7 +95,12 @@ extension Report {
             line("DÉTAIL PAR PERSONNE (personnes avec au moins un constat : \(flagged.count))")
             for person in flagged {
                 line()
-                line("  \(person.person) — \(person.status.label)")
+                var state = person.status.label
+                if person.status == .awaitingContract, let c = person.state.contract, person.state.contractSinceOrientation,
+                   let ends = c.terms.ends, let asOf, ends < asOf {
+                    state += " (le contrat signé le \(c.date) a pris fin le \(ends))"
+                }
+                line("  \(person.person) — \(state)")
                 line("    " + Report.personFacts(person).joined(separator: " ; "))
                 for deadline in person.deadlines {
                     let passed = asOf.map { deadline.due < $0 } ?? false
@@ -102,9 +112,10 @@ extension Report {
                 for sanction in person.sanctions {
                     line("    " + Report.sanctionLine(sanction))
                 }
-                for finding in person.findings {
-                    line("    [\(finding.severity.label)] \(finding.rule) : \(finding.message)")
-                }
+                // The findings are given above, by rule: here, a reference to each.
+                line("    Constats (voir par règle) : " + person.findings.map { f in
+                    "\(f.rule) \(f.severity == .violation ? "[violation]" : f.severity == .warning ? "[avertissement]" : "[information]") du \(f.due ?? f.date)"
+                }.joined(separator: " ; "))
             }
         }
         return out
@@ -116,14 +127,14 @@ extension Report {
         var text = "Intensité : \(Report.plural(i.weeksUnderContract, "semaine")) sous contrat, "
             + "\(i.averageHoursPerWeek.map { $0.description.replacingDot() } ?? "—") h par semaine en moyenne, "
             + "plan atteint \(i.weeksMeetingPlan) semaine\(i.weeksMeetingPlan > 1 ? "s" : "") sur \(i.weeksUnderContract)"
-        let parts = i.byCategory.nonZero.map { "\($0.category.rawValue) \($0.hours.description.replacingDot()) h" }
+        let parts = i.byCategory.nonZero.map { "\(FrenchWords.label($0.category)) \($0.hours.description.replacingDot()) h" }
         if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
         return text
     }
 
     static func sanctionLine(_ s: SanctionReport) -> String {
         let r = s.record
-        var text = "Sanction \(r.event) du \(r.date) : \(r.decision.measure.rawValue) \(r.decision.percent) % \(r.decision.months) mois, "
+        var text = "Sanction \(r.event) du \(r.date) : \(r.decision.measure == .suspension ? "suspension" : "suppression") \(r.decision.percent) % \(r.decision.months) mois, "
             + "du \(r.starts) au \(r.ends) (\(r.basis.label)"
         if let by = r.endedBy { text += by == .remobilised ? ", remobilisation" : ", retirée" }
         text += ")"
@@ -136,18 +147,26 @@ extension Report {
     }
 
     static func plural(_ n: Int, _ word: String) -> String {
-        "\(n) \(word)\(n > 1 ? "s" : "")"
+        "\(FrenchWords.integer(n)) \(word)\(n > 1 ? "s" : "")"
+    }
+
+    /// A finding's message without the rule's sources that end it (said once per rule).
+    static func withoutBasis(_ message: String, _ rule: Rule) -> String {
+        let tail = " " + rule.cited + "."
+        guard message.hasSuffix(tail) else { return message }
+        return String(message.dropLast(tail.count))
     }
 
     static func deadlineLine(_ title: String, _ counts: DeadlineCounts, target: Int?) -> String {
-        var text = "  \(title) : \(counts.onTime) dans le délai, \(counts.late) en retard, \(plural(counts.missing, "manquant")), "
-            + "\(counts.pending) en cours, \(plural(counts.cancelled, "interrompu"))"
+        let n = FrenchWords.integer
+        var text = "  \(title) : \(n(counts.onTime)) dans le délai, \(n(counts.late)) en retard, \(plural(counts.missing, "manquant")), "
+            + "\(n(counts.pending)) en cours, \(plural(counts.cancelled, "interrompu"))"
         if let rate = counts.onTimePerMille {
             text += " ; taux dans le délai \(Ratio.percent(rate))"
         }
         if let median = counts.delay.median { text += " ; délai médian \(median.replacingDot()) jours" }
         if counts.hasTarget, let target {
-            text += " ; cible locale \(target) jours : \(counts.targetMet) atteinte, \(counts.targetMissed) manquée"
+            text += " ; cible locale \(target) jours : \(plural(counts.targetMet, "atteinte")), \(plural(counts.targetMissed, "manquée"))"
         }
         return text
     }
@@ -166,12 +185,12 @@ extension Report {
         switch s.right {
         case .never: facts.append("aucune ouverture de droit")
         case .open(let since, _): facts.append("droit ouvert (réception le \(since))" + (s.transferred ? ", transféré" : ""))
-        case .closed(let on, let reason): facts.append("droit clos le \(on) (\(reason.rawValue))")
+        case .closed(let on, let reason): facts.append("droit clos le \(on) (\(FrenchWords.label(reason)))")
         }
         if !s.subjectToDuties { facts.append("non soumis aux droits et devoirs") }
         facts.append(s.registeredOn.map { "inscrit le \($0)" } ?? "jamais inscrit")
         if let o = s.orientation {
-            facts.append("orienté le \(o.date) (notifié le \(o.notified)) : \(dominanteLabel(o.decision.dominante)), \(o.decision.organisme.rawValue)")
+            facts.append("orienté le \(o.date) (notifié le \(o.notified)) : \(dominanteLabel(o.decision.dominante)), \(FrenchWords.label(o.decision.organisme))")
         }
         if let d = s.diagnosticOn { facts.append("diagnostic le \(d)") }
         if let c = s.contract { facts.append("contrat le \(c.date), " + (c.terms.weeklyHours.map { "\($0) h/semaine" } ?? "heures non enregistrées")) }

@@ -55,9 +55,10 @@ extension FrenchWords {
         }
     }
 
-    /// `193,96 €`.
+    /// `193,96 €`, `12 511 561,44 €`.
     static func euros(_ cents: Cents) -> String {
-        cents.description.replacingDot() + " €"
+        let whole = cents.value / 100, rest = (cents.value % 100).magnitude
+        return (cents.value < 0 && whole == 0 ? "-" : "") + integer(Int(whole)) + "," + (rest < 10 ? "0" : "") + String(rest) + " €"
     }
 }
 
@@ -66,5 +67,84 @@ extension String {
     func replacingDot() -> String {
         guard utf8.contains(UInt8(ascii: ".")) else { return self }
         return String(decoding: utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
+    }
+}
+
+/// The enumerations of the log in French words, for messages and the text report (the JSON
+/// keeps their machine-stable values).
+extension FrenchWords {
+    static func label(_ reason: ClosureReason) -> String {
+        switch reason {
+        case .resources: return "ressources"
+        case .employment: return "reprise d'emploi"
+        case .moved: return "déménagement"
+        case .sanction: return "sanction"
+        case .deceased: return "décès"
+        case .other: return "autre motif"
+        }
+    }
+
+    static func label(_ organisme: Organisme) -> String {
+        switch organisme {
+        case .franceTravail: return "France Travail"
+        case .departement: return "département"
+        case .delegataire: return "délégataire"
+        case .missionLocale: return "mission locale"
+        case .capEmploi: return "Cap emploi"
+        }
+    }
+
+    static func label(_ category: ActivityCategory) -> String {
+        switch category {
+        case .workPlacement: return "mise en situation professionnelle"
+        case .training: return "formation"
+        case .jobSearch: return "recherche d'emploi"
+        case .support: return "accompagnement"
+        case .accessToRights: return "accès aux droits"
+        case .professionalActivity: return "activité professionnelle"
+        }
+    }
+
+    static func label(_ failing: FailingKind) -> String {
+        switch failing {
+        case .contractRefusal: return "refus d'élaborer ou d'actualiser le contrat"
+        case .obligationBreach: return "obligations du contrat non respectées"
+        case .controlRefusal: return "refus de contrôle"
+        }
+    }
+
+    static func label(_ type: EventType) -> String {
+        switch type {
+        case .rightOpened: return "ouverture du droit"
+        case .householdChanged: return "changement du foyer"
+        case .dutiesChanged: return "changement des droits et devoirs"
+        case .rightClosed: return "clôture du droit"
+        case .registered: return "inscription à France Travail"
+        case .orientationDecided: return "décision d'orientation"
+        case .diagnosticCompleted: return "diagnostic"
+        case .situationReviewed: return "réexamen de la situation"
+        case .contractSigned: return "signature du contrat"
+        case .contractUpdated: return "actualisation du contrat"
+        case .activity: return "activité"
+        case .appointment: return "rendez-vous"
+        case .failingRecorded: return "constat d'un manquement"
+        case .sanctionNotice: return "notification de la sanction envisagée"
+        case .observationsReceived: return "observations"
+        case .teamOpinion: return "avis de l'équipe pluridisciplinaire"
+        case .sanctionDecided: return "décision de sanction"
+        case .remobilised: return "remobilisation"
+        case .sanctionWithdrawn: return "retrait de la sanction"
+        }
+    }
+
+    /// `2 000 000`: a whole number with its thousands apart.
+    static func integer(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (k, ch) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { out.append(" ") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 }

@@ -12,7 +12,7 @@ extension Rules.Sanction {
     /// decision sanctions, or nothing when it sanctions none.
     static func failingSummary(_ record: SanctionRecord, in state: PersonState) -> String {
         guard let id = record.failings.first, let failing = state.failings.first(where: { $0.event == id }) else { return "" }
-        return "manquement « \(failing.kind.rawValue) » constaté le \(failing.date) (événement \(failing.event))"
+        return "manquement « \(FrenchWords.label(failing.kind)) » constaté le \(failing.date) (événement \(failing.event))"
     }
 
     /// The first day of the décret 2025-478 regime in `parameters` (2025-06-01).

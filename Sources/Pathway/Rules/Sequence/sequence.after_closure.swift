@@ -17,7 +17,7 @@ extension Rules.Sequence {
         static func check(_ state: PersonState, _ event: Event) -> Finding? {
             guard case .closed(let closedOn, _) = state.right, event.type != .rightOpened else { return nil }
             return finding(state.person, event,
-                           "Événement « \(event.type.rawValue) » du \(event.date) postérieur à la clôture du droit le \(closedOn) : non rejoué. "
+                           "Événement « \(FrenchWords.label(event.type)) » du \(event.date) postérieur à la clôture du droit le \(closedOn) : non rejoué. "
                            + cited + ".")
         }
     }

@@ -19,7 +19,7 @@ struct SanctionFirstFailingTests {
         #expect(f.count == expected)
         if expected == 1 {
             #expect(f.first?.message.contains("une durée de 3 mois, hors de 1 à 2 mois") == true)
-            #expect(f.first?.message.contains("manquement « obligation_breach » constaté le 2025-07-01 (événement e6)") == true)
+            #expect(f.first?.message.contains("manquement « obligations du contrat non respectées » constaté le 2025-07-01 (événement e6)") == true)
         }
     }
 

@@ -125,7 +125,7 @@ struct SanctionRefundTests {
         #expect(a?.refunded == Cents(30000 * 3))
         #expect(a?.lost == Cents(32326))
         let message = report.findings.first { $0.rule == Rules.Sanction.Refund.id }?.message ?? ""
-        #expect(message.contains("4 mois commencés retenus, soit 1223,26 € ; à reverser : 900,00 € (les 3 derniers mois, limite de 3 mois) ; perdu : 323,26 €"))
+        #expect(message.contains("4 mois commencés retenus, soit 1 223,26 € ; à reverser : 900,00 € (les 3 derniers mois, limite de 3 mois) ; perdu : 323,26 €"))
     }
 
     @Test("sanction_amount_base: the amount on the start for every month until 2027-06-30, each month's own from 2027-07-01", arguments: [
