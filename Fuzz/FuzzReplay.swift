@@ -37,6 +37,8 @@ public func fuzzReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // same report, byte for byte, unless an id is used by two people (not checked there).
     if let asOf = report.asOf {
         var grouped = GroupedReplay(asOf: asOf, format: .json, jobs: 2, store: MemoryFragmentStore(), batchEvents: 7)
+        // As `replay --sorted` does in its first pass: the kinds of events the log records.
+        grouped.notJudged = NotJudged.rules(given: Set(stream.events.map(\.type)).intersection(NotJudged.watched))
         var out: [UInt8] = []
         var start = 0
         do {

@@ -19,7 +19,8 @@ enum ReplayCommand {
       --format FORMAT      text (default, French, for auditors), json, csv (one row per
                            finding), or csv-excel (the same for French Excel: ';', a
                            byte-order mark, French headers). Without it, the extension
-                           of --output (.json, .csv, .txt) chooses.
+                           of --output (.json, .csv, .txt, .html) chooses. html: one
+                           self-contained page in French, with charts, printable.
       --excel              The same as --format csv-excel.
       --summary            The text report's synthesis alone.
       --encoding ENC       utf-8 (default) or windows-1252 (a log from an older tool).
@@ -46,6 +47,8 @@ enum ReplayCommand {
         case text, json, csv
         /// CSV for French Excel: `;`, a byte-order mark, French headers.
         case csvExcel = "csv-excel"
+        /// One self-contained HTML page, in French, with charts.
+        case html
     }
 
     struct Options {
@@ -93,7 +96,7 @@ enum ReplayCommand {
                 case "--format":
                     let text = try reader.value(for: name, inline: inline, expected: "text, json or csv")
                     guard let format = Format(rawValue: text) else {
-                        throw UsageError(message: "--format: expected text, json, csv or csv-excel, got '\(text)'", command: "replay")
+                        throw UsageError(message: "--format: expected text, json, csv, csv-excel or html, got '\(text)'", command: "replay")
                     }
                     options.format = format
                     options.formatGiven = true
@@ -140,9 +143,10 @@ enum ReplayCommand {
             if output.hasSuffix(".json") { options.format = .json }
             else if output.hasSuffix(".csv") { options.format = .csv }
             else if output.hasSuffix(".txt") { options.format = .text }
+            else if output.hasSuffix(".html") || output.hasSuffix(".htm") { options.format = .html }
         }
-        if options.sorted && options.format == .csvExcel {
-            throw UsageError(message: "--sorted writes json or csv; give --excel to a whole replay", command: "replay")
+        if options.sorted && (options.format == .csvExcel || options.format == .html) {
+            throw UsageError(message: "--sorted writes json or csv; give --excel or --format html to a whole replay", command: "replay")
         }
         if options.sorted && options.windows1252 {
             throw UsageError(message: "--sorted reads UTF-8 only; convert the log first (iconv -f windows-1252 -t utf-8)", command: "replay")
@@ -232,6 +236,7 @@ enum ReplayCommand {
         case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, through: emit)
         case .csv: emit(report.csv())
         case .csvExcel: emit(report.csv(.excel))
+        case .html: emit(report.html(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), generator: "pathway \(Tool.version)"))
         }
         if let file, !failed, !file.finish() { failed = true }
         if failed, let path = options.output {

@@ -95,5 +95,8 @@ enum ExternalTool {
 
     static let installJSONSchema: Comment = "needs Python's jsonschema module: apt-get install python3-jsonschema (or pip install jsonschema), then run again"
     static let installPython: Comment = "needs python3: apt-get install python3, then run again"
+    /// Chromium, for the HTML report's browser tests (scripts/browser-check).
+    static let chromium = succeeds(["sh", "-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"])
+    static let installChromium: Comment = "needs Chromium: apt-get install chromium (scripts/setup-tools does it, as .ci/run), then run again"
     static let installDocc: Comment = "needs the toolchain's docc on the PATH (it ships with Swift 6 toolchains)"
 }

@@ -62,6 +62,9 @@ public struct Intensity: Sendable, Hashable {
     /// rounded half up; `nil` without a day under contract.
     public var averageHoursPerWeek: Hours? { totals.averagePerWeek }
 
+    /// Hours planned on the days under contract (each week's plan prorated by its days).
+    public var hoursPlanned: Hours { Hours(hundredths: (totals.planned * 2 + 7) / 14) }
+
     /// The sums over the weeks, in one pass.
     struct Totals: Sendable, Hashable {
         var fullWeeks = 0
@@ -69,6 +72,8 @@ public struct Intensity: Sendable, Hashable {
         var days = 0
         /// Hours done, in hundredths.
         var done = 0
+        /// Hours planned, in sevenths of hundredths (a week's plan prorated by its days).
+        var planned = 0
 
         init(_ weeks: [WeekFigures]) {
             for week in weeks {
@@ -76,6 +81,7 @@ public struct Intensity: Sendable, Hashable {
                 if week.meetsPlan { meetingPlan += 1 }
                 days += week.days
                 done += week.done
+                planned += week.plannedSevenths
             }
         }
 
