@@ -11,6 +11,8 @@ enum Tool {
 
     Commands:
       replay <events.ndjson | ->   Audit an event log: state, deadlines, findings, indicators.
+      import caf|csv <files>       Turn CAF/MSA flows, the steering base, rdv-insertion exports into events.
+      explain <log> PERSON         One person's dated story, for a dispute (text, html, json).
       due <events.ndjson | ->      The deadlines falling due in a caseworker's week.
       rules                        List the rules, their articles, confidence and parameters.
       check <files or folders>     Run the scenarios of the rule reference (Docs/rules) or your own.
@@ -49,6 +51,7 @@ enum Tool {
                 case "check": console.out(CheckCommand.usage + "\n")
                 case "generate": console.out(GenerateCommand.usage + "\n")
                 case "import": console.out(ImportCommand.usage + "\n")
+                case "explain": console.out(ExplainCommand.usage + "\n")
                 case let other?: throw UsageError(message: "unknown command '\(other)'\(suggest(other, among: commands))", command: nil)
                 }
                 return .success
@@ -66,6 +69,8 @@ enum Tool {
                 return try GenerateCommand.run(Array(arguments.dropFirst()), console: &console)
             case "import":
                 return try ImportCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "explain":
+                return try ExplainCommand.run(Array(arguments.dropFirst()), console: &console)
             default:
                 if first.hasPrefix("-") {
                     throw UsageError(message: "unknown option '\(first)'; a command comes first", command: nil)
@@ -85,7 +90,7 @@ enum Tool {
         }
     }
 
-    static let commands = ["replay", "import", "due", "rules", "check", "generate", "serve", "help"]
+    static let commands = ["replay", "import", "explain", "due", "rules", "check", "generate", "serve", "help"]
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Pathway
+
+/// `pathway explain`: one person's story, whose findings are the whole replay's.
+@Suite("pathway explain")
+struct ExplainTests {
+    static let example = "Examples/departement-2025.ndjson"
+
+    @Test("for every person of the example: the story's findings are the replay's, each told once, every event accounted for")
+    func sameFindingsAsReplay() throws {
+        try Self.sameFindings(try String(contentsOfFile: Self.example, encoding: .utf8))
+        // And a generated log: sanctions, reorientations, transfers, closures, activities.
+        try Self.sameFindings(LogGenerator(events: 20_000, seed: 7).text())
+    }
+
+    static func sameFindings(_ text: String) throws {
+        let log = LogReader.read(text)
+        let whole = Replay.log(log)
+        let asOf = try #require(whole.asOf)
+        for person in whole.people {
+            let events = log.events.filter { $0.person == person.person }
+            let story = Explanation.person(person.person, events: events, asOf: asOf, notJudged: whole.notJudged)
+            let replayed = whole.findings.filter { $0.person == person.person }
+            #expect(story.findings == replayed, "\(person.person)")
+            // Told where they arise: at an event or at the audit date, each once.
+            let told = story.steps.flatMap(\.findings) + story.closing.findings
+            #expect(told.count == replayed.count, "\(person.person)")
+            #expect(Set(told) == Set(replayed), "\(person.person)")
+            #expect(story.steps.count + story.after.count == events.count, "\(person.person)")
+            // Every clock the replay records was started by an event and ended by one or by the audit date.
+            let started = story.steps.flatMap(\.started).count
+            let ended = story.steps.flatMap(\.ended).count + story.closing.records.count
+            #expect(ended == person.records.count, "\(person.person)")
+            #expect(started <= person.records.count + 1, "\(person.person)")
+        }
+    }
+
+    @Test("a late orientation: the clock, its days, the finding, the article and the parameter in force; exit 1")
+    func lateOrientation() throws {
+        let result = try CLI.run(["explain", Self.example, "P02"])
+        #expect(result.status == 1)
+        let out = result.stdout
+        #expect(out.contains("Délai ouvert : orientation.deadline, du 2025-02-03 au 2025-03-17"))
+        #expect(out.contains("Délai dépassé : orientation.deadline, fait le 2025-03-20 (jour 45), dernier jour le 2025-03-17"))
+        #expect(out.contains("État : en attente d'orientation → en attente de contrat"))
+        #expect(out.contains("Base : CASF D262-65-2 [P]"))
+        #expect(out.contains("Paramètre orientation_deadline_days = 42 (depuis le 2025-01-01)"))
+        #expect(out.contains("(3 jours de retard)"))
+        // The basis is printed once per rule, not after each finding.
+        #expect(out.components(separatedBy: "CASF D262-65-2 [P] ; Interprétation").count - 1 == 1)
+        // French throughout: no enumeration's raw value.
+        for raw in ["france_travail", "awaiting_", "on_time", "right_opened", "orientation_decided"] { #expect(!out.contains(raw), "\(raw)") }
+    }
+
+    @Test("the audit date: a clock still running on it, the events after it listed and not replayed")
+    func asOf() throws {
+        // P02's orientation was decided on 2025-03-20: on 2025-03-17 (its last day) the clock
+        // still runs; the day after, it is missed.
+        let before = try CLI.run(["explain", Self.example, "P02", "--as-of", "2025-03-17"]).stdout
+        #expect(before.contains("Délai en cours : orientation.deadline, dernier jour le 2025-03-17"))
+        #expect(before.contains("Après la date d'audit, non rejoué : 2025-03-20"))
+        #expect(!before.contains("Constat orientation.deadline"))
+        let after = try CLI.run(["explain", Self.example, "P02", "--as-of", "2025-03-18"])
+        #expect(after.stdout.contains("Délai manqué : orientation.deadline, dernier jour le 2025-03-17, rien de fait"))
+        #expect(after.status == 1)
+    }
+
+    @Test("json and html: the same story; --output chooses by extension; an unknown person is an error")
+    func formats() throws {
+        let json = try JSONValue.parse(try CLI.run(["explain", Self.example, "P02", "--format", "json"]).stdout)
+        guard case .object(let top) = json else { Issue.record("not an object"); return }
+        let keys = top.map(\.key)
+        for key in ["person", "as_of", "state", "steps", "at_as_of", "rules", "findings"] { #expect(keys.contains(key), "\(key)") }
+        if case .array(let findings)? = top.first(where: { $0.key == "findings" })?.value { #expect(findings.count == 2) }
+        let html = try CLI.run(["explain", Self.example, "P02", "--format", "html"]).stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
+        for external in ["http://", "https://", "src=", "<link"] { #expect(!html.contains(external), "\(external)") }
+        #expect(html.contains("<figure id=\"frise\"><svg"))
+        #expect(html.contains("<span id=\"findings-count\">2</span>"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-explain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("P02.html").path
+        _ = try CLI.run(["explain", Self.example, "P02", "--output", file])
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == html)
+        let unknown = try CLI.run(["explain", Self.example, "P99"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no event for the person 'P99'"))
+        let missing = try CLI.run(["explain", Self.example])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("missing the person"))
+    }
+
+    @Test("a rule applied under the former law shows the parameters then in force")
+    func formerLaw() throws {
+        // A suspension decided in 2025-03, before the sanctions of the reform (2025-06-01).
+        let log = """
+        {"id":"a","person":"X","type":"right_opened","date":"2024-10-01"}
+        {"id":"b","person":"X","type":"registered","date":"2024-10-01"}
+        {"id":"d","person":"X","type":"sanction_decided","date":"2025-03-03","measure":"suspension","percent":100,"months":2}
+
+        """
+        let result = try CLI.run(["explain", "-", "X", "--as-of", "2025-12-01"], stdin: log)
+        #expect(result.stdout.contains("sanction.legacy_bounds — violation"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Appliquée le 2025-03-03"))
+        // The bounds of the former R262-68, not today's (the audit date is 2025-12-01).
+        #expect(result.stdout.contains("Paramètre sanction_bounds = première décision ≤ 80 %, 1–3 mois ; suivantes 1–4 mois"))
+    }
+
+    @Test("in a real browser: the story's page is not blank and its script ran",
+          .enabled(if: ExternalTool.chromium, ExternalTool.installChromium))
+    func browser() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-explain-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let page = dir.appendingPathComponent("P02.html").path
+        _ = try CLI.run(["explain", Self.example, "P02", "--output", page])
+        let check = try CLI.tool(["bash", "scripts/browser-check", page, dir.appendingPathComponent("out").path])
+        #expect(check.status == 0, "\(check.output)")
+        let dom = try String(contentsOf: dir.appendingPathComponent("out/dom.html"), encoding: .utf8)
+        #expect(dom.contains("data-script=\"ran\""))
+        #expect(dom.contains("<span id=\"findings-count\">2</span>"))
+        let png = try Data(contentsOf: dir.appendingPathComponent("out/screenshot.png"))
+        #expect(png.count > 10_000, "a blank page?")
+    }
+}
