@@ -192,8 +192,10 @@ enum ReplayCommand {
         let t0 = Clock.mark()
         let jobs = options.jobs
         var files: [Report.FileCounts] = []
+        var size = 0
         let log = options.windows1252 ? try readWindows1252(options.inputs, counts: &files)
             : options.more.isEmpty ? try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
+            size = buffer.count
             let meter = Progress.onTerminal(total: buffer.count)
             defer { meter?.finish() }
             var callback: (@Sendable (Int, Int) -> Void)?
@@ -211,7 +213,10 @@ enum ReplayCommand {
         if log.lines == log.blank {
             console.err("pathway replay: \(input == "-" ? "standard input" : options.inputs.joined(separator: ", ")): \(log.lines == 0 ? "the input is empty" : "the input holds only blank lines"): no event to replay\n")
         }
+        Progress.stage("rejeu de \(log.events.count) événements", total: size)
         var report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
+        Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
+        defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
         if options.asOf == nil, let warning = latestDateWarning(log) { console.err("pathway replay: \(warning)\n") }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
@@ -361,10 +366,10 @@ enum ReplayCommand {
         // One pass over the input, chunk by chunk; `feed` returns the lines read so far (for
         // the progress line shown on a terminal); its first error stops the reading.
         let size = input == "-" ? 0 : Files.size(of: input)
-        func pass(_ feed: (UnsafeBufferPointer<UInt8>) throws -> Int) throws {
+        func pass(_ label: String, _ feed: (UnsafeBufferPointer<UInt8>) throws -> Int) throws {
             var failure: (any Error)?
             var lines = 0
-            let meter = Progress.onTerminal(total: size)
+            let meter = Progress.onTerminal(total: size, label: label)
             defer { meter?.finish() }
             try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
                 do {
@@ -408,7 +413,7 @@ enum ReplayCommand {
                     if NotJudged.watched.contains(event.type) { seen.insert(event.type) }
                 }
             }
-            try pass { chunk in
+            try pass("passe 1 sur 2 (dates, regroupement) : lu") { chunk in
                 try reader.consume(chunk, person: note)
                 return reader.linesRead
             }
@@ -421,7 +426,7 @@ enum ReplayCommand {
         var replay = GroupedReplay(asOf: asOf, parameters: parameters, format: options.format == .csv ? .csv : .json,
                                    jobs: options.jobs, store: store)
         replay.notJudged = NotJudged.rules(given: seen)
-        try pass { chunk in
+        try pass("passe 2 sur 2 (rejeu, écriture) : lu") { chunk in
             try replay.consume(chunk)
             return replay.linesRead
         }
