@@ -218,6 +218,7 @@ enum ReplayCommand {
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
+        if options.asOf == nil { report.asOfSetBy = asOfSetter(log) }
         if options.asOf == nil, let warning = latestDateWarning(log) { console.err("pathway replay: \(warning)\n") }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
         defer {
@@ -296,6 +297,21 @@ enum ReplayCommand {
 
     /// Says which event set the default `as_of`, and warns when that date lies more than a year
     /// beyond the next latest date of the log (a mistyped year).
+    /// `la date la plus récente du journal, celle de l'événement P29-14` (and how many others
+    /// share it): the event named is the smallest id of that day, whatever the order of the lines.
+    static func asOfSetter(_ log: ParsedLog) -> String? {
+        guard let latest = log.events.lazy.map(\.date).max() else { return nil }
+        var count = 0
+        var first: Event?
+        for event in log.events where event.date == latest {
+            count += 1
+            if first.map({ Array(event.id.utf8).lexicographicallyPrecedes(Array($0.id.utf8)) }) ?? true { first = event }
+        }
+        guard let first else { return nil }
+        return "la date la plus récente du journal, celle de l'événement \(first.id)"
+            + (count > 1 ? " et de \(count - 1) autre\(count > 2 ? "s" : "")" : "")
+    }
+
     static func latestDateWarning(_ log: ParsedLog) -> String? {
         guard let latest = log.events.max(by: { $0.date < $1.date }) else { return nil }
         let next = log.events.lazy.filter { $0.date < latest.date }.map(\.date).max()

@@ -21,6 +21,26 @@ struct OutputTests {
         #expect(Report.csvField("a;b", separator: ";") == "\"a;b\"")
     }
 
+    @Test("the default audit date names the event that set it, the same whatever the order of the lines; a date given names none")
+    func asOfNamed() throws {
+        let lines = [
+            #"{"id":"b2","person":"B","type":"registered","date":"2025-05-02"}"#,
+            #"{"id":"a1","person":"A","type":"right_opened","date":"2025-04-01"}"#,
+            #"{"id":"b1","person":"B","type":"right_opened","date":"2025-05-02"}"#,
+        ]
+        let forward = try CLI.run(["replay", "-"], stdin: lines.joined(separator: "\n") + "\n").stdout
+        let backward = try CLI.run(["replay", "-"], stdin: lines.reversed().joined(separator: "\n") + "\n").stdout
+        #expect(forward.contains("Date d'audit : 2025-05-02 (par défaut, la date la plus récente du journal, celle de l'événement b1 et de 1 autre)\n"))
+        #expect(forward == backward)
+        let html = try CLI.run(["replay", "-", "--format", "html"], stdin: lines.joined(separator: "\n") + "\n").stdout
+        #expect(html.contains("(par défaut, la date la plus récente du journal, celle de l&#39;événement b1 et de 1 autre)"))
+        let given = try CLI.run(["replay", "-", "--as-of", "2025-06-01"], stdin: lines.joined(separator: "\n") + "\n").stdout
+        #expect(given.contains("Date d'audit : 2025-06-01\n"))
+        // Not in the JSON report (the contract).
+        let json = try CLI.run(["replay", "-", "--format", "json"], stdin: lines.joined(separator: "\n") + "\n").stdout
+        #expect(!json.contains("par défaut"))
+    }
+
     @Test("--output infers the format from its extension, and replaces the file whole")
     func outputs() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-out-\(UUID().uuidString)")

@@ -167,6 +167,9 @@ public struct Report: Sendable {
     public var indicators: Indicators
     /// The parameters applied (with the overrides of `--config`).
     public var parameters: Parameters
+    /// When the audit date was not given: the event that set it (the latest date of the log),
+    /// for the text and HTML reports to name (`Docs/report.md`). Not in the JSON report.
+    public var asOfSetBy: String? = nil
 
     /// How every line of the input was counted.
     public struct Input: Sendable, Equatable {

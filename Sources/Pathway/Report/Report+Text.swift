@@ -9,7 +9,7 @@ extension Report {
 
         line("RAPPORT D'AUDIT DU PARCOURS RSA — Pathway")
         line("Fichier : \(source)")
-        line("Date d'audit : \(asOf?.description ?? "aucune (journal sans événement)")")
+        line("Date d'audit : \(asOf?.description ?? "aucune (journal sans événement)")" + (asOfSetBy.map { " (par défaut, \($0))" } ?? ""))
         if !parameters.overrides.isEmpty {
             line("Paramètres locaux (--config) : " + parameters.overrides.sorted { $0.key < $1.key }
                 .map { "\($0.key) = \($0.value)" }.joined(separator: ", "))
