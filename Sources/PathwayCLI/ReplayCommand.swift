@@ -242,7 +242,7 @@ enum ReplayCommand {
         case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, through: emit)
         case .csv: emit(report.csv())
         case .csvExcel: emit(report.csv(.excel))
-        case .html: emit(report.html(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), generator: "pathway \(Tool.version)"))
+        case .html: emit(report.html(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), generator: "pathway \(Tool.version)", events: log.events))
         }
         if let file, !failed, !file.finish() { failed = true }
         if failed, let path = options.output {

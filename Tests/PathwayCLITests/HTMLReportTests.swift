@@ -18,6 +18,10 @@ struct HTMLReportTests {
         #expect(html.contains("@media print"))
         #expect(html.contains("42 jours"))
         #expect(html.contains("id=\"p-P02\""))
+        // P02's timeline shows its five events on the time axis.
+        if let start = html.range(of: "id=\"p-P02\""), let end = html[start.upperBound...].range(of: "</article>") {
+            #expect(html[start.upperBound..<end.lowerBound].components(separatedBy: "class=\"axis event\"").count - 1 == 5)
+        } else { Issue.record("no P02 section") }
         // --output report.html chooses the format.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -4,7 +4,9 @@
 /// numbers in a table beside it. People beyond `personCap` are listed without their timeline,
 /// with a pointer to the JSON report.
 extension Report {
-    public func html(source: String, generator: String = "pathway", personCap: Int = 300) -> String {
+    /// `events`: the log's events, for the people's timelines to show them (none: the timelines
+    /// show the clocks and findings only).
+    public func html(source: String, generator: String = "pathway", personCap: Int = 300, events: [Event] = []) -> String {
         var h = HTMLText()
         h.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -16,7 +18,7 @@ extension Report {
         synthesis(&h)
         charts(&h)
         findingsByRule(&h)
-        personSections(&h, cap: personCap)
+        personSections(&h, cap: personCap, events: events)
         h.raw("</main>\n<footer>Rapport produit par \(HTMLText.escape(generator)), sans horloge ni réseau : le même journal donne la même page. Confiance : [P] texte primaire lu ; [S] source secondaire ; [I] interprétation du projet, paramétrable.</footer>\n")
         h.raw("<script>\n\(Report.script)\n</script>\n</body>\n</html>\n")
         return h.text
@@ -230,10 +232,23 @@ extension Report {
 
     // MARK: People
 
-    private func personSections(_ h: inout HTMLText, cap: Int) {
+    private func personSections(_ h: inout HTMLText, cap: Int, events: [Event]) {
         let flagged = people.filter { !$0.findings.isEmpty }
         h.raw("<section id=\"personnes\"><h2>Personnes avec un constat (\(FrenchWords.integer(flagged.count)))</h2>\n")
-        for person in flagged.prefix(cap) { personSection(&h, person) }
+        // The events of the people drawn, found in one pass (a person is the exact bytes of its id).
+        let drawn = Array(flagged.prefix(cap))
+        var slot: [String: [Int]] = [:] // names that compare equal as strings, told apart by bytes below
+        for (k, person) in drawn.enumerated() { slot[person.person, default: []].append(k) }
+        var eventsOf = [[Event]](repeating: [], count: drawn.count)
+        if !drawn.isEmpty {
+            for event in events where event.date <= (asOf ?? event.date) {
+                guard let candidates = slot[event.person] else { continue }
+                for k in candidates where drawn[k].person.utf8.elementsEqual(event.person.utf8) { eventsOf[k].append(event) }
+            }
+        }
+        for (k, person) in drawn.enumerated() {
+            personSection(&h, person, events: eventsOf[k].sorted { ($0.date, $0.line) < ($1.date, $1.line) })
+        }
         if flagged.count > cap {
             h.raw("<p class=\"note\">\(FrenchWords.integer(flagged.count - cap)) autres personnes ont un constat ; leur frise n'est pas dessinée ici pour garder la page légère : voir le rapport JSON (<code>pathway replay … --format json</code>) ou <code>pathway explain</code>. ")
             h.raw(flagged.dropFirst(cap).map { "<a href=\"#rule-\($0.findings[0].rule)\">\(HTMLText.escape($0.person))</a>" }.joined(separator: ", "))
@@ -242,26 +257,36 @@ extension Report {
         h.raw("</section>\n")
     }
 
-    private func personSection(_ h: inout HTMLText, _ person: PersonReport) {
+    private func personSection(_ h: inout HTMLText, _ person: PersonReport, events: [Event]) {
         h.raw("<article class=\"person\" id=\"p-\(HTMLText.anchor(person.person))\"><h3>\(HTMLText.escape(person.person)) — \(HTMLText.escape(person.status.label))</h3>\n")
         h.raw("<p>\(HTMLText.escape(Report.personFacts(person).joined(separator: " ; ")))</p>\n")
         // The timeline: deadlines as bars from their start to their last day, findings marked.
         let deadlines = person.records.map(\.deadline)
-        let dates = deadlines.flatMap { [$0.start, $0.due] } + person.findings.map(\.date) + person.records.compactMap(\.done)
+        let dates = deadlines.flatMap { [$0.start, $0.due] } + person.findings.map(\.date) + person.records.compactMap(\.done) + events.map(\.date)
         if let first = dates.min(), let last = dates.max() {
             let span = max(1, last.days(since: first))
-            let w = 640, rowHeight = 18
-            let height = 30 + rowHeight * (deadlines.count + 1)
-            func x(_ d: CivilDate) -> Int { 10 + d.days(since: first) * (w - 20) / span }
+            // The rules' names in a column on the left, the time axis on the right.
+            let w = 760, left = 170, rowHeight = 18
+            let top = events.isEmpty ? 20 : 42
+            let height = top + 10 + rowHeight * (deadlines.count + 1)
+            func x(_ d: CivilDate) -> Int { left + d.days(since: first) * (w - left - 10) / span }
             h.raw("<svg class=\"timeline\" viewBox=\"0 0 \(w) \(height)\" role=\"img\" aria-label=\"frise de \(HTMLText.escape(person.person))\">\n")
-            h.raw("<text x=\"10\" y=\"12\" class=\"label\">\(first)</text><text x=\"\(w - 80)\" y=\"12\" class=\"label\">\(last)</text>\n")
+            h.raw("<text x=\"\(left)\" y=\"12\" class=\"label\">\(first)</text><text x=\"\(w - 80)\" y=\"12\" class=\"label\">\(last)</text>\n")
+            if !events.isEmpty {
+                // The events on the time axis, one tick each.
+                h.raw("<text x=\"0\" y=\"32\" class=\"label\">événements</text><line x1=\"\(left)\" y1=\"28\" x2=\"\(w - 10)\" y2=\"28\" class=\"axis\"/>\n")
+                for event in events {
+                    h.raw("<line x1=\"\(x(event.date))\" y1=\"22\" x2=\"\(x(event.date))\" y2=\"34\" class=\"axis event\"><title>\(event.date) \(HTMLText.escape(FrenchWords.label(event.type))) (\(HTMLText.escape(event.id)))</title></line>\n")
+                }
+            }
             for (k, record) in person.records.enumerated() {
-                let d = record.deadline, y = 20 + k * rowHeight
+                let d = record.deadline, y = top + k * rowHeight
                 h.raw("<rect x=\"\(x(d.start))\" y=\"\(y)\" width=\"\(max(2, x(d.due) - x(d.start)))\" height=\"12\" class=\"deadline \(record.status.rawValue)\"><title>\(d.rule) du \(d.start) au \(d.due) : \(record.status.rawValue)</title></rect>")
-                h.raw("<text x=\"\(min(x(d.due) + 4, w - 150))\" y=\"\(y + 10)\" class=\"label\">\(d.rule)</text>\n")
+                h.raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">\(d.rule)</text>\n")
                 if let done = record.done { h.raw("<circle cx=\"\(x(done))\" cy=\"\(y + 6)\" r=\"4\" class=\"done\"><title>réalisé le \(done)</title></circle>\n") }
             }
-            let y = 20 + person.records.count * rowHeight
+            let y = top + person.records.count * rowHeight
+            h.raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">constats</text>\n")
             for f in person.findings {
                 h.raw("<path d=\"M\(x(f.date)) \(y) l5 10 l-10 0 z\" class=\"finding \(f.severity.rawValue)\"><title>\(f.rule) le \(f.date)</title></path>\n")
             }
@@ -286,7 +311,7 @@ extension Report {
     .violation .badge { color: #c9191e; } .warning .badge { color: #b34000; } .info .badge { color: #0063cb; }
     .deadline { fill: #b8c0ff; } .deadline.late, .deadline.missing { fill: #f4a6a6; } .deadline.onTime, .deadline.on_time { fill: #a6dcb0; }
     .done { fill: #18753c; } .finding.violation { fill: #c9191e; } .finding.warning { fill: #b34000; } .finding.info { fill: #0063cb; }
-    .timeline { width: 100%; max-width: 40rem; } .note { background: #fff7e0; padding: .5rem; }
+    .timeline { width: 100%; max-width: 48rem; } .note { background: #fff7e0; padding: .5rem; }
     footer { margin-top: 2rem; font-size: .85rem; color: #555; }
     @media print { nav, .screen-only { display: none; } body { max-width: none; } article { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
     """
