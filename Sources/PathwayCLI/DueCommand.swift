@@ -38,11 +38,7 @@ enum DueCommand {
                     console.out(usage + "\n")
                     return .success
                 case "--as-of":
-                    let text = try reader.value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
-                    guard let date = CivilDate(text) else {
-                        throw UsageError(message: "--as-of: expected a date YYYY-MM-DD, got '\(text)'", command: "due")
-                    }
-                    asOf = date
+                    asOf = try reader.date(for: name, inline: inline)
                 case "--within":
                     let text = try reader.value(for: name, inline: inline, expected: "a number of days")
                     guard let days = Int(text), (0...3660).contains(days) else {

@@ -45,11 +45,7 @@ enum ExplainCommand {
                     console.out(usage + "\n")
                     return .success
                 case "--as-of":
-                    let text = try reader.value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
-                    guard let date = CivilDate(text) else {
-                        throw UsageError(message: "--as-of: expected a date YYYY-MM-DD that exists, got '\(text)'", command: "explain")
-                    }
-                    asOf = date
+                    asOf = try reader.date(for: name, inline: inline)
                 case "--format":
                     let text = try reader.value(for: name, inline: inline, expected: "text, html or json")
                     guard ["text", "html", "json"].contains(text) else {

@@ -85,14 +85,7 @@ enum ReplayCommand {
                 case "-h", "--help":
                     return nil
                 case "--as-of":
-                    let text = try reader.value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
-                    guard let date = CivilDate(text) else {
-                        if Array(text.utf8).withUnsafeBufferPointer({ CivilDate.parse($0) }) == .impossible {
-                            throw UsageError(message: "--as-of: \(text) is not a day of the calendar (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))", command: "replay")
-                        }
-                        throw UsageError(message: "--as-of: expected a date YYYY-MM-DD, got '\(text)'", command: "replay")
-                    }
-                    options.asOf = date
+                    options.asOf = try reader.date(for: name, inline: inline)
                 case "--format":
                     let text = try reader.value(for: name, inline: inline, expected: "text, json or csv")
                     guard let format = Format(rawValue: text) else {

@@ -37,11 +37,7 @@ enum RulesCommand {
                     }
                     json = value == "json"
                 case "--as-of":
-                    let value = try reader.value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
-                    guard let date = CivilDate(value) else {
-                        throw UsageError(message: "--as-of: expected a date YYYY-MM-DD, got '\(value)'", command: "rules")
-                    }
-                    asOf = date
+                    asOf = try reader.date(for: name, inline: inline)
                 case "--config":
                     parameters = try ReplayCommand.loadConfig(try reader.value(for: name, inline: inline, expected: "a JSON file path"), into: parameters)
                 default:

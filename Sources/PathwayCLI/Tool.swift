@@ -132,4 +132,15 @@ struct ArgumentReader {
         remaining.removeFirst()
         return value
     }
+
+    /// A date option's value: a day of the calendar, or an error that says whether the text is
+    /// not a date at all or names a day that does not exist (`2025-02-30`).
+    mutating func date(for name: String, inline: String?) throws(UsageError) -> CivilDate {
+        let text = try value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
+        if let date = CivilDate(text) { return date }
+        if Array(text.utf8).withUnsafeBufferPointer({ CivilDate.parse($0) }) == .impossible {
+            throw UsageError(message: "\(name): \(text) is not a day of the calendar (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))", command: command)
+        }
+        throw UsageError(message: "\(name): expected a date YYYY-MM-DD, got '\(text)'", command: command)
+    }
 }

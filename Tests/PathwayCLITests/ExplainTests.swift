@@ -86,6 +86,12 @@ struct ExplainTests {
         let unknown = try CLI.run(["explain", Self.example, "P99"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no event for the person 'P99'"))
+        // Every command that takes --as-of names a day that does not exist the same way.
+        for command in [["replay", Self.example], ["explain", Self.example, "P02"], ["due", Self.example], ["rules"]] {
+            let impossible = try CLI.run(command + ["--as-of", "2025-02-29"])
+            #expect(impossible.status == 2)
+            #expect(impossible.stderr.contains("--as-of: 2025-02-29 is not a day of the calendar"), "\(command)")
+        }
         let missing = try CLI.run(["explain", Self.example])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("missing the person"))
