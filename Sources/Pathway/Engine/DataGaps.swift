@@ -13,11 +13,11 @@ public struct NotJudged: Sendable, Hashable {
         var out: [NotJudged] = []
         if !types.contains(.registered) {
             out.append(NotJudged(rule: Rules.Sequence.OrientationBeforeRegistration.id,
-                                 reason: "le journal n'enregistre aucune inscription à France Travail (registered) : l'ordre inscription puis orientation ne peut pas être vérifié"))
+                                 reason: "le journal n'enregistre aucune inscription à France Travail : l'ordre inscription puis orientation ne peut pas être vérifié"))
         }
         if !types.contains(.diagnosticCompleted) {
             out.append(NotJudged(rule: Rules.Sequence.ContractWithoutDiagnostic.id,
-                                 reason: "le journal n'enregistre aucun diagnostic (diagnostic_completed) : un contrat sans diagnostic ne peut pas être signalé"))
+                                 reason: "le journal n'enregistre aucun diagnostic : un contrat sans diagnostic ne peut pas être signalé"))
         }
         return out
     }

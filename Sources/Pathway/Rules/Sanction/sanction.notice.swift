@@ -45,7 +45,7 @@ extension Rules.Sanction {
             guard let notice else {
                 let window = previous.map { "depuis la décision précédente du \($0.date)" } ?? "avant elle"
                 return finding(state.person, event,
-                               "Décision du \(event.date) sans notification préalable des faits et de la sanction envisagée (sanction_notice) \(window)"
+                               "Décision du \(event.date) sans notification préalable des faits et de la sanction envisagée \(window)"
                                + notExempt(decision) + ". " + cited + ".")
             }
             let lastDay = parameters.lastDay(after: notice.date, days: days)
