@@ -91,7 +91,8 @@ enum ExplainCommand {
         guard let date = whole.asOf, !events.isEmpty else {
             throw InputError(message: "\(inputs.joined(separator: ", ")): no event for the person '\(person)' (\(whole.people.count) people in the log; the identifier is compared byte for byte)")
         }
-        let story = Explanation.person(person, events: events, asOf: date, parameters: parameters, notJudged: whole.notJudged)
+        var story = Explanation.person(person, events: events, asOf: date, parameters: parameters, notJudged: whole.notJudged)
+        story.files = counts.map { ($0.file, $0.lines) }
         let text: String
         switch format {
         case "html": text = story.html(generator: "pathway \(Tool.version)")

@@ -97,6 +97,31 @@ struct ExplainTests {
         #expect(missing.stderr.contains("missing the person"))
     }
 
+    @Test("a log of several files: each event is told with its file and its line in that file")
+    func severalFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-explain-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let caf = dir.appendingPathComponent("caf.ndjson"), pilotage = dir.appendingPathComponent("pilotage.ndjson")
+        try """
+        {"id":"c1","person":"Y","type":"right_opened","date":"2025-02-12","dated_from":"application"}
+        {"id":"c2","person":"Z","type":"right_opened","date":"2025-02-12"}
+
+        """.write(to: caf, atomically: true, encoding: .utf8)
+        try """
+        {"id":"p0","person":"Z","type":"registered","date":"2025-02-13"}
+        {"id":"p1","person":"Y","type":"right_opened","date":"2025-03-03"}
+        {"id":"p2","person":"Y","type":"orientation_decided","date":"2025-04-21","notified":"2025-04-21","dominante":"social","organisme":"delegataire"}
+
+        """.write(to: pilotage, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["explain", caf.path, pilotage.path, "Y"])
+        #expect(result.stdout.contains("[c1, \(caf.path), ligne 1]"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("[p1, \(pilotage.path), ligne 2]"))
+        #expect(result.stdout.contains("[p2, \(pilotage.path), ligne 3]"))
+        // The application date starts no clock; the receipt told by the second source does.
+        #expect(result.stdout.contains("Délai ouvert : orientation.deadline, du 2025-03-03 au 2025-04-14"))
+        #expect(result.stdout.contains("Délai dépassé : orientation.deadline, fait le 2025-04-21 (jour 49)"))
+    }
+
     @Test("a rule applied under the former law shows the parameters then in force")
     func formerLaw() throws {
         // A suspension decided in 2025-03, before the sanctions of the reform (2025-06-01).

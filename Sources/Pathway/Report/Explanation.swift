@@ -33,6 +33,21 @@ public struct Explanation: Sendable {
     /// Rules the log does not allow to judge (`NotJudged`): their findings are left out.
     public var notJudged: [NotJudged]
     public var parameters: Parameters
+    /// The files the log was read from, in order, with their numbers of lines, when there are
+    /// several: an event's line is then told as its file's (`pilotage.ndjson, ligne 7`).
+    public var files: [(name: String, lines: Int)] = []
+
+    /// Where the event was read: `ligne 12`, or `pilotage.ndjson, ligne 7` in a log of several files.
+    public func place(_ event: Event) -> String {
+        var first = 1
+        if files.count > 1 {
+            for file in files {
+                if event.line < first + file.lines { return "\(file.name), ligne \(event.line - first + 1)" }
+                first += file.lines
+            }
+        }
+        return "ligne \(event.line)"
+    }
 
     /// Explains `person` from its events (any order; sorted by date, then line).
     public static func person(_ person: String, events: [Event], asOf: CivilDate, parameters: Parameters = .law,
@@ -205,7 +220,7 @@ extension Explanation {
         }
         out += "\nLE PARCOURS, ÉVÉNEMENT PAR ÉVÉNEMENT\n"
         for step in steps {
-            out += "\n\(step.event.date)  \(Explanation.describe(step.event)) [\(step.event.id), ligne \(step.event.line)]\n"
+            out += "\n\(step.event.date)  \(Explanation.describe(step.event)) [\(step.event.id), \(place(step.event))]\n"
             if let t = step.transition, t.from != t.to { out += "  État : \(t.from.label) → \(t.to.label)\n" }
             for record in step.ended { out += "  \(Explanation.describe(record))\n" }
             for deadline in step.started { out += "  Délai ouvert : \(Explanation.describe(deadline))\n" }
@@ -255,7 +270,7 @@ extension Explanation {
                      ("message", .string(f.message))])
         }
         let stepValues: [JSONValue] = steps.map { step in
-            .object([("event", .string(step.event.id)), ("line", .number(String(step.event.line))), ("date", date(step.event.date)),
+            .object([("event", .string(step.event.id)), ("line", .number(String(step.event.line))), ("read_at", .string(place(step.event))), ("date", date(step.event.date)),
                       ("type", .string(step.event.type.rawValue)), ("description", .string(Explanation.describe(step.event))),
                       ("state_before", step.transition.map { .string($0.from.rawValue) } ?? .null),
                       ("state_after", step.transition.map { .string($0.to.rawValue) } ?? .null),
@@ -300,7 +315,7 @@ extension Explanation {
         timeline(&h)
         h.raw("<section id=\"parcours\"><h2>Le parcours, événement par événement</h2>\n")
         for step in steps {
-            h.raw("<div class=\"step\" id=\"e-\(HTMLText.anchor(step.event.id))\"><p><strong>\(step.event.date)</strong> — \(HTMLText.escape(Explanation.describe(step.event))) <code>\(HTMLText.escape(step.event.id))</code>, ligne \(step.event.line)</p>\n")
+            h.raw("<div class=\"step\" id=\"e-\(HTMLText.anchor(step.event.id))\"><p><strong>\(step.event.date)</strong> — \(HTMLText.escape(Explanation.describe(step.event))) <code>\(HTMLText.escape(step.event.id))</code>, \(HTMLText.escape(place(step.event)))</p>\n")
             if let t = step.transition, t.from != t.to { h.raw("<p>État : \(HTMLText.escape(t.from.label)) → \(HTMLText.escape(t.to.label))</p>\n") }
             for record in step.ended { h.raw("<p>\(HTMLText.escape(Explanation.describe(record)))</p>\n") }
             for deadline in step.started { h.raw("<p>Délai ouvert : \(HTMLText.escape(Explanation.describe(deadline)))</p>\n") }
