@@ -57,12 +57,7 @@ enum ExplainCommand {
                 case "--config":
                     parameters = try ReplayCommand.loadConfig(try reader.value(for: name, inline: inline, expected: "a JSON file path"), into: parameters)
                 case "--encoding":
-                    let text = try reader.value(for: name, inline: inline, expected: "utf-8 or windows-1252")
-                    switch text.lowercased() {
-                    case "utf-8", "utf8": windows1252 = false
-                    case "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1": windows1252 = true
-                    default: throw UsageError(message: "--encoding: expected utf-8 or windows-1252, got '\(text)'", command: "explain")
-                    }
+                    windows1252 = try reader.isWindows1252(for: name, inline: inline)
                 default:
                     throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--as-of", "--format", "--output", "--config", "--encoding", "--help"]))", command: "explain")
                 }

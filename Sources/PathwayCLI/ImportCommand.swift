@@ -310,12 +310,11 @@ enum ImportCommand {
 /// The CAF import's state file: each household's last snapshot, as JSON (no name, no NIR).
 enum CAFState {
     static func encode(_ kept: [String: CAFImport.Kept]) -> [UInt8] {
-        let households = kept.keys.sorted().map { key -> (key: String, value: JSONValue) in
-            let k = kept[key]!
-            return (key, .object([
+        let households = kept.sorted { $0.key < $1.key }.map { key, k -> (key: String, value: JSONValue) in
+            (key, .object([
                 ("open", .bool(k.open)), ("state", .string(k.state)), ("size", .number(String(k.size))),
                 ("amount", k.amount.map { .number(Cents($0).description) } ?? .null),
-                ("duties", .object(k.duties.keys.sorted().map { ($0, .bool(k.duties[$0]!)) })),
+                ("duties", .object(k.duties.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) })),
             ]))
         }
         return Array((JSONValue.object([("format", .number("1")), ("households", .object(households))]).serialized(pretty: false) + "\n").utf8)

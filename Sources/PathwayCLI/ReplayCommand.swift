@@ -101,12 +101,7 @@ enum ReplayCommand {
                     options.format = .csvExcel
                     options.formatGiven = true
                 case "--encoding":
-                    let text = try reader.value(for: name, inline: inline, expected: "utf-8 or windows-1252")
-                    switch text.lowercased() {
-                    case "utf-8", "utf8": options.windows1252 = false
-                    case "windows-1252", "cp1252": options.windows1252 = true
-                    default: throw UsageError(message: "--encoding: expected utf-8 or windows-1252, got '\(text)'", command: "replay")
-                    }
+                    options.windows1252 = try reader.isWindows1252(for: name, inline: inline)
                 case "--output", "-o":
                     options.output = try reader.value(for: name, inline: inline, expected: "a file path")
                 case "--config":

@@ -133,6 +133,16 @@ struct ArgumentReader {
         return value
     }
 
+    /// `--encoding`'s value for an event log: `false` for UTF-8, `true` for windows-1252.
+    mutating func isWindows1252(for name: String, inline: String?) throws(UsageError) -> Bool {
+        let text = try value(for: name, inline: inline, expected: "utf-8 or windows-1252")
+        switch text.lowercased() {
+        case "utf-8", "utf8": return false
+        case "windows-1252", "cp1252": return true
+        default: throw UsageError(message: "\(name): expected utf-8 or windows-1252, got '\(text)'", command: command)
+        }
+    }
+
     /// A date option's value: a day of the calendar, or an error that says whether the text is
     /// not a date at all or names a day that does not exist (`2025-02-30`).
     mutating func date(for name: String, inline: String?) throws(UsageError) -> CivilDate {

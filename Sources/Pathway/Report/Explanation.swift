@@ -307,7 +307,7 @@ extension Explanation {
         var h = HTMLText()
         h.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         h.raw("<meta name=\"generator\" content=\"\(HTMLText.escape(generator))\">\n")
-        h.raw("<title>Histoire de \(HTMLText.escape(person))</title>\n<style>\n\(Report.css)\n.story { width: 100%; max-width: 56rem; } .step { border-left: 3px solid #000091; margin: .6rem 0; padding-left: .6rem; } .step p { margin: .15rem 0; }\n</style>\n</head>\n<body>\n")
+        h.raw("<title>Histoire de \(HTMLText.escape(person))</title>\n<style>\n\(Report.css)\n.step { border-left: 3px solid #000091; margin: .6rem 0; padding-left: .6rem; } .step p { margin: .15rem 0; }\n</style>\n</head>\n<body>\n")
         h.raw("<header><h1>Histoire de \(HTMLText.escape(person))</h1><p class=\"meta\">Date d'audit : <strong id=\"as-of\">\(asOf)</strong> — état : <strong id=\"state\">\(HTMLText.escape(report.status.label))</strong></p></header>\n<main>\n")
         if !notJudged.isEmpty {
             h.raw("<p class=\"note\">Règles non jugées, faute de données dans le journal : \(HTMLText.escape(notJudged.map { "\($0.rule) (\($0.reason))" }.joined(separator: " ; ")))</p>\n")
@@ -338,31 +338,10 @@ extension Explanation {
         return h.text
     }
 
-    /// Events as ticks on a time axis, each clock as a bar from its start to its last day,
-    /// findings marked.
+    /// The timeline (``HTMLText/timeline(of:events:records:findings:)``) with its legend.
     private func timeline(_ h: inout HTMLText) {
-        let records = report.records
-        let dates = steps.map(\.event.date) + records.flatMap { [$0.deadline.start, $0.deadline.due] } + findings.map(\.date)
-        guard let first = dates.min(), let last = dates.max() else { return }
-        // The rules' names in a column on the left, the time axis on the right.
-        let span = max(1, last.days(since: first)), w = 760, left = 170, row = 18
-        let height = 50 + row * (records.count + 1)
-        func x(_ d: CivilDate) -> Int { left + d.days(since: first) * (w - left - 10) / span }
-        h.raw("<figure id=\"frise\"><svg class=\"story\" viewBox=\"0 0 \(w) \(height)\" role=\"img\" aria-label=\"frise de \(HTMLText.escape(person))\">\n")
-        h.raw("<text x=\"\(left)\" y=\"12\" class=\"label\">\(first)</text><text x=\"\(w - 80)\" y=\"12\" class=\"label\">\(last)</text>\n")
-        h.raw("<text x=\"0\" y=\"32\" class=\"label\">événements</text><line x1=\"\(left)\" y1=\"28\" x2=\"\(w - 10)\" y2=\"28\" class=\"axis\"/>\n")
-        for step in steps {
-            h.raw("<line x1=\"\(x(step.event.date))\" y1=\"22\" x2=\"\(x(step.event.date))\" y2=\"34\" class=\"axis\"><title>\(step.event.date) \(HTMLText.escape(Explanation.describe(step.event)))</title></line>\n")
-        }
-        for (k, record) in records.enumerated() {
-            let d = record.deadline, y = 40 + k * row
-            h.raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">\(d.rule)</text>")
-            h.raw("<rect x=\"\(x(d.start))\" y=\"\(y)\" width=\"\(max(2, x(d.due) - x(d.start)))\" height=\"12\" class=\"deadline \(record.status.rawValue)\"><title>\(d.rule) du \(d.start) au \(d.due)</title></rect>\n")
-            if let done = record.done { h.raw("<circle cx=\"\(x(done))\" cy=\"\(y + 6)\" r=\"4\" class=\"done\"><title>fait le \(done)</title></circle>\n") }
-        }
-        let y = 40 + records.count * row
-        h.raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">constats</text>\n")
-        for f in findings { h.raw("<path d=\"M\(x(f.date)) \(y) l5 10 l-10 0 z\" class=\"finding \(f.severity.rawValue)\"><title>\(f.rule) le \(f.date)</title></path>\n") }
-        h.raw("</svg><figcaption>Traits : les événements ; barres : les délais, du jour 0 au dernier jour (vert tenu, rouge dépassé ou manqué, bleu en cours ou interrompu) ; points : le jour où l'étape a été faite ; triangles : les constats.</figcaption></figure>\n")
+        h.raw("<figure id=\"frise\">")
+        h.timeline(of: person, events: steps.map(\.event), records: report.records, findings: findings)
+        h.raw("<figcaption>Traits : les événements ; barres : les délais, du jour 0 au dernier jour (vert tenu, rouge dépassé ou manqué, bleu en cours ou interrompu) ; points : le jour où l'étape a été faite ; triangles : les constats.</figcaption></figure>\n")
     }
 }

@@ -260,38 +260,7 @@ extension Report {
     private func personSection(_ h: inout HTMLText, _ person: PersonReport, events: [Event]) {
         h.raw("<article class=\"person\" id=\"p-\(HTMLText.anchor(person.person))\"><h3>\(HTMLText.escape(person.person)) — \(HTMLText.escape(person.status.label))</h3>\n")
         h.raw("<p>\(HTMLText.escape(Report.personFacts(person).joined(separator: " ; ")))</p>\n")
-        // The timeline: deadlines as bars from their start to their last day, findings marked.
-        let deadlines = person.records.map(\.deadline)
-        let dates = deadlines.flatMap { [$0.start, $0.due] } + person.findings.map(\.date) + person.records.compactMap(\.done) + events.map(\.date)
-        if let first = dates.min(), let last = dates.max() {
-            let span = max(1, last.days(since: first))
-            // The rules' names in a column on the left, the time axis on the right.
-            let w = 760, left = 170, rowHeight = 18
-            let top = events.isEmpty ? 20 : 42
-            let height = top + 10 + rowHeight * (deadlines.count + 1)
-            func x(_ d: CivilDate) -> Int { left + d.days(since: first) * (w - left - 10) / span }
-            h.raw("<svg class=\"timeline\" viewBox=\"0 0 \(w) \(height)\" role=\"img\" aria-label=\"frise de \(HTMLText.escape(person.person))\">\n")
-            h.raw("<text x=\"\(left)\" y=\"12\" class=\"label\">\(first)</text><text x=\"\(w - 80)\" y=\"12\" class=\"label\">\(last)</text>\n")
-            if !events.isEmpty {
-                // The events on the time axis, one tick each.
-                h.raw("<text x=\"0\" y=\"32\" class=\"label\">événements</text><line x1=\"\(left)\" y1=\"28\" x2=\"\(w - 10)\" y2=\"28\" class=\"axis\"/>\n")
-                for event in events {
-                    h.raw("<line x1=\"\(x(event.date))\" y1=\"22\" x2=\"\(x(event.date))\" y2=\"34\" class=\"axis event\"><title>\(event.date) \(HTMLText.escape(FrenchWords.label(event.type))) (\(HTMLText.escape(event.id)))</title></line>\n")
-                }
-            }
-            for (k, record) in person.records.enumerated() {
-                let d = record.deadline, y = top + k * rowHeight
-                h.raw("<rect x=\"\(x(d.start))\" y=\"\(y)\" width=\"\(max(2, x(d.due) - x(d.start)))\" height=\"12\" class=\"deadline \(record.status.rawValue)\"><title>\(d.rule) du \(d.start) au \(d.due) : \(record.status.rawValue)</title></rect>")
-                h.raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">\(d.rule)</text>\n")
-                if let done = record.done { h.raw("<circle cx=\"\(x(done))\" cy=\"\(y + 6)\" r=\"4\" class=\"done\"><title>réalisé le \(done)</title></circle>\n") }
-            }
-            let y = top + person.records.count * rowHeight
-            h.raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">constats</text>\n")
-            for f in person.findings {
-                h.raw("<path d=\"M\(x(f.date)) \(y) l5 10 l-10 0 z\" class=\"finding \(f.severity.rawValue)\"><title>\(f.rule) le \(f.date)</title></path>\n")
-            }
-            h.raw("</svg>\n")
-        }
+        h.timeline(of: person.person, events: events, records: person.records, findings: person.findings)
         h.raw("<ul>")
         for f in person.findings {
             h.raw("<li><a href=\"#rule-\(f.rule)\"><code>\(f.rule)</code></a> (\(f.severity.label)) du \(f.due ?? f.date)</li>")
@@ -336,6 +305,41 @@ struct HTMLText {
     private(set) var text = ""
 
     mutating func raw(_ s: String) { text += s }
+
+    /// A person's timeline as inline SVG (the HTML report's and `explain`'s): the rules' names in
+    /// a column on the left; on the time axis, the events as ticks, each clock as a bar from its
+    /// day 0 to its last day (coloured by how it ended) with a dot on the day the step was done,
+    /// and the findings as triangles. Nothing when there is no date to draw.
+    mutating func timeline(of person: String, events: [Event], records: [DeadlineRecord], findings: [Finding]) {
+        let dates = records.flatMap { [$0.deadline.start, $0.deadline.due] } + records.compactMap(\.done)
+            + findings.map(\.date) + events.map(\.date)
+        guard let first = dates.min(), let last = dates.max() else { return }
+        let span = max(1, last.days(since: first))
+        let w = 760, left = 170, rowHeight = 18
+        let top = events.isEmpty ? 20 : 42
+        let height = top + 10 + rowHeight * (records.count + 1)
+        func x(_ d: CivilDate) -> Int { left + d.days(since: first) * (w - left - 10) / span }
+        raw("<svg class=\"timeline\" viewBox=\"0 0 \(w) \(height)\" role=\"img\" aria-label=\"frise de \(HTMLText.escape(person))\">\n")
+        raw("<text x=\"\(left)\" y=\"12\" class=\"label\">\(first)</text><text x=\"\(w - 80)\" y=\"12\" class=\"label\">\(last)</text>\n")
+        if !events.isEmpty {
+            raw("<text x=\"0\" y=\"32\" class=\"label\">événements</text><line x1=\"\(left)\" y1=\"28\" x2=\"\(w - 10)\" y2=\"28\" class=\"axis\"/>\n")
+            for event in events {
+                raw("<line x1=\"\(x(event.date))\" y1=\"22\" x2=\"\(x(event.date))\" y2=\"34\" class=\"axis event\"><title>\(event.date) \(HTMLText.escape(Explanation.describe(event))) (\(HTMLText.escape(event.id)))</title></line>\n")
+            }
+        }
+        for (k, record) in records.enumerated() {
+            let d = record.deadline, y = top + k * rowHeight
+            raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">\(d.rule)</text>")
+            raw("<rect x=\"\(x(d.start))\" y=\"\(y)\" width=\"\(max(2, x(d.due) - x(d.start)))\" height=\"12\" class=\"deadline \(record.status.rawValue)\"><title>\(HTMLText.escape(Explanation.describe(record)))</title></rect>\n")
+            if let done = record.done { raw("<circle cx=\"\(x(done))\" cy=\"\(y + 6)\" r=\"4\" class=\"done\"><title>fait le \(done)</title></circle>\n") }
+        }
+        let y = top + records.count * rowHeight
+        raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">constats</text>\n")
+        for f in findings {
+            raw("<path d=\"M\(x(f.date)) \(y) l5 10 l-10 0 z\" class=\"finding \(f.severity.rawValue)\"><title>\(f.rule) le \(f.date)</title></path>\n")
+        }
+        raw("</svg>\n")
+    }
 
     static func escape(_ s: String) -> String {
         var out = ""
