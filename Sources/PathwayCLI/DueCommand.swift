@@ -48,11 +48,7 @@ enum DueCommand {
                 case "--overdue":
                     overdue = true
                 case "--format":
-                    let text = try reader.value(for: name, inline: inline, expected: "text, json or csv")
-                    guard ["text", "json", "csv"].contains(text) else {
-                        throw UsageError(message: "--format: expected text, json or csv, got '\(text)'", command: "due")
-                    }
-                    format = text
+                    format = try reader.choice(for: name, inline: inline, among: ["text", "json", "csv"])
                 case "--config":
                     parameters = try ReplayCommand.loadConfig(try reader.value(for: name, inline: inline, expected: "a JSON file path"), into: parameters)
                 default:

@@ -47,11 +47,7 @@ enum ExplainCommand {
                 case "--as-of":
                     asOf = try reader.date(for: name, inline: inline)
                 case "--format":
-                    let text = try reader.value(for: name, inline: inline, expected: "text, html or json")
-                    guard ["text", "html", "json"].contains(text) else {
-                        throw UsageError(message: "--format: expected text, html or json, got '\(text)'", command: "explain")
-                    }
-                    format = text
+                    format = try reader.choice(for: name, inline: inline, among: ["text", "html", "json"])
                 case "--output":
                     output = try reader.value(for: name, inline: inline, expected: "a file path")
                 case "--config":

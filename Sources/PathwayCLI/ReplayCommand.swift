@@ -87,11 +87,8 @@ enum ReplayCommand {
                 case "--as-of":
                     options.asOf = try reader.date(for: name, inline: inline)
                 case "--format":
-                    let text = try reader.value(for: name, inline: inline, expected: "text, json or csv")
-                    guard let format = Format(rawValue: text) else {
-                        throw UsageError(message: "--format: expected text, json, csv, csv-excel or html, got '\(text)'", command: "replay")
-                    }
-                    options.format = format
+                    let text = try reader.choice(for: name, inline: inline, among: Format.allCases.map(\.rawValue))
+                    options.format = Format(rawValue: text) ?? .text
                     options.formatGiven = true
                 case "--summary":
                     guard inline == nil else { throw UsageError(message: "--summary takes no value", command: "replay") }

@@ -31,11 +31,7 @@ enum RulesCommand {
                     console.out(usage + "\n")
                     return .success
                 case "--format":
-                    let value = try reader.value(for: name, inline: inline, expected: "text or json")
-                    guard value == "text" || value == "json" else {
-                        throw UsageError(message: "--format: expected text or json, got '\(value)'", command: "rules")
-                    }
-                    json = value == "json"
+                    json = try reader.choice(for: name, inline: inline, among: ["text", "json"]) == "json"
                 case "--as-of":
                     asOf = try reader.date(for: name, inline: inline)
                 case "--config":

@@ -133,6 +133,15 @@ struct ArgumentReader {
         return value
     }
 
+    /// An option's value among `choices`, or an error listing them (`--format: expected text,
+    /// json or csv, got 'xml'`).
+    mutating func choice(for name: String, inline: String?, among choices: [String]) throws(UsageError) -> String {
+        let listed = choices.count > 1 ? choices.dropLast().joined(separator: ", ") + " or " + choices[choices.count - 1] : choices.joined()
+        let text = try value(for: name, inline: inline, expected: listed)
+        guard choices.contains(text) else { throw UsageError(message: "\(name): expected \(listed), got '\(text)'", command: command) }
+        return text
+    }
+
     /// `--encoding`'s value for an event log: `false` for UTF-8, `true` for windows-1252.
     mutating func isWindows1252(for name: String, inline: String?) throws(UsageError) -> Bool {
         let text = try value(for: name, inline: inline, expected: "utf-8 or windows-1252")
