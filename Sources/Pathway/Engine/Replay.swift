@@ -20,6 +20,18 @@ public enum Replay {
         replay(events, order: order, asOf: asOf, parameters: parameters,
                state: &state, findings: &findings, replayed: &replayed)
         let count = order?.count ?? events.count
+        return report(of: &state, findings: findings, replayed: replayed, afterAsOf: count - replayed,
+                      asOf: asOf, parameters: parameters, keepingWeeks: keepingWeeks).report
+    }
+
+    /// The person's report from its replayed state (its activities dropped when `keepingWeeks` is
+    /// false) and the findings its events revealed: the
+    /// clocks judged at `asOf` (``PersonState/closing(asOf:under:)``, returned too, for
+    /// ``Explanation`` to tell), the sanctions' amounts, the deadlines still running.
+    static func report(of state: inout PersonState, findings: [Finding], replayed: Int, afterAsOf: Int, asOf: CivilDate,
+                       parameters: Parameters, keepingWeeks: Bool = true)
+        -> (report: PersonReport, closing: (findings: [Finding], records: [DeadlineRecord], intensity: Intensity)) {
+        var findings = findings
         let closing = state.closing(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
         // A whole-log report keeps the intensity's sums, not the activities they were made
         // from: freed here, their memory holds the next person's (most of a log is activities).
@@ -30,11 +42,12 @@ public enum Replay {
         let sanctions = state.sanctions.map { record in
             SanctionReport(record: record, amounts: state.amounts(of: record, asOf: asOf, under: parameters, rightClosedOn: closedOn))
         }
-        return PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
-                            intensity: closing.intensity,
-                            records: state.records + closing.records,
-                            deadlines: state.deadlines(asOf: asOf, under: parameters),
-                            eventsReplayed: replayed, eventsAfterAsOf: count - replayed)
+        let report = PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
+                                  intensity: closing.intensity,
+                                  records: state.records + closing.records,
+                                  deadlines: state.deadlines(asOf: asOf, under: parameters),
+                                  eventsReplayed: replayed, eventsAfterAsOf: afterAsOf)
+        return (report, closing)
     }
 
     /// Replays a parsed log. `asOf` defaults to the latest event date (never the clock).

@@ -57,18 +57,21 @@ public struct Explanation: Sendable {
         var state = PersonState(person: person)
         var steps: [Step] = []
         var after: [Event] = []
+        var revealed: [Finding] = []
         for event in ordered {
             guard event.date <= asOf else { after.append(event); continue }
             let before = Set(state.deadlines(asOf: event.date, under: parameters))
             let recorded = state.records.count
             let outcome = state.apply(event, under: parameters)
+            revealed += outcome.findings
             let started = state.deadlines(asOf: event.date, under: parameters).filter { !before.contains($0) }
             steps.append(Step(event: event, transition: outcome.transition, started: started,
                               ended: Array(state.records[recorded...]),
                               findings: outcome.findings.filter { !unjudged.contains($0.rule) }))
         }
-        let closing = state.closing(asOf: asOf, under: parameters)
-        var report = Replay.person(person, events: events, asOf: asOf, parameters: parameters)
+        // The same report as the replay's, from the same state: the events are replayed once.
+        var (report, closing) = Replay.report(of: &state, findings: revealed, replayed: steps.count, afterAsOf: after.count,
+                                              asOf: asOf, parameters: parameters)
         report.findings.removeAll { unjudged.contains($0.rule) }
         return Explanation(person: person, asOf: asOf, steps: steps, after: after,
                            closing: (closing.records, closing.findings.filter { !unjudged.contains($0.rule) }),
