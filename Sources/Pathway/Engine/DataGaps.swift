@@ -8,20 +8,17 @@ public struct NotJudged: Sendable, Hashable {
     /// In French, for the report.
     public var reason: String
 
-    /// The rules a log with events of `types` cannot judge.
-    public static func rules(given types: Set<EventType>) -> [NotJudged] {
-        var out: [NotJudged] = []
-        if !types.contains(.registered) {
-            out.append(NotJudged(rule: Rules.Sequence.OrientationBeforeRegistration.id,
-                                 reason: "le journal n'enregistre aucune inscription à France Travail : l'ordre inscription puis orientation ne peut pas être vérifié"))
-        }
-        if !types.contains(.diagnosticCompleted) {
-            out.append(NotJudged(rule: Rules.Sequence.ContractWithoutDiagnostic.id,
-                                 reason: "le journal n'enregistre aucun diagnostic : un contrat sans diagnostic ne peut pas être signalé"))
-        }
-        return out
+    /// The rules a log with events of `types` cannot judge: those whose declared need
+    /// (``RuleDefinition/needs``) no event of the log meets.
+    public static func rules(given types: Set<EventType>, rules: RuleSet = .law) -> [NotJudged] {
+        rules.table.needs.filter { !types.contains($0.need.type) }.map { NotJudged(rule: $0.rule, reason: $0.need.reason) }
     }
 
     /// The event types that decide what can be judged.
-    public static let watched: Set<EventType> = [.registered, .diagnosticCompleted]
+    public static var watched: Set<EventType> { RuleSet.law.watched }
+}
+
+extension RuleSet {
+    /// The event types the rules need (``RuleDefinition/needs``).
+    public var watched: Set<EventType> { Set(table.needs.map(\.need.type)) }
 }

@@ -29,8 +29,14 @@ public struct Finding: Sendable, Hashable {
 
     init(rule: RuleID, person: String, date: CivilDate, due: CivilDate? = nil, done: CivilDate? = nil,
          event: String?, text: FindingText) {
+        self.init(rule: rule, severity: RuleRegistry.rule(rule)?.severity ?? .violation, person: person, date: date,
+                  due: due, done: done, event: event, text: text)
+    }
+
+    init(rule: RuleID, severity: Severity, person: String, date: CivilDate, due: CivilDate? = nil, done: CivilDate? = nil,
+         event: String?, text: FindingText) {
         self.rule = rule
-        self.severity = RuleRegistry.rule(rule)?.severity ?? .violation
+        self.severity = severity
         self.person = person
         self.date = date
         self.due = due

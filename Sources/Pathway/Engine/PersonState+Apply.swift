@@ -10,31 +10,26 @@ extension PersonState {
     /// Folds one event into the state and returns what it caused.
     ///
     /// Events must come in the person's order: by `date`, then by position in the file. The
-    /// one `switch` over event types: each case changes the state and asks the rules
-    /// (`Rules/`) what the event breaks; the clocks of the deadline rules run here without
-    /// knowing which rule owns them (`Rules/Clock.swift`).
+    /// one `switch` over event types changes the state; the rules are asked from the registry
+    /// (`RuleTable`) at the moments they declare (``RuleTrigger``): before the event changes
+    /// the state, once its clocks are completed, on a classified decision, on a suspension
+    /// ended; the clocks of the deadline rules run here without knowing which rule owns them
+    /// (`Rules/Clock.swift`).
     public mutating func apply(_ event: Event, under parameters: Parameters) -> Outcome {
         var findings: [Finding] = []
-        switch event.kind {
-        case .activity(let hours, let category):
-            if recordActivity(date: event.date, hours: hours, category: category, under: parameters, into: &findings) {
-                return Outcome(findings: findings, transition: nil)
-            }
-        case .appointment(_, let status):
-            if recordAppointment(date: event.date, status: status, under: parameters, into: &findings) {
-                return Outcome(findings: findings, transition: nil)
-            }
-        default:
-            break
-        }
+        if applyRoutine(event, under: parameters, into: &findings) { return Outcome(findings: findings, transition: nil) }
+        let rules = parameters.rules.table
         let before = status(on: event.date)
-        Rules.Contract.StockDeadline.judge(&self, before: event.date, under: parameters, into: &findings)
+        judgeFixedDeadlines(before: event.date, under: parameters, into: &findings)
 
-        if let finding = Rules.Sequence.AfterClosure.check(self, event) {
+        if isClosedRight && event.type != .rightOpened {
             // Reported, not replayed.
-            findings.append(finding)
+            ask(rules.closedRight, .event(event, completed: []), under: parameters, into: &findings)
             return Outcome(findings: findings, transition: nil)
         }
+        ask(rules.before(event.type), .event(event, completed: []), under: parameters, into: &findings)
+        // The clocks whose step the event is, ended before it changes the state.
+        completeClocks(by: event, under: parameters, into: &findings)
 
         switch event.kind {
         case .rightOpened(let opening):
@@ -52,7 +47,6 @@ extension PersonState {
             changeDuties(to: subject, event: event, under: parameters, into: &findings)
 
         case .rightClosed(let reason):
-            findings.append(contentsOf: [Rules.Sanction.Closure.check(self, event, under: parameters)].compactMap { $0 })
             stopClocks(.closure, on: event.date, under: parameters, into: &findings)
             endPlan(on: event.date)
             right = .closed(on: event.date, reason: reason)
@@ -65,9 +59,6 @@ extension PersonState {
 
         case .diagnosticCompleted:
             diagnosticOn = event.date
-
-        case .situationReviewed:
-            completeClocks(by: event, under: parameters, into: &findings)
 
         case .contractSigned(let terms), .contractUpdated(let terms):
             sign(terms, event: event, under: parameters, into: &findings)
@@ -94,41 +85,58 @@ extension PersonState {
         case .sanctionWithdrawn:
             withdraw(event)
 
-        case .activity(let hours, let category):
-            if isOpen { activities.append(ActivityRecord(date: event.date, hours: hours, category: category)) }
+        case .situationReviewed:
+            break
 
-        case .appointment(_, let status):
-            appointments[status] += 1
+        case .activity, .appointment:
+            // One a rule asks about comes here rather than by the short path.
+            record(event)
         }
 
         let after = status(on: event.date)
         return Outcome(findings: findings, transition: before == after ? nil : .init(from: before, to: after))
     }
 
-    /// An activity done on `date`: the short path of ``apply(_:under:)`` for the event most of
-    /// a log holds, which changes no state the report's status depends on. Returns `false`,
-    /// with nothing changed, after the right's closure (the event then needs
-    /// ``apply(_:under:)``, which reports it).
-    mutating func recordActivity(date: CivilDate, hours: Hours, category: ActivityCategory, under parameters: Parameters,
-                                 into findings: inout [Finding]) -> Bool {
-        guard !isClosedRight else { return false }
-        Rules.Contract.StockDeadline.judge(&self, before: date, under: parameters, into: &findings)
-        if isOpen { activities.append(ActivityRecord(date: date, hours: hours, category: category)) }
-        return true
+    /// The short path of ``apply(_:under:)`` for the events most of a log holds, activities and
+    /// appointments, which change no state the report's status depends on: taken when no rule
+    /// asks about them and the right is not closed (the event then needs ``apply(_:under:)``,
+    /// which reports it). Returns `false`, with nothing changed, when the event needs the full
+    /// path. The replay's loop (`Machinery/ReplayLoop.swift`) calls it on each event where it lies.
+    mutating func applyRoutine(_ event: Event, under parameters: Parameters, into findings: inout [Finding]) -> Bool {
+        switch event.kind {
+        case .activity, .appointment:
+            guard !isClosedRight, !parameters.rules.table.reacts(to: event.type) else { return false }
+            judgeFixedDeadlines(before: event.date, under: parameters, into: &findings)
+            record(event)
+            return true
+        default:
+            return false
+        }
     }
 
-    /// An appointment on `date` with its `status`: the short path, as ``recordActivity(date:hours:category:under:into:)``.
-    mutating func recordAppointment(date: CivilDate, status: AppointmentStatus, under parameters: Parameters,
-                                    into findings: inout [Finding]) -> Bool {
-        guard !isClosedRight else { return false }
-        Rules.Contract.StockDeadline.judge(&self, before: date, under: parameters, into: &findings)
-        appointments[status] += 1
-        return true
+    /// Keeps an activity (while the right is open) or counts an appointment.
+    private mutating func record(_ event: Event) {
+        switch event.kind {
+        case .activity(let hours, let category):
+            if isOpen { activities.append(ActivityRecord(date: event.date, hours: hours, category: category)) }
+        case .appointment(_, let status):
+            appointments[status] += 1
+        default:
+            break
+        }
     }
 
     private var isClosedRight: Bool {
         if case .closed = right { return true }
         return false
+    }
+
+    /// Asks `rules` at `moment`, on the state as it is.
+    func ask(_ rules: [RuleTable.Evaluate], _ moment: RuleContext.Moment, under parameters: Parameters,
+                     into findings: inout [Finding]) {
+        guard !rules.isEmpty else { return }
+        let context = RuleContext(state: self, parameters: parameters, moment: moment)
+        for evaluate in rules { evaluate(context, &findings) }
     }
 
     // MARK: The right and the duties
@@ -152,8 +160,8 @@ extension PersonState {
             // starts now.
             if receiptUnknown && !opening.datedFromApplication {
                 receiptUnknown = false
-                if subjectToDuties && orientation == nil && !running.contains(where: { $0.rule == Rules.Orientation.Deadline.id }) {
-                    startClock(Rules.Orientation.Deadline.start(from: event, under: parameters))
+                if subjectToDuties && orientation == nil {
+                    startClocks(.orientationDue, by: event, under: parameters, into: &findings)
                 }
             }
             return
@@ -174,7 +182,7 @@ extension PersonState {
         subjectToDuties = opening.subjectToDuties
         receiptUnknown = opening.datedFromApplication
         if subjectToDuties && orientation == nil && !receiptUnknown {
-            startClock(Rules.Orientation.Deadline.start(from: event, under: parameters))
+            startClocks(.orientationDue, by: event, under: parameters, into: &findings)
         }
     }
 
@@ -185,7 +193,7 @@ extension PersonState {
         contract = nil
         contractSinceOrientation = false
         firstContractSinceReform = nil
-        stockJudged = false
+        judgedFixedDeadlines = 0
     }
 
     private mutating func changeDuties(to subject: Bool, event: Event, under parameters: Parameters,
@@ -196,7 +204,7 @@ extension PersonState {
             stopClocks(.dutiesEnded, on: event.date, under: parameters, into: &findings)
             endPlan(on: event.date)
         } else if isOpen && orientation == nil {
-            startClock(Rules.Orientation.Deadline.start(from: event, under: parameters))
+            startClocks(.orientationDue, by: event, under: parameters, into: &findings)
         }
     }
 
@@ -204,11 +212,6 @@ extension PersonState {
 
     private mutating func orient(_ decision: OrientationDecision, event: Event, under parameters: Parameters,
                                  into findings: inout [Finding]) {
-        if let finding = Rules.Sequence.OrientationBeforeRegistration.check(self, event) { findings.append(finding) }
-        let completed = completeClocks(by: event, under: parameters, into: &findings)
-        if let finding = Rules.Orientation.Competence.check(completed.first, decision, event, person: person) {
-            findings.append(finding)
-        }
         // A new decision interrupts the clocks a re-orientation stops, and those of the former
         // dominante when it changes; a deadline already run out stays reported.
         stopClocks(.reorientation, on: event.date, under: parameters, into: &findings)
@@ -226,25 +229,17 @@ extension PersonState {
         contractSinceOrientation = false
 
         guard isOpen, subjectToDuties else { return }
-        startClock(Rules.Contract.Deadline.start(notified: notified, by: event, under: parameters))
+        startClocks(.orientationNotified, by: event, under: parameters, into: &findings)
     }
 
     // MARK: Contract
 
     private mutating func sign(_ terms: ContractTerms, event: Event, under parameters: Parameters,
                                into findings: inout [Finding]) {
-        findings.append(contentsOf: [
-            Rules.Sequence.ContractBeforeOrientation.check(self, event),
-            Rules.Sequence.ContractWithoutDiagnostic.check(self, event),
-            Rules.Contract.Hours.check(terms, event, person: person, under: parameters),
-            Rules.Contract.ReducedHours.check(terms, event, person: person, under: parameters),
-        ].compactMap { $0 })
-        completeClocks(by: event, under: parameters, into: &findings)
         contract = ContractInForce(terms: terms, date: event.date, event: event.id)
-        if isOpen && subjectToDuties, let review = Rules.Review.Deadline.start(by: event, under: orientation, parameters: parameters) {
+        if isOpen && subjectToDuties {
             // Each signature or revision under a social orientation restarts the review.
-            stopClocks(.contractRevised, on: event.date, under: parameters, into: &findings)
-            startClock(review)
+            startClocks(.contractSigned, by: event, under: parameters, into: &findings)
         }
         contractTerms.append(terms)
         if isOpen && subjectToDuties {
@@ -273,9 +268,37 @@ extension PersonState {
 
     // MARK: Clocks
 
-    /// Starts a clock, when its rule opened one.
-    private mutating func startClock(_ deadline: Deadline?) {
-        if let deadline { running.append(deadline) }
+    /// Starts the clocks that `cause` starts, each when its rule opens a deadline on the state
+    /// as it is. A rule has one clock running at a time: one still running is restarted when
+    /// `cause` stops it (a new contract restarts the review), and kept otherwise.
+    private mutating func startClocks(_ cause: StartCause, by event: Event, under parameters: Parameters,
+                                      into findings: inout [Finding]) {
+        for clock in parameters.rules.table.clocks where clock.startedBy.contains(cause) {
+            guard let deadline = clock.start(RuleContext(state: self, parameters: parameters,
+                                                         moment: .event(event, completed: []))) else { continue }
+            if running.contains(where: { $0.rule == clock.rule }) {
+                guard let restart = cause.restart, clock.stoppedBy.contains(restart) else { continue }
+                stopClocks(restart, of: clock.rule, on: event.date, under: parameters, into: &findings)
+            }
+            running.append(deadline)
+        }
+    }
+
+    /// Judges the fixed-date deadlines whose day `date` has reached, once each: met when their
+    /// step was done, else missing with a finding.
+    mutating func judgeFixedDeadlines(before date: CivilDate, under parameters: Parameters, into findings: inout [Finding]) {
+        let fixed = parameters.rules.table.fixedDeadlines
+        for (i, f) in fixed.enumerated() where judgedFixedDeadlines & (1 << i) == 0 && f.judged(parameters, date) {
+            judgedFixedDeadlines |= 1 << i
+            guard let deadline = f.deadline(self, parameters) else { continue }
+            if let done = f.done(self) {
+                records.append(DeadlineRecord(deadline: deadline, status: .onTime, done: done))
+            } else {
+                records.append(DeadlineRecord(deadline: deadline, status: .missing, done: nil))
+                findings.append(deadlineFinding(deadline, done: nil, event: deadline.event, under: parameters,
+                                                message: f.missing(deadline)))
+            }
+        }
     }
 
     /// Ends the running clock of each rule whose step `event` is, on time or late, and returns
@@ -284,7 +307,7 @@ extension PersonState {
     private mutating func completeClocks(by event: Event, under parameters: Parameters,
                                          into findings: inout [Finding]) -> [DeadlineRecord] {
         var completed: [DeadlineRecord] = []
-        for clock in Clock.all where clock.completedBy.contains(event.type) {
+        for clock in parameters.rules.table.completedBy(event.type) {
             guard let index = running.firstIndex(where: { $0.rule == clock.rule }) else { continue }
             let deadline = running.remove(at: index)
             let targetDay = deadline.target == nil ? nil : clock.targetDay(event)
@@ -292,30 +315,40 @@ extension PersonState {
                 completed.append(DeadlineRecord(deadline: deadline, status: .onTime, done: event.date, targetDay: targetDay))
             } else {
                 completed.append(DeadlineRecord(deadline: deadline, status: .late, done: event.date, targetDay: targetDay))
-                findings.append(Finding(rule: clock.rule, person: person, date: deadline.due, due: deadline.due, done: event.date,
-                                        event: event.id, message: clock.late(deadline, done: event.date, under: parameters)))
+                findings.append(deadlineFinding(deadline, done: event.date, event: event.id, under: parameters,
+                                                message: clock.late(deadline, done: event.date, under: parameters)))
             }
         }
         records.append(contentsOf: completed)
+        ask(parameters.rules.table.completing(event.type), .event(event, completed: completed), under: parameters, into: &findings)
         return completed
     }
 
-    /// Stops the running clocks that `cause` stops: one whose last day is before `date` is
-    /// reported missing; the others are cancelled.
-    mutating func stopClocks(_ cause: StopCause, on date: CivilDate, under parameters: Parameters, into findings: inout [Finding]) {
+    /// Stops the running clocks that `cause` stops (only `rule`'s, when given): one whose last
+    /// day is before `date` is reported missing; the others are cancelled.
+    mutating func stopClocks(_ cause: StopCause, of rule: RuleID? = nil, on date: CivilDate, under parameters: Parameters,
+                             into findings: inout [Finding]) {
         var kept: [Deadline] = []
+        let rules = parameters.rules.table
         for deadline in running {
-            guard let clock = Clock.of(deadline.rule), clock.stoppedBy.contains(cause) else { kept.append(deadline); continue }
+            guard rule.map({ $0 == deadline.rule }) ?? true, let clock = rules.clock(deadline.rule),
+                  clock.stoppedBy.contains(cause) else { kept.append(deadline); continue }
             if deadline.due < date {
                 records.append(DeadlineRecord(deadline: deadline, status: .missing, done: nil))
-                findings.append(Finding(rule: deadline.rule, person: person, date: deadline.due, due: deadline.due,
-                                        done: nil, event: deadline.event,
-                                        message: clock.missing(deadline, before: cause, on: date, under: parameters)))
+                findings.append(deadlineFinding(deadline, done: nil, event: deadline.event, under: parameters,
+                                                message: clock.missing(deadline, before: cause, on: date, under: parameters)))
             } else {
                 records.append(DeadlineRecord(deadline: deadline, status: .cancelled, done: nil))
             }
         }
         running = kept
+    }
+
+    /// A finding of the deadline rule whose `deadline` was late or missed, dated by its last day.
+    private func deadlineFinding(_ deadline: Deadline, done: CivilDate?, event: String, under parameters: Parameters,
+                                 message: String) -> Finding {
+        Finding(rule: deadline.rule, severity: parameters.rules.table.rule(deadline.rule)?.severity ?? .violation,
+                person: person, date: deadline.due, due: deadline.due, done: done, event: event, text: .text(message))
     }
 
     // MARK: Closing at a report date
@@ -332,22 +365,24 @@ extension PersonState {
                  keepingWeeks: Bool) -> (findings: [Finding], records: [DeadlineRecord], intensity: Intensity) {
         var copy = self
         var findings: [Finding] = []
-        Rules.Contract.StockDeadline.judge(&copy, before: asOf, under: parameters, into: &findings)
+        copy.judgeFixedDeadlines(before: asOf, under: parameters, into: &findings)
         var records = Array(copy.records.dropFirst(self.records.count))
+        let rules = parameters.rules.table
         for deadline in copy.running {
-            if deadline.due < asOf, let clock = Clock.of(deadline.rule) {
+            if deadline.due < asOf, let clock = rules.clock(deadline.rule) {
                 records.append(DeadlineRecord(deadline: deadline, status: .missing, done: nil))
-                findings.append(Finding(rule: deadline.rule, person: person, date: deadline.due, due: deadline.due,
-                                        done: nil, event: deadline.event, message: clock.missing(deadline, asOf: asOf, under: parameters)))
+                findings.append(deadlineFinding(deadline, done: nil, event: deadline.event, under: parameters,
+                                                message: clock.missing(deadline, asOf: asOf, under: parameters)))
             } else {
                 records.append(DeadlineRecord(deadline: deadline, status: .pending, done: nil))
             }
         }
         let intensity = copy.intensity(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
-        findings.append(contentsOf: Rules.Intensity.Shortfall.findings(intensity, person: person, asOf: asOf, under: parameters))
-        if !copy.stockJudged, let stock = Rules.Contract.StockDeadline.deadline(for: copy, under: parameters) {
-            records.append(copy.firstContractSinceReform.map { DeadlineRecord(deadline: stock, status: .onTime, done: $0) }
-                           ?? DeadlineRecord(deadline: stock, status: .pending, done: nil))
+        copy.ask(rules.closing, .closing(asOf: asOf, intensity: intensity), under: parameters, into: &findings)
+        for (i, f) in rules.fixedDeadlines.enumerated() where copy.judgedFixedDeadlines & (1 << i) == 0 {
+            guard let deadline = f.deadline(copy, parameters) else { continue }
+            records.append(f.done(copy).map { DeadlineRecord(deadline: deadline, status: .onTime, done: $0) }
+                           ?? DeadlineRecord(deadline: deadline, status: .pending, done: nil))
         }
         return (findings, records, intensity)
     }

@@ -11,8 +11,8 @@ extension PersonState {
     // MARK: Decision
 
     /// Classifies a decision (its basis: first failing, repetition, persistence, refusal of
-    /// controls, or none), asks the sanction rules what it breaks under the regime in force on
-    /// its date, and keeps it.
+    /// controls, or none), asks the rules that judge a decision (``RuleTrigger/decision``) what
+    /// it breaks under the regime in force on its date, and keeps it.
     mutating func decide(_ decision: SanctionDecision, event: Event, under parameters: Parameters,
                          into findings: inout [Finding]) {
         guard let bounds = parameters.sanctionBounds.value(on: event.date),
@@ -57,18 +57,8 @@ extension PersonState {
         }
         record.opensRepetitionWindow = countsForRepetition
 
-        findings.append(contentsOf: [
-            Rules.Sanction.NoFailing.check(record, event, person: person),
-            Rules.Sanction.Notice.check(self, decision, event, previous: previous, under: parameters),
-            Rules.Sanction.FirstFailing.check(record, event, bounds: bounds, in: self),
-            Rules.Sanction.RepeatBounds.check(record, event, bounds: bounds, in: self),
-            // The former regime's first decision is the person's first ever, in any pathway,
-            // withdrawn decisions aside (former R262-68: "n'a jamais fait l'objet d'une décision").
-            Rules.Sanction.LegacyBounds.check(decision, event, isFirst: sanctions.allSatisfy(\.isWithdrawn), bounds: bounds,
-                                              person: person, under: parameters),
-            Rules.Sanction.HouseholdCap.check(self, decision, event, under: parameters),
-            Rules.Sanction.TeamOpinion.check(self, decision, event, previous: previous),
-        ].compactMap { $0 })
+        let classified = ClassifiedDecision(record: record, previous: previous, bounds: bounds)
+        ask(parameters.rules.table.decision, .decision(event, classified), under: parameters, into: &findings)
         sanctions.append(record)
     }
 
@@ -95,7 +85,7 @@ extension PersonState {
             && sanctions[index].decision.measure == .suspension && event.date < sanctions[index].term {
             sanctions[index].endedBy = .remobilised
             sanctions[index].endedOn = event.date
-            if let refund = Rules.Sanction.Refund.finding(self, sanctions[index], event, under: parameters) { findings.append(refund) }
+            ask(parameters.rules.table.suspensionEnded, .suspensionEnded(event, sanctions[index]), under: parameters, into: &findings)
         }
     }
 

@@ -92,8 +92,8 @@ public struct PersonState: Sendable {
     public internal(set) var running: [Deadline] = []
     /// Deadlines that ended (met, late, missed or cancelled).
     public internal(set) var records: [DeadlineRecord] = []
-    /// Whether the stock deadline was judged already.
-    var stockJudged = false
+    /// The fixed-date deadlines judged already (bit i: the rule table's i-th).
+    var judgedFixedDeadlines: UInt64 = 0
 
     public init(person: String) {
         self.person = person
@@ -124,8 +124,8 @@ public struct PersonState: Sendable {
     /// still concerns the person.
     public func deadlines(asOf date: CivilDate, under parameters: Parameters) -> [Deadline] {
         var result = running
-        if let stock = Rules.Contract.StockDeadline.deadline(for: self, under: parameters), !stockJudged, firstContractSinceReform == nil {
-            result.append(stock)
+        for (i, f) in parameters.rules.table.fixedDeadlines.enumerated() where judgedFixedDeadlines & (1 << i) == 0 && f.done(self) == nil {
+            if let deadline = f.deadline(self, parameters) { result.append(deadline) }
         }
         return result.sorted { ($0.due, $0.rule) < ($1.due, $1.rule) }
     }

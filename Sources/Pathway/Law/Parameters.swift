@@ -87,6 +87,10 @@ public struct Parameters: Sendable {
     /// The values a configuration file replaced, by key (rendered as in the file).
     public internal(set) var overrides: [String: String] = [:]
 
+    /// The rules applied with these parameters: the registry's (``RuleSet/law``), or more for a
+    /// rule under test (``RuleSet/adding(_:)``). Not a parameter: no file sets it.
+    public var rules: RuleSet = .law
+
     /// The table of the law, as the rule reference reads it.
     public static let law = Parameters()
 

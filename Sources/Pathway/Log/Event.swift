@@ -49,6 +49,43 @@ public enum EventType: String, Sendable, CaseIterable {
     case sanctionWithdrawn = "sanction_withdrawn"
 }
 
+extension Event {
+    /// The terms of a `contract_signed` or `contract_updated`.
+    public var contractTerms: ContractTerms? {
+        switch kind {
+        case .contractSigned(let terms), .contractUpdated(let terms): return terms
+        default: return nil
+        }
+    }
+}
+
+extension EventType {
+    /// The type's position in `allCases`, for tables indexed by type (the rule table).
+    var ordinal: Int {
+        switch self {
+        case .rightOpened: return 0
+        case .householdChanged: return 1
+        case .dutiesChanged: return 2
+        case .rightClosed: return 3
+        case .registered: return 4
+        case .orientationDecided: return 5
+        case .diagnosticCompleted: return 6
+        case .situationReviewed: return 7
+        case .contractSigned: return 8
+        case .contractUpdated: return 9
+        case .activity: return 10
+        case .appointment: return 11
+        case .failingRecorded: return 12
+        case .sanctionNotice: return 13
+        case .observationsReceived: return 14
+        case .teamOpinion: return 15
+        case .sanctionDecided: return 16
+        case .remobilised: return 17
+        case .sanctionWithdrawn: return 18
+        }
+    }
+}
+
 /// An event's type with the fields that type carries.
 public enum EventKind: Sendable, Hashable {
     /// `right_opened`: the département received the CAF/MSA information that the right was

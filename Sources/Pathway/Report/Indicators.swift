@@ -9,6 +9,16 @@ public struct Indicators: Sendable {
     public var review: DeadlineCounts
     /// The stock's contract deadline (2027-01-01).
     public var stock: DeadlineCounts
+
+    /// The counts of the deadline rule that fills `slot`.
+    public subscript(slot: DeadlineIndicator.Slot) -> DeadlineCounts {
+        switch slot {
+        case .orientation: return orientation
+        case .contract: return contract
+        case .review: return review
+        case .stock: return stock
+        }
+    }
     /// People by dominante of the orientation in force.
     public var byDominante: [Dominante: Int]
     /// People by organisme référent of the orientation in force.
@@ -120,9 +130,13 @@ public struct Indicators: Sendable {
         }
 
         public var indicators: Indicators {
-            func counts(_ rule: RuleID) -> DeadlineCounts { (deadlines[rule] ?? DeadlineCounts.Tally()).counts }
-            return Indicators(orientation: counts(Rules.Orientation.Deadline.id), contract: counts(Rules.Contract.Deadline.id),
-                              review: counts(Rules.Review.Deadline.id), stock: counts(Rules.Contract.StockDeadline.id),
+            // Each deadline rule declares the field its counts fill (`DeadlineIndicator`).
+            let table = RuleSet.law.table
+            func counts(_ slot: DeadlineIndicator.Slot) -> DeadlineCounts {
+                table.rule(for: slot).flatMap { deadlines[$0] }?.counts ?? DeadlineCounts.Tally().counts
+            }
+            return Indicators(orientation: counts(.orientation), contract: counts(.contract),
+                              review: counts(.review), stock: counts(.stock),
                               byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
                               registrationToContract: Distribution(registrationToContract), states: states,
                               sanctions: sanctions, intensity: intensity,

@@ -61,8 +61,9 @@ extension Report {
     private func charts(_ h: inout HTMLText) {
         h.raw("<section id=\"graphiques\"><h2>Graphiques</h2>\n")
         let all = records
-        let orientationDays = all.filter { $0.deadline.rule == Rules.Orientation.Deadline.id }.compactMap(\.days)
-        let contractDays = all.filter { $0.deadline.rule == Rules.Contract.Deadline.id }.compactMap(\.days)
+        let table = parameters.rules.table
+        let orientationDays = all.filter { $0.deadline.rule == table.rule(for: .orientation) }.compactMap(\.days)
+        let contractDays = all.filter { $0.deadline.rule == table.rule(for: .contract) }.compactMap(\.days)
         let limit = parameters.orientationDeadlineDays.latest
         histogram(&h, id: "orientation-delays", title: "Délais d'orientation (jours du départ du délai à la décision)",
                   values: orientationDays, lines: [(limit, "\(limit) jours")] + (parameters.orientationTargetDays.current.map { [($0, "cible \($0) jours")] } ?? []))
@@ -114,7 +115,8 @@ extension Report {
     private func onTimeByMonth(_ h: inout HTMLText, _ all: [DeadlineRecord]) {
         h.raw("<figure id=\"on-time-by-month\"><figcaption>Orientations dans le délai, par mois du départ du délai (délais échus seulement)</figcaption>\n")
         var byMonth: [String: (onTime: Int, judged: Int)] = [:]
-        for r in all where r.deadline.rule == Rules.Orientation.Deadline.id && [.onTime, .late, .missing].contains(r.status) {
+        let orientation = parameters.rules.table.rule(for: .orientation)
+        for r in all where r.deadline.rule == orientation && [.onTime, .late, .missing].contains(r.status) {
             let key = String(r.deadline.start.description.prefix(7))
             var cell = byMonth[key] ?? (0, 0)
             cell.judged += 1

@@ -27,10 +27,9 @@ extension Report {
         line("  États : " + PathwayStatus.allCases.compactMap { status in
             indicators.states[status].map { "\(status.label) \($0)" }
         }.joined(separator: ", "))
-        line(Report.deadlineLine("Orientation (\(Rules.Orientation.Deadline.heading(parameters)))", indicators.orientation, target: parameters.orientationTargetDays.current))
-        line(Report.deadlineLine("Contrat (\(Rules.Contract.Deadline.heading(parameters)))", indicators.contract, target: parameters.contractTargetDays.current))
-        line(Report.deadlineLine("Réexamen social", indicators.review, target: nil))
-        line(Report.deadlineLine("Stock avant \(Rules.Contract.StockDeadline.year(parameters))", indicators.stock, target: nil))
+        for (_, indicator) in parameters.rules.table.indicators {
+            line(Report.deadlineLine(indicator.heading(parameters), indicators[indicator.slot], target: indicator.target?(parameters)))
+        }
         line("  Orientations en vigueur : " + Dominante.allCases.map { "\(Report.dominanteLabel($0)) \(indicators.byDominante[$0] ?? 0)" }
             .joined(separator: ", ") + " ; réorientations : \(indicators.reorientations)")
         let r2c = indicators.registrationToContract

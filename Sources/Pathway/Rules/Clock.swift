@@ -1,14 +1,21 @@
-/// A deadline rule's clock, declared in the rule's file: what completes it, what stops it
-/// before its step, and how its step and period read. The rule's file also says what starts
-/// it (a function returning the ``Deadline``); the state machine runs every clock the same
-/// way without knowing which rule owns it:
-/// - started: the rule's `start` function appends a ``Deadline`` to `PersonState.running`;
+/// A deadline rule's clock, declared in the rule's file (its ``RuleTrigger/clock(_:)``): what
+/// starts it, what completes it, what stops it before its step, and how its step and period
+/// read. The state machine runs every clock the same way without knowing which rule owns it:
+/// - started: when the pathway reaches a moment in `startedBy` (`StartCause`), the clock's
+///   `start` function gives the ``Deadline`` it opens, if any; a rule has one clock running at
+///   a time (a clock started again while it runs restarts it when the moment's restart cause
+///   stops it, and is left running otherwise);
 /// - completed: an event whose type is in `completedBy` ends it, on time or late;
 /// - stopped: a cause in `stoppedBy` ends it, reported missing when its last day had passed
 ///   on that day, cancelled otherwise;
 /// - judged at the report date (`as_of`): missing when its last day is before it, else pending.
-struct Clock: Sendable {
+public struct DeadlineClock: Sendable {
     let rule: RuleID
+    /// The moments of the pathway that start it.
+    let startedBy: Set<StartCause>
+    /// The deadline it opens at such a moment, on the state then (`nil`: none, e.g. before the
+    /// rule is in force, or under another dominante).
+    let start: @Sendable (RuleContext) -> Deadline?
     /// The event types whose step completes the clock.
     let completedBy: Set<EventType>
     /// What ends the clock before its step.
@@ -21,12 +28,58 @@ struct Clock: Sendable {
     /// The day compared with a local target when `event` completes the clock (the day of the
     /// event, unless the rule says otherwise).
     var targetDay: @Sendable (Event) -> CivilDate = { $0.date }
+    /// Where its counts go in the report's indicators, if anywhere.
+    var indicator: DeadlineIndicator? = nil
+}
 
-    /// The clocks of the deadline rules that run from an event (the stock's deadline is a
-    /// fixed date: `Rules.Contract.StockDeadline`).
-    static let all: [Clock] = [Rules.Orientation.Deadline.clock, Rules.Contract.Deadline.clock, Rules.Review.Deadline.clock]
+/// A deadline on fixed dates (`contract.stock_deadline`): it concerns a person when `deadline`
+/// gives one, is met by the day `done` gives, and is judged once, on the situation at the end
+/// of its last day.
+public struct FixedDeadline: Sendable {
+    let rule: RuleID
+    /// The deadline for the person's state, if it concerns them.
+    let deadline: @Sendable (PersonState, Parameters) -> Deadline?
+    /// Whether the deadline is judged by `date` (its last day has passed).
+    let judged: @Sendable (Parameters, CivilDate) -> Bool
+    /// The day the step was done, if it was.
+    let done: @Sendable (PersonState) -> CivilDate?
+    /// The message of a missed deadline.
+    let missing: @Sendable (Deadline) -> String
+    var indicator: DeadlineIndicator? = nil
+}
 
-    static func of(_ rule: RuleID) -> Clock? { all.first { $0.rule == rule } }
+/// A deadline's place in the report's indicators: the field of `indicators` (fixed by the
+/// report's contract, in this order) and the heading of its line in the text report.
+public struct DeadlineIndicator: Sendable {
+    public var slot: Slot
+    /// `Orientation (6 semaines)`, from the parameters.
+    public var heading: @Sendable (Parameters) -> String
+    /// The local target's parameter, if the rule has one.
+    public var target: (@Sendable (Parameters) -> Int?)?
+
+    public enum Slot: String, Sendable, CaseIterable {
+        case orientation, contract, review, stock
+    }
+}
+
+/// A moment of the pathway that may start a clock.
+enum StartCause: Sendable, Hashable {
+    /// The person, subject to duties with an open right, awaits an orientation: the right was
+    /// opened (or transferred in, or its receipt became known) or the person entered the duties.
+    case orientationDue
+    /// An orientation was decided and its notification starts what follows it.
+    case orientationNotified
+    /// A contrat d'engagement was signed or revised.
+    case contractSigned
+
+    /// What stops a clock of the same rule still running when this moment starts it again.
+    var restart: StopCause? {
+        switch self {
+        case .orientationDue: return nil
+        case .orientationNotified: return .reorientation
+        case .contractSigned: return .contractRevised
+        }
+    }
 }
 
 /// Why a clock stopped before its step.
@@ -66,23 +119,23 @@ extension Deadline.Origin {
 }
 
 /// The messages of every clock: its step and period come from its declaration.
-extension Clock {
+extension DeadlineClock {
     private static func days(_ n: Int) -> String { n == 1 ? "1 jour" : "\(n) jours" }
-    private static func cite(_ rule: RuleID) -> String { RuleRegistry.rule(rule)?.cited ?? "" }
+    private static func cite(_ rule: RuleID, _ parameters: Parameters) -> String { parameters.rules.table.rule(rule)?.cited ?? "" }
 
     func late(_ deadline: Deadline, done date: CivilDate, under parameters: Parameters) -> String {
-        "\(done) le \(date), \(Clock.days(date.days(since: deadline.start))) après \(deadline.origin.phrase) du \(deadline.start) : "
-            + "le délai \(period(parameters, deadline.start)) expirait le \(deadline.due) (\(Clock.days(date.days(since: deadline.due))) de retard). "
-            + Clock.cite(rule) + "."
+        "\(done) le \(date), \(DeadlineClock.days(date.days(since: deadline.start))) après \(deadline.origin.phrase) du \(deadline.start) : "
+            + "le délai \(period(parameters, deadline.start)) expirait le \(deadline.due) (\(DeadlineClock.days(date.days(since: deadline.due))) de retard). "
+            + DeadlineClock.cite(rule, parameters) + "."
     }
 
     func missing(_ deadline: Deadline, asOf: CivilDate, under parameters: Parameters) -> String {
         "\(missing) au \(asOf) : le délai \(period(parameters, deadline.start)) ouvert par \(deadline.origin.phrase) du \(deadline.start) "
-            + "a expiré le \(deadline.due). " + Clock.cite(rule) + "."
+            + "a expiré le \(deadline.due). " + DeadlineClock.cite(rule, parameters) + "."
     }
 
     func missing(_ deadline: Deadline, before cause: StopCause, on date: CivilDate, under parameters: Parameters) -> String {
         "\(missing) avant \(cause.phrase(on: date)) : le délai \(period(parameters, deadline.start)) ouvert par \(deadline.origin.phrase) du \(deadline.start) "
-            + "avait expiré le \(deadline.due). " + Clock.cite(rule) + "."
+            + "avait expiré le \(deadline.due). " + DeadlineClock.cite(rule, parameters) + "."
     }
 }

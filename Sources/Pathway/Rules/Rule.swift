@@ -115,26 +115,9 @@ public struct InForce: Sendable, Hashable {
     }
 }
 
-/// What every rule file declares: its id and its registry entry. The conditions and messages
-/// sit beside them, as static functions of the rule.
-protocol RuleDefinition {
-    static var id: RuleID { get }
-    static var rule: Rule { get }
-}
-
-extension RuleDefinition {
-    /// `CASF D262-65-2 [P] ; …`: the rule's sources with their confidence, as its messages end.
-    static var cited: String { rule.cited }
-
-    /// A finding of this rule about `event`, dated by it.
-    static func finding(_ person: String, _ event: Event, _ message: String) -> Finding {
-        Finding(rule: id, person: person, date: event.date, event: event.id, message: message)
-    }
-}
-
 /// The rules, one file each, by stage: `Rules/<Stage>/<Name>.swift` declares the rule
-/// `<stage>.<name>` (`Rules/Sanction/Notice.swift`: `sanction.notice`, as
-/// `Rules.Sanction.Notice`). Its test file is `Tests/PathwayTests/Rules/<Stage>/<Name>Tests.swift`
+/// `<stage>.<name>` (`Rules/Sanction/sanction.notice.swift`: `sanction.notice`, as
+/// `Rules.Sanction.Notice`). Its test file is `Tests/PathwayTests/Rules/<Stage>/<id>.swift`
 /// and its page `Docs/rules/<stage>.<name>.md`.
 public enum Rules {
     public enum Orientation {}
@@ -147,7 +130,8 @@ public enum Rules {
 
 /// Every rule Pathway applies, in the order of the reports.
 public enum RuleRegistry {
-    static var definitions: [any RuleDefinition.Type] { [
+    /// Every rule's definition, in the order of the reports (and of the state machine's asking).
+    static let definitions: [any RuleDefinition.Type] = [
         Rules.Orientation.Deadline.self,
         Rules.Orientation.Competence.self,
         Rules.Contract.Deadline.self,
@@ -169,7 +153,7 @@ public enum RuleRegistry {
         Rules.Sanction.LegacyBounds.self,
         Rules.Sanction.Closure.self,
         Rules.Sanction.Refund.self,
-    ] }
+    ]
 
     public static let all: [Rule] = definitions.map { $0.rule }
 

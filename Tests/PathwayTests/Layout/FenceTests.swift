@@ -51,4 +51,15 @@ struct FenceTests {
             #expect(!text.contains("Finding(rule: ."), "\(path) makes a finding of a named rule")
         }
     }
+
+    @Test("no rule is named outside Rules/: the state machine, the reports and the machinery ask the registry")
+    func rulesByRegistry() throws {
+        let pattern = #/Rules\.(Orientation|Contract|Review|Sequence|Intensity|Sanction)\.[A-Z]/#
+        for (path, text) in try Self.sources() where !path.hasPrefix("Rules/") {
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains(pattern) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("///") {
+                Issue.record("Sources/Pathway/\(path):\(number + 1) names a rule: \(line)")
+            }
+        }
+    }
 }

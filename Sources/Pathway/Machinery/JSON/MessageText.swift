@@ -1,9 +1,9 @@
-/// The bytes of a shortfall's message, written by its rule (`Rules/Intensity/Shortfall.swift`)
+/// The bytes of a shortfall's message, written by its rule (`Rules/Intensity/intensity.shortfall.swift`)
 /// into a ``MessageText``, valid during `body` only.
 extension ShortfallMessage {
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var text = MessageText()
-        Rules.Intensity.Shortfall.write(self, into: &text)
+        write(into: &text)
         return text.withBytes(body)
     }
 }

@@ -16,13 +16,17 @@ extension Rules.Contract {
 
         /// Started by the notification of an orientation; completed by a contract signed or
         /// updated; stopped by a re-orientation, the right's closure, the end of duties or a transfer.
-        static let clock = Clock(
-            rule: id, completedBy: [.contractSigned, .contractUpdated],
+        static let trigger = RuleTrigger.clock(DeadlineClock(
+            rule: id, startedBy: [.orientationNotified],
+            start: { c in c.state.orientation.flatMap { o in c.event.flatMap { start(notified: o.notified, by: $0, under: c.parameters) } } },
+            completedBy: [.contractSigned, .contractUpdated],
             stoppedBy: [.closure, .dutiesEnded, .transfer, .reorientation],
             done: "Contrat d'engagement signé", missing: "Aucun contrat d'engagement signé",
             period: { parameters, start in
                 parameters.contractDeadlineMonths.value(on: start).map { FrenchWords.of(FrenchWords.months($0)) } ?? "légal"
-            })
+            },
+            indicator: DeadlineIndicator(slot: .contract, heading: { "Contrat (\(heading($0)))" },
+                                         target: { $0.contractTargetDays.current })))
 
         /// The clock opened by the orientation `event`, notified on `notified`.
         static func start(notified: CivilDate, by event: Event, under parameters: Parameters) -> Pathway.Deadline? {

@@ -24,5 +24,12 @@ extension Rules.Contract {
         }
 
         private static var law: Parameters { .law }
+
+        static let trigger = RuleTrigger.before([.contractSigned, .contractUpdated])
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, let terms = event.contractTerms else { return }
+            if let f = check(terms, event, person: c.person, under: c.parameters) { findings.append(f) }
+        }
     }
 }

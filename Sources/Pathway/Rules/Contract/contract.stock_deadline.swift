@@ -19,28 +19,21 @@ extension Rules.Contract {
 
         /// The stock's deadline for `state`: when its current pathway started before the
         /// reform and the person is subject to duties.
-        static func deadline(for state: PersonState, under parameters: Parameters) -> Pathway.Deadline? {
+        private static func deadline(for state: PersonState, under parameters: Parameters) -> Pathway.Deadline? {
             guard case .open(let since, let event) = state.right, state.subjectToDuties,
                   let cutoff = parameters.stockCutoff.value(on: since), since < cutoff,
                   let deadline = parameters.stockDeadline.value(on: since) else { return nil }
             return Pathway.Deadline(rule: id, start: cutoff, due: deadline.adding(days: -1), event: event, origin: .reform)
         }
 
-        /// Judges the stock's deadline once `date` has reached it: on time with a contract
-        /// signed since the reform, else missing with a finding.
-        static func judge(_ state: inout PersonState, before date: CivilDate, under parameters: Parameters,
-                          into findings: inout [Finding]) {
-            guard !state.stockJudged, let deadline = parameters.stockDeadline.value(on: date), date >= deadline else { return }
-            state.stockJudged = true
-            guard let stock = Self.deadline(for: state, under: parameters) else { return }
-            if let done = state.firstContractSinceReform {
-                state.records.append(DeadlineRecord(deadline: stock, status: .onTime, done: done))
-            } else {
-                state.records.append(DeadlineRecord(deadline: stock, status: .missing, done: nil))
-                findings.append(Finding(rule: id, person: state.person, date: stock.due, due: stock.due, done: nil,
-                                        event: stock.event, message: missing(stock)))
-            }
-        }
+        /// Concerns a person whose pathway started before the reform; met by the first
+        /// contract signed since; judged once `date` has reached `stock_deadline`.
+        static let trigger = RuleTrigger.fixedDeadline(FixedDeadline(
+            rule: id, deadline: { deadline(for: $0, under: $1) },
+            judged: { parameters, date in parameters.stockDeadline.value(on: date).map { date >= $0 } ?? false },
+            done: { $0.firstContractSinceReform },
+            missing: { missing($0) },
+            indicator: DeadlineIndicator(slot: .stock, heading: { "Stock avant \(year($0))" }, target: nil)))
 
         static func missing(_ deadline: Pathway.Deadline) -> String {
             "Droit ouvert avant le \(deadline.start), toujours ouvert et soumis aux droits et devoirs le \(deadline.due.adding(days: 1)), "

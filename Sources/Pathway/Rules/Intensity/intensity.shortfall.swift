@@ -38,6 +38,13 @@ extension Rules.Intensity {
             text.add(" semaines consécutives en deçà du plan). "); text.add(string: citedText); text.add(".")
         }
 
+        static let trigger = RuleTrigger.closing
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard case .closing(let asOf, let intensity) = c.moment else { return }
+            findings.append(contentsOf: self.findings(intensity, person: c.person, asOf: asOf, under: c.parameters))
+        }
+
         private static let citedText = cited
     }
 }
@@ -63,7 +70,10 @@ struct ShortfallMessage: Sendable, Hashable {
 
     var string: String {
         var text = MessageText()
-        Rules.Intensity.Shortfall.write(self, into: &text)
+        write(into: &text)
         return text.string
     }
+
+    /// The message in French, as its rule words it.
+    func write(into text: inout MessageText) { Rules.Intensity.Shortfall.write(self, into: &text) }
 }

@@ -27,5 +27,12 @@ extension Rules.Orientation {
                            + "après l'expiration du délai le \(due) : la compétence d'orienter était alors passée à France Travail. "
                            + cited + ".")
         }
+
+        static let trigger = RuleTrigger.completing([.orientationDecided])
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, case .orientationDecided(let decision) = event.kind else { return }
+            if let f = check(c.completed.first, decision, event, person: c.person) { findings.append(f) }
+        }
     }
 }

@@ -16,8 +16,9 @@ extension Rules.Orientation {
 
         /// Started by the right's opening (or transfer, or entry into duties); completed by the
         /// orientation decision; stopped by the right's closure, the end of duties or a transfer.
-        static let clock = Clock(
-            rule: id, completedBy: [.orientationDecided], stoppedBy: [.closure, .dutiesEnded, .transfer],
+        static let trigger = RuleTrigger.clock(DeadlineClock(
+            rule: id, startedBy: [.orientationDue], start: { start(from: $0.event, under: $0.parameters) },
+            completedBy: [.orientationDecided], stoppedBy: [.closure, .dutiesEnded, .transfer],
             done: "Orientation décidée", missing: "Aucune orientation",
             period: { parameters, start in
                 parameters.orientationDeadlineDays.value(on: start).map { FrenchWords.of(FrenchWords.weeksOrDays($0)) } ?? "légal"
@@ -26,15 +27,17 @@ extension Rules.Orientation {
             targetDay: { event in
                 if case .orientationDecided(let decision) = event.kind { return decision.notified ?? event.date }
                 return event.date
-            })
+            },
+            indicator: DeadlineIndicator(slot: .orientation, heading: { "Orientation (\(heading($0)))" },
+                                         target: { $0.orientationTargetDays.current })))
 
         /// The clock opened by `event` (a `right_opened` or a `duties_changed` into duties),
         /// with the local target when the département set one; `nil` before the rule is in force.
         /// A target of N days is met by an orientation notified **before** day N (the national
         /// indicator: clock started on 01/03, target 15 days, notified on 15/03 met, on 16/03
         /// missed): its last day is day N − 1.
-        static func start(from event: Event, under parameters: Parameters) -> Pathway.Deadline? {
-            guard let days = parameters.orientationDeadlineDays.value(on: event.date) else { return nil }
+        static func start(from event: Event?, under parameters: Parameters) -> Pathway.Deadline? {
+            guard let event, let days = parameters.orientationDeadlineDays.value(on: event.date) else { return nil }
             let target = parameters.orientationTargetDays.value(on: event.date).map { event.date.adding(days: $0 - 1) }
             let origin: Pathway.Deadline.Origin
             if case .rightOpened(let opening) = event.kind {

@@ -18,11 +18,14 @@ extension Rules.Review {
         /// `situation_reviewed`; restarted by the next signature or revision; stopped by a
         /// re-orientation to another dominante, the right's closure, the end of duties or a
         /// transfer.
-        static let clock = Clock(
-            rule: id, completedBy: [.situationReviewed],
+        static let trigger = RuleTrigger.clock(DeadlineClock(
+            rule: id, startedBy: [.contractSigned],
+            start: { c in c.event.flatMap { start(by: $0, under: c.state.orientation, parameters: c.parameters) } },
+            completedBy: [.situationReviewed],
             stoppedBy: [.closure, .dutiesEnded, .transfer, .dominanteChanged, .contractRevised],
             done: "Situation réexaminée", missing: "Aucun réexamen de la situation",
-            period: { _, _ in "de réexamen" })
+            period: { _, _ in "de réexamen" },
+            indicator: DeadlineIndicator(slot: .review, heading: { _ in "Réexamen social" }, target: nil)))
 
         /// The clock opened by the contract `event` (signed or updated) under `orientation`;
         /// `nil` under another dominante, or before the rule is in force.

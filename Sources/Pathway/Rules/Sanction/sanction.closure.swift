@@ -30,5 +30,11 @@ extension Rules.Sanction {
                            "Droit clos pour sanction le \(event.date) sans suppression totale de \(months) mois allée à son terme (\(facts)). "
                            + cited + ".")
         }
+
+        static let trigger = RuleTrigger.before([.rightClosed])
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            if let event = c.event, let f = check(c.state, event, under: c.parameters) { findings.append(f) }
+        }
     }
 }

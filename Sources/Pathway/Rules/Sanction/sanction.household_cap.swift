@@ -20,5 +20,12 @@ extension Rules.Sanction {
             return finding(state.person, event,
                            "\(decisionText(event, decision)) : taux supérieur à \(cap) % pour \(household). " + cited + ".")
         }
+
+        static let trigger = RuleTrigger.decision
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, let d = c.decision else { return }
+            if let f = check(c.state, d.record.decision, event, under: c.parameters) { findings.append(f) }
+        }
     }
 }

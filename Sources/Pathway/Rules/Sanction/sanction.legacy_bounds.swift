@@ -27,5 +27,17 @@ extension Rules.Sanction {
             let before = decreeStart(parameters).map { ", prise avant le \($0)" } ?? ""
             return finding(person, event, "\(decisionText(event, decision))\(before) : sous le régime antérieur, \(rule). " + cited + ".")
         }
+
+        static let trigger = RuleTrigger.decision
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, let d = c.decision else { return }
+            // The former regime's first decision is the person's first ever, in any pathway,
+            // withdrawn decisions aside (former R262-68: "n'a jamais fait l'objet d'une décision").
+            let isFirst = c.state.sanctions.allSatisfy(\.isWithdrawn)
+            if let f = check(d.record.decision, event, isFirst: isFirst, bounds: d.bounds, person: c.person, under: c.parameters) {
+                findings.append(f)
+            }
+        }
     }
 }

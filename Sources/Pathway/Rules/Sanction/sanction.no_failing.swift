@@ -20,5 +20,12 @@ extension Rules.Sanction {
                            "\(decisionText(event, record.decision)) sans manquement constaté sans motif légitime et non encore sanctionné, "
                            + "et sans suspension antérieure allée à son terme sans remobilisation (persistance). " + cited + ".")
         }
+
+        static let trigger = RuleTrigger.decision
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, let d = c.decision else { return }
+            if let f = check(d.record, event, person: c.person) { findings.append(f) }
+        }
     }
 }

@@ -56,5 +56,12 @@ extension Rules.Sanction {
                            + "(événement \(notice.event)) : le délai de \(days) jours pour présenter des observations courait jusqu'au \(lastDay) inclus ; "
                            + "la décision ne pouvait être prise qu'à partir du \(lastDay.adding(days: 1)). " + cited + ".")
         }
+
+        static let trigger = RuleTrigger.decision
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, let d = c.decision else { return }
+            if let f = check(c.state, d.record.decision, event, previous: d.previous, under: c.parameters) { findings.append(f) }
+        }
     }
 }

@@ -33,5 +33,12 @@ extension Rules.Sanction {
             }
             return finding(state.person, event, text + ". " + cited + ".")
         }
+
+        static let trigger = RuleTrigger.suspensionEnded
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, let record = c.ended else { return }
+            if let f = finding(c.state, record, event, under: c.parameters) { findings.append(f) }
+        }
     }
 }

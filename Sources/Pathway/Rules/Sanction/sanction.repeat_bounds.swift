@@ -24,5 +24,12 @@ extension Rules.Sanction {
             return finding(state.person, event, boundsMessage(event, record, problems: problems,
                                                               failing: failingSummary(record, in: state), cited: cited))
         }
+
+        static let trigger = RuleTrigger.decision
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, let d = c.decision else { return }
+            if let f = check(d.record, event, bounds: d.bounds, in: c.state) { findings.append(f) }
+        }
     }
 }

@@ -21,5 +21,12 @@ extension Rules.Sanction {
                            "Suppression décidée le \(event.date) sans avis de l'équipe pluridisciplinaire "
                            + (since.map { "depuis la décision précédente du \($0)" } ?? "avant la décision") + ". " + cited + ".")
         }
+
+        static let trigger = RuleTrigger.decision
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            guard let event = c.event, let d = c.decision else { return }
+            if let f = check(c.state, d.record.decision, event, previous: d.previous) { findings.append(f) }
+        }
     }
 }

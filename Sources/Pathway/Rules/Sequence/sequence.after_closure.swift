@@ -20,5 +20,11 @@ extension Rules.Sequence {
                            "Événement « \(FrenchWords.label(event.type)) » du \(event.date) postérieur à la clôture du droit le \(closedOn) : non rejoué. "
                            + cited + ".")
         }
+
+        static let trigger = RuleTrigger.closedRight
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            if let event = c.event, let f = check(c.state, event) { findings.append(f) }
+        }
     }
 }

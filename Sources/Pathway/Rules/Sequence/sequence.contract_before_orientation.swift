@@ -19,5 +19,11 @@ extension Rules.Sequence {
                            "Contrat d'engagement signé le \(event.date) alors qu'aucune décision d'orientation n'est en vigueur dans le parcours. "
                            + cited + ".")
         }
+
+        static let trigger = RuleTrigger.before([.contractSigned])
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            if let event = c.event, let f = check(c.state, event) { findings.append(f) }
+        }
     }
 }

@@ -19,5 +19,12 @@ extension Rules.Sequence {
                            "Contrat d'engagement signé le \(event.date) sans diagnostic global enregistré dans le parcours en cours. "
                            + cited + ".")
         }
+
+        static let trigger = RuleTrigger.before([.contractSigned])
+        static let needs: DataNeed? = DataNeed(.diagnosticCompleted, reason: "le journal n'enregistre aucun diagnostic : un contrat sans diagnostic ne peut pas être signalé")
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            if let event = c.event, let f = check(c.state, event) { findings.append(f) }
+        }
     }
 }

@@ -19,5 +19,12 @@ extension Rules.Sequence {
                            "Orientation décidée le \(event.date) alors que la personne n'a jamais été inscrite à France Travail. "
                            + cited + ".")
         }
+
+        static let trigger = RuleTrigger.before([.orientationDecided])
+        static let needs: DataNeed? = DataNeed(.registered, reason: "le journal n'enregistre aucune inscription à France Travail : l'ordre inscription puis orientation ne peut pas être vérifié")
+
+        static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
+            if let event = c.event, let f = check(c.state, event) { findings.append(f) }
+        }
     }
 }
