@@ -17,10 +17,12 @@ extension PersonState {
     /// (`Rules/Clock.swift`).
     public mutating func apply(_ event: Event, under parameters: Parameters) -> Outcome {
         var findings: [Finding] = []
-        if applyRoutine(event, under: parameters, into: &findings) { return Outcome(findings: findings, transition: nil) }
+        if let routine = Routine(event.kind), applyRoutine(routine, on: event.date, under: parameters, into: &findings) {
+            return Outcome(findings: findings, transition: nil)
+        }
         let rules = parameters.rules.table
         let before = status(on: event.date)
-        judgeFixedDeadlines(before: event.date, under: parameters, into: &findings)
+        judgeFixedDeadlines(before: event.date, under: parameters, rules: rules, into: &findings)
 
         if isClosedRight && event.type != .rightOpened {
             // Reported, not replayed.
@@ -90,39 +92,57 @@ extension PersonState {
 
         case .activity, .appointment:
             // One a rule asks about comes here rather than by the short path.
-            record(event)
+            if let routine = Routine(event.kind) { record(routine, on: event.date) }
         }
 
         let after = status(on: event.date)
         return Outcome(findings: findings, transition: before == after ? nil : .init(from: before, to: after))
     }
 
-    /// The short path of ``apply(_:under:)`` for the events most of a log holds, activities and
-    /// appointments, which change no state the report's status depends on: taken when no rule
-    /// asks about them and the right is not closed (the event then needs ``apply(_:under:)``,
-    /// which reports it). Returns `false`, with nothing changed, when the event needs the full
-    /// path. The replay's loop (`Machinery/ReplayLoop.swift`) calls it on each event where it lies.
-    mutating func applyRoutine(_ event: Event, under parameters: Parameters, into findings: inout [Finding]) -> Bool {
-        switch event.kind {
-        case .activity, .appointment:
-            guard !isClosedRight, !parameters.rules.table.reacts(to: event.type) else { return false }
-            judgeFixedDeadlines(before: event.date, under: parameters, into: &findings)
-            record(event)
-            return true
-        default:
-            return false
+    /// An event of the short path: what an activity or an appointment carries.
+    enum Routine {
+        case activity(Hours, ActivityCategory)
+        case appointment(AppointmentStatus)
+
+        /// The routine of an event of that kind, if it is one.
+        init?(_ kind: EventKind) {
+            switch kind {
+            case .activity(let hours, let category): self = .activity(hours, category)
+            case .appointment(_, let status): self = .appointment(status)
+            default: return nil
+            }
+        }
+
+        var type: EventType {
+            switch self {
+            case .activity: return .activity
+            case .appointment: return .appointment
+            }
         }
     }
 
+    /// The short path of ``apply(_:under:)`` for the events most of a log holds, activities and
+    /// appointments, which change no state the report's status depends on: taken when no rule
+    /// asks about them and the right is not closed. Returns `false`, with nothing changed, when
+    /// the event needs the full path (after the closure, it is reported there). The replay's
+    /// loop (`Machinery/ReplayLoop.swift`) calls it with the values read where the event lies.
+    mutating func applyRoutine(_ routine: Routine, on date: CivilDate, under parameters: Parameters,
+                               into findings: inout [Finding]) -> Bool {
+        guard !isClosedRight else { return false }
+        let rules = parameters.rules.table
+        guard !rules.reacts(to: routine.type) else { return false }
+        judgeFixedDeadlines(before: date, under: parameters, rules: rules, into: &findings)
+        record(routine, on: date)
+        return true
+    }
+
     /// Keeps an activity (while the right is open) or counts an appointment.
-    private mutating func record(_ event: Event) {
-        switch event.kind {
+    private mutating func record(_ routine: Routine, on date: CivilDate) {
+        switch routine {
         case .activity(let hours, let category):
-            if isOpen { activities.append(ActivityRecord(date: event.date, hours: hours, category: category)) }
-        case .appointment(_, let status):
+            if isOpen { activities.append(ActivityRecord(date: date, hours: hours, category: category)) }
+        case .appointment(let status):
             appointments[status] += 1
-        default:
-            break
         }
     }
 
@@ -132,11 +152,23 @@ extension PersonState {
     }
 
     /// Asks `rules` at `moment`, on the state as it is.
-    func ask(_ rules: [RuleTable.Evaluate], _ moment: RuleContext.Moment, under parameters: Parameters,
-                     into findings: inout [Finding]) {
+    mutating func ask(_ rules: [RuleTable.Evaluate], _ moment: RuleContext.Moment, under parameters: Parameters,
+                      into findings: inout [Finding]) {
         guard !rules.isEmpty else { return }
-        let context = RuleContext(state: self, parameters: parameters, moment: moment)
-        for evaluate in rules { evaluate(context, &findings) }
+        lending(to: moment, under: parameters) { context in
+            for evaluate in rules { evaluate(context, &findings) }
+        }
+    }
+
+    /// Runs `body` with a context holding the state as it is. The state is moved into the
+    /// context and back, not copied: a copy would retain each of its arrays, at every event a
+    /// rule is asked about.
+    mutating func lending<R>(to moment: RuleContext.Moment, under parameters: Parameters,
+                             _ body: (RuleContext) -> R) -> R {
+        var context = RuleContext(state: PersonState(person: person), parameters: parameters, moment: moment)
+        swap(&self, &context.state)
+        defer { swap(&self, &context.state) }
+        return body(context)
     }
 
     // MARK: The right and the duties
@@ -274,8 +306,7 @@ extension PersonState {
     private mutating func startClocks(_ cause: StartCause, by event: Event, under parameters: Parameters,
                                       into findings: inout [Finding]) {
         for clock in parameters.rules.table.clocks where clock.startedBy.contains(cause) {
-            guard let deadline = clock.start(RuleContext(state: self, parameters: parameters,
-                                                         moment: .event(event, completed: []))) else { continue }
+            guard let deadline = lending(to: .event(event, completed: []), under: parameters, clock.start) else { continue }
             if running.contains(where: { $0.rule == clock.rule }) {
                 guard let restart = cause.restart, clock.stoppedBy.contains(restart) else { continue }
                 stopClocks(restart, of: clock.rule, on: event.date, under: parameters, into: &findings)
@@ -286,10 +317,17 @@ extension PersonState {
 
     /// Judges the fixed-date deadlines whose day `date` has reached, once each: met when their
     /// step was done, else missing with a finding.
-    mutating func judgeFixedDeadlines(before date: CivilDate, under parameters: Parameters, into findings: inout [Finding]) {
-        let fixed = parameters.rules.table.fixedDeadlines
-        for (i, f) in fixed.enumerated() where judgedFixedDeadlines & (1 << i) == 0 && f.judged(parameters, date) {
+    mutating func judgeFixedDeadlines(before date: CivilDate, under parameters: Parameters, rules: RuleTable,
+                                      into findings: inout [Finding]) {
+        // None can be judged before the earliest day any of them may be (found once).
+        if fixedDeadlinesFrom == nil {
+            fixedDeadlinesFrom = rules.fixedDeadlines.compactMap { $0.earliest(parameters) }.min() ?? CivilDate(dayNumber: .max)
+        }
+        guard let from = fixedDeadlinesFrom, date >= from else { return }
+        let judges = rules.fixedJudged
+        for i in judges.indices where judgedFixedDeadlines & (1 << i) == 0 && judges[i](parameters, date) {
             judgedFixedDeadlines |= 1 << i
+            let f = rules.fixedDeadlines[i]
             guard let deadline = f.deadline(self, parameters) else { continue }
             if let done = f.done(self) {
                 records.append(DeadlineRecord(deadline: deadline, status: .onTime, done: done))
@@ -306,8 +344,11 @@ extension PersonState {
     @discardableResult
     private mutating func completeClocks(by event: Event, under parameters: Parameters,
                                          into findings: inout [Finding]) -> [DeadlineRecord] {
+        let rules = parameters.rules.table
+        let clocks = rules.completedBy(event.type), asked = rules.completing(event.type)
+        guard !clocks.isEmpty || !asked.isEmpty else { return [] }
         var completed: [DeadlineRecord] = []
-        for clock in parameters.rules.table.completedBy(event.type) {
+        for clock in clocks {
             guard let index = running.firstIndex(where: { $0.rule == clock.rule }) else { continue }
             let deadline = running.remove(at: index)
             let targetDay = deadline.target == nil ? nil : clock.targetDay(event)
@@ -320,7 +361,7 @@ extension PersonState {
             }
         }
         records.append(contentsOf: completed)
-        ask(parameters.rules.table.completing(event.type), .event(event, completed: completed), under: parameters, into: &findings)
+        ask(asked, .event(event, completed: completed), under: parameters, into: &findings)
         return completed
     }
 
@@ -365,9 +406,9 @@ extension PersonState {
                  keepingWeeks: Bool) -> (findings: [Finding], records: [DeadlineRecord], intensity: Intensity) {
         var copy = self
         var findings: [Finding] = []
-        copy.judgeFixedDeadlines(before: asOf, under: parameters, into: &findings)
-        var records = Array(copy.records.dropFirst(self.records.count))
         let rules = parameters.rules.table
+        copy.judgeFixedDeadlines(before: asOf, under: parameters, rules: rules, into: &findings)
+        var records = Array(copy.records.dropFirst(self.records.count))
         for deadline in copy.running {
             if deadline.due < asOf, let clock = rules.clock(deadline.rule) {
                 records.append(DeadlineRecord(deadline: deadline, status: .missing, done: nil))

@@ -94,6 +94,9 @@ public struct PersonState: Sendable {
     public internal(set) var records: [DeadlineRecord] = []
     /// The fixed-date deadlines judged already (bit i: the rule table's i-th).
     var judgedFixedDeadlines: UInt64 = 0
+    /// The earliest day a fixed-date deadline may be judged, under the parameters of the
+    /// first event (`nil`: not found yet): before it, none is asked.
+    var fixedDeadlinesFrom: CivilDate?
 
     public init(person: String) {
         self.person = person

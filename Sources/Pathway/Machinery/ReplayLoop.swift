@@ -12,7 +12,7 @@ extension Replay {
 
     /// Replays `events[order[0]]`, `events[order[1]]`, … (`events` in order when `order` is
     /// nil) into `state`, skipping those dated after `asOf`. Activities and appointments are
-    /// read where they lie (``PersonState/applyRoutine(_:under:into:)``), the other events
+    /// read where they lie (``PersonState/applyRoutine(_:on:under:into:)``), the other events
     /// passed to ``PersonState/apply(_:under:)``. Written as a function of its own, with its
     /// state `inout`, so that each access to the state is checked once, not at every event.
     fileprivate static func replay(_ events: UnsafeBufferPointer<Event>, order: [Int32]?, asOf: CivilDate,
@@ -22,7 +22,8 @@ extension Replay {
             let event = events.baseAddress! + (order.map { Int($0[k]) } ?? k)
             guard event.pointee.date <= asOf else { continue }
             replayed += 1
-            if state.applyRoutine(event.pointee, under: parameters, into: &findings) { continue }
+            if let routine = PersonState.Routine(event.pointee.kind),
+               state.applyRoutine(routine, on: event.pointee.date, under: parameters, into: &findings) { continue }
             let outcome = state.apply(event.pointee, under: parameters)
             if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
         }

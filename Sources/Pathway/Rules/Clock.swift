@@ -41,6 +41,8 @@ public struct FixedDeadline: Sendable {
     let deadline: @Sendable (PersonState, Parameters) -> Deadline?
     /// Whether the deadline is judged by `date` (its last day has passed).
     let judged: @Sendable (Parameters, CivilDate) -> Bool
+    /// The earliest day `judged` may hold (`nil`: never): no day before it is judged.
+    let earliest: @Sendable (Parameters) -> CivilDate?
     /// The day the step was done, if it was.
     let done: @Sendable (PersonState) -> CivilDate?
     /// The message of a missed deadline.

@@ -69,7 +69,7 @@ public struct DataNeed: Sendable, Hashable {
 /// What a rule is given: the person's state, the parameters in force, and the moment: the
 /// event (with what the moment adds) or the report date.
 public struct RuleContext {
-    public let state: PersonState
+    public internal(set) var state: PersonState
     public let parameters: Parameters
     public let moment: Moment
 
@@ -168,6 +168,8 @@ final class RuleTable: Sendable {
     let closing: [Evaluate]
     let clocks: [DeadlineClock]
     let fixedDeadlines: [FixedDeadline]
+    /// Their `judged` functions alone, asked at every event (no copy of the rest).
+    let fixedJudged: [@Sendable (Parameters, CivilDate) -> Bool]
     let needs: [(rule: RuleID, need: DataNeed)]
     /// The clocks each event type completes.
     private let completers: [[DeadlineClock]]
@@ -210,6 +212,7 @@ final class RuleTable: Sendable {
         self.closing = closing
         self.clocks = clocks
         fixedDeadlines = fixed
+        fixedJudged = fixed.map(\.judged)
         self.needs = needs
         let completers = types.map { t in clocks.filter { $0.completedBy.contains(t) } }
         self.completers = completers

@@ -31,6 +31,11 @@ extension Rules.Contract {
         static let trigger = RuleTrigger.fixedDeadline(FixedDeadline(
             rule: id, deadline: { deadline(for: $0, under: $1) },
             judged: { parameters, date in parameters.stockDeadline.value(on: date).map { date >= $0 } ?? false },
+            // A day is judged when it is on or after the deadline in force on it: never before
+            // the earliest of the periods' max(first day, deadline).
+            earliest: { parameters in
+                parameters.stockDeadline.periods.map { p in p.from.map { max($0, p.value) } ?? p.value }.min()
+            },
             done: { $0.firstContractSinceReform },
             missing: { missing($0) },
             indicator: DeadlineIndicator(slot: .stock, heading: { "Stock avant \(year($0))" }, target: nil)))
