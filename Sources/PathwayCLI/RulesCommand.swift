@@ -3,14 +3,18 @@ import Pathway
 /// `pathway rules`: the registry of rules, their sources and their parameters.
 enum RulesCommand {
     static let usage = """
-    Usage: pathway rules [--format text|json] [--as-of YYYY-MM-DD] [--config FILE]
+    Usage: pathway rules [--format text|json|markdown] [--as-of YYYY-MM-DD] [--config FILE] [--docs DIR]
 
     Prints every rule Pathway applies: its id, severity, what it checks, its articles with
     their confidence ([P] primary text, [S] secondary source, [I] interpretation), and its
     parameters with the values in force (and whether a département may override them).
 
     Options:
-      --format FORMAT      text (default, French) or json.
+      --format FORMAT      text (default, French), json, or markdown: the parts of the rule
+                           reference the registry knows (each page's head and table of
+                           parameters, the index), between markers.
+      --docs DIR           With --format markdown: rewrite those parts in DIR/rules/*.md and
+                           DIR/README.md, in place (the prose and the examples are kept).
       --as-of YYYY-MM-DD   Show the values in force on that date (default: the latest values).
       --config FILE        Apply a file of local parameters, as replay does.
       -h, --help           Show this help.
@@ -18,7 +22,8 @@ enum RulesCommand {
 
     static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
         var reader = ArgumentReader(arguments, command: "rules")
-        var json = false
+        var format = "text"
+        var docs: String?
         var asOf: CivilDate?
         var parameters = Parameters.law
         while let token = reader.next() {
@@ -31,23 +36,52 @@ enum RulesCommand {
                     console.out(usage + "\n")
                     return .success
                 case "--format":
-                    json = try reader.choice(for: name, inline: inline, among: ["text", "json"]) == "json"
+                    format = try reader.choice(for: name, inline: inline, among: ["text", "json", "markdown"])
+                case "--docs":
+                    docs = try reader.value(for: name, inline: inline, expected: "a folder (Docs)")
                 case "--as-of":
                     asOf = try reader.date(for: name, inline: inline)
                 case "--config":
                     parameters = try ReplayCommand.loadConfig(try reader.value(for: name, inline: inline, expected: "a JSON file path"), into: parameters)
                 default:
-                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--format", "--as-of", "--config", "--help"]))", command: "rules")
+                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--format", "--as-of", "--config", "--docs", "--help"]))", command: "rules")
                 }
             }
         }
-        console.out(json ? RuleListing.json(parameters, asOf: asOf) : RuleListing.text(parameters, asOf: asOf))
+        switch format {
+        case "json": console.out(RuleListing.json(parameters, asOf: asOf))
+        case "markdown":
+            guard let docs else { console.out(RuleReference.all(parameters)); return .success }
+            let changed = try RuleListing.writeDocs(docs, parameters: parameters)
+            console.err("\(changed) page(s) rewritten in \(docs)\n")
+        default:
+            if docs != nil { throw UsageError(message: "--docs goes with --format markdown", command: "rules") }
+            console.out(RuleListing.text(parameters, asOf: asOf))
+        }
         return .success
     }
 }
 
 /// The registry, rendered.
 enum RuleListing {
+    /// Rewrites the generated parts of the rule reference in `folder` (`Docs`); returns how many
+    /// files changed.
+    static func writeDocs(_ folder: String, parameters: Parameters) throws -> Int {
+        var changed = 0
+        func rewrite(_ path: String, _ transform: (String) -> String) throws {
+            let old = try Files.readText(path)
+            let new = transform(old)
+            guard new != old else { return }
+            try Files.writeAtomically(path, Array(new.utf8))
+            changed += 1
+        }
+        try rewrite(folder + "/README.md") { RuleReference.replacing("index", with: RuleReference.index(parameters.rules.all), in: $0) }
+        for rule in parameters.rules.all {
+            try rewrite(folder + "/rules/\(rule.id).md") { RuleReference.page($0, for: rule, parameters: parameters) }
+        }
+        return changed
+    }
+
     typealias Period = (from: CivilDate?, value: String, references: [LegalReference], note: String)
 
     static func shown(_ parameter: ParameterDescription, asOf: CivilDate?) -> Period? {

@@ -304,8 +304,8 @@ struct ReferenceCommandTests {
     func rulesInForce() throws {
         let may = try CLI.run(["rules", "--as-of", "2025-05-01"])
         #expect(may.status == 0)
-        #expect(may.stdout.contains("sanction.notice — violation — Préavis et délai de dix jours\n  En vigueur à partir du 2025-06-01 : PAS ENCORE EN VIGUEUR le 2025-05-01."))
-        #expect(!may.stdout.contains("sanction.legacy_bounds — violation — Bornes du régime antérieur au 2025-06-01\n  En vigueur jusqu'au 2025-05-31 : PLUS"))
+        #expect(may.stdout.contains("sanction.notice — violation — Préavis et délai d'observations\n  En vigueur à partir du 2025-06-01 : PAS ENCORE EN VIGUEUR le 2025-05-01."))
+        #expect(!may.stdout.contains("sanction.legacy_bounds — violation — Bornes du régime antérieur\n  En vigueur jusqu'au 2025-05-31 : PLUS"))
         let june = try CLI.run(["rules", "--as-of", "2025-06-01", "--format", "json"])
         #expect(june.stdout.contains(#""id": "sanction.legacy_bounds""#))
         let value = try JSONValue.parse(june.stdout)

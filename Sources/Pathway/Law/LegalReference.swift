@@ -113,7 +113,7 @@ public enum Law {
     public static let sanctionAmounts = LegalReference("CASF", "R262-69-8 (nota : taux appliqué au montant du dernier mois du trimestre de référence jusqu'à l'arrêté, au plus tard le 2027-07-01)", source: "décret n° 2025-478 du 30 mai 2025", .primary)
     /// The notice procedure, with the days of `sanction_notice_days` in words.
     public static var noticeProcedure: LegalReference {
-        LegalReference("CASF", "L262-37 (procédure : préavis de \(FrenchWords.days(Parameters.law.sanctionNoticeDays.latest)), proposition de France Travail IV)", .primary)
+        LegalReference("CASF", "L262-37 (procédure : préavis et délai d'observations, proposition de France Travail IV)", .primary)
     }
     /// The article of the notice's days.
     public static let noticeArticle = LegalReference("CASF", "L262-37", source: "loi n° 2023-1196 du 18 décembre 2023", .primary)

@@ -49,6 +49,9 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 /// first part of the rule's id and the folder of its file.
 public enum Stage: String, Sendable, CaseIterable {
     case orientation, contract, review, sequence, sanction, intensity
+
+    /// The folder of its rules' files (`Rules/Sanction/`).
+    public var folder: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
 
 /// A rule as the registry describes it: id, severity, what it checks, its sources and the
@@ -57,8 +60,8 @@ public struct Rule: Sendable {
     public let id: RuleID
     public let severity: Severity
     public let stage: Stage
-    /// Short French title (`Orientation dans les six semaines`), built from the parameters'
-    /// latest values.
+    /// Short French title (`Orientation dans le délai légal`): it states no value a dated
+    /// parameter sets, so that a new period never rewords past findings.
     public let title: String
     /// One French sentence: what the rule checks, built from the parameters' latest values.
     public let summary: String

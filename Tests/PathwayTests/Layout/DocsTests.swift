@@ -36,6 +36,40 @@ struct DocsTests {
         }
     }
 
+    @Test("each rule page's head and parameters, and the index, are what the registry writes (pathway rules --format markdown --docs Docs)")
+    func generatedParts() throws {
+        for rule in RuleRegistry.all {
+            let page = try Self.text("Docs/rules/\(rule.id).md")
+            #expect(page.hasPrefix(RuleReference.begin("tête")), "Docs/rules/\(rule.id).md does not open with its generated head")
+            #expect(page.contains(RuleReference.begin("paramètres")), "Docs/rules/\(rule.id).md has no generated table of parameters")
+            #expect(RuleReference.page(page, for: rule) == page,
+                    "Docs/rules/\(rule.id).md is stale: run `swift run pathway rules --format markdown --docs Docs`")
+        }
+        let index = try Self.text("Docs/README.md")
+        #expect(index.contains(RuleReference.begin("index")))
+        #expect(RuleReference.replacing("index", with: RuleReference.index(), in: index) == index,
+                "Docs/README.md's index of the rules is stale: run `swift run pathway rules --format markdown --docs Docs`")
+    }
+
+    @Test("dated wording: no title or legal citation is built from a parameter's value (a new dated value must not reword past findings)")
+    func datedWording() throws {
+        for rule in RuleRegistry.all {
+            for word in ["six semaines", "dix jours", "le mois", "heures", "%", "2025", "2027"] where rule.title.contains(word) {
+                Issue.record("\(rule.id)'s title states \(word)")
+            }
+        }
+        let library = Repository.root.appendingPathComponent("Sources/Pathway")
+        let files = FileManager.default.enumerator(atPath: library.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        for file in files {
+            let text = try String(contentsOf: library.appendingPathComponent(file), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n").enumerated() where line.contains("\\(") {
+                if line.contains("title: \"") || line.contains("LegalReference(\"") {
+                    Issue.record("Sources/Pathway/\(file):\(number + 1) builds a title or a citation from a value: \(line)")
+                }
+            }
+        }
+    }
+
     @Test("no page, script or comment cites a file outside the repository or a tracker's issue")
     func standsAlone() throws {
         #expect(Self.readable().count > 80)

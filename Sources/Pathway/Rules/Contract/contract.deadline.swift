@@ -8,7 +8,7 @@ extension Rules.Contract {
 
         static let rule = Rule(
             id: id, severity: .violation,
-            title: "Contrat d'engagement dans \(month(.law))",
+            title: "Contrat d'engagement dans le délai après l'orientation",
             summary: "Le contrat d'engagement est signé dans \(month(.law)) qui suit la notification de chaque décision d'orientation ; une réorientation décidée avant la fin du mois l'interrompt.",
             references: [Law.contractDeadline, Law.reorientation, Law.monthCounting],
             parameters: [\.contractDeadlineMonths, \.contractTargetDays, \.monthEnd, \.weekendExtension],

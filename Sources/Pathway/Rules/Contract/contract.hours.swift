@@ -8,7 +8,7 @@ extension Rules.Contract {
 
         static let rule = Rule(
             id: id, severity: .violation,
-            title: "Durée hebdomadaire d'activité d'au plus \(law.maximumWeeklyHours.latest) heures",
+            title: "Durée hebdomadaire d'activité au plus égale à la durée légale du travail",
             summary: "La durée hebdomadaire d'activité du contrat d'engagement ne dépasse pas la durée légale du travail, \(law.maximumWeeklyHours.latest) heures.",
             references: [Law.legalWorkingTime, Law.actionPlan],
             parameters: [\.maximumWeeklyHours],

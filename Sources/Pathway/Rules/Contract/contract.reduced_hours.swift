@@ -11,7 +11,7 @@ extension Rules.Contract {
 
         static let rule = Rule(
             id: id, severity: .warning,
-            title: "Durée hebdomadaire inférieure à \(law.minimumWeeklyHours.latest) heures sans motif admis",
+            title: "Durée hebdomadaire réduite sans motif admis",
             summary: "Un contrat d'engagement prévoit au moins \(law.minimumWeeklyHours.latest) heures d'activité par semaine, sauf motif de réduction admis (santé, handicap, invalidité, parent isolé sans solution de garde, proche aidant) ; en deçà sans motif, il est signalé pour examen.",
             references: [Law.fifteenHours, Law.intensityTarget, Law.reductionGrounds],
             parameters: [\.minimumWeeklyHours, \.reductionGrounds],

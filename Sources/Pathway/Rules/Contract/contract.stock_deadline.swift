@@ -12,7 +12,7 @@ extension Rules.Contract {
 
         static let rule = Rule(
             id: id, severity: .violation,
-            title: "Contrat d'engagement pour le stock avant \(year(.law))",
+            title: "Contrat d'engagement pour le stock",
             summary: "Une personne dont le droit a été ouvert avant le \(law.stockCutoff.latest), toujours ouvert et soumise aux droits et devoirs le \(law.stockDeadline.latest), a signé un contrat d'engagement depuis le \(law.stockCutoff.latest).",
             references: [Law.stockDeadline],
             parameters: [\.stockCutoff, \.stockDeadline])

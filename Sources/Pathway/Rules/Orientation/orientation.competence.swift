@@ -9,7 +9,7 @@ extension Rules.Orientation {
 
         static let rule = Rule(
             id: id, severity: .info,
-            title: "Orientation décidée par le département après les \(Deadline.weeks(.law))",
+            title: "Orientation décidée par le département après le délai",
             summary: "Passé le délai de \(Deadline.weeks(.law)), la compétence d'orienter revient à France Travail : une orientation décidée ensuite par le département est signalée.",
             references: [Law.competence, Law.sixWeeksCounting],
             parameters: [\.orientationDeadlineDays, \.weekendExtension],

@@ -8,7 +8,7 @@ extension Rules.Orientation {
 
         static let rule = Rule(
             id: id, severity: .violation,
-            title: "Orientation dans les \(weeks(law))",
+            title: "Orientation dans le délai légal",
             summary: "Une personne soumise aux droits et devoirs est orientée au plus tard le \(law.orientationDeadlineDays.latest)e jour après la réception par le département de l'information d'ouverture (ou de transfert) du droit.",
             references: [Law.orientationDeadline, Law.sixWeeksCounting],
             parameters: [\.orientationDeadlineDays, \.orientationTargetDays, \.weekendExtension],

@@ -7,7 +7,7 @@ extension Rules.Sanction {
 
         static let rule = Rule(
             id: id, severity: .violation,
-            title: "Plafond de \(law.householdCapPercent.latest) % pour un foyer",
+            title: "Plafond du taux pour un foyer",
             summary: "Le taux ne dépasse pas \(law.householdCapPercent.latest) % pour un foyer de plus d'une personne ou bénéficiant de la majoration pour isolement.",
             references: [Law.householdCap],
             parameters: [\.householdCapPercent])

@@ -7,7 +7,7 @@ extension Rules.Sanction {
 
         static let rule = Rule(
             id: id, severity: .violation,
-            title: "Bornes du régime antérieur au \(decreeDay)",
+            title: "Bornes du régime antérieur",
             summary: "Avant le \(decreeDay), une première décision est d'au plus \(legacy.firstMaximumPercent ?? 100) % pour \(FrenchWords.number(legacy.firstMonths.lowerBound)) à \(FrenchWords.number(legacy.firstMonths.upperBound)) mois ; les décisions suivantes durent \(FrenchWords.number(legacy.laterMonths.lowerBound)) à \(FrenchWords.number(legacy.laterMonths.upperBound)) mois.",
             references: [Law.legacySanctions],
             parameters: [\.sanctionBounds],

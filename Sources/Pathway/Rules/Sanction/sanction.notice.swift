@@ -10,7 +10,7 @@ extension Rules.Sanction {
 
         static let rule = Rule(
             id: id, severity: .violation,
-            title: "Préavis et délai de \(FrenchWords.days(law.sanctionNoticeDays.latest))",
+            title: "Préavis et délai d'observations",
             summary: "À partir du \(law.sanctionNoticeDays.firstDay), la décision suit une notification des faits et de la sanction envisagée, et n'est prise qu'après les \(FrenchWords.days(law.sanctionNoticeDays.latest)) laissés pour les observations depuis sa réception ; seule une suspension proposée par France Travail, et pas plus lourde que sa proposition, en est dispensée.",
             references: [Law.noticeProcedure],
             parameters: [\.sanctionNoticeDays, \.weekendExtension],
