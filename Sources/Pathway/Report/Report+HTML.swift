@@ -68,7 +68,7 @@ extension Report {
         histogram(&h, id: "orientation-delays", title: "Délais d'orientation (jours du départ du délai à la décision)",
                   values: orientationDays, lines: [(limit, "\(limit) jours")] + (parameters.orientationTargetDays.current.map { [($0, "cible \($0) jours")] } ?? []))
         histogram(&h, id: "contract-delays", title: "Délais de contrat (jours de la notification à la signature)",
-                  values: contractDays, lines: [(30, "un mois (≈ 30 jours)")] + (parameters.contractTargetDays.current.map { [($0, "cible \($0) jours")] } ?? []))
+                  values: contractDays, lines: [Report.monthLine(parameters.contractDeadlineMonths.latest)] + (parameters.contractTargetDays.current.map { [($0, "cible \($0) jours")] } ?? []))
         onTimeByMonth(&h, all)
         sanctionsByMonth(&h)
         hoursByDominante(&h)
@@ -280,7 +280,7 @@ extension Report {
     .bar { fill: #000091; } .plan { fill: #9aa0d6; } .limit { stroke: #c9191e; stroke-width: 2; } .axis { stroke: #666; }
     .label { font-size: 11px; fill: #333; } .badge { font-size: .8rem; border: 1px solid; border-radius: .3rem; padding: 0 .3rem; }
     .violation .badge { color: #c9191e; } .warning .badge { color: #b34000; } .info .badge { color: #0063cb; }
-    .deadline { fill: #b8c0ff; } .deadline.late, .deadline.missing { fill: #f4a6a6; } .deadline.onTime, .deadline.on_time { fill: #a6dcb0; }
+    .deadline { fill: #b8c0ff; } .deadline.late, .deadline.missing { fill: #f4a6a6; } .deadline.on_time { fill: #a6dcb0; }
     .done { fill: #18753c; } .finding.violation { fill: #c9191e; } .finding.warning { fill: #b34000; } .finding.info { fill: #0063cb; }
     .timeline { width: 100%; max-width: 48rem; } .note { background: #fff7e0; padding: .5rem; }
     footer { margin-top: 2rem; font-size: .85rem; color: #555; }
@@ -367,5 +367,13 @@ struct HTMLText {
             else { out += "_\(ch.value)" }
         }
         return out
+    }
+}
+
+extension Report {
+    /// The contract histogram's legal line: `n` months drawn at about 30 days each (a month
+    /// runs from day J to day J, 28 to 31 days), labelled as such.
+    static func monthLine(_ months: Int) -> (Int, String) {
+        (30 * months, "\(FrenchWords.months(months)) (≈ \(30 * months) jours)")
     }
 }

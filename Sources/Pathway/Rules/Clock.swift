@@ -122,7 +122,7 @@ extension Deadline.Origin {
 
 /// The messages of every clock: its step and period come from its declaration.
 extension DeadlineClock {
-    private static func days(_ n: Int) -> String { n == 1 ? "1 jour" : "\(n) jours" }
+    private static func days(_ n: Int) -> String { FrenchWords.dayCount(n) }
     private static func cite(_ rule: RuleID, _ parameters: Parameters) -> String { parameters.rules.table.rule(rule)?.cited ?? "" }
 
     func late(_ deadline: Deadline, done date: CivilDate, under parameters: Parameters) -> String {

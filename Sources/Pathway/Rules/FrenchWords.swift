@@ -20,6 +20,9 @@ enum FrenchWords {
         }
     }
 
+    /// `3 jours`, `1 jour`, `0 jour`: a count of days in digits (French: plural from two).
+    static func dayCount(_ n: Int) -> String { "\(n) jour\(n > 1 ? "s" : "")" }
+
     /// `dix jours`, `1 jour` stays `un jour`.
     static func days(_ n: Int) -> String { "\(number(n)) jour\(n > 1 ? "s" : "")" }
 

@@ -22,6 +22,9 @@ extension RuleDefinition {
     /// A deadline rule is judged by its clock: it evaluates nothing itself.
     public static func evaluate(_ context: RuleContext, into findings: inout [Finding]) {}
 
+    /// The law's parameters, as the registry entries' summaries read them.
+    static var law: Parameters { .law }
+
     /// `CASF D262-65-2 [P] ; …`: the rule's sources with their confidence, as its messages end.
     static var cited: String { rule.cited }
 

@@ -23,7 +23,6 @@ extension Rules.Contract {
                            + cited + ".")
         }
 
-        private static var law: Parameters { .law }
 
         static let trigger = RuleTrigger.before([.contractSigned, .contractUpdated])
 

@@ -29,7 +29,6 @@ extension Rules.Contract {
                            + "(motifs admis : \(grounds.map(FrenchWords.reduction).joined(separator: ", "))). " + cited + ".")
         }
 
-        private static var law: Parameters { .law }
 
         static let trigger = RuleTrigger.before([.contractSigned, .contractUpdated])
 

@@ -50,6 +50,5 @@ extension Rules.Contract {
             String(parameters.stockDeadline.latest.components.year)
         }
 
-        private static var law: Parameters { .law }
     }
 }

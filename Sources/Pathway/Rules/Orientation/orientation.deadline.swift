@@ -60,6 +60,5 @@ extension Rules.Orientation {
             return days % 7 == 0 ? "\(days / 7) semaines" : "\(days) jours"
         }
 
-        private static var law: Parameters { .law }
     }
 }

@@ -39,6 +39,5 @@ extension Rules.Review {
                                     event: event.id, origin: .contract)
         }
 
-        private static var law: Parameters { .law }
     }
 }

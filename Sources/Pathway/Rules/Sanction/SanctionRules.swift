@@ -45,7 +45,6 @@ extension Rules.Sanction {
             + (failing.isEmpty ? "" : ", \(failing)") + " : " + problems.joined(separator: " ; ") + ". " + cited + "."
     }
 
-    static var law: Parameters { .law }
     /// `2025-06-01`, for titles.
     static var decreeDay: String { decreeStart(.law)?.description ?? "" }
     static var decree: SanctionBounds { bounds(.decree2025, .law) ?? .decree2025 }

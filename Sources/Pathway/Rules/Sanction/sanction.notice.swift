@@ -52,7 +52,7 @@ extension Rules.Sanction {
             guard event.date <= lastDay else { return nil }
             let elapsed = event.date.days(since: notice.date)
             return finding(state.person, event,
-                           "Décision du \(event.date), \(elapsed == 1 ? "1 jour" : "\(elapsed) jours") après la réception de la notification le \(notice.date) "
+                           "Décision du \(event.date), \(FrenchWords.dayCount(elapsed)) après la réception de la notification le \(notice.date) "
                            + "(événement \(notice.event)) : le délai de \(days) jours pour présenter des observations courait jusqu'au \(lastDay) inclus ; "
                            + "la décision ne pouvait être prise qu'à partir du \(lastDay.adding(days: 1)). " + cited + ".")
         }
