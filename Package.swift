@@ -10,11 +10,17 @@ let package = Package(
         .executable(name: "pathway", targets: ["PathwayCLI"]),
     ],
     targets: [
-        .target(name: "Pathway"),
+        // The layers (Docs/architecture.md), each reading only those below it; `Pathway`
+        // re-exports them, with the generator of synthetic logs and the embedders' event store.
+        .target(name: "PathwayMachinery"),
+        .target(name: "PathwayLaw", dependencies: ["PathwayMachinery"]),
+        .target(name: "PathwayReport", dependencies: ["PathwayMachinery", "PathwayLaw"]),
+        .target(name: "PathwayImport", dependencies: ["PathwayMachinery", "PathwayLaw"]),
+        .target(name: "Pathway", dependencies: ["PathwayMachinery", "PathwayLaw", "PathwayReport", "PathwayImport"]),
         .executableTarget(name: "PathwayCLI", dependencies: ["Pathway"]),
         // The benchmark's JSONDecoder baseline (scripts/bench); not a product.
         .executableTarget(name: "PathwayBaseline"),
-        // The library's tests: one file per rule id under Rules/, mirroring Sources/Pathway/Rules.
+        // The library's tests: one file per rule id under Rules/, mirroring Sources/PathwayLaw/Rules.
         .testTarget(name: "PathwayTests", dependencies: ["Pathway"]),
         // The `pathway` binary end to end, as an auditor runs it (and the tools it is checked with).
         .testTarget(name: "PathwayCLITests", dependencies: ["Pathway", "PathwayCLI"], exclude: ["Snapshots"]),

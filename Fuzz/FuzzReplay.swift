@@ -1,11 +1,10 @@
-// libFuzzer entry point: fuzzed bytes → the NDJSON reader (stream and parallel) → replay →
+// The `replay` fuzz target: fuzzed bytes → the NDJSON reader (stream and parallel) → replay →
 // every report format; and each line through both paths of the line parser (the fast path for
 // compact lines, the general lexer). Compiled with the library's sources by scripts/fuzz; not
 // part of the package. Any trap, overflow, or disagreement between two readers is a crash.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let buffer = UnsafeBufferPointer(start: data, count: size)
+func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
+    let size = buffer.count
     let bytes = Array(buffer)
     let stream = LogReader.read(bytes)
     let parallel = LogReader.read(buffer, jobs: 3, minimumPiece: 1)

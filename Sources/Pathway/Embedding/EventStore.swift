@@ -1,3 +1,7 @@
+import PathwayMachinery
+import PathwayLaw
+import PathwayReport
+import PathwayImport
 /// A log kept in memory and fed one event at a time, for software that embeds Pathway (the
 /// `pathway serve --stdio` protocol): each line is validated as in a file, duplicates are
 /// resolved the same way, and any person's state can be asked for at any date.

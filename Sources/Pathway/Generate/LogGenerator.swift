@@ -1,3 +1,7 @@
+import PathwayMachinery
+import PathwayLaw
+import PathwayReport
+import PathwayImport
 /// A realistic synthetic event log, deterministic for a seed: the benchmark's input and a demo
 /// for new users (`pathway generate --events N --seed S`).
 ///
@@ -71,28 +75,6 @@ public struct LogGenerator {
     }
 }
 
-/// SplitMix64: a small, fast, well-distributed generator; the same seed gives the same log on
-/// every machine.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in `range`.
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-
-    /// True with probability `percent` / 100.
-    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-}
 
 /// One generated event, compact until it is written.
 private struct Record {

@@ -29,7 +29,7 @@ struct DocsTests {
             let page = try Self.text("Docs/rules/\(rule.id).md")
             let stage = rule.stage.rawValue.capitalized
             let head = page.split(separator: "\n").prefix(12).joined(separator: "\n")
-            for target in ["Sources/Pathway/Rules/\(stage)/\(rule.id).swift", "Tests/PathwayTests/Rules/\(stage)/\(rule.id).swift"] {
+            for target in ["Sources/PathwayLaw/Rules/\(stage)/\(rule.id).swift", "Tests/PathwayTests/Rules/\(stage)/\(rule.id).swift"] {
                 #expect(head.contains("(../../\(target))"), "Docs/rules/\(rule.id).md does not link \(target) in its head")
                 #expect(FileManager.default.fileExists(atPath: Repository.root.appendingPathComponent(target).path), "\(target) is missing")
             }
@@ -58,13 +58,14 @@ struct DocsTests {
                 Issue.record("\(rule.id)'s title states \(word)")
             }
         }
-        let library = Repository.root.appendingPathComponent("Sources/Pathway")
-        let files = FileManager.default.enumerator(atPath: library.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        let library = Repository.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: library.path)?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("PathwayCLI/") } ?? []
         for file in files {
             let text = try String(contentsOf: library.appendingPathComponent(file), encoding: .utf8)
             for (number, line) in text.split(separator: "\n").enumerated() where line.contains("\\(") {
                 if line.contains("title: \"") || line.contains("LegalReference(\"") {
-                    Issue.record("Sources/Pathway/\(file):\(number + 1) builds a title or a citation from a value: \(line)")
+                    Issue.record("Sources/\(file):\(number + 1) builds a title or a citation from a value: \(line)")
                 }
             }
         }

@@ -1,0 +1,353 @@
+import PathwayMachinery
+import PathwayLaw
+/// The CAF/MSA beneficiary flows (`Docs/import.md`): each flow is a snapshot of the households
+/// it transmits, and the events are the differences between successive snapshots of each
+/// household. Pure: bytes in (fed chunk by chunk), events out; the caller owns the files and
+/// the state between runs.
+///
+/// What is read (and nothing else: no NIR, name, birth date or address leaves the reader):
+/// `DTCREAFLUX` and `TYPEFLUX`; per household `MATRICULE`, `DTDEMRSA`, `ETATDOSRSA`,
+/// `MOTICLORSA` and `DTCLORSA` (`FinDroit`, else `FinDroitMoisAnterieur`), `MTTOTDRORSA` (the
+/// total of the latest computed right); per person `ROLEPERS` (of the `RSA` benefit) and
+/// `TOPPERSDRODEVORSA`.
+public enum CAFImport {
+    /// One household as a flow transmits it.
+    public struct Household: Sendable, Equatable {
+        public var matricule: String
+        public var applied: CivilDate?
+        /// `ETATDOSRSA`.
+        public var state: String
+        public var closureReason: String?
+        public var closedOn: CivilDate?
+        public var monthlyAmount: Cents?
+        /// Every person of the household with their role (`DEM`, `CJT`, `ENF`…) and duties flag.
+        public var persons: [(role: String, subjectToDuties: Bool?)]
+        /// Where the household starts in its file, for messages.
+        public var line: Int
+
+        public static func == (a: Household, b: Household) -> Bool {
+            a.matricule == b.matricule && a.applied == b.applied && a.state == b.state && a.closureReason == b.closureReason
+                && a.closedOn == b.closedOn && a.monthlyAmount == b.monthlyAmount && a.line == b.line
+                && a.persons.map(\.role) == b.persons.map(\.role) && a.persons.map(\.subjectToDuties) == b.persons.map(\.subjectToDuties)
+        }
+
+        /// `ETATDOSRSA` 2, 3 or 4: the right is open (payable, suspended, or payment suspended).
+        public var isOpen: Bool { ["2", "3", "4"].contains(state) }
+        /// `ETATDOSRSA` 5 or 6: closed (6: on an earlier month).
+        public var isClosed: Bool { ["5", "6"].contains(state) }
+    }
+
+    /// A household element that cannot be read: reported with its position; the flow is rejected.
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var line: Int
+        public init(message: String, line: Int) {
+            self.message = message
+            self.line = line
+        }
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// What a flow's head says.
+    public struct FlowHeader: Sendable, Equatable {
+        public var created: CivilDate?
+        public var type: String?
+        public init() {}
+    }
+
+    /// Reads a flow chunk by chunk: households are handed over as each ends.
+    public struct FlowReader {
+        /// The elements the reader tells apart.
+        private enum Tag: Int, CaseIterable {
+            case typeflux, dtcreaflux, matricule, dtdemrsa, etatdosrsa, moticlorsa, dtclorsa, mttotdrorsa, natprest, rolepers
+            case toppersdrodevorsa, infosFoyerRSA, personne, finDroit, finDroitMoisAnterieur, montantsCalculDroitRSA
+
+            package var name: String {
+                switch self {
+                case .infosFoyerRSA: return "InfosFoyerRSA"
+                case .personne: return "Personne"
+                case .finDroit: return "FinDroit"
+                case .finDroitMoisAnterieur: return "FinDroitMoisAnterieur"
+                case .montantsCalculDroitRSA: return "MontantsCalculDroitRSA"
+                default: return "\(self)".uppercased()
+                }
+            }
+
+            /// The leaf elements whose text is read.
+            package static let leaves: [Tag] = [.typeflux, .dtcreaflux, .matricule, .dtdemrsa, .etatdosrsa, .moticlorsa, .dtclorsa,
+                                        .mttotdrorsa, .natprest, .rolepers, .toppersdrodevorsa]
+        }
+
+        private var xml = XMLStream(vocabulary: Tag.allCases.map(\.name), textOf: Set(Tag.leaves.map(\.name)))
+        public private(set) var header = FlowHeader()
+        public private(set) var households = 0
+        private var current: Household?
+        private var person: (role: String?, duties: Bool?, nature: String?, roleOfRSA: String?)?
+        private var inFinDroit = false
+        private var inFinDroitAnterieur = false
+        private var inMontants = false
+        private var field: Tag?
+        private var anteriorReason: String?
+        private var anteriorDate: CivilDate?
+        private var startLine = 0
+
+        public init() {}
+
+        /// Feeds the next bytes; `household` receives each household read whole.
+        public mutating func feed(_ chunk: [UInt8], last: Bool,
+                                  household: (Household) -> Void) throws(Problem) {
+            var failure: Problem?
+            var stream = xml
+            defer { xml = stream }
+            do {
+                try stream.feed(chunk, last: last) { (piece) throws(XMLStream.Failure) in
+                    do throws(Problem) {
+                        try self.take(piece, household: household)
+                    } catch {
+                        failure = error
+                        throw XMLStream.Failure(message: error.message, line: error.line, byte: 0)
+                    }
+                }
+            } catch {
+                throw failure ?? Problem(message: error.message + (error.byte > 0 ? " (byte \(error.byte))" : ""), line: error.line)
+            }
+        }
+
+        private mutating func take(_ piece: XMLStream.Piece, household: (Household) -> Void) throws(Problem) {
+            switch piece {
+            case .start(let index, let line):
+                let tag = Tag(rawValue: index)
+                field = tag
+                switch tag {
+                case .infosFoyerRSA?:
+                    startLine = line
+                    current = Household(matricule: "", applied: nil, state: "", closureReason: nil, closedOn: nil,
+                                        monthlyAmount: nil, persons: [], line: 0)
+                    anteriorReason = nil
+                    anteriorDate = nil
+                case .personne?: person = (nil, nil, nil, nil)
+                case .finDroit?: inFinDroit = true
+                case .finDroitMoisAnterieur?: inFinDroitAnterieur = true
+                case .montantsCalculDroitRSA?: inMontants = true
+                default: break
+                }
+            case .text(let raw):
+                let text = raw.trimmingSpaces
+                switch field {
+                case .typeflux?: header.type = text
+                case .dtcreaflux?: header.created = CivilDate(text)
+                case .matricule?: current?.matricule = text
+                case .dtdemrsa?: current?.applied = CivilDate(text)
+                case .etatdosrsa?: current?.state = text
+                case .moticlorsa?:
+                    if inFinDroit { current?.closureReason = text } else if inFinDroitAnterieur { anteriorReason = text }
+                case .dtclorsa?:
+                    if inFinDroit { current?.closedOn = CivilDate(text) } else if inFinDroitAnterieur { anteriorDate = CivilDate(text) }
+                case .mttotdrorsa?:
+                    if inMontants, case .success(let value) = FixedPoint.parse(text: text, scale: 2) { current?.monthlyAmount = Cents(value) }
+                case .natprest?: person?.nature = text
+                case .rolepers?:
+                    if person?.role == nil { person?.role = text }
+                    if person?.nature == "RSA" { person?.roleOfRSA = text }
+                case .toppersdrodevorsa?: person?.duties = text == "1" ? true : text == "0" ? false : nil
+                default: break
+                }
+            case .end(let index):
+                switch Tag(rawValue: index) {
+                case .personne?:
+                    if let p = person, current != nil {
+                        current?.persons.append(((p.roleOfRSA ?? p.role ?? "").uppercased(), p.duties))
+                    }
+                    person = nil
+                case .finDroit?: inFinDroit = false
+                case .finDroitMoisAnterieur?: inFinDroitAnterieur = false
+                case .montantsCalculDroitRSA?: inMontants = false
+                case .infosFoyerRSA?:
+                    guard var h = current else { return }
+                    h.line = max(1, startLine)
+                    if h.closureReason == nil { h.closureReason = anteriorReason }
+                    if h.closedOn == nil { h.closedOn = anteriorDate }
+                    guard !h.matricule.isEmpty else {
+                        throw Problem(message: "a household (InfosFoyerRSA) without a MATRICULE: the flow cannot be imported", line: h.line)
+                    }
+                    households += 1
+                    household(h)
+                    current = nil
+                default: break
+                }
+                field = nil
+            }
+        }
+    }
+
+    // MARK: Differences between snapshots
+
+    /// What the import keeps of a household between flows (the state file): no name, no NIR.
+    public struct Kept: Sendable, Equatable {
+        public var open: Bool
+        public var state: String
+        public var size: Int
+        public var amount: Int64?
+        /// The duties flag of each beneficiary, by role (`DEM`, `CJT`).
+        public var duties: [String: Bool]
+
+        public init(open: Bool, state: String, size: Int, amount: Int64?, duties: [String: Bool]) {
+            self.open = open
+            self.state = state
+            self.size = size
+            self.amount = amount
+            self.duties = duties
+        }
+    }
+
+    /// How `MOTICLORSA` becomes the reason of `right_closed` (`Docs/import.md`).
+    public static func closureReason(_ code: String?) -> ClosureReason {
+        switch code ?? "" {
+        case "MUT": return .moved
+        case "ECH", "RFD": return .resources
+        default: return .other
+        }
+    }
+
+    /// The roles that are people of the log; children and other dependants count in the household.
+    public static let beneficiaryRoles: Set<String> = ["DEM", "CJT"]
+
+    /// The events a household's snapshot gives against what was kept of it (`nil`: never seen),
+    /// dated the day the flow was received; `firstImport` when no state was kept at all (a
+    /// département's history): a right already open is then dated from its application
+    /// (`DTDEMRSA`) and marked `"dated_from": "application"`.
+    public static func events(for h: Household, kept: Kept?, received: CivilDate, firstImport: Bool,
+                              problems: inout [String]) -> (events: [ImportedEvent], kept: Kept) {
+        var events: [ImportedEvent] = []
+        var seen: [String: Int] = [:]
+        var beneficiaries: [(id: String, role: String, duties: Bool?)] = []
+        for person in h.persons where beneficiaryRoles.contains(person.role) {
+            seen[person.role, default: 0] += 1
+            var role = person.role
+            if seen[person.role, default: 0] > 1 {
+                role += String(seen[person.role, default: 0])
+                problems.append("line \(h.line): household \(ImportIdentity.matricule(h.matricule)): two persons with the role \(person.role); the second is \(role)")
+            }
+            beneficiaries.append((ImportIdentity.person(matricule: h.matricule, role: role), role, person.subjectToDuties))
+        }
+        let size = max(1, h.persons.count)
+        let amount = h.monthlyAmount
+        var duties: [String: Bool] = [:]
+        for b in beneficiaries { duties[b.role] = b.duties ?? kept?.duties[b.role] ?? true }
+        let next = Kept(open: h.isOpen || (!h.isClosed && kept?.open == true), state: h.state, size: size,
+                        amount: amount?.value ?? kept?.amount, duties: duties.isEmpty ? (kept?.duties ?? [:]) : duties)
+
+        func opening(_ b: (id: String, role: String, duties: Bool?), on date: CivilDate, fromApplication: Bool) -> ImportedEvent {
+            var fields: [(String, ImportedEvent.Value)] = [("subject_to_duties", .bool(duties[b.role] ?? true))]
+            if size > 1 { fields.append(("household_size", .int(size))) }
+            if let amount { fields.append(("monthly_amount", .euros(amount))) }
+            if fromApplication { fields.append(("dated_from", .text("application"))) }
+            return ImportedEvent(person: b.id, type: .rightOpened, date: date, fields: fields)
+        }
+
+        if h.isOpen {
+            if kept?.open != true {
+                var date = received
+                var fromApplication = false
+                if kept == nil && firstImport, let applied = h.applied, applied < received {
+                    date = applied
+                    fromApplication = true
+                }
+                for b in beneficiaries { events.append(opening(b, on: date, fromApplication: fromApplication)) }
+            } else if let kept {
+                for b in beneficiaries {
+                    guard let before = kept.duties[b.role] else {
+                        // A beneficiary who joined an open household.
+                        events.append(opening(b, on: received, fromApplication: false))
+                        continue
+                    }
+                    if let now = duties[b.role], now != before {
+                        events.append(ImportedEvent(person: b.id, type: .dutiesChanged, date: received,
+                                                    fields: [("subject_to_duties", .bool(now))]))
+                    }
+                }
+                var change: [(String, ImportedEvent.Value)] = []
+                if size != kept.size { change.append(("household_size", .int(size))) }
+                if let amount, amount.value != kept.amount { change.append(("monthly_amount", .euros(amount))) }
+                if !change.isEmpty {
+                    for b in beneficiaries where kept.duties[b.role] != nil {
+                        events.append(ImportedEvent(person: b.id, type: .householdChanged, date: received, fields: change))
+                    }
+                }
+            }
+        } else if h.isClosed {
+            let reason = closureReason(h.closureReason)
+            let closed = h.closedOn ?? received
+            if kept?.open == true {
+                for b in beneficiaries {
+                    events.append(ImportedEvent(person: b.id, type: .rightClosed, date: closed, fields: [("reason", .text(reason.rawValue))]))
+                }
+            } else if kept == nil && firstImport, let applied = h.applied, applied <= closed {
+                // History: a right opened and closed before the first flow imported.
+                for b in beneficiaries {
+                    events.append(opening(b, on: applied, fromApplication: true))
+                    events.append(ImportedEvent(person: b.id, type: .rightClosed, date: closed, fields: [("reason", .text(reason.rawValue))]))
+                }
+            }
+        }
+        return (events, next)
+    }
+}
+
+/// An event made by an import, before it is written as a line of the log.
+public struct ImportedEvent: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
+        case text(String), int(Int), bool(Bool), euros(Cents), number(String), date(CivilDate)
+    }
+
+    public var person: String
+    public var type: EventType
+    public var date: CivilDate
+    /// The fields after `id`, `person`, `type` and `date`, in order.
+    public var fields: [(String, Value)]
+
+    public init(person: String, type: EventType, date: CivilDate, fields: [(String, Value)] = []) {
+        self.person = person
+        self.type = type
+        self.date = date
+        self.fields = fields
+    }
+
+    public static func == (a: ImportedEvent, b: ImportedEvent) -> Bool {
+        a.person == b.person && a.type == b.type && a.date == b.date && a.fields.map(\.0) == b.fields.map(\.0)
+            && a.fields.map(\.1) == b.fields.map(\.1)
+    }
+}
+
+/// The person of every source: the couple "CAF file number + role".
+public enum ImportIdentity {
+    /// The matricule's digits without leading zeros (`000123` → `123`), or the text trimmed
+    /// when it holds other characters.
+    public static func matricule(_ raw: String) -> String {
+        let trimmed = raw.trimmingSpaces
+        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else { return trimmed }
+        let digits = trimmed.drop { $0 == "0" }
+        return digits.isEmpty ? "0" : String(digits)
+    }
+
+    /// `DEM`, `CJT` from the ways sources write them (`DEMANDEUR`, `demandeur`, `Conjoint`…);
+    /// `nil` for a role that is not a beneficiary of the log.
+    public static func role(_ raw: String) -> String? {
+        let word = raw.trimmingSpaces.uppercased()
+        switch word {
+        case "DEM", "DEMANDEUR", "DEMANDEUSE", "ALLOCATAIRE", "D": return "DEM"
+        case "CJT", "CONJOINT", "CONJOINTE", "CONJ", "C": return "CJT"
+        default:
+            if word.hasPrefix("DEM") { return "DEM" }
+            if word.hasPrefix("CONJ") || word.hasPrefix("CJT") { return word.hasPrefix("CJT") && word.count > 3 ? word : "CJT" }
+            return nil
+        }
+    }
+
+    /// `<matricule>-<role>`.
+    public static func person(matricule: String, role: String) -> String {
+        "\(Self.matricule(matricule))-\(role)"
+    }
+}
+
+

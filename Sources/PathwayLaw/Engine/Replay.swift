@@ -1,0 +1,84 @@
+import PathwayMachinery
+/// Replays a whole log: each person's events in their order through ``PersonState``, then the
+/// clocks judged at the report date, then the indicators.
+public enum Replay {
+    /// Replays one person's events (any order: they are sorted by date, then line).
+    public static func person(_ id: String, events: [Event], asOf: CivilDate,
+                              parameters: Parameters = .law) -> PersonReport {
+        let ordered = events.sorted { ($0.date, $0.line) < ($1.date, $1.line) }
+        return person(id, events: ordered, order: nil, asOf: asOf, parameters: parameters)
+    }
+
+    /// Replays one person's events, `events[order[0]]`, `events[order[1]]`, … (or `events` in
+    /// their order when `order` is nil), which must be in date-then-line order. With
+    /// `keepingWeeks` false, as in a whole-log report, the intensity keeps its sums but not its
+    /// weeks (``Intensity/withoutWeeks()``), and the state keeps no activities.
+    package static func person(_ id: String, events: [Event], order: [Int32]?, asOf: CivilDate, parameters: Parameters,
+                       keepingWeeks: Bool = true) -> PersonReport {
+        var state = PersonState(person: id)
+        var findings: [Finding] = []
+        var replayed = 0
+        replay(events, order: order, asOf: asOf, parameters: parameters,
+               state: &state, findings: &findings, replayed: &replayed)
+        let count = order?.count ?? events.count
+        return report(of: &state, findings: findings, replayed: replayed, afterAsOf: count - replayed,
+                      asOf: asOf, parameters: parameters, keepingWeeks: keepingWeeks).report
+    }
+
+    /// The person's report from its replayed state (its activities dropped when `keepingWeeks` is
+    /// false) and the findings its events revealed: the
+    /// clocks judged at `asOf` (``PersonState/closing(asOf:under:)``, returned too, for
+    /// ``Explanation`` to tell), the sanctions' amounts, the deadlines still running.
+    package static func report(of state: inout PersonState, findings: [Finding], replayed: Int, afterAsOf: Int, asOf: CivilDate,
+                       parameters: Parameters, keepingWeeks: Bool = true)
+        -> (report: PersonReport, closing: (findings: [Finding], records: [DeadlineRecord], intensity: Intensity)) {
+        var findings = findings
+        let closing = state.closing(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
+        // A whole-log report keeps the intensity's sums, not the activities they were made
+        // from: freed here, their memory holds the next person's (most of a log is activities).
+        if !keepingWeeks { state.activities = [] }
+        findings.append(contentsOf: closing.findings)
+        findings.sort(by: Finding.reportOrder)
+        let closedOn: CivilDate? = if case .closed(let day, _) = state.right { day } else { nil }
+        let sanctions = state.sanctions.map { record in
+            SanctionReport(record: record, amounts: state.amounts(of: record, asOf: asOf, under: parameters, rightClosedOn: closedOn))
+        }
+        let report = PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
+                                  intensity: closing.intensity,
+                                  records: state.records + closing.records,
+                                  deadlines: state.deadlines(asOf: asOf, under: parameters),
+                                  eventsReplayed: replayed, eventsAfterAsOf: afterAsOf)
+        return (report, closing)
+    }
+
+}
+
+/// One person at the report date.
+public struct PersonReport: Sendable {
+    /// The state after the person's events up to `as_of`.
+    public var state: PersonState
+    /// The state of `Docs/report.md` at `as_of`.
+    public var status: PathwayStatus
+    /// The person's findings, in report order.
+    public var findings: [Finding]
+    /// Every sanction decision with its amounts as of `as_of`.
+    public var sanctions: [SanctionReport]
+    /// The week-by-week intensity as of `as_of`.
+    public var intensity: Intensity
+    /// Every deadline of the person and how it ended (or that it is pending).
+    public var records: [DeadlineRecord]
+    /// The deadlines still running at `as_of`, soonest first.
+    public var deadlines: [Deadline]
+    public var eventsReplayed: Int
+    /// Events dated after `as_of`: read, counted, not replayed.
+    public var eventsAfterAsOf: Int
+
+    public var person: String { state.person }
+}
+
+/// A sanction decision with its amounts as of the report date (`nil` when the monthly
+/// amount is unknown: never guessed).
+public struct SanctionReport: Sendable, Hashable {
+    public var record: SanctionRecord
+    public var amounts: SanctionAmounts?
+}

@@ -1,0 +1,124 @@
+import PathwayMachinery
+/// A département's local parameters: a JSON object whose keys are overridable parameters.
+///
+/// ```json
+/// { "orientation_target_days": 15, "stock_deadline": "2028-01-01" }
+/// ```
+/// Unknown keys, values of the wrong type and keys that the law fixes are errors.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The key at fault, if any.
+    public var key: String?
+    public var message: String
+
+    public var description: String {
+        key.map { "\"\($0)\": \(message)" } ?? message
+    }
+}
+
+extension Parameters {
+    /// This table with the values of a configuration file applied.
+    public func applying(_ config: JSONValue) throws(ConfigError) -> Parameters {
+        guard case .object(let members) = config else {
+            throw ConfigError(key: nil, message: "expected a JSON object of parameters, e.g. {\"orientation_target_days\": 15}")
+        }
+        var result = self
+        var seen = Set<String>()
+        for (key, value) in members {
+            guard seen.insert(key).inserted else { throw ConfigError(key: key, message: "appears twice") }
+            try result.apply(key: key, value: value)
+            result.overrides[key] = Parameters.render(value)
+        }
+        return result
+    }
+
+    /// The keys a configuration file may set.
+    public var overridableKeys: [String] { all.filter(\.overridable).map(\.key) }
+
+    private mutating func apply(key: String, value: JSONValue) throws(ConfigError) {
+        switch key {
+        case orientationDeadlineDays.key:
+            orientationDeadlineDays = orientationDeadlineDays.overridden(with: try Parameters.integer(key, value, 1...366))
+        case orientationTargetDays.key:
+            orientationTargetDays = orientationTargetDays.overridden(with: try Parameters.integer(key, value, 1...366))
+        case contractTargetDays.key:
+            contractTargetDays = contractTargetDays.overridden(with: try Parameters.integer(key, value, 1...366))
+        case intensityWindowWeeks.key:
+            intensityWindowWeeks = intensityWindowWeeks.overridden(with: try Parameters.integer(key, value, 1...52))
+        case intensityRequiresActivity.key:
+            guard case .bool(let flag) = value else {
+                throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")
+            }
+            intensityRequiresActivity = intensityRequiresActivity.overridden(with: flag)
+        case stockDeadline.key:
+            guard case .string(let text) = value, let date = CivilDate(text) else {
+                throw ConfigError(key: key, message: "expected a date \"YYYY-MM-DD\", got \(Parameters.render(value))")
+            }
+            stockDeadline = stockDeadline.overridden(with: date)
+        case repetitionWindowMonths.key:
+            repetitionWindowMonths = repetitionWindowMonths.overridden(with: try Parameters.integer(key, value, 1...120))
+        case refundLimitMonths.key:
+            refundLimitMonths = refundLimitMonths.overridden(with: try Parameters.integer(key, value, 0...12))
+        case repetitionStart.key:
+            guard case .string(let text) = value, let choice = RepetitionStart(rawValue: text) else {
+                throw ConfigError(key: key, message: "expected \"decision\" or \"sanction_start\", got \(Parameters.render(value))")
+            }
+            repetitionStart = repetitionStart.overridden(with: choice)
+        case repetitionAnchor.key:
+            guard case .string(let text) = value, let choice = RepetitionAnchor(rawValue: text) else {
+                throw ConfigError(key: key, message: "expected \"first_decision\" or \"latest_decision\", got \(Parameters.render(value))")
+            }
+            repetitionAnchor = repetitionAnchor.overridden(with: choice)
+        case reductionGrounds.key:
+            guard case .array(let items) = value else {
+                throw ConfigError(key: key, message: "expected an array of grounds (\(ReductionReason.allCases.map(\.rawValue).joined(separator: ", "))), got \(Parameters.render(value))")
+            }
+            var grounds: [ReductionReason] = []
+            for item in items {
+                guard case .string(let text) = item, let ground = ReductionReason(rawValue: text) else {
+                    throw ConfigError(key: key, message: "expected grounds among \(ReductionReason.allCases.map(\.rawValue).joined(separator: ", ")), got \(Parameters.render(item))")
+                }
+                if !grounds.contains(ground) { grounds.append(ground) }
+            }
+            reductionGrounds = reductionGrounds.overridden(with: grounds)
+        case repetitionResetOnReorientation.key:
+            guard case .bool(let flag) = value else {
+                throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")
+            }
+            repetitionResetOnReorientation = repetitionResetOnReorientation.overridden(with: flag)
+        case monthEnd.key:
+            guard case .string(let text) = value, let choice = CivilDate.MonthEnd(rawValue: text) else {
+                throw ConfigError(key: key, message: "expected \"last_day\" or \"next_day\", got \(Parameters.render(value))")
+            }
+            monthEnd = monthEnd.overridden(with: choice)
+        case weekendExtension.key:
+            guard case .bool(let flag) = value else {
+                throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")
+            }
+            weekendExtension = weekendExtension.overridden(with: flag)
+        default:
+            if let fixed = all.first(where: { $0.key == key }) {
+                throw ConfigError(key: key, message: "is fixed by law (\(fixed.periods.last?.references.cited ?? "")) and cannot be overridden; overridable keys: \(overridableKeys.joined(separator: ", "))")
+            }
+            let hint = Suggestion.closest(to: key, in: overridableKeys).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw ConfigError(key: key, message: "unknown parameter\(hint); known keys: \(overridableKeys.joined(separator: ", "))")
+        }
+    }
+
+    private static func integer(_ key: String, _ value: JSONValue, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        guard case .number(let text) = value, let number = Int(text), range.contains(number) else {
+            throw ConfigError(key: key, message: "expected an integer from \(range.lowerBound) to \(range.upperBound), got \(render(value))")
+        }
+        return number
+    }
+
+    package static func render(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return String(b)
+        case .number(let n): return n
+        case .string(let s): return "\"\(s)\""
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}

@@ -1,0 +1,334 @@
+import PathwayMachinery
+/// Writes JSON straight into bytes without building a tree (the report's hot path), and
+/// serialises ``JSONValue`` too, so there is one layout: pretty (two-space indentation,
+/// `"key": value`, `{}` and `[]` when empty) or compact (one line, no spaces).
+///
+/// The bytes go to a ``ByteBuffer`` the writer owns: a write checks the room once, then stores
+/// its bytes. The writer cannot be copied, so no two writers ever share the buffer.
+package struct JSONWriter: ~Copyable {
+    private var buffer: ByteBuffer
+    /// Per open container, one bit (the lowest for the innermost): whether it has an element
+    /// yet. Containers nest 64 deep at most.
+    private var hasElement: UInt64 = 0
+    private var open = 0
+    private var baseDepth: Int
+    private let pretty: Bool
+
+    /// A writer whose first value sits at `depth` (for fragments rendered apart, then joined).
+    package init(depth: Int = 0, capacity: Int = 1024, pretty: Bool = true) {
+        baseDepth = depth
+        self.pretty = pretty
+        buffer = ByteBuffer(capacity: capacity)
+    }
+
+    /// Bytes written so far.
+    package var count: Int { buffer.count }
+
+    /// The bytes written so far, copied.
+    package var bytes: [UInt8] { buffer.withBytes { Array($0) } }
+
+    private var depth: Int { baseDepth + open }
+
+    @inline(__always) private mutating func reserve(_ n: Int) { buffer.reserve(n) }
+    @inline(__always) private mutating func put(_ byte: UInt8) { buffer.append(byte) }
+    @inline(__always) private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
+
+    @inline(__always) private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    /// Comma, new line and indentation before an element of the open container; `more` bytes
+    /// to follow are reserved with them.
+    @inline(__always) private mutating func separator(reserving more: Int = 0) {
+        guard open > 0 else { return reserve(more) }
+        let comma = hasElement & 1 != 0
+        hasElement |= 1
+        lineBreak(comma: comma, reserving: more)
+    }
+
+    /// A comma if asked, then (when pretty) a new line indented to the current depth; `more`
+    /// bytes to follow are reserved with them.
+    @inline(__always) private mutating func lineBreak(comma: Bool, reserving more: Int = 0) {
+        let spaces = pretty ? 2 * depth : 0
+        reserve(2 + spaces + more)
+        if comma { buffer.store(UInt8(ascii: ",")) }
+        guard pretty else { return }
+        buffer.store(0x0A)
+        buffer.store(repeating: 0x20, count: spaces)
+    }
+
+    private mutating func open(_ byte: UInt8) {
+        put(byte)
+        precondition(open < 64, "JSON nested deeper than 64")
+        hasElement <<= 1
+        open += 1
+    }
+
+    private mutating func close(_ byte: UInt8) {
+        let had = hasElement & 1 != 0
+        hasElement >>= 1
+        open -= 1
+        if had { lineBreak(comma: false) }
+        put(byte)
+    }
+
+    /// `"key": ` after the separator, written in one step.
+    private mutating func key(_ key: StaticString) {
+        key.withUTF8Buffer { name in
+            separator(reserving: name.count + 4)
+            buffer.store(UInt8(ascii: "\""))
+            buffer.store(name)
+        }
+        buffer.store(UInt8(ascii: "\""))
+        buffer.store(UInt8(ascii: ":"))
+        if pretty { buffer.store(0x20) }
+    }
+
+    private mutating func colon() {
+        put(UInt8(ascii: ":"))
+        if pretty { put(0x20) }
+    }
+
+    // MARK: Values
+
+    package mutating func object(_ body: (inout JSONWriter) -> Void) {
+        openObject()
+        body(&self)
+        closeObject()
+    }
+
+    package mutating func array(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "["))
+        body(&self)
+        close(UInt8(ascii: "]"))
+    }
+
+    package mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { string(utf8: $0) }
+    }
+
+    /// A string given as its UTF-8 bytes, escaped as JSON requires.
+    package mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        reserve(utf8.count + 2)
+        buffer.store(UInt8(ascii: "\""))
+        if !JSONWriter.needsEscape(utf8) {
+            append(utf8)
+        } else {
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                case 0..<0x20:
+                    let hex: StaticString = "0123456789abcdef"
+                    append("\\u00")
+                    put(hex.utf8Start[Int(byte >> 4)])
+                    put(hex.utf8Start[Int(byte & 0xF)])
+                default: put(byte)
+                }
+            }
+        }
+        put(UInt8(ascii: "\""))
+    }
+
+    /// Whether a string holds a `"`, a `\` or a control byte (eight bytes at a time).
+    @inline(__always) package static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(start)
+        var i = 0
+        while i + 8 <= utf8.count {
+            if JSONLexer.specialBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return true }
+            i += 8
+        }
+        while i < utf8.count {
+            let byte = start[i]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// A number already formatted (`646.52`), written as is.
+    package mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    package mutating func int(_ value: Int) { fixed(Int64(value), scale: 0, trimZeros: false) }
+
+    /// Hours in their shortest decimal form (`17.5`, `15`), as ``Hours/description``.
+    package mutating func hours(_ value: Hours) { fixed(Int64(value.hundredths), scale: 2, trimZeros: true) }
+
+    /// `value / 10^scale` in decimal (``FixedPoint/format(_:scale:trimZeros:)``), with no string
+    /// built.
+    package mutating func fixed(_ value: Int64, scale: Int, trimZeros: Bool) {
+        reserve(FixedPoint.maximumLength(scale: scale))
+        buffer.store { FixedPoint.write(value, scale: scale, trimZeros: trimZeros, to: $0) }
+    }
+
+    package mutating func date(_ value: CivilDate?) {
+        guard let value else { return null() }
+        let (y, m, d) = value.components
+        guard (0...9999).contains(y) else { return string(value.description) }
+        reserve(12)
+        buffer.store { out in
+            out[0] = UInt8(ascii: "\"")
+            CivilDate.writeDigits(y, m, d, to: out + 1)
+            out[11] = UInt8(ascii: "\"")
+            return 12
+        }
+    }
+
+    /// `"2026-W01"` (``ISOWeek/description``), with no string built.
+    package mutating func week(_ value: ISOWeek) {
+        guard (1000...9999).contains(value.year), (0...99).contains(value.week) else { return string(value.description) }
+        reserve(10)
+        buffer.store { out in
+            out[0] = UInt8(ascii: "\"")
+            var year = value.year
+            for i in stride(from: 4, through: 1, by: -1) {
+                out[i] = UInt8(ascii: "0") + UInt8(year % 10)
+                year /= 10
+            }
+            out[5] = UInt8(ascii: "-")
+            out[6] = UInt8(ascii: "W")
+            out[7] = UInt8(ascii: "0") + UInt8(value.week / 10)
+            out[8] = UInt8(ascii: "0") + UInt8(value.week % 10)
+            out[9] = UInt8(ascii: "\"")
+            return 10
+        }
+    }
+
+    package mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
+    package mutating func null() { append("null") }
+
+    package mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .number(let n): raw(n)
+        case .string(let s): string(s)
+        case .array(let items): array { w in for item in items { w.element { $0.value(item) } } }
+        case .object(let members):
+            object { w in
+                for member in members {
+                    w.separator()
+                    w.string(member.key)
+                    w.colon()
+                    w.value(member.value)
+                }
+            }
+        }
+    }
+
+    // MARK: Members and elements
+
+    /// A member `"key": …` of the open object; `body` writes its value.
+    package mutating func field(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
+        key(name)
+        body(&self)
+    }
+
+    package mutating func field(_ name: StaticString, string value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+
+    package mutating func field(_ name: StaticString, int value: Int) { key(name); int(value) }
+    package mutating func field(_ name: StaticString, date value: CivilDate?) { key(name); date(value) }
+    package mutating func field(_ name: StaticString, bool value: Bool) { key(name); bool(value) }
+
+    /// Hours in their shortest decimal form (`17.5`, `15`), or `null`.
+    package mutating func field(_ name: StaticString, hours value: Hours?) {
+        key(name)
+        if let value { hours(value) } else { null() }
+    }
+
+    /// Euros with two decimals (`646.52`), or `null`.
+    package mutating func field(_ name: StaticString, euros value: Cents?) {
+        key(name)
+        if let value { fixed(value.value, scale: 2, trimZeros: false) } else { null() }
+    }
+
+    /// A rate given per mille, as a decimal (`0.815`), or `null`.
+    package mutating func field(_ name: StaticString, perMille value: Int?) {
+        key(name)
+        if let value { fixed(Int64(value), scale: 3, trimZeros: true) } else { null() }
+    }
+
+    package mutating func field(_ name: StaticString, value: JSONValue) { key(name); self.value(value) }
+
+    /// A member whose key is only known at run time.
+    package mutating func field(named name: String, _ body: (inout JSONWriter) -> Void) {
+        separator()
+        string(name)
+        colon()
+        body(&self)
+    }
+
+    /// Opens an object as the next value, for a caller that writes its members without a closure
+    /// (``closeObject()`` closes it).
+    package mutating func openObject() { open(UInt8(ascii: "{")) }
+    package mutating func closeObject() { close(UInt8(ascii: "}")) }
+
+    /// Opens the array of member `name` of the open object (``closeArray()`` closes it).
+    package mutating func openArray(key name: StaticString) {
+        key(name)
+        open(UInt8(ascii: "["))
+    }
+    package mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    /// Hands the bytes written so far to `body` (valid during the call only), then empties the
+    /// writer, keeping its room and its open containers.
+    package mutating func flush(to body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard count > 0 else { return }
+        buffer.withBytes(body)
+        buffer.removeAll()
+    }
+
+    /// The bytes written, handed over with their buffer: no copy (a report's runs are rendered
+    /// on one thread and written out by another).
+    package consuming func finish() -> WrittenBytes { buffer.finish() }
+
+    /// An element of the open array; `body` writes it.
+    package mutating func element(_ body: (inout JSONWriter) -> Void) {
+        separator()
+        body(&self)
+    }
+
+    /// One of a run of elements rendered apart, by a writer created with the depth of their
+    /// array and holding nothing else: the new line and indentation the array would have
+    /// written before it, after a comma unless it is the run's `first`, then the element that
+    /// `body` writes.
+    package mutating func runElement(first: Bool, _ body: (inout JSONWriter) -> Void) {
+        precondition(open == 0, "a run of elements is written outside any container")
+        lineBreak(comma: !first)
+        body(&self)
+    }
+
+    /// Bytes already rendered, written as they are (an element into a run, see
+    /// ``runElement(first:_:)``, or a run into its array).
+    package mutating func rendered(_ bytes: UnsafeBufferPointer<UInt8>) {
+        append(bytes)
+    }
+
+    /// The same, from an array.
+    package mutating func rendered(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Opens a run of `count` bytes of elements of the open array that its caller writes (made
+    /// by ``runElement(first:_:)``): the comma after the array's earlier elements, if any.
+    /// `false` for an empty run.
+    package mutating func openRun(count: Int) -> Bool {
+        precondition(open > 0)
+        guard count > 0 else { return false }
+        if hasElement & 1 != 0 { put(UInt8(ascii: ",")) }
+        hasElement |= 1
+        return true
+    }
+}
+

@@ -1,0 +1,66 @@
+import PathwayMachinery
+/// The bytes of a shortfall's message, written by its rule (`Rules/Intensity/intensity.shortfall.swift`)
+/// into a ``MessageText``, valid during `body` only.
+extension ShortfallMessage {
+    package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = MessageText()
+        write(into: &text)
+        return text.withBytes(body)
+    }
+}
+
+/// A message built as UTF-8 bytes, with no interpolation, in a ``ByteBuffer`` (room checked
+/// once per piece).
+package struct MessageText: ~Copyable {
+    private var buffer = ByteBuffer(capacity: 512)
+
+    package init() {}
+
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
+
+    package mutating func add(_ text: StaticString) {
+        text.withUTF8Buffer { add($0) }
+    }
+
+    package mutating func add(string text: String) {
+        var text = text
+        text.withUTF8 { add($0) }
+    }
+
+    /// `YYYY-MM-DD`.
+    package mutating func add(_ date: CivilDate) {
+        let (y, m, d) = date.components
+        guard (0...9999).contains(y) else { return add(string: date.description) }
+        buffer.reserve(10)
+        buffer.store { CivilDate.writeDigits(y, m, d, to: $0); return 10 }
+    }
+
+    /// `2026-W01`.
+    package mutating func add(_ week: ISOWeek) {
+        add(week.year)
+        add("-W")
+        if (0...9).contains(week.week) { add("0") }
+        add(week.week)
+    }
+
+    package mutating func add(_ number: Int) { add(Int64(number), scale: 0) }
+
+    /// Hours with a decimal comma and no trailing zero: `12,5`.
+    package mutating func add(decimalComma hours: Hours) {
+        add(Int64(hours.hundredths), scale: 2, point: UInt8(ascii: ","))
+    }
+
+    private mutating func add(_ value: Int64, scale: Int, point: UInt8 = UInt8(ascii: ".")) {
+        buffer.reserve(FixedPoint.maximumLength(scale: scale))
+        buffer.store { out in
+            let count = FixedPoint.write(value, scale: scale, trimZeros: true, to: out)
+            for i in 0..<count where out[i] == UInt8(ascii: ".") { out[i] = point }
+            return count
+        }
+    }
+
+    package var string: String { buffer.withBytes { String(copyingUTF8: $0) } }
+
+    /// The bytes, valid during `body` only.
+    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { buffer.withBytes(body) }
+}

@@ -1,0 +1,121 @@
+import Dispatch
+import Synchronization
+
+/// Work split over threads with results in their original order, so that the output never
+/// depends on the number of threads.
+package enum Parallel {
+    /// `body(0..<count)` computed on up to `jobs` threads; `result[i] == body(i)`.
+    package static func map<T: Sendable>(count: Int, jobs: Int, _ body: (Int) -> T) -> [T] {
+        let jobs = max(1, min(jobs, count))
+        guard jobs > 1 else { return (0..<count).map(body) }
+        // Blocks of a few items handed to whichever thread is free, so that uneven items
+        // (people with many events, pieces of a file with short lines) keep the threads busy.
+        let block = max(1, min(64, count / (jobs * 8)))
+        let blocks = (count + block - 1) / block
+        let next = Atomic<Int>(0)
+        // Each result is written once, by one thread, straight into the array returned: no
+        // slot to copy it from afterwards (a person's report is large, with many references).
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = UnsafeSendable(buffer)
+            withoutActuallyEscaping(body) { body in
+                let work = UnsafeSendable(body)
+                DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                    while true {
+                        let b = next.add(1, ordering: .relaxed).oldValue
+                        guard b < blocks else { break }
+                        for i in (b * block)..<min(count, (b + 1) * block) {
+                            (out.value.baseAddress! + i).initialize(to: work.value(i))
+                        }
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
+extension Parallel {
+    /// `body` run on contiguous ranges covering `0..<count`, on up to `jobs` threads (for
+    /// loops whose iterations write apart).
+    package static func forEachRange(count: Int, jobs: Int, _ body: (Range<Int>) -> Void) {
+        let pieces = max(1, min(jobs * 4, count / 4096))
+        _ = map(count: pieces, jobs: jobs) { k in body((count * k / pieces)..<(count * (k + 1) / pieces)) }
+    }
+}
+
+extension Parallel {
+    /// `(0..<count).flatMap(part)`, each part copied into place on up to `jobs` threads. `part`
+    /// should reach into its item (`people[$0].findings`), not copy it whole.
+    package static func concatenation<T>(count: Int, jobs: Int, _ part: (Int) -> [T]) -> [T] {
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for k in 0..<count { offsets[k + 1] = offsets[k] + part(k).count }
+        // Nothing to copy: no array is made with no room (that one would be the standard
+        // library's shared empty storage, whose count the initialiser writes).
+        guard offsets[count] > 0 else { return [] }
+        return LargeMemory.array(capacity: offsets[count]) { (buffer: UnsafeMutableBufferPointer<T>) in
+            let out = UnsafeSendable(buffer)
+            forEachRange(count: count, jobs: jobs) { range in
+                for k in range {
+                    part(k).withUnsafeBufferPointer { source in
+                        guard let start = source.baseAddress else { return }
+                        (out.value.baseAddress! + offsets[k]).initialize(from: start, count: source.count)
+                    }
+                }
+            }
+            return offsets[count]
+        }
+    }
+}
+
+extension Parallel {
+    /// A stable counting sort of the items `0..<count` by `bucket(i)` (in `0..<buckets`), on
+    /// up to `jobs` threads, each counting then placing a contiguous share of the items (at
+    /// least `minimumShare`: fewer are not worth a thread). Bucket `b` holds
+    /// `order[start[b] ..< start[b + 1]]`: `element(i)` for its items, in increasing `i`.
+    @inline(__always) // into each caller, with its `bucket` and `element` (a call each per item otherwise)
+    package static func countingSort<T>(count: Int, buckets: Int, jobs: Int, minimumShare: Int = 65_536,
+                                bucket: (Int) -> Int, element: (Int) -> T) -> (start: [Int], order: [T]) {
+        let shares = max(1, min(jobs, count / max(1, minimumShare)))
+        func share(_ t: Int) -> Range<Int> { (count * t / shares)..<(count * (t + 1) / shares) }
+        // Each share's items per bucket, then where each share places each bucket's items:
+        // after those of the earlier shares.
+        var next = map(count: shares, jobs: shares) { t in
+            var counts = [Int](repeating: 0, count: buckets)
+            for i in share(t) { counts[bucket(i)] += 1 }
+            return counts
+        }
+        var start = [Int](repeating: 0, count: buckets + 1)
+        var total = 0
+        for b in 0..<buckets {
+            start[b] = total
+            for t in 0..<shares {
+                let n = next[t][b]
+                next[t][b] = total
+                total += n
+            }
+        }
+        start[buckets] = total
+        // Every slot is written once, by the share that places its item: no zeroing first.
+        guard count > 0 else { return (start, []) }
+        let positions = next
+        let order = LargeMemory.array(capacity: count) { (buffer: UnsafeMutableBufferPointer<T>) in
+            let out = UnsafeSendable(buffer)
+            _ = map(count: shares, jobs: shares) { t in
+                var at = positions[t]
+                for i in share(t) {
+                    let b = bucket(i)
+                    (out.value.baseAddress! + at[b]).initialize(to: element(i))
+                    at[b] += 1
+                }
+            }
+            return count
+        }
+        return (start, order)
+    }
+}
+
+/// A value handed to worker threads that only read it concurrently.
+package struct UnsafeSendable<V>: @unchecked Sendable {
+    package let value: V
+    package init(_ value: V) { self.value = value }
+}

@@ -1,0 +1,111 @@
+import PathwayMachinery
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns one line of the log into an ``Event``, or a ``LineError`` that names the field.
+///
+/// It reads the bytes once, by a fast path for compact lines
+/// (``LineMembers/readCompact(_:fields:keys:following:)``) or else by ``JSONLexer``, then only
+/// the fields the event's type defines; unknown fields are validated as JSON and otherwise
+/// ignored (`Docs/events.md`: forward compatibility). It also computes a hash of the line's content that does not depend on
+/// key order or white space, to tell a harmless duplicate from a conflicting one.
+package struct EventLineParser {
+    /// Where the members of known fields are kept, by field: allocated once per parser (and
+    /// again by a copy of the parser before it parses, so that copies never share it).
+    private var storage = SlotStorage()
+    /// When set, the people are interned as lines are parsed (``PersonNames``).
+    package var people: PersonNames?
+    /// Whether compact lines are read by ``LineMembers/readCompact(_:fields:keys:following:)`` before the
+    /// general lexer; tests turn it off to compare the two.
+    package var compactPath = true
+    /// The names of the fields, held here so that the hot path does not reach the static table
+    /// through its lazy initialiser at every key.
+    private let fields = Field.table
+    private let keys = FieldKeys.all
+
+    package init() {}
+
+    /// Parses one line (without its line end); `hashing: false` skips the content hash (left
+    /// zero) for readers that compute it only when an id repeats.
+    package mutating func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, hashing: Bool = true) -> Result<(Event, ContentHash), LineError> {
+        if !isKnownUniquelyReferenced(&storage) { storage = SlotStorage() }
+        // Each member goes to its field's slot as it is read; a key seen twice rejects the
+        // line once the whole line is known to be valid JSON. The UTF-8 is checked before any
+        // other error is reported, on either path.
+        var members = LineMembers(slots: storage.slots)
+        // The fast path tells whether the line is ASCII as it reads it (`nil`: not read).
+        let compact = compactPath ? members.readCompact(line, fields: fields, keys: keys, following: storage.following) : nil
+        let ascii = compact ?? UTF8Check.isASCII(line)
+        if !ascii, let bad = UTF8Check.firstInvalidOffset(line) {
+            return .failure(LineError(line: lineNumber, field: nil, byte: bad + 1, .invalidUTF8(byte: bad + 1)))
+        }
+        if compact == nil {
+            members = LineMembers(slots: storage.slots)
+            var lexer = JSONLexer(line)
+            do {
+                try lexer.readObject(into: &members)
+            } catch {
+                return .failure(LineError(line: lineNumber, field: nil, byte: error.offset + 1, .invalidJSON(byte: error.offset + 1, error.problem)))
+            }
+        }
+        if let field = members.repeated {
+            return .failure(LineError(line: lineNumber, field: field.name, .repeatedKey))
+        }
+        let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii, dates: storage.dates)
+        do throws(LineError) {
+            if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
+            let event = try fields.event(people: &people)
+            return .success((event, hashing ? fields.contentHash() : ContentHash(a: 0, b: 0)))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+extension EventLineParser {
+    /// Whether the fast path for compact lines reads `line` whole (for tests: the lines it
+    /// declines are read by the general lexer, with the same result but more slowly).
+    package static func readsCompactly(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let storage = SlotStorage()
+        var members = LineMembers(slots: storage.slots)
+        return members.readCompact(line, fields: Field.table, keys: FieldKeys.all, following: storage.following) != nil
+    }
+}
+
+/// The slots of one parser: one member per known field, written before they are read. Only
+/// the parser that holds the sole reference writes to them (see ``EventLineParser/parse``).
+private final class SlotStorage: @unchecked Sendable {
+    package let slots = UnsafeMutablePointer<JSONLexer.Member>.allocate(capacity: Field.allCases.count)
+    /// The fast path's guess of the key after each field (``LineMembers/readCompact``): the
+    /// field that followed it last time (`following[field.slot]`), or came first in a line
+    /// (`following[Field.allCases.count]`); -1 for none.
+    package let following: UnsafeMutablePointer<Int8>
+    /// The latest `date` read, by its ten bytes (``FieldReader/eventDate()``).
+    package let dates: UnsafeMutablePointer<DateMemo>
+
+    package init() {
+        following = .allocate(capacity: Field.allCases.count + 1)
+        following.initialize(repeating: -1, count: Field.allCases.count + 1)
+        dates = .allocate(capacity: 1)
+        dates.initialize(to: DateMemo())
+    }
+
+    deinit {
+        slots.deallocate()
+        following.deallocate()
+        dates.deallocate()
+    }
+}
+
+/// The date of the latest line, kept with its ten bytes: a log is exported in date order, so
+/// that hundreds of lines in a row have the same date, read then by two loads and a comparison.
+package struct DateMemo {
+    /// Bytes 0–7 and 8–9 of the text (`2025-03-` and `03`; zero, which no date matches, when
+    /// none yet).
+    package var head: UInt64 = 0
+    package var tail: UInt16 = 0
+    package var date = CivilDate(dayNumber: 0)
+}

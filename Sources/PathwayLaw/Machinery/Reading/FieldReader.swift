@@ -1,0 +1,383 @@
+import PathwayMachinery
+// The reader's side of a line: typed access to its members (`FieldReader`), the hash of its
+// content, and the normal form of numbers.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A 128-bit hash of a line's content (members in any order, white space ignored).
+package struct ContentHash: Hashable, Sendable {
+    package var a: UInt64
+    package var b: UInt64
+}
+
+/// Typed access to the members of one parsed line.
+package struct FieldReader {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package let members: LineMembers
+    package let line: Int
+    /// The whole line is ASCII: characters are bytes.
+    package let ascii: Bool
+    package let dates: UnsafeMutablePointer<DateMemo>
+
+    package func fail(_ field: String?, _ problem: LineProblem, at member: JSONLexer.Member? = nil) -> LineError {
+        LineError(line: line, field: field, byte: member.map { $0.valueStart + 1 }, problem)
+    }
+
+    package func fail(_ field: Field, _ problem: LineProblem, at member: JSONLexer.Member? = nil) -> LineError {
+        fail(field.name, problem, at: member)
+    }
+
+    // MARK: Keys
+
+    package func keyBytes(_ member: JSONLexer.Member) -> [UInt8] {
+        member.keyEscaped
+            ? JSONLexer.unescape(bytes, from: member.keyStart, to: member.keyEnd)
+            : Array(bytes[member.keyStart..<member.keyEnd])
+    }
+
+    package func keysEqual(_ a: JSONLexer.Member, _ b: JSONLexer.Member) -> Bool {
+        if a.keyEscaped || b.keyEscaped { return keyBytes(a) == keyBytes(b) }
+        return UnsafeBufferPointer(rebasing: bytes[a.keyStart..<a.keyEnd]).elementsEqual(UnsafeBufferPointer(rebasing: bytes[b.keyStart..<b.keyEnd]))
+    }
+
+    /// Unknown keys are validated too: one repeated rejects the line.
+    package func checkNoRepeatedKeys() throws(LineError) {
+        let unknown = members.unknown
+        if unknown.count <= 24 {
+            for (n, a) in unknown.enumerated() {
+                for b in unknown[(n + 1)...] where keysEqual(a, b) {
+                    throw fail(String(decoding: keyBytes(a), as: UTF8.self), .repeatedKey)
+                }
+            }
+        } else {
+            var seen = Set<[UInt8]>()
+            for member in unknown where !seen.insert(keyBytes(member)).inserted {
+                throw fail(String(decoding: keyBytes(member), as: UTF8.self), .repeatedKey)
+            }
+        }
+    }
+
+    /// The member of `field`, or `nil` when it is absent or `null` (null is read as absent).
+    @inline(__always) package func member(_ field: Field) -> JSONLexer.Member? {
+        guard let member = members.member(field), member.kind != .null else { return nil }
+        return member
+    }
+
+    // The typed readers below are inlined into the event's construction; the messages of
+    // their errors are built out of line, only when a line is rejected.
+
+    @inline(__always) package func required(_ field: Field) throws(LineError) -> JSONLexer.Member {
+        if let member = member(field) { return member }
+        throw missing(field)
+    }
+
+    @inline(never) package func missing(_ field: Field) -> LineError {
+        fail(field, members.member(field) != nil ? .nullWhereRequired : .missing)
+    }
+
+    // MARK: Rendering what was found
+
+    package func raw(_ member: JSONLexer.Member) -> String {
+        let start = member.kind == .string ? member.valueStart - 1 : member.valueStart
+        let end = member.kind == .string ? member.valueEnd + 1 : member.valueEnd
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+
+    /// The value as written, with its kind (`"abc" (a string)`), except a number or a boolean.
+    package func got(_ member: JSONLexer.Member) -> LineProblem.Found {
+        LineProblem.Found(raw: raw(member), kind: member.kind == .number || member.kind == .bool ? nil : member.kind.valueKind)
+    }
+
+    /// The value as written, alone.
+    package func found(_ member: JSONLexer.Member) -> LineProblem.Found {
+        LineProblem.Found(raw: raw(member), kind: nil)
+    }
+
+    package func stringValue(_ member: JSONLexer.Member) -> String {
+        if member.valueEscaped {
+            return String(decoding: JSONLexer.unescape(bytes, from: member.valueStart, to: member.valueEnd), as: UTF8.self)
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]), as: UTF8.self)
+    }
+
+    // MARK: Typed values
+
+    @inline(__always) package func text(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        // ASCII with no escape: a character per byte.
+        if ascii, member.kind == .string, !member.valueEscaped, member.valueEnd > member.valueStart,
+           member.valueEnd - member.valueStart <= maxLength {
+            return String(copyingUTF8: UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]))
+        }
+        return try textSlowly(field, member, maxLength: maxLength)
+    }
+
+    @inline(never) package func textSlowly(_ field: Field, _ member: JSONLexer.Member, maxLength: Int) throws(LineError) -> String {
+        guard member.kind == .string else {
+            throw fail(field, .notText(maxLength: maxLength, got: got(member)), at: member)
+        }
+        let value = stringValue(member)
+        let count = ascii && !member.valueEscaped ? member.valueEnd - member.valueStart : value.unicodeScalars.count
+        guard count >= 1, count <= maxLength else {
+            throw fail(field, .textLength(maxLength: maxLength, count: count), at: member)
+        }
+        return value
+    }
+
+    @inline(__always) package func date(_ field: Field, required isRequired: Bool) throws(LineError) -> CivilDate? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        if member.kind == .string, !member.valueEscaped,
+           case .valid(let date) = CivilDate.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
+            return date
+        }
+        throw dateError(field, member)
+    }
+
+    /// The event's `date` (required), most often the previous line's: its ten bytes, read as
+    /// eight and two, are compared with that line's, and parsed only when they differ.
+    @inline(__always) package func eventDate() throws(LineError) -> CivilDate {
+        let member = try required(.date)
+        if member.kind == .string, !member.valueEscaped, member.valueEnd - member.valueStart == 10,
+           let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base + member.valueStart)
+            let head = raw.loadUnaligned(as: UInt64.self)
+            let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+            if head == dates.pointee.head && tail == dates.pointee.tail { return dates.pointee.date }
+            if case .valid(let date) = CivilDate.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
+                dates.pointee = DateMemo(head: head, tail: tail, date: date)
+                return date
+            }
+        }
+        throw dateError(.date, member)
+    }
+
+    @inline(never) package func dateError(_ field: Field, _ member: JSONLexer.Member) -> LineError {
+        guard member.kind == .string, !member.valueEscaped else {
+            return fail(field, .notDate(got: got(member)), at: member)
+        }
+        let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        switch CivilDate.parse(slice) {
+        case .valid:
+            preconditionFailure("a valid date is not an error")
+        case .impossible:
+            return fail(field, .impossibleDate(raw: raw(member)), at: member)
+        case .malformed:
+            if slice.count > 10, case .valid = CivilDate.parse(UnsafeBufferPointer(rebasing: slice[0..<10])) {
+                return fail(field, .dateWithTime(raw: raw(member)), at: member)
+            }
+            return fail(field, .notDate(got: found(member)), at: member)
+        }
+    }
+
+    @inline(__always) package func choice<Value: ByteCoded>(_ field: Field, required isRequired: Bool, as: Value.Type) throws(LineError) -> Value? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        if member.kind == .string, !member.valueEscaped,
+           let result = Value.byteTable.match(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
+            return result
+        }
+        return try choiceSlowly(field, member, as: Value.self)
+    }
+
+    /// A value written with escapes, or not allowed.
+    @inline(never) package func choiceSlowly<Value: ByteCoded>(_ field: Field, _ member: JSONLexer.Member, as: Value.Type) throws(LineError) -> Value {
+        let allowed = Value.allCases.map(\.rawValue)
+        guard member.kind == .string else {
+            throw fail(field, .notOneOf(allowed: allowed, got: got(member), suggestion: nil), at: member)
+        }
+        let value = stringValue(member)
+        guard let result = Value(rawValue: value) else {
+            throw fail(field, .notOneOf(allowed: allowed, got: found(member), suggestion: Suggestion.closest(to: value, in: allowed)),
+                       at: member)
+        }
+        return result
+    }
+
+    @inline(__always) package func bool(_ field: Field) throws(LineError) -> Bool? {
+        guard let member = member(field) else { return nil }
+        guard member.kind == .bool else { throw boolError(field, member) }
+        return bytes[member.valueStart] == UInt8(ascii: "t")
+    }
+
+    @inline(never) package func boolError(_ field: Field, _ member: JSONLexer.Member) -> LineError {
+        fail(field, .notBool(got: got(member)), at: member)
+    }
+
+    package func integer(_ field: Field, required isRequired: Bool, in range: ClosedRange<Int>, expectation: LineProblem.Expectation) throws(LineError) -> Int? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        guard member.kind == .number else { throw fail(field, .notNumber(expectation, got: got(member)), at: member) }
+        let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        guard case .success(let value) = FixedPoint.parse(slice, scale: 0, rounding: false),
+              value >= Int64(range.lowerBound), value <= Int64(range.upperBound) else {
+            throw fail(field, .notNumber(expectation, got: found(member)), at: member)
+        }
+        return Int(value)
+    }
+
+    /// A decimal number scaled to hundredths.
+    @inline(__always) package func hundredths(_ field: Field, required isRequired: Bool, rounding: Bool,
+                                      accept: (Int64) -> Bool, expectation: LineProblem.Expectation) throws(LineError) -> Int64? {
+        guard let member = isRequired ? try required(field) : member(field) else { return nil }
+        if member.kind == .number,
+           case .success(let value) = FixedPoint.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]),
+                                                       scale: 2, rounding: rounding),
+           accept(value) {
+            return value
+        }
+        throw hundredthsError(field, member, rounding: rounding, expectation: expectation)
+    }
+
+    @inline(never) package func hundredthsError(_ field: Field, _ member: JSONLexer.Member, rounding: Bool, expectation: LineProblem.Expectation) -> LineError {
+        guard member.kind == .number else { return fail(field, .notNumber(expectation, got: got(member)), at: member) }
+        let slice = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        if case .failure(.tooManyDecimals) = FixedPoint.parse(slice, scale: 2, rounding: rounding) {
+            return fail(field, .tooManyDecimals(expectation, raw: raw(member)), at: member)
+        }
+        return fail(field, .notNumber(expectation, got: found(member)), at: member)
+    }
+
+    package func money(_ field: Field) throws(LineError) -> Cents? {
+        try hundredths(field, required: false, rounding: false, accept: { $0 >= 0 && $0 <= 100_000_000 },
+                       expectation: .euros).map { Cents($0) }
+    }
+
+    package func strings(_ field: Field) throws(LineError) -> [String] {
+        guard let member = member(field) else { return [] }
+        guard member.kind == .array else { throw fail(field, .notArrayOfStrings(got: got(member)), at: member) }
+        var lexer = JSONLexer(bytes)
+        lexer.position = member.valueStart + 1
+        var result: [String] = []
+        lexer.skipWhitespace()
+        if lexer.peek() == UInt8(ascii: "]") { return result }
+        while lexer.position < member.valueEnd {
+            lexer.skipWhitespace()
+            // The array was validated by the lexer already: these reads cannot fail.
+            guard let (kind, start, end, escaped) = try? lexer.readValue(depth: 2) else { break }
+            let element = JSONLexer.Member(keyStart: 0, keyEnd: 0, keyEscaped: false, kind: kind,
+                                           valueStart: start, valueEnd: end, valueEscaped: escaped)
+            guard kind == .string else {
+                throw fail(field, .elementNotText(got: got(element)), at: element)
+            }
+            let value = stringValue(element)
+            guard (1...128).contains(value.unicodeScalars.count) else {
+                throw fail(field, .elementLength(count: value.unicodeScalars.count), at: element)
+            }
+            result.append(value)
+            lexer.skipWhitespace()
+            lexer.position += 1 // ',' or ']'
+        }
+        return result
+    }
+
+    // MARK: The event
+
+    package func event(people: inout PersonNames?) throws(LineError) -> Event {
+        guard let id = try text(.id, required: true) else { throw fail(.id, .missing) }
+        let person: String
+        if people != nil, let member = member(.person), member.kind == .string {
+            if member.valueEscaped {
+                guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
+                var key = value
+                person = key.withUTF8 { key in
+                    if let known = people!.find(key) { return known }
+                    people!.add(key, name: value)
+                    return value
+                }
+            } else {
+                // A person already met: its string is reused, and its bytes, already checked,
+                // are not checked again.
+                let key = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+                if let known = people!.find(key) {
+                    person = known
+                } else {
+                    guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
+                    people!.add(key, name: value)
+                    person = value
+                }
+            }
+        } else {
+            guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
+            person = value
+        }
+        let typeMember = try required(.type)
+        guard typeMember.kind == .string else {
+            throw fail(.type, .notEventType(got: got(typeMember)), at: typeMember)
+        }
+        let typeName = typeMember.valueEscaped ? stringValue(typeMember) : ""
+        let matched = typeMember.valueEscaped ? EventType(rawValue: typeName)
+            : EventType.byteTable.match(UnsafeBufferPointer(rebasing: bytes[typeMember.valueStart..<typeMember.valueEnd]))
+        guard let type = matched else {
+            let typeName = stringValue(typeMember)
+            throw fail(.type, .unknownEventType(raw: raw(typeMember),
+                                                suggestion: Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue))),
+                       at: typeMember)
+        }
+        return Event(id: id, person: person, date: try eventDate(), kind: try kind(type), line: line)
+    }
+
+    // MARK: Content hash
+
+    /// Sums a per-member hash, so the order of members does not matter; each member hashes
+    /// its decoded key and its value (strings decoded, numbers normalised, containers
+    /// without white space).
+    package func contentHash() -> ContentHash {
+        var total = ContentHash(a: 0, b: 0)
+        members.forEach { member in
+            var hasher = LineHasher()
+            if member.keyEscaped {
+                hasher.add(keyBytes(member))
+            } else {
+                hasher.add(UnsafeBufferPointer(rebasing: bytes[member.keyStart..<member.keyEnd]))
+            }
+            hasher.add(byte: 0xFF)
+            switch member.kind {
+            case .string:
+                hasher.add(byte: 1)
+                if member.valueEscaped {
+                    hasher.add(JSONLexer.unescape(bytes, from: member.valueStart, to: member.valueEnd))
+                } else {
+                    hasher.add(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]))
+                }
+            case .number:
+                hasher.add(byte: 2)
+                hasher.add(NumberText.normalised(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])))
+            case .bool, .null, .object, .array:
+                hasher.add(byte: 3)
+                var inString = false
+                var escape = false
+                for byte in bytes[member.valueStart..<member.valueEnd] {
+                    if inString {
+                        if escape { escape = false } else if byte == UInt8(ascii: "\\") { escape = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = true
+                    } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        continue
+                    }
+                    hasher.add(byte: byte)
+                }
+            }
+            let (a, b) = hasher.finish()
+            total.a &+= a
+            total.b &+= b
+        }
+        return total
+    }
+}
+
+/// Normal form of a JSON number for content comparison: `15`, `15.0` and `15.00` are equal.
+package enum NumberText {
+    package static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var end = bytes.count
+        if !bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }), bytes.contains(UInt8(ascii: ".")) {
+            while end > 0, bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            if end > 0, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        }
+        var start = 0
+        // "-0" is "0".
+        if end - start == 2, bytes[0] == UInt8(ascii: "-"), bytes[1] == UInt8(ascii: "0") { start = 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+}

@@ -1,0 +1,162 @@
+import PathwayMachinery
+/// Reads a log whose lines are grouped by person (all of a person's lines together, people in
+/// any order) and hands over one person at a time, so that memory is bounded by the largest
+/// person and the number of people, not by the size of the log (`pathway replay --sorted`).
+///
+/// Lines are cut, parsed and counted as by ``LogReader``. Duplicates are resolved within each
+/// person: the first line with an id wins, a later one with the same content is counted, with
+/// other content rejected. An id used by two different people is not detected (that would
+/// need every id in memory); ``LogReader`` rejects the second line. A person whose lines come
+/// back after another person's is an error (``NotGrouped``): the log must then be replayed
+/// whole.
+public struct GroupedReader {
+    /// A person's lines are not all together.
+    public struct NotGrouped: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The line where the person comes back.
+        public var line: Int
+        public var person: String
+        /// The first line of the person's earlier group.
+        public var firstLine: Int
+
+        public init(line: Int, person: String, firstLine: Int) {
+            self.line = line
+            self.person = person
+            self.firstLine = firstLine
+        }
+
+        public var description: String {
+            "line \(line): person \"\(person)\" already had lines from line \(firstLine), before another person's: "
+                + "the log is not grouped by person (replay it without --sorted)"
+        }
+    }
+
+    /// How every line was counted, once the log is read.
+    public struct Summary: Sendable, Equatable {
+        public var lines = 0
+        public var events = 0
+        public var duplicates = 0
+        public var blank = 0
+        /// Rejected lines, in file order.
+        public var rejected: [LineError] = []
+        public var people = 0
+    }
+
+    private var splitter = LineSplitter()
+    private let jobs: Int
+    /// Lines cut but not parsed yet: their bytes one after the other, and for each its end in
+    /// `block`, its number, and its length when it was too long to keep.
+    private var block: [UInt8] = []
+    private var pending: [(end: Int, number: Int, overlong: Int?)] = []
+    private var summary = Summary()
+    /// The current person's events, with the duplicates resolved among them.
+    private var group = ParsedLog()
+    private var dedup = Deduplicator(capacity: 64)
+    private var current: String?
+    /// People already handed over, with the first line of each.
+    private var seen = StringTable(capacity: 1024)
+    private var seenNames: [String] = []
+    private var seenFirstLines: [Int] = []
+
+    /// `jobs`: threads parsing lines (a block of about 1 MiB a thread at a time); people are
+    /// still handed over one by one, in file order.
+    public init(jobs: Int = 1) {
+        self.jobs = max(1, jobs)
+    }
+
+    /// Lines cut so far.
+    public var linesRead: Int { splitter.lineNumber }
+
+    /// Feeds the next bytes; `person` is called with each person whose lines have all been
+    /// read, with their events in file order.
+    public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>,
+                                 person: (_ id: String, _ events: [Event]) throws -> Void) throws {
+        var splitter = self.splitter
+        self.splitter = LineSplitter()
+        splitter.consume(chunk) { keep($0) }
+        self.splitter = splitter
+        if block.count >= jobs << 20 { try parsePending(person) }
+    }
+
+    /// Ends the log: the last person is handed over, and the counts returned.
+    public mutating func finish(person: (_ id: String, _ events: [Event]) throws -> Void) throws -> Summary {
+        var splitter = self.splitter
+        self.splitter = LineSplitter()
+        splitter.finish { keep($0) }
+        try parsePending(person)
+        try flush(person)
+        summary.lines = splitter.lineNumber
+        summary.rejected.sort { $0.line < $1.line }
+        return summary
+    }
+
+    private mutating func keep(_ line: LineSplitter.Line) {
+        switch line {
+        case .text(let bytes, let number):
+            block.append(contentsOf: bytes)
+            pending.append((block.count, number, nil))
+        case .overlong(let length, let number):
+            pending.append((block.count, number, length))
+        }
+    }
+
+    /// Parses the pending lines on `jobs` threads, then takes their outcomes in file order.
+    private mutating func parsePending(_ person: (String, [Event]) throws -> Void) throws {
+        guard !pending.isEmpty else { return }
+        let (block, pending) = (self.block, self.pending)
+        self.block.removeAll(keepingCapacity: true)
+        self.pending.removeAll(keepingCapacity: true)
+        let pieces = max(1, min(jobs * 4, pending.count / 256))
+        let outcomes = block.withUnsafeBufferPointer { bytes in
+            Parallel.map(count: pieces, jobs: jobs) { k -> [LineParser.Outcome] in
+                var parser = LineParser()
+                let lines = (pending.count * k / pieces)..<(pending.count * (k + 1) / pieces)
+                return lines.map { i in
+                    let line = pending[i]
+                    if let length = line.overlong { return parser.parse(.overlong(length: length, number: line.number)) }
+                    let start = i == 0 ? 0 : pending[i - 1].end
+                    return parser.parse(.text(UnsafeBufferPointer(rebasing: bytes[start..<line.end]), number: line.number))
+                }
+            }
+        }
+        for piece in outcomes {
+            for outcome in piece { try take(outcome, person: person) }
+        }
+    }
+
+    private mutating func take(_ outcome: LineParser.Outcome, person: (String, [Event]) throws -> Void) throws {
+        switch outcome {
+        case .blank:
+            summary.blank += 1
+        case .rejected(let error):
+            summary.rejected.append(error)
+        case .event(let event, let hash):
+            // People are told apart by their identifier's bytes, as the whole-log reader does.
+            if !(current.map { PersonNames.sameBytes($0, event.person) } ?? false) {
+                let key = StringTable.hash(event.person)
+                if let earlier = seen.find(hash: key, isKey: { PersonNames.sameBytes(seenNames[Int($0)], event.person) }) {
+                    throw NotGrouped(line: event.line, person: event.person, firstLine: seenFirstLines[Int(earlier)])
+                }
+                try flush(person)
+                seen.insert(hash: key, value: Int32(seenNames.count))
+                seenNames.append(event.person)
+                seenFirstLines.append(event.line)
+                current = event.person
+            }
+            dedup.take(.event(event, hash), into: &group)
+        }
+    }
+
+    /// Hands the current person over and starts afresh.
+    private mutating func flush(_ person: (String, [Event]) throws -> Void) throws {
+        guard let id = current else { return }
+        let events = group.events
+        summary.events += events.count
+        summary.duplicates += group.duplicates
+        summary.rejected.append(contentsOf: group.rejected)
+        summary.people += 1
+        group = ParsedLog()
+        dedup = Deduplicator(capacity: 64)
+        current = nil
+        try person(id, events)
+    }
+}

@@ -1,0 +1,241 @@
+import PathwayMachinery
+// The lexer's side of a line: the members of one line, found by the fast path for compact
+// lines or by the general lexer (`EventLineParser.swift` drives them).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Each field's key as a compact line writes it, quoted and followed by its colon
+/// (`"person":`), for the fast path to compare with the bytes where it expects that key.
+/// Static, allocated once for the life of the process.
+package struct FieldKeys: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Key `k` is `bytes[starts[k] ..< starts[k + 1]]`.
+    private let starts: UnsafeMutablePointer<Int32>
+    /// Field number `k` (a load, where `Field(rawValue:)` tests every case).
+    private let fields: UnsafeMutablePointer<Field>
+
+    package static let all = FieldKeys()
+
+    private init() {
+        let keys = Field.allCases.map { Array("\"\($0.name)\":".utf8) }
+        bytes = .allocate(capacity: keys.reduce(0) { $0 + $1.count })
+        starts = .allocate(capacity: keys.count + 1)
+        var offset = 0
+        for (k, key) in keys.enumerated() {
+            starts[k] = Int32(offset)
+            (bytes + offset).initialize(from: key, count: key.count)
+            offset += key.count
+        }
+        starts[keys.count] = Int32(offset)
+        fields = .allocate(capacity: keys.count)
+        fields.initialize(from: Field.allCases, count: keys.count)
+    }
+
+    /// Field number `k`.
+    @inline(__always) package func field(_ k: Int) -> Field { fields[k] }
+
+    /// Whether the key of field number `k` is at `at`, where `available` bytes remain.
+    @inline(__always) package func isKey(_ k: Int, at: UnsafePointer<UInt8>, available: Int) -> Bool {
+        let start = Int(starts[k])
+        let count = Int(starts[k + 1]) - start
+        return count <= available && ShortBytes.equal(bytes + start, at, count)
+    }
+
+    /// The length of field number `k`'s name.
+    @inline(__always) package func nameLength(_ k: Int) -> Int { Int(starts[k + 1] - starts[k]) - 3 }
+}
+
+/// The members of one line: those of known fields in their slots (a bit set for each field
+/// present), the others in order.
+package struct LineMembers: JSONLexer.MemberSink {
+    package let slots: UnsafeMutablePointer<JSONLexer.Member>
+    /// Bit `field.slot` is set when the field is in the line.
+    package var present: UInt64 = 0
+    package var unknown: [JSONLexer.Member] = []
+    /// The first known field whose key came twice.
+    package var repeated: Field?
+
+    package mutating func take(_ member: JSONLexer.Member, in bytes: UnsafeBufferPointer<UInt8>) {
+        let field = member.keyEscaped
+            ? JSONLexer.unescape(bytes, from: member.keyStart, to: member.keyEnd).withUnsafeBufferPointer { Field.named($0) }
+            : Field.named(UnsafeBufferPointer(rebasing: bytes[member.keyStart..<member.keyEnd]))
+        take(member, field: field)
+    }
+
+    /// Keeps a member whose key names `field` (`nil`: an unknown key).
+    @inline(__always) package mutating func take(_ member: JSONLexer.Member, field: Field?) {
+        guard let field else { unknown.append(member); return }
+        let bit = UInt64(1) << UInt64(field.slot)
+        guard present & bit == 0 else {
+            if repeated == nil { repeated = field }
+            return
+        }
+        present |= bit
+        slots[field.slot] = member
+    }
+
+    /// The fast path for the usual line, written compactly: no white space between tokens,
+    /// keys and string values with no escape. It takes the members that
+    /// ``JSONLexer/readObject(into:)`` would take, with the same byte ranges, and returns
+    /// whether the line is ASCII (below). At the first byte it does not expect (white space, an
+    /// escape, a malformed token, the end of the line) it returns `nil`, having taken some
+    /// members or none, and the line must be read again by the general lexer, which accepts it
+    /// or says why not. So it never accepts what the general lexer would refuse: the lines it
+    /// reads are valid JSON. Objects and arrays as values are read by the general lexer's own
+    /// method.
+    ///
+    /// Whether the line is all ASCII is known from what it read: outside strings every byte it
+    /// accepts is ASCII, and the words it scans in strings cover every byte inside them (the
+    /// line's UTF-8 is checked only when it is not).
+    ///
+    /// Keys are first compared with the key that followed the previous one in an earlier line
+    /// (`following`, updated here); the key is scanned and looked up only when it differs.
+    package mutating func readCompact(_ bytes: UnsafeBufferPointer<UInt8>, fields: ByteTable<Field>, keys: FieldKeys,
+                              following: UnsafeMutablePointer<Int8>) -> Bool? {
+        let n = bytes.count
+        guard let base = bytes.baseAddress, n >= 2, base[0] == UInt8(ascii: "{"), base[n - 1] == UInt8(ascii: "}") else {
+            return nil
+        }
+        if n == 2 { return true }
+        let raw = UnsafeRawPointer(base)
+        // The bytes of the strings, or-ed together: ASCII when no high bit is set.
+        var high: UInt64 = 0
+        var container = false
+        /// The closing quote of a string whose content starts at `start`; `nil` at an escape,
+        /// a control character or the end of the line.
+        @inline(__always) func closingQuote(from start: Int) -> Int? {
+            var q = start
+            while q + 8 <= n {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self))
+                high |= word
+                let special = JSONLexer.specialBytes(word)
+                if special == 0 { q += 8; continue }
+                q += special.trailingZeroBitCount >> 3
+                return base[q] == UInt8(ascii: "\"") ? q : nil
+            }
+            while q < n {
+                let b = base[q]
+                high |= UInt64(b)
+                if b == UInt8(ascii: "\"") { return q }
+                if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
+                q += 1
+            }
+            return nil
+        }
+        /// The end of the digits from `q`, which may be `q` itself.
+        @inline(__always) func digits(from q: Int) -> Int {
+            var q = q
+            while q < n, JSONLexer.isDigit(base[q]) { q += 1 }
+            return q
+        }
+        /// The end of a JSON number starting at `start`; `nil` when it is malformed there.
+        func numberEnd(from start: Int) -> Int? {
+            var q = start
+            if base[q] == UInt8(ascii: "-") { q += 1 }
+            guard q < n, JSONLexer.isDigit(base[q]) else { return nil }
+            q = base[q] == UInt8(ascii: "0") ? q + 1 : digits(from: q + 1)
+            if q < n, base[q] == UInt8(ascii: ".") {
+                let end = digits(from: q + 1)
+                guard end > q + 1 else { return nil }
+                q = end
+            }
+            if q < n, base[q] == UInt8(ascii: "e") || base[q] == UInt8(ascii: "E") {
+                q += 1
+                if q < n, base[q] == UInt8(ascii: "+") || base[q] == UInt8(ascii: "-") { q += 1 }
+                let end = digits(from: q)
+                guard end > q else { return nil }
+                q = end
+            }
+            return q
+        }
+        /// Whether `word` is at `q`.
+        @inline(__always) func literal(_ word: StaticString, at q: Int) -> Bool {
+            let count = word.utf8CodeUnitCount
+            return q + count <= n && ShortBytes.equal(base + q, word.utf8Start, count)
+        }
+        var p = 1
+        // The previous key's field, or `Field.allCases.count` at the start of the line (and after
+        // an unknown key).
+        var previous = Field.allCases.count
+        while true {
+            guard base[p] == UInt8(ascii: "\"") else { return nil }
+            let keyStart = p + 1
+            let keyEnd: Int
+            let field: Field?
+            let guess = Int(following[previous])
+            if guess >= 0, keys.isKey(guess, at: base + p, available: n - p - 1) {
+                field = keys.field(guess)
+                keyEnd = keyStart + keys.nameLength(guess)
+            } else {
+                guard let end = closingQuote(from: keyStart), end + 2 < n, base[end + 1] == UInt8(ascii: ":") else {
+                    return nil
+                }
+                keyEnd = end
+                field = fields.match(UnsafeBufferPointer(start: base + keyStart, count: keyEnd - keyStart))
+                following[previous] = Int8(field?.rawValue ?? -1)
+            }
+            previous = field?.rawValue ?? Field.allCases.count
+            p = keyEnd + 2
+            let kind: JSONLexer.Kind
+            let valueStart: Int, valueEnd: Int
+            switch base[p] {
+            case UInt8(ascii: "\""):
+                guard let end = closingQuote(from: p + 1) else { return nil }
+                (kind, valueStart, valueEnd) = (.string, p + 1, end)
+                p = end + 1
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard let end = numberEnd(from: p) else { return nil }
+                (kind, valueStart, valueEnd) = (.number, p, end)
+                p = end
+            case UInt8(ascii: "t"):
+                guard literal("true", at: p) else { return nil }
+                (kind, valueStart, valueEnd) = (.bool, p, p + 4)
+                p += 4
+            case UInt8(ascii: "f"):
+                guard literal("false", at: p) else { return nil }
+                (kind, valueStart, valueEnd) = (.bool, p, p + 5)
+                p += 5
+            case UInt8(ascii: "n"):
+                guard literal("null", at: p) else { return nil }
+                (kind, valueStart, valueEnd) = (.null, p, p + 4)
+                p += 4
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                var lexer = JSONLexer(bytes)
+                lexer.position = p
+                guard let (read, start, end, _) = try? lexer.readValue(depth: 1) else { return nil }
+                (kind, valueStart, valueEnd) = (read, start, end)
+                p = end
+                container = true
+            default:
+                return nil
+            }
+            take(JSONLexer.Member(keyStart: keyStart, keyEnd: keyEnd, keyEscaped: false,
+                                  kind: kind, valueStart: valueStart, valueEnd: valueEnd, valueEscaped: false),
+                 field: field)
+            guard p < n - 1 else {
+                guard p == n - 1 else { return nil }
+                return container ? UTF8Check.isASCII(bytes) : high & 0x8080_8080_8080_8080 == 0
+            }
+            guard base[p] == UInt8(ascii: ",") else { return nil }
+            p += 1
+        }
+    }
+
+    /// The member of a known field, or `nil` when the line has none.
+    @inline(__always) package func member(_ field: Field) -> JSONLexer.Member? {
+        present & (UInt64(1) << UInt64(field.slot)) != 0 ? slots[field.slot] : nil
+    }
+
+    /// Every member, known fields first (by slot), then the others in order.
+    package func forEach(_ body: (JSONLexer.Member) -> Void) {
+        var bits = present
+        while bits != 0 {
+            body(slots[bits.trailingZeroBitCount])
+            bits &= bits - 1
+        }
+        for member in unknown { body(member) }
+    }
+}

@@ -1,0 +1,507 @@
+import PathwayMachinery
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an event log (NDJSON, `Docs/events.md` v1) as a stream of byte chunks.
+///
+/// Lines are split on bytes; a partial line at the end of a chunk is carried to the next one
+/// and never scanned twice; a line longer than ``maximumLineLength`` is counted and rejected
+/// without being buffered. A UTF-8 byte-order mark at the start of the file, CRLF line ends,
+/// blank lines and a missing final newline are all accepted. Every line is accounted for:
+/// `lines == events + duplicates + rejected + blank`.
+public struct LogReader {
+    /// 64 KiB: the longest line accepted, not counting its line end.
+    public static let maximumLineLength = 65_536
+
+    private var splitter = LineSplitter()
+    private var lines = LineParser()
+    private var log = ParsedLog()
+    private var dedup = Deduplicator()
+
+    public init() {}
+
+    /// Feeds the next bytes of the file.
+    public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) {
+        var splitter = self.splitter
+        self.splitter = LineSplitter()
+        splitter.consume(chunk) { handle($0) }
+        self.splitter = splitter
+    }
+
+    /// Feeds bytes held in an array.
+    public mutating func consume(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { consume($0) }
+    }
+
+    /// Ends the file (a last line without a newline is read) and returns what was read.
+    public mutating func finish() -> ParsedLog {
+        var splitter = self.splitter
+        self.splitter = LineSplitter()
+        splitter.finish { handle($0) }
+        let result = log
+        log = ParsedLog()
+        return result
+    }
+
+    /// Reads a whole log held in memory.
+    public static func read(_ bytes: [UInt8]) -> ParsedLog {
+        var reader = LogReader()
+        reader.consume(bytes)
+        return reader.finish()
+    }
+
+    /// Reads a whole log held in a string.
+    public static func read(_ text: String) -> ParsedLog {
+        read(Array(text.utf8))
+    }
+
+    private mutating func handle(_ line: LineSplitter.Line) {
+        dedup.take(lines.parse(line), into: &log)
+    }
+
+    @inline(__always)
+    package static func indexOfNewline(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < buffer.count, let base = buffer.baseAddress,
+              let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    // MARK: A log held in memory, on several threads
+
+    /// Reads a whole log held in memory, parsing on up to `jobs` threads: the buffer is cut at
+    /// line ends, each piece parsed apart, then duplicates are resolved in file order. The
+    /// result is the same as reading it as a stream.
+    ///
+    /// `progress`, when given, is called from the parsing threads with the bytes and lines just
+    /// read (about every 16,384 lines per thread). `parsed`, when given, is called likewise with
+    /// each range of the buffer whose lines have been parsed: a caller holding a mapped file
+    /// may drop those pages from memory (they are read again only for a repeated id).
+    public static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int,
+                            progress: (@Sendable (_ bytes: Int, _ lines: Int) -> Void)? = nil,
+                            parsed: (@Sendable (_ range: Range<Int>) -> Void)? = nil) -> ParsedLog {
+        read(buffer, jobs: jobs, minimumPiece: 65_536, progress: progress, parsed: parsed)
+    }
+
+    package static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int, minimumPiece: Int,
+                     progress: (@Sendable (Int, Int) -> Void)? = nil,
+                     parsed: (@Sendable (Range<Int>) -> Void)? = nil) -> ParsedLog {
+        // Several pieces per thread: the cost of a byte varies along a log (short lines of
+        // activities, long lines of contracts), and a free thread takes the next piece. The
+        // pieces get smaller along the file (piece k of n has n - k shares), so that the last
+        // ones, which a thread may end alone, are short.
+        let pieces = max(1, min(jobs == 1 ? 1 : jobs * 8, buffer.count / max(1, minimumPiece)))
+        let shares = pieces * (pieces + 1) / 2
+        var bounds = [0]
+        var before = 0
+        for k in 1..<pieces {
+            before += pieces - (k - 1)
+            let at = max(bounds[k - 1], Int((Double(buffer.count) * Double(before) / Double(shares)).rounded(.down)))
+            let cut = indexOfNewline(buffer, from: at).map { $0 + 1 } ?? buffer.count
+            bounds.append(cut)
+        }
+        bounds.append(buffer.count)
+        // Lines per piece first (a fast count of line ends), so that each piece knows the
+        // numbers of its lines and where its events go in the one array they share.
+        let lineCounts = Parallel.map(count: pieces, jobs: jobs) { k in
+            countLines(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]))
+        }
+        var firstLine = [0]
+        for count in lineCounts { firstLine.append(firstLine[firstLine.count - 1] + count) }
+        let totalLines = firstLine[pieces]
+        // Each piece parses its lines into its own region of the arrays (room for an event per
+        // line): the events, and each one's id hash and person numbered within the piece. The
+        // regions are then closed up, the events moved, not copied.
+        var chunks: [Chunk] = []
+        var eventStart = [0]
+        var (events, idHashes, personOf) = Output.filled(totalLines) { out in
+            chunks = Parallel.map(count: pieces, jobs: jobs) { k in
+                parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
+                           firstLine: firstLine[k], into: out.advanced(by: firstLine[k]),
+                           progress: progress, parsed: parsed)
+            }
+            for k in 0..<pieces {
+                let count = chunks[k].events
+                let end = eventStart[k]
+                if end != firstLine[k] { out.advanced(by: end).moveInitialize(from: out.advanced(by: firstLine[k]), count: count) }
+                eventStart.append(end + count)
+            }
+            return eventStart[pieces]
+        }
+        var log = ParsedLog()
+        var errors: [LineError] = []
+        // The pieces' people numbered across the log: piece by piece, each in the order it
+        // met them (on one thread: a piece lists each of its people once), then each event's
+        // person renumbered, on all threads.
+        var people = PersonNames()
+        var numbers: [[Int32]] = []
+        for chunk in chunks {
+            log.blank += chunk.blank
+            errors.append(contentsOf: chunk.errors)
+            numbers.append(people.merge(chunk.people))
+        }
+        personOf.withUnsafeMutableBufferPointer { personOf in
+            let out = UnsafeSendable(personOf)
+            _ = Parallel.map(count: pieces, jobs: jobs) { k in
+                numbers[k].withUnsafeBufferPointer { global in
+                    for i in eventStart[k]..<eventStart[k + 1] { out.value[i] = global[Int(out.value[i])] }
+                }
+            }
+        }
+        let names = people.names
+        chunks = []
+        // Duplicates, in file order: the first line with an id wins.
+        let repeats = StringTable.repeats(of: idHashes, distinct: events.count, jobs: jobs) {
+            events[$0].id == events[$1].id
+        }
+        // Where the lines of repeated ids start (to read them again for their content), found by
+        // one scan up to the last of them: most logs repeat no id, and keeping every line's
+        // start for them took 8 bytes an event.
+        let starts = lineStarts(buffer, of: repeats.flatMap { [events[Int($0.later)].line, events[Int($0.first)].line] })
+        var parser = LineParser()
+        func contentHash(_ i: Int) -> ContentHash {
+            guard let start = starts[events[i].line] else { return ContentHash(a: 0, b: UInt64(i)) }
+            let end = indexOfNewline(buffer, from: start) ?? buffer.count
+            let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            if case .event(_, let hash) = parser.parse(line, number: events[i].line) { return hash }
+            return ContentHash(a: 0, b: UInt64(i))
+        }
+        // Repeated lines counted or rejected, then removed in place, the order kept.
+        for (later, earlier) in repeats.map({ (Int($0.later), Int($0.first)) }) {
+            if contentHash(earlier) == contentHash(later) {
+                log.duplicates += 1
+            } else {
+                errors.append(LineError(line: events[later].line, field: "id",
+                    .idReused(id: events[later].id, firstLine: events[earlier].line)))
+            }
+        }
+        if !repeats.isEmpty {
+            var kept = repeats[0].later
+            var next = 0
+            for i in Int(kept)..<events.count {
+                if next < repeats.count && Int(repeats[next].later) == i { next += 1; continue }
+                events.swapAt(Int(kept), i)
+                personOf[Int(kept)] = personOf[i]
+                kept += 1
+            }
+            events.removeLast(events.count - Int(kept))
+            personOf.removeLast(personOf.count - Int(kept))
+        }
+        log.events = events
+        // A person met only on lines then rejected, or repeated, has no event: dropped (with no
+        // such line, every person has one).
+        let index = PeopleIndex(personOf: personOf, names: names)
+        log.people = errors.isEmpty && repeats.isEmpty ? index : index.withoutUnused()
+        log.rejected = errors.sorted { $0.line < $1.line }
+        return log
+    }
+
+    /// What a piece tells the merge, besides what it wrote through its ``Output``.
+    private struct Chunk: Sendable {
+        /// Events written into the piece's region.
+        package var events = 0
+        /// The piece's people: each event's person is written as a number within the piece.
+        package var people = PersonNames()
+        package var errors: [LineError] = []
+        package var blank = 0
+    }
+
+    /// Where the events are written, with for each one the hash of its id and its person's
+    /// number: three arrays with one element per line of the log, all at the same index.
+    private struct Output {
+        package var events: UnsafeMutablePointer<Event>?
+        package var idHashes: UnsafeMutablePointer<UInt64>?
+        package var personOf: UnsafeMutablePointer<Int32>?
+
+        package func advanced(by n: Int) -> Output {
+            Output(events: events.map { $0 + n }, idHashes: idHashes.map { $0 + n }, personOf: personOf.map { $0 + n })
+        }
+
+        /// Moves `count` elements of each array from `source` to here.
+        package func moveInitialize(from source: Output, count: Int) {
+            guard count > 0, let events, let idHashes, let personOf,
+                  let fromEvents = source.events, let fromHashes = source.idHashes, let fromPeople = source.personOf else { return }
+            events.moveInitialize(from: fromEvents, count: count)
+            idHashes.moveInitialize(from: fromHashes, count: count)
+            personOf.moveInitialize(from: fromPeople, count: count)
+        }
+
+        /// The three arrays, with room for `capacity` elements each, of which `fill` initializes
+        /// the first ones (as many in each) and returns how many.
+        package static func filled(_ capacity: Int, _ fill: (Output) -> Int)
+            -> (events: [Event], idHashes: [UInt64], personOf: [Int32]) {
+            func array<T>(_ body: (UnsafeMutablePointer<T>?) -> Int) -> [T] {
+                // No room (a log with no line): no array is made with none, which would be the
+                // standard library's shared empty storage, whose count the initialiser writes.
+                guard capacity > 0 else { _ = body(nil); return [] }
+                return LargeMemory.array(capacity: capacity) { body($0.baseAddress) }
+            }
+            var (idHashes, personOf): ([UInt64], [Int32]) = ([], [])
+            let events = array { events in
+                var count = 0
+                idHashes = array { idHashes in
+                    personOf = array { personOf in
+                        // Shared by the pieces' threads, each writing its own region.
+                        count = fill(Output(events: events, idHashes: idHashes, personOf: personOf))
+                        return count
+                    }
+                    return count
+                }
+                return count
+            }
+            return (events, idHashes, personOf)
+        }
+    }
+
+    /// The byte offset where each of `lines` (1-based numbers) starts in `buffer`, by one scan
+    /// of its line ends up to the last of them.
+    package static func lineStarts(_ buffer: UnsafeBufferPointer<UInt8>, of lines: [Int]) -> [Int: Int] {
+        var starts: [Int: Int] = [:]
+        var line = 1, start = 0
+        for wanted in Set(lines).sorted() {
+            while line < wanted, let newline = indexOfNewline(buffer, from: start) {
+                line += 1
+                start = newline + 1
+            }
+            if line == wanted { starts[wanted] = start }
+        }
+        return starts
+    }
+
+    /// Lines in a piece: its line ends, and a last line without one.
+    private static func countLines(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var start = 0
+        while let newline = indexOfNewline(buffer, from: start) {
+            count += 1
+            start = newline + 1
+        }
+        return start < buffer.count ? count + 1 : count
+    }
+
+    /// Parses the lines of one piece of the buffer, which starts at byte `offset` and line
+    /// `firstLine` (0-based) of the whole, writing its events one after the other to `out`
+    /// (room for one per line).
+    private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, firstLine: Int,
+                                   into out: Output,
+                                   progress: (@Sendable (Int, Int) -> Void)?,
+                                   parsed: (@Sendable (Range<Int>) -> Void)?) -> Chunk {
+        // No room only in a log with no line at all, whose pieces have none either.
+        guard let events = out.events, let idHashes = out.idHashes, let personOf = out.personOf else { return Chunk() }
+        var reported = (bytes: 0, lines: 0)
+        var chunk = Chunk()
+        var parser = LineParser()
+        parser.people = PersonNames()
+        var start = 0
+        var lines = 0
+        while start < buffer.count {
+            let end = indexOfNewline(buffer, from: start) ?? buffer.count
+            lines += 1
+            // Only the file's line 1 may carry a byte-order mark.
+            let number = firstLine + lines
+            switch parser.parse(UnsafeBufferPointer(rebasing: buffer[start..<end]), number: number, hashing: false) {
+            case .blank: chunk.blank += 1
+            case .rejected(let error): chunk.errors.append(error)
+            case .event(var event, _):
+                event.line = number
+                let n = chunk.events
+                idHashes[n] = StringTable.hash(event.id)
+                personOf[n] = parser.latestPerson
+                (events + n).initialize(to: consume event)
+                chunk.events += 1
+            }
+            start = end + 1
+            if lines & 16_383 == 0 {
+                progress?(start - reported.bytes, lines - reported.lines)
+                parsed?((offset + reported.bytes)..<(offset + min(start, buffer.count)))
+                reported = (start, lines)
+            }
+        }
+        progress?(min(start, buffer.count) - reported.bytes, lines - reported.lines)
+        parsed?((offset + reported.bytes)..<(offset + min(start, buffer.count)))
+        chunk.people = parser.people ?? PersonNames()
+        return chunk
+    }
+}
+
+/// Cuts a stream of byte chunks into numbered lines. A partial line at the end of a chunk is
+/// carried to the next one and never scanned twice; a line longer than
+/// ``LogReader/maximumLineLength`` is counted and reported without being buffered.
+package struct LineSplitter {
+    package enum Line {
+        /// A line without its LF (it may still hold a byte-order mark or a CR).
+        case text(UnsafeBufferPointer<UInt8>, number: Int)
+        /// A line too long to be read, and its length.
+        case overlong(length: Int, number: Int)
+    }
+
+    private var carry: [UInt8] = []
+    private var overlongLength: Int?
+    /// Lines cut so far.
+    package private(set) var lineNumber = 0
+
+    /// Cuts the complete lines of `chunk` (with the carried start of the first).
+    package mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (Line) throws -> Void) rethrows {
+        var start = 0
+        let count = chunk.count
+        while start < count {
+            guard let newline = LogReader.indexOfNewline(chunk, from: start) else { break }
+            lineNumber += 1
+            if let length = overlongLength {
+                overlongLength = nil
+                try body(.overlong(length: length + newline - start, number: lineNumber))
+            } else if carry.isEmpty {
+                try body(.text(UnsafeBufferPointer(rebasing: chunk[start..<newline]), number: lineNumber))
+            } else {
+                carry.append(contentsOf: chunk[start..<newline])
+                let line = carry
+                carry.removeAll(keepingCapacity: true)
+                try line.withUnsafeBufferPointer { try body(.text($0, number: lineNumber)) }
+            }
+            start = newline + 1
+        }
+        guard start < count else { return }
+        let rest = count - start
+        if let length = overlongLength {
+            overlongLength = length + rest
+        } else if carry.count + rest > LogReader.maximumLineLength + 4 { // room for a BOM and a CR, checked exactly per line
+            overlongLength = carry.count + rest
+            carry.removeAll(keepingCapacity: false)
+        } else {
+            carry.append(contentsOf: chunk[start..<count])
+        }
+    }
+
+    /// Ends the stream: a last line without a newline is cut.
+    package mutating func finish(_ body: (Line) throws -> Void) rethrows {
+        if let length = overlongLength {
+            overlongLength = nil
+            lineNumber += 1
+            try body(.overlong(length: length, number: lineNumber))
+        } else if !carry.isEmpty {
+            let line = carry
+            carry.removeAll()
+            lineNumber += 1
+            try line.withUnsafeBufferPointer { try body(.text($0, number: lineNumber)) }
+        }
+    }
+}
+
+/// One line, parsed: the part of reading that can run on any thread.
+package struct LineParser {
+    private var parser = EventLineParser()
+
+    package init() {}
+
+    /// When set, the people of the lines parsed are interned (``PersonNames``): after an
+    /// event, `people.latest` is its person's number.
+    package var people: PersonNames? {
+        get { parser.people }
+        set { parser.people = newValue }
+    }
+
+    /// The number of the latest event's person, when people are interned.
+    package var latestPerson: Int32 { parser.people?.latest ?? -1 }
+
+    package enum Outcome {
+        case blank
+        case rejected(LineError)
+        case event(Event, ContentHash)
+    }
+
+    /// Parses a line cut by ``LineSplitter``.
+    package mutating func parse(_ line: LineSplitter.Line) -> Outcome {
+        switch line {
+        case .text(let bytes, let number): return parse(bytes, number: number)
+        case .overlong(let length, let number): return .rejected(LineParser.overlong(length, line: number))
+        }
+    }
+
+    /// Parses one line held in an array (a line handed over by an embedding program).
+    package mutating func parse(_ bytes: [UInt8], number: Int) -> Outcome {
+        bytes.withUnsafeBufferPointer { parse($0, number: number) }
+    }
+
+    /// Parses one line (without its LF); `number` 1 may start with a byte-order mark.
+    package mutating func parse(_ raw: UnsafeBufferPointer<UInt8>, number: Int, hashing: Bool = true) -> Outcome {
+        var line = raw
+        if number == 1, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
+            line = UnsafeBufferPointer(rebasing: line[3...])
+        }
+        if let last = line.last, last == 0x0D {
+            line = UnsafeBufferPointer(rebasing: line[..<(line.count - 1)])
+        }
+        guard line.count <= LogReader.maximumLineLength else {
+            return .rejected(LineParser.overlong(line.count, line: number))
+        }
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            return .blank
+        }
+        switch parser.parse(line, lineNumber: number, hashing: hashing) {
+        case .failure(let error): return .rejected(error)
+        case .success(let (event, hash)): return .event(event, hash)
+        }
+    }
+
+    package static func overlong(_ length: Int, line: Int) -> LineError {
+        LineError(line: line, field: nil, .overlong(length: length, limit: LogReader.maximumLineLength))
+    }
+}
+
+/// Duplicates resolved in file order: the first line with an id wins; a later one with the
+/// same content is counted, with other content rejected.
+package struct Deduplicator {
+    private var ids: StringTable
+    /// The content hash of each accepted event.
+    private var contents: [ContentHash] = []
+
+    package init(capacity: Int = 1024) { ids = StringTable(capacity: capacity) }
+
+    package mutating func take(_ outcome: LineParser.Outcome, into log: inout ParsedLog) {
+        switch outcome {
+        case .blank:
+            log.blank += 1
+        case .rejected(let error):
+            log.rejected.append(error)
+        case .event(let event, let hash):
+            let key = StringTable.hash(event.id)
+            if let first = ids.find(hash: key, isKey: { log.events[Int($0)].id == event.id }).map(Int.init) {
+                if contents[first] == hash {
+                    log.duplicates += 1
+                } else {
+                    log.rejected.append(LineError(line: event.line, field: "id",
+                        .idReused(id: event.id, firstLine: log.events[first].line)))
+                }
+            } else {
+                ids.insert(hash: key, value: Int32(log.events.count))
+                contents.append(hash)
+                log.events.append(event)
+            }
+        }
+    }
+}
+
+/// What a log held: its events in file order, and how every other line was counted.
+public struct ParsedLog: Sendable {
+    /// Accepted events, in file order (duplicates left out).
+    public var events: [Event] = [] {
+        didSet { people = nil }
+    }
+    /// Each event's person as a number, when the reader numbered them as it parsed; dropped
+    /// whenever `events` changes, so it never disagrees with them.
+    package var people: PeopleIndex?
+    /// Rejected lines, in file order.
+    public var rejected: [LineError] = []
+    /// Lines repeating an earlier event's `id` with identical content.
+    public var duplicates = 0
+    /// Empty or white-space lines.
+    public var blank = 0
+
+    public init() {}
+
+    /// All lines of the file: events + duplicates + rejected + blank.
+    public var lines: Int { events.count + duplicates + rejected.count + blank }
+}
+

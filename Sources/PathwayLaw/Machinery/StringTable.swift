@@ -1,0 +1,130 @@
+/// An open-addressing table from strings to small integers, hashed with FNV-1a over their
+/// UTF-8 bytes: the hot path's replacement for `Dictionary<String, …>` (no per-lookup
+/// SipHash seeding). The caller keeps the strings; the table keeps half of each hash and an index
+/// and asks the caller to confirm a match, so a collision is never a false hit.
+package struct StringTable {
+    /// One word per slot: the upper 32 bits of the key's hash, which also choose its slot, then
+    /// its value + 1 (0 marks an empty slot). A probe reads one word, so a lookup in a table too
+    /// large for the cache misses it once, not once for the hash and again for the value.
+    package var slots: [UInt64]
+    package var mask: Int
+    package private(set) var count = 0
+
+    package init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// FNV-1a, 64 bits, then mixed so that every byte moves every bit (the table takes its
+    /// slot from the upper bits, which FNV alone barely changes for keys differing in their
+    /// last byte, such as `P0001734` and `P0001735`); never 0.
+    package static func hash(_ string: String) -> UInt64 {
+        var string = string
+        return string.withUTF8 { hash($0) }
+    }
+
+    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        h = LineHasher.mix(h)
+        return h == 0 ? 1 : h
+    }
+
+    @inline(__always) private static func fingerprint(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
+
+    /// The value stored for the key of `hash` for which `isKey` holds, or `nil`. `isKey` is
+    /// asked only of keys whose hash shares its upper 32 bits.
+    package func find(hash: UInt64, isKey: (Int32) -> Bool) -> Int32? {
+        let print = StringTable.fingerprint(hash)
+        var slot = Int(truncatingIfNeeded: hash >> 32) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == print {
+                let value = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if isKey(value) { return value }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Stores `value` (0 ..< Int32.max) for a key known to be absent.
+    package mutating func insert(hash: UInt64, value: Int32) {
+        precondition(value >= 0 && value < Int32.max)
+        if (count + 1) * 2 > slots.count { grow() }
+        place(StringTable.fingerprint(hash) | UInt64(value + 1))
+        count += 1
+    }
+
+    package mutating func place(_ entry: UInt64) {
+        var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
+    }
+
+    /// Doubles the table: each entry's slot is found again from the hash bits it keeps.
+    package mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        for entry in old where entry != 0 { place(entry) }
+    }
+}
+
+extension StringTable {
+    /// For each key, given by its hash, the index of the first key equal to it (its own index
+    /// when it comes first), found on up to `jobs` threads. `isEqual(i, j)` compares keys `i`
+    /// and `j`; `distinct` is the expected number of different keys (to size the tables).
+    ///
+    /// The keys are first sorted into partitions by the low bits of their hash (a counting
+    /// sort that keeps their order), then each partition is looked up in a table of its own,
+    /// small enough to stay in the cache: one table for a million keys would miss the cache on
+    /// nearly every key. A partition has about `partitionSize` keys.
+    package static func firstOccurrences(of hashes: [UInt64], distinct: Int, jobs: Int, partitionSize: Int = 2048,
+                                 isEqual: (Int, Int) -> Bool) -> [Int32] {
+        var first = (0..<Int32(hashes.count)).map { $0 }
+        for (later, earlier) in repeats(of: hashes, distinct: distinct, jobs: jobs, partitionSize: partitionSize,
+                                        isEqual: isEqual) {
+            first[Int(later)] = earlier
+        }
+        return first
+    }
+
+    /// The keys that are not the first of their kind, each with the index of the first key
+    /// equal to it, in increasing order of the later key (as ``firstOccurrences(of:distinct:jobs:partitionSize:isEqual:)``,
+    /// without an element for every key: most logs repeat no id).
+    package static func repeats(of hashes: [UInt64], distinct: Int, jobs: Int, partitionSize: Int = 2048,
+                        isEqual: (Int, Int) -> Bool) -> [(later: Int32, first: Int32)] {
+        let count = hashes.count
+        var partitions = 1
+        while partitions < 4096, partitions * max(1, partitionSize) < count { partitions <<= 1 }
+        let mask = UInt64(partitions - 1)
+        // The keys sorted by partition, in file order within each; each hash goes with its
+        // index, so that a partition reads its keys in a row. The partition is chosen by the
+        // hash's low bits, a key's slot in its table by its high bits: only those are kept (8
+        // bytes a key, not 16).
+        let (start, order) = Parallel.countingSort(
+            count: count, buckets: partitions, jobs: jobs,
+            bucket: { Int(truncatingIfNeeded: hashes[$0] & mask) },
+            element: { (high: UInt32(truncatingIfNeeded: hashes[$0] >> 32), index: Int32($0)) })
+        // Each partition's later keys with their first, the partitions on all threads.
+        let perTable = max(16, min(distinct, count) / partitions + 16)
+        let repeats = Parallel.map(count: partitions, jobs: jobs) { p -> [(later: Int32, first: Int32)] in
+            var table = StringTable(capacity: min(perTable, start[p + 1] - start[p] + 16))
+            var found: [(later: Int32, first: Int32)] = []
+            for k in start[p]..<start[p + 1] {
+                let (high, key) = order[k]
+                let hash = UInt64(high) << 32
+                if let earlier = table.find(hash: hash, isKey: { isEqual(Int($0), Int(key)) }) {
+                    found.append((key, earlier))
+                } else {
+                    table.insert(hash: hash, value: key)
+                }
+            }
+            return found
+        }
+        return repeats.joined().sorted { $0.later < $1.later }
+    }
+}

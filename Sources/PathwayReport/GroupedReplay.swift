@@ -1,0 +1,193 @@
+import PathwayMachinery
+import PathwayLaw
+/// Where a replay one person at a time keeps the rendered pieces of its report until they are
+/// written in the report's order (a temporary file for `pathway replay --sorted`).
+public protocol FragmentStore: AnyObject {
+    /// Keeps `bytes`; returns where they are kept.
+    func append(_ bytes: [UInt8]) -> Range<Int>
+    /// The bytes kept at `range`.
+    func read(_ range: Range<Int>) -> [UInt8]
+}
+
+/// A ``FragmentStore`` in memory (tests, small logs).
+public final class MemoryFragmentStore: FragmentStore {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public func append(_ bytes: [UInt8]) -> Range<Int> {
+        let start = self.bytes.count
+        self.bytes.append(contentsOf: bytes)
+        return start..<self.bytes.count
+    }
+
+    public func read(_ range: Range<Int>) -> [UInt8] { Array(bytes[range]) }
+}
+
+/// Replays a log grouped by person one person at a time (`pathway replay --sorted`): memory is
+/// bounded by the largest batch of people replayed together and by the number of people
+/// (their ids and where their pieces are kept, about 100 bytes each), not by the number of
+/// events. The report is the one ``Replay/log(_:asOf:parameters:jobs:)`` gives for the same
+/// log, byte for byte, as long as no id is used by two different people (see
+/// ``GroupedReader``).
+///
+/// Each person's events are replayed as soon as their lines are read (on `jobs` threads, a
+/// batch of people at a time), their entry of the report and their findings rendered and kept
+/// in a ``FragmentStore``, and their figures added to the indicators; the report is then
+/// written with people in the report's order.
+public struct GroupedReplay {
+    public enum Format: Sendable {
+        /// The JSON report (`Docs/report.md`).
+        case json
+        /// One line per finding (``Report/csv(_:)``).
+        case csv
+    }
+
+    /// What the replay found, once the report is written.
+    public struct Outcome: Sendable {
+        public var input: Report.Input
+        /// Rejected lines, in file order.
+        public var rejected: [LineError]
+        public var hasViolation: Bool
+    }
+
+    private struct Entry {
+        package var person: String
+        package var report: Range<Int>
+        package var findings: Range<Int>
+    }
+
+    private let asOf: CivilDate
+    private let parameters: Parameters
+    private let format: Format
+    private let jobs: Int
+    private let store: FragmentStore
+    private let batchEvents: Int
+    package var reader: GroupedReader
+    private var pending: [(id: String, events: [Event])] = []
+    private var pendingEvents = 0
+    private var entries: [Entry] = []
+    private var tally = Indicators.Tally()
+    private var replayed = 0
+    private var afterAsOf = 0
+    private var hasViolation = false
+
+    /// `batchEvents`: people are replayed together until their events reach this number.
+    /// The rules the log cannot judge (``NotJudged``): a grouped log is read once, so the caller
+    /// says which kinds of events it holds (a first pass, `pathway replay --sorted`); by default
+    /// every rule is judged.
+    public var notJudged: [NotJudged] = []
+
+    public init(asOf: CivilDate, parameters: Parameters = .law, format: Format = .json, jobs: Int = 1,
+                store: FragmentStore, batchEvents: Int = 65_536) {
+        self.asOf = asOf
+        self.parameters = parameters
+        self.format = format
+        self.jobs = max(1, jobs)
+        self.store = store
+        self.batchEvents = max(1, batchEvents)
+        reader = GroupedReader(jobs: jobs)
+    }
+
+    /// Lines read so far.
+    public var linesRead: Int { reader.linesRead }
+
+    /// Ends the log and hands the report to `sink`, piece by piece.
+    public mutating func finish(generator: String = "pathway", to sink: ([UInt8]) -> Void) throws -> Outcome {
+        var finished: [(id: String, events: [Event])] = []
+        let summary = try reader.finish { id, events in finished.append((id, events)) }
+        for person in finished { take(person.id, person.events) }
+        replayPending()
+        let input = Report.Input(lines: summary.lines, events: summary.events, duplicates: summary.duplicates,
+                                 rejected: summary.rejected.count, blank: summary.blank, replayed: replayed,
+                                 afterAsOf: afterAsOf, people: summary.people)
+        // People in the report's order: their ids' UTF-8 bytes.
+        let entries = self.entries
+        let order = PersonNames.byteOrder(entries.map(\.person))
+        let store = self.store
+        switch format {
+        case .json:
+            let report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
+                                indicators: tally.indicators, parameters: parameters)
+            let people = Report.Fragments(count: order.count, window: 1024) { range in
+                [Report.Fragments.run(range.map { store.read(entries[order[$0]].report) })]
+            }
+            let findings = Report.Fragments(count: order.count, window: 1024) { range in
+                [Report.Fragments.run(range.flatMap { GroupedReplay.unpack(store.read(entries[order[$0]].findings)) })]
+            }
+            report.writeJSON(generator: generator, people: people, findings: findings, flushAt: 1 << 20,
+                             through: { sink(Array($0)) })
+        case .csv:
+            var out = Array(Report.csvHeaderLine.utf8)
+            for index in order {
+                out.append(contentsOf: store.read(entries[index].findings))
+                if out.count >= 1 << 20 { sink(out); out.removeAll(keepingCapacity: true) }
+            }
+            sink(out)
+        }
+        return Outcome(input: input, rejected: summary.rejected, hasViolation: hasViolation)
+    }
+
+    // MARK: People
+
+    package mutating func take(_ id: String, _ events: [Event]) {
+        pending.append((id, events))
+        pendingEvents += events.count
+        if pendingEvents >= batchEvents { replayPending() }
+    }
+
+    /// Replays the people read so far, renders their pieces and counts them, in file order.
+    private mutating func replayPending() {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending = []
+        pendingEvents = 0
+        let (asOf, parameters, format) = (self.asOf, self.parameters, self.format)
+        let unjudged = Set(notJudged.map(\.rule))
+        let results = Parallel.map(count: batch.count, jobs: jobs) { i -> (PersonReport, [UInt8], [UInt8]) in
+            var person = Replay.person(batch[i].id, events: batch[i].events, asOf: asOf, parameters: parameters)
+            if !unjudged.isEmpty { person.findings.removeAll { unjudged.contains($0.rule) } }
+            switch format {
+            case .json:
+                var entry = JSONWriter(depth: Report.Fragments.depth, capacity: 2048)
+                person.write(to: &entry, asOf: asOf)
+                var findings: [UInt8] = []
+                for finding in person.findings {
+                    var w = JSONWriter(depth: Report.Fragments.depth, capacity: 512)
+                    finding.write(to: &w)
+                    GroupedReplay.pack(w.bytes, into: &findings)
+                }
+                return (person, entry.bytes, findings)
+            case .csv:
+                return (person, [], Array(person.findings.map(Report.csvRow).joined().utf8))
+            }
+        }
+        for (person, entry, findings) in results {
+            afterAsOf += person.eventsAfterAsOf
+            // As of a date, a person whose events all come later is not known yet: not listed.
+            guard person.eventsReplayed > 0 else { continue }
+            tally.add(person)
+            replayed += person.eventsReplayed
+            if person.findings.contains(where: { $0.severity == .violation }) { hasViolation = true }
+            entries.append(Entry(person: person.person, report: store.append(entry), findings: store.append(findings)))
+        }
+    }
+
+    /// Elements kept one after the other, each behind its length (4 bytes, little-endian).
+    package static func pack(_ element: [UInt8], into out: inout [UInt8]) {
+        let n = UInt32(element.count)
+        out.append(contentsOf: [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)])
+        out.append(contentsOf: element)
+    }
+
+    package static func unpack(_ bytes: [UInt8]) -> [[UInt8]] {
+        var elements: [[UInt8]] = []
+        var i = 0
+        while i + 4 <= bytes.count {
+            let n = Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24
+            elements.append(Array(bytes[(i + 4)..<(i + 4 + n)]))
+            i += 4 + n
+        }
+        return elements
+    }
+}

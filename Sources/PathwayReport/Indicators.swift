@@ -1,0 +1,378 @@
+import PathwayMachinery
+import PathwayLaw
+/// The figures a département and the State report (`Docs/report.md`; instruction of 20 March
+/// 2025, annexe 3). Rates leave out deadlines not yet passed ("mature" cohorts only).
+public struct Indicators: Sendable {
+    /// Six-week orientation deadlines.
+    public var orientation: DeadlineCounts
+    /// One-month contract deadlines (one per orientation notified).
+    public var contract: DeadlineCounts
+    /// Social review deadlines.
+    public var review: DeadlineCounts
+    /// The stock's contract deadline (2027-01-01).
+    public var stock: DeadlineCounts
+
+    /// The counts of the deadline rule that fills `slot`.
+    public subscript(slot: DeadlineIndicator.Slot) -> DeadlineCounts {
+        switch slot {
+        case .orientation: return orientation
+        case .contract: return contract
+        case .review: return review
+        case .stock: return stock
+        }
+    }
+    /// People by dominante of the orientation in force.
+    public var byDominante: [Dominante: Int]
+    /// People by organisme référent of the orientation in force.
+    public var byOrganisme: [Organisme: Int]
+    /// Re-orientation decisions.
+    public var reorientations: Int
+    /// Days from registration at France Travail to the signature of the contrat
+    /// d'engagement (national indicator).
+    public var registrationToContract: Distribution
+    /// People by state.
+    public var states: [PathwayStatus: Int]
+    /// Sanction decisions and their sums.
+    public var sanctions: SanctionCounts
+    /// Contracts' planned hours, reductions, hours done and appointments.
+    public var intensity: IntensityCounts
+    /// Findings by severity and by rule.
+    public var findingsBySeverity: [Severity: Int]
+    public var findingsByRule: [RuleID: Int]
+
+    private init(orientation: DeadlineCounts, contract: DeadlineCounts, review: DeadlineCounts, stock: DeadlineCounts,
+                 byDominante: [Dominante: Int], byOrganisme: [Organisme: Int], reorientations: Int,
+                 registrationToContract: Distribution, states: [PathwayStatus: Int], sanctions: SanctionCounts,
+                 intensity: IntensityCounts, findingsBySeverity: [Severity: Int], findingsByRule: [RuleID: Int]) {
+        self.orientation = orientation
+        self.contract = contract
+        self.review = review
+        self.stock = stock
+        self.byDominante = byDominante
+        self.byOrganisme = byOrganisme
+        self.reorientations = reorientations
+        self.registrationToContract = registrationToContract
+        self.states = states
+        self.sanctions = sanctions
+        self.intensity = intensity
+        self.findingsBySeverity = findingsBySeverity
+        self.findingsByRule = findingsByRule
+    }
+
+    package init(people: [PersonReport]) {
+        self.init(people: people, jobs: 1)
+    }
+
+    /// The indicators of `people`, tallied on `jobs` threads (a contiguous share of at least
+    /// `minimumShare` people each, the shares then merged in order): the same figures as one
+    /// tally.
+    package init(people: [PersonReport], jobs: Int, minimumShare: Int = 1024) {
+        let shares = max(1, min(jobs, people.count / max(1, minimumShare)))
+        let parts = Parallel.map(count: shares, jobs: shares) { k -> Tally in
+            var tally = Tally()
+            for person in people[(people.count * k / shares)..<(people.count * (k + 1) / shares)] { tally.add(person) }
+            return tally
+        }
+        var tally = Tally()
+        for part in parts { tally.merge(part) }
+        self = tally.indicators
+    }
+
+    /// The indicators gathered one person at a time, for a replay that does not keep everyone
+    /// in memory: it holds counts, plus one number per deadline met and per contract signed
+    /// after a registration (for the medians).
+    public struct Tally: Sendable {
+        private var deadlines: [RuleID: DeadlineCounts.Tally] = [:]
+        private var byDominante: [Dominante: Int] = [:]
+        private var byOrganisme: [Organisme: Int] = [:]
+        private var states: [PathwayStatus: Int] = [:]
+        private var reorientations = 0
+        private var registrationToContract: [Int] = []
+        private var sanctions = SanctionCounts([])
+        private var intensity = IntensityCounts([])
+        private var findingsBySeverity: [Severity: Int] = [:]
+        private var findingsByRule: [RuleID: Int] = [:]
+
+        public init() {}
+
+        /// Counts one person, with the findings of their report.
+        public mutating func add(_ person: PersonReport) {
+            for record in person.records { deadlines[record.deadline.rule, default: DeadlineCounts.Tally()].add(record) }
+            states[person.status, default: 0] += 1
+            if let orientation = person.state.orientation {
+                byDominante[orientation.decision.dominante, default: 0] += 1
+                byOrganisme[orientation.decision.organisme, default: 0] += 1
+            }
+            reorientations += person.state.reorientations
+            registrationToContract.append(contentsOf: person.state.registrationToContractDays)
+            sanctions.add(person.sanctions)
+            intensity.add(person)
+            for finding in person.findings {
+                findingsBySeverity[finding.severity, default: 0] += 1
+                findingsByRule[finding.rule, default: 0] += 1
+            }
+        }
+
+        /// Adds the people counted by `other` (counted after this tally's people).
+        public mutating func merge(_ other: Tally) {
+            deadlines.merge(other.deadlines) { mine, theirs in
+                var merged = mine
+                merged.merge(theirs)
+                return merged
+            }
+            byDominante.merge(other.byDominante, uniquingKeysWith: +)
+            byOrganisme.merge(other.byOrganisme, uniquingKeysWith: +)
+            states.merge(other.states, uniquingKeysWith: +)
+            reorientations += other.reorientations
+            registrationToContract.append(contentsOf: other.registrationToContract)
+            sanctions.merge(other.sanctions)
+            intensity.merge(other.intensity)
+            findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
+            findingsByRule.merge(other.findingsByRule, uniquingKeysWith: +)
+        }
+
+        public var indicators: Indicators {
+            // Each deadline rule declares the field its counts fill (`DeadlineIndicator`).
+            let table = RuleSet.law.table
+            func counts(_ slot: DeadlineIndicator.Slot) -> DeadlineCounts {
+                table.rule(for: slot).flatMap { deadlines[$0] }?.counts ?? DeadlineCounts.Tally().counts
+            }
+            return Indicators(orientation: counts(.orientation), contract: counts(.contract),
+                              review: counts(.review), stock: counts(.stock),
+                              byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
+                              registrationToContract: Distribution(registrationToContract), states: states,
+                              sanctions: sanctions, intensity: intensity,
+                              findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule)
+        }
+    }
+}
+
+/// Sanction decisions by measure and basis, and the euros withheld, refunded and lost.
+public struct SanctionCounts: Sendable, Equatable {
+    public var suspension = 0
+    public var suppression = 0
+    public var byBasis: [SanctionBasis: Int] = [:]
+    public var remobilisations = 0
+    public var withdrawals = 0
+    public var withheld = Cents.zero
+    public var refunded = Cents.zero
+    public var lost = Cents.zero
+    /// Decisions whose monthly amount is unknown (left out of the sums).
+    public var unknownAmounts = 0
+
+    package init(_ sanctions: [SanctionReport]) { add(sanctions) }
+
+    package mutating func merge(_ other: SanctionCounts) {
+        suspension += other.suspension
+        suppression += other.suppression
+        byBasis.merge(other.byBasis, uniquingKeysWith: +)
+        remobilisations += other.remobilisations
+        withdrawals += other.withdrawals
+        withheld += other.withheld
+        refunded += other.refunded
+        lost += other.lost
+        unknownAmounts += other.unknownAmounts
+    }
+
+    package mutating func add(_ sanctions: [SanctionReport]) {
+        for s in sanctions {
+            switch s.record.decision.measure {
+            case .suspension: suspension += 1
+            case .suppression: suppression += 1
+            }
+            byBasis[s.record.basis, default: 0] += 1
+            if s.record.endedBy == .remobilised { remobilisations += 1 }
+            if s.record.endedBy == .withdrawn { withdrawals += 1 }
+            if let amounts = s.amounts {
+                withheld += amounts.withheld
+                refunded += amounts.refunded
+                lost += amounts.lost
+            } else {
+                unknownAmounts += 1
+            }
+        }
+    }
+}
+
+/// The département's intensity figures (instruction of 20 March 2025, annexe 2; pilots).
+public struct IntensityCounts: Sendable, Equatable {
+    /// Contracts signed or updated, and those planning at least the minimum (15 h).
+    public var contracts = 0
+    public var contractsAtLeastMinimum = 0
+    /// People with a contract, and those whose latest contract has a legal reduction, by reason.
+    public var peopleWithContract = 0
+    public var peopleWithReduction = 0
+    public var reductionsByReason: [ReductionReason: Int] = [:]
+    /// Hours done and days under contract, by dominante of the orientation in force.
+    public var hoursByDominante: [Dominante: Int] = [:]
+    public var daysByDominante: [Dominante: Int] = [:]
+    /// Hours by R5411-15 category, all people.
+    public var byCategory = CategoryHours()
+    /// Contracts whose weekly hours the log does not record (left out of the share).
+    public var contractsWithoutHours = 0
+    /// People with at least one shortfall episode.
+    public var peopleShort = 0
+    /// People with a contract whose intensity is not measured (no activity in the log).
+    public var peopleNotMeasured = 0
+    public var appointments = AppointmentCounts()
+
+    package init(_ people: [PersonReport]) {
+        for person in people { add(person) }
+    }
+
+    package mutating func add(_ person: PersonReport) {
+        let minimum = Parameters.law.minimumWeeklyHours.latest
+        let s = person.state
+        contracts += s.contractTerms.count
+        contractsAtLeastMinimum += s.contractTerms.filter { $0.weeklyHours.map { $0 >= minimum } == true }.count
+        contractsWithoutHours += s.contractTerms.filter { $0.weeklyHours == nil }.count
+        if let latest = s.contract {
+            peopleWithContract += 1
+            if let reason = latest.terms.reductionReason {
+                peopleWithReduction += 1
+                reductionsByReason[reason, default: 0] += 1
+            }
+        }
+        if let dominante = s.orientation?.decision.dominante, person.intensity.daysUnderContract > 0 {
+            hoursByDominante[dominante, default: 0] += person.intensity.hoursDone.hundredths
+            daysByDominante[dominante, default: 0] += person.intensity.daysUnderContract
+        }
+        byCategory += person.intensity.byCategory
+        if !person.intensity.episodes.isEmpty { peopleShort += 1 }
+        if !person.intensity.measured && s.contract != nil { peopleNotMeasured += 1 }
+        appointments += s.appointments
+    }
+
+    package mutating func merge(_ other: IntensityCounts) {
+        contracts += other.contracts
+        contractsAtLeastMinimum += other.contractsAtLeastMinimum
+        contractsWithoutHours += other.contractsWithoutHours
+        peopleWithContract += other.peopleWithContract
+        peopleWithReduction += other.peopleWithReduction
+        reductionsByReason.merge(other.reductionsByReason, uniquingKeysWith: +)
+        hoursByDominante.merge(other.hoursByDominante, uniquingKeysWith: +)
+        daysByDominante.merge(other.daysByDominante, uniquingKeysWith: +)
+        byCategory += other.byCategory
+        peopleShort += other.peopleShort
+        peopleNotMeasured += other.peopleNotMeasured
+        appointments += other.appointments
+    }
+
+    /// Hours done per week under contract for a dominante, rounded half up.
+    public func averageHours(_ dominante: Dominante) -> Hours? {
+        guard let days = daysByDominante[dominante], days > 0 else { return nil }
+        return Hours(hundredths: ((hoursByDominante[dominante] ?? 0) * 14 + days) / (days * 2))
+    }
+
+    /// missed / (attended + missed + excused), in per mille; `nil` without appointments.
+    public var noShowPerMille: Int? { appointments.noShowPerMille }
+}
+
+/// How the deadlines of one rule ended.
+public struct DeadlineCounts: Sendable, Equatable {
+    public var onTime = 0
+    public var late = 0
+    /// Not yet passed at `as_of`: left out of rates.
+    public var pending = 0
+    /// Passed, step not done.
+    public var missing = 0
+    /// Stopped before their last day (closure, end of duties, re-orientation).
+    public var cancelled = 0
+    /// Days from day 0 to the step, over the steps done (on time or late).
+    public var delay: Distribution
+    /// The local target, when set: met, missed, and not yet judged.
+    public var targetMet = 0
+    public var targetMissed = 0
+    public var hasTarget = false
+
+    package init(_ records: [DeadlineRecord]) {
+        var tally = Tally()
+        for record in records { tally.add(record) }
+        self = tally.counts
+    }
+
+    /// The counts gathered record by record, with the delays kept for the median.
+    package struct Tally: Sendable {
+        private var partial = DeadlineCounts(delay: Distribution([]))
+        private var days: [Int] = []
+
+        package mutating func add(_ record: DeadlineRecord) {
+            switch record.status {
+            case .onTime: partial.onTime += 1
+            case .late: partial.late += 1
+            case .pending: partial.pending += 1
+            case .missing: partial.missing += 1
+            case .cancelled: partial.cancelled += 1
+            }
+            if record.status == .onTime || record.status == .late, let d = record.days { days.append(d) }
+            if record.deadline.target != nil {
+                partial.hasTarget = true
+                switch record.targetMet {
+                case true?: partial.targetMet += 1
+                case false?: partial.targetMissed += 1
+                case nil: break
+                }
+            }
+        }
+
+        package mutating func merge(_ other: Tally) {
+            partial.onTime += other.partial.onTime
+            partial.late += other.partial.late
+            partial.pending += other.partial.pending
+            partial.missing += other.partial.missing
+            partial.cancelled += other.partial.cancelled
+            partial.hasTarget = partial.hasTarget || other.partial.hasTarget
+            partial.targetMet += other.partial.targetMet
+            partial.targetMissed += other.partial.targetMissed
+            days.append(contentsOf: other.days)
+        }
+
+        package var counts: DeadlineCounts {
+            var result = partial
+            result.delay = Distribution(days)
+            return result
+        }
+    }
+
+    private init(delay: Distribution) { self.delay = delay }
+
+    /// Deadlines judged (on time, late or missing): the denominator of the rate.
+    public var judged: Int { onTime + late + missing }
+
+    /// Share on time among those judged, in per mille (`nil` when none was judged).
+    public var onTimePerMille: Int? { Ratio.perMille(onTime, judged) }
+}
+
+/// A count, median and mean of whole days, kept exact: halves are written `.5`.
+public struct Distribution: Sendable, Equatable {
+    public var count: Int
+    /// Twice the median (so that a median between two days stays exact).
+    public var medianTimesTwo: Int?
+    /// The sum, for the mean.
+    public var sum: Int
+
+    package init(_ values: [Int]) {
+        let sorted = values.sorted()
+        count = sorted.count
+        sum = sorted.reduce(0, +)
+        if sorted.isEmpty {
+            medianTimesTwo = nil
+        } else if sorted.count % 2 == 1 {
+            medianTimesTwo = 2 * sorted[sorted.count / 2]
+        } else {
+            medianTimesTwo = sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]
+        }
+    }
+
+    /// `31` or `31.5`; `nil` when empty.
+    public var median: String? {
+        medianTimesTwo.map { FixedPoint.format(Int64($0) * 5, scale: 1, trimZeros: true) }
+    }
+
+    /// The mean with one decimal, rounded half up; `nil` when empty.
+    public var mean: String? {
+        guard count > 0 else { return nil }
+        let tenths = (Int64(sum) * 20 + Int64(count)) / (Int64(count) * 2)
+        return FixedPoint.format(tenths, scale: 1, trimZeros: true)
+    }
+}

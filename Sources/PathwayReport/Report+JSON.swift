@@ -1,0 +1,414 @@
+import PathwayMachinery
+import PathwayLaw
+/// The JSON report of `Docs/report.md`: every field it fixes, in a fixed order, and a few more
+/// (`article`, `confidence` and `date` on findings; deadline records in `indicators`).
+extension Report {
+    /// The version of this report's layout; a change of meaning bumps it.
+    public static let formatVersion = 1
+
+    /// The JSON report as UTF-8 bytes; people are rendered on `jobs` threads, with the same
+    /// bytes whatever their number.
+    public func jsonBytes(generator: String = "pathway", jobs: Int = 1) -> [UInt8] {
+        var all: [UInt8] = []
+        writeJSON(generator: generator, jobs: jobs, through: { all.append(contentsOf: $0) })
+        return all
+    }
+
+    /// The JSON report handed to `sink` piece by piece, in order (a run of people or findings as
+    /// it was rendered, or up to 1 MiB gathered), so that a large report is written out without
+    /// being held whole in memory. The concatenation of the pieces is
+    /// ``jsonBytes(generator:jobs:)``. Each piece is a copy: ``writeJSON(generator:jobs:through:)``
+    /// hands the same pieces without one.
+    public func writeJSON(generator: String = "pathway", jobs: Int = 1, to sink: ([UInt8]) -> Void) {
+        writeJSON(generator: generator, jobs: jobs, through: { sink(Array($0)) })
+    }
+
+    /// The elements of one of the report's two big arrays, rendered apart: `count` units
+    /// fetched `window` at a time, giving runs of elements in order, each run separated within
+    /// (``JSONWriter/runElement(first:_:)``, or ``run(_:)``) and possibly empty.
+    package struct Fragments {
+        /// The depth at which elements are rendered (inside the report object and the array).
+        package static let depth = 2
+        /// Runs shorter than this join the bytes gathered for `sink`; longer ones are handed to
+        /// it as they are (a copy of a short run costs less than a write of its own).
+        package static let directRun = 1 << 14
+        package var count: Int
+        package var window: Int
+        package var fetch: (Range<Int>) -> [WrittenBytes]
+
+        /// One run of elements rendered one by one.
+        package static func run(_ elements: [[UInt8]]) -> WrittenBytes {
+            var run = JSONWriter(depth: depth, capacity: elements.reduce(64) { $0 + $1.count + 2 * depth + 2 })
+            for (k, element) in elements.enumerated() {
+                run.runElement(first: k == 0) { w in w.rendered(element) }
+            }
+            return run.finish()
+        }
+    }
+
+    /// The report with its people and findings given as rendered elements.
+    package func writeJSON(generator: String, people: Fragments, findings: Fragments, flushAt: Int,
+                   through sink: ByteSink) {
+        var w = JSONWriter(capacity: flushAt + 65_536)
+        func elements(_ fragments: Fragments) {
+            var start = 0
+            while start < fragments.count {
+                let end = min(fragments.count, start + fragments.window)
+                for run in fragments.fetch(start..<end) where w.openRun(count: run.count) {
+                    // A short run joins what the writer holds; a long one goes out as it is,
+                    // after it.
+                    if run.count < Fragments.directRun && w.count + run.count < flushAt {
+                        run.withBytes { w.rendered($0) }
+                    } else {
+                        w.flush(to: sink)
+                        run.withBytes(sink)
+                    }
+                }
+                start = end
+            }
+        }
+        w.openObject()
+        do {
+            w.field("report") { w in
+                w.object { w in
+                    w.field("generator", string: generator)
+                    w.field("format", int: Report.formatVersion)
+                }
+            }
+            w.field("as_of", date: asOf)
+            w.field("parameters") { w in
+                w.object { w in
+                    w.field("overrides") { w in
+                        w.object { w in
+                            for (key, value) in parameters.overrides.sorted(by: { $0.key < $1.key }) {
+                                w.field(named: key) { $0.string(value) }
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("input") { w in
+                w.object { w in
+                    w.field("lines", int: input.lines)
+                    w.field("events", int: input.events)
+                    w.field("duplicates", int: input.duplicates)
+                    w.field("rejected", int: input.rejected)
+                    w.field("blank", int: input.blank)
+                    w.field("replayed", int: input.replayed)
+                    w.field("after_as_of", int: input.afterAsOf)
+                    w.field("people", int: input.people)
+                    if !input.files.isEmpty {
+                        w.field("files") { w in
+                            w.array { w in
+                                for f in input.files {
+                                    w.element { w in
+                                        w.object { w in
+                                            w.field("file", string: f.file)
+                                            w.field("lines", int: f.lines)
+                                            w.field("events", int: f.events)
+                                            w.field("duplicates", int: f.duplicates)
+                                            w.field("rejected", int: f.rejected)
+                                            w.field("blank", int: f.blank)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("rejected") { w in
+                w.array { w in
+                    for error in rejected {
+                        w.element { w in
+                            w.object { w in
+                                if let file = error.file { w.field("file", string: file) }
+                                w.field("line", int: error.line)
+                                w.field("field", string: error.field)
+                                w.field("reason", string: error.reason)
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("not_judged") { w in
+                w.array { w in
+                    for gap in notJudged {
+                        w.element { w in
+                            w.object { w in
+                                w.field("rule", string: gap.rule.rawValue)
+                                w.field("reason", string: gap.reason)
+                            }
+                        }
+                    }
+                }
+            }
+            w.openArray(key: "people")
+            elements(people)
+            w.closeArray()
+            w.openArray(key: "findings")
+            elements(findings)
+            w.closeArray()
+            w.field("indicators", value: indicators.jsonValue)
+        }
+        w.closeObject()
+        w.raw("\n")
+        w.flush(to: sink)
+    }
+
+    /// The JSON report as text.
+    public func json(generator: String = "pathway", jobs: Int = 1) -> String {
+        String(decoding: jsonBytes(generator: generator, jobs: jobs), as: UTF8.self)
+    }
+}
+
+extension Finding {
+    package func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("rule", string: rule.rawValue)
+            w.field("severity", string: severity.rawValue)
+            w.field("person", string: person)
+            w.field("date", date: date)
+            if isDeadline {
+                w.field("due", date: due)
+                w.field("done", date: done)
+            }
+            w.field("event", string: event)
+            let rule = RuleRegistry.rule(self.rule)
+            w.field("article", string: rule?.citations ?? "")
+            w.field("confidence", string: (rule?.confidence ?? .interpretation).rawValue)
+            w.field("message") { w in text.withUTF8 { w.string(utf8: $0) } }
+        }
+    }
+}
+
+extension PersonReport {
+    package func write(to w: inout JSONWriter, asOf: CivilDate?) {
+        let s = state
+        w.object { w in
+            w.field("person", string: person)
+            w.field("state", string: status.rawValue)
+            w.field("dominante", string: s.orientation?.decision.dominante.rawValue)
+            w.field("organisme", string: s.orientation?.decision.organisme.rawValue)
+            w.field("decided_by", string: s.orientation?.decision.decidedBy.rawValue)
+            w.field("right") { w in
+                switch s.right {
+                case .never:
+                    w.null()
+                case .open(let since, _):
+                    w.object { w in
+                        w.field("status", string: "open")
+                        w.field("opened", date: since)
+                        w.field("closed", date: nil)
+                        w.field("reason", string: nil)
+                    }
+                case .closed(let on, let reason):
+                    w.object { w in
+                        w.field("status", string: "closed")
+                        w.field("opened", date: s.pathwayStart)
+                        w.field("closed", date: on)
+                        w.field("reason", string: reason.rawValue)
+                    }
+                }
+            }
+            w.field("transfer", bool: s.transferred)
+            w.field("subject_to_duties", bool: s.subjectToDuties)
+            w.field("household_size", int: s.householdSize)
+            w.field("single_parent_increase", bool: s.singleParentIncrease)
+            w.field("monthly_amount", euros: s.monthlyAmount)
+            w.field("registered", date: s.registeredOn)
+            w.field("oriented", date: s.orientation?.date)
+            w.field("notified", date: s.orientation?.notified)
+            w.field("orientations", int: s.orientationsInPathway)
+            w.field("reorientations", int: s.reorientations)
+            w.field("diagnostic", date: s.diagnosticOn)
+            w.field("contract") { w in
+                guard let c = s.contract else { return w.null() }
+                w.object { w in
+                    w.field("date", date: c.date)
+                    w.field("event", string: c.event)
+                    w.field("weekly_hours", hours: c.terms.weeklyHours)
+                    w.field("reduction_reason", string: c.terms.reductionReason?.rawValue)
+                    w.field("ends", date: c.terms.ends)
+                    w.field("since_orientation", bool: s.contractSinceOrientation)
+                }
+            }
+            w.field("deadlines") { w in
+                w.array { w in
+                    for d in deadlines {
+                        w.element { w in
+                            w.object { w in
+                                w.field("rule", string: d.rule.rawValue)
+                                w.field("start", date: d.start)
+                                w.field("due", date: d.due)
+                                w.field("target", date: d.target)
+                                w.field("event", string: d.event)
+                                w.field("origin", string: d.origin.rawValue)
+                                w.field("passed", bool: asOf.map { d.due < $0 } ?? false)
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("sanctions") { w in
+                w.array { w in for sanction in sanctions { w.element { sanction.write(to: &$0) } } }
+            }
+            w.field("intensity") { intensity.writeSummary(to: &$0) }
+            w.field("appointments") { w in
+                w.object { w in
+                    w.field("attended", int: s.appointments.attended)
+                    w.field("missed", int: s.appointments.missed)
+                    w.field("excused", int: s.appointments.excused)
+                    w.field("no_show_rate", perMille: s.appointments.noShowPerMille)
+                }
+            }
+            w.field("findings", int: findings.count)
+            w.field("events", int: eventsReplayed)
+        }
+    }
+}
+
+extension Indicators {
+    private var intensityJSON: JSONValue {
+        .object([
+            ("contracts", .int(intensity.contracts)),
+            ("contracts_at_least_15h", .int(intensity.contractsAtLeastMinimum)),
+            ("share_at_least_15h", .decimal(Ratio.decimal(Ratio.perMille(intensity.contractsAtLeastMinimum,
+                                                                         intensity.contracts - intensity.contractsWithoutHours)))),
+            ("contracts_without_hours", .int(intensity.contractsWithoutHours)),
+            ("people_with_contract", .int(intensity.peopleWithContract)),
+            ("people_with_reduction", .int(intensity.peopleWithReduction)),
+            ("share_with_reduction", .decimal(Ratio.decimal(Ratio.perMille(intensity.peopleWithReduction, intensity.peopleWithContract)))),
+            ("reductions_by_reason", .object(ReductionReason.allCases.map { ($0.rawValue, .int(intensity.reductionsByReason[$0] ?? 0)) })),
+            ("average_hours_by_dominante", .object(Dominante.allCases.map { ($0.rawValue, .decimal(intensity.averageHours($0)?.description)) })),
+            ("hours_by_category", .object(ActivityCategory.allCases.map { ($0.rawValue, .number(intensity.byCategory[$0].description)) })),
+            ("people_short", .int(intensity.peopleShort)),
+            ("people_not_measured", .int(intensity.peopleNotMeasured)),
+            ("appointments", .object([
+                ("attended", .int(intensity.appointments.attended)),
+                ("missed", .int(intensity.appointments.missed)),
+                ("excused", .int(intensity.appointments.excused)),
+                ("no_show_rate", .decimal(Ratio.decimal(intensity.noShowPerMille))),
+            ])),
+        ])
+    }
+
+    private var sanctionsJSON: JSONValue {
+        .object([
+            ("suspension", .int(sanctions.suspension)),
+            ("suppression", .int(sanctions.suppression)),
+            ("by_basis", .object(SanctionBasis.allCases.map { ($0.rawValue, .int(sanctions.byBasis[$0] ?? 0)) })),
+            ("remobilisations", .int(sanctions.remobilisations)),
+            ("withdrawals", .int(sanctions.withdrawals)),
+            ("withheld", .euros(sanctions.withheld)),
+            ("refunded", .euros(sanctions.refunded)),
+            ("lost", .euros(sanctions.lost)),
+            ("unknown_amounts", .int(sanctions.unknownAmounts)),
+        ])
+    }
+
+    package var jsonValue: JSONValue {
+        .object([
+            ("orientation", orientation.jsonValue),
+            ("contract", contract.jsonValue),
+            ("review", review.jsonValue),
+            ("stock", stock.jsonValue),
+            ("by_dominante", .object(Dominante.allCases.map { ($0.rawValue, .int(byDominante[$0] ?? 0)) })),
+            ("by_organisme", .object(Organisme.allCases.map { ($0.rawValue, .int(byOrganisme[$0] ?? 0)) })),
+            ("reorientations", .int(reorientations)),
+            ("registration_to_contract", .object([
+                ("count", .int(registrationToContract.count)),
+                ("median_days", .decimal(registrationToContract.median)),
+                ("mean_days", .decimal(registrationToContract.mean)),
+            ])),
+            ("states", .object(PathwayStatus.allCases.map { ($0.rawValue, .int(states[$0] ?? 0)) })),
+            ("intensity", intensityJSON),
+            ("sanctions", sanctionsJSON),
+            ("findings", .object(
+                Severity.allCases.map { ($0.rawValue, JSONValue.int(findingsBySeverity[$0] ?? 0)) }
+                + [("by_rule", .object(RuleRegistry.all.map { ($0.id.rawValue, .int(findingsByRule[$0.id] ?? 0)) }))]
+            )),
+        ])
+    }
+}
+
+extension Intensity {
+    /// The per-person summary of the JSON report (the weeks themselves are the library's).
+    package func writeSummary(to w: inout JSONWriter) {
+        let totals = totals
+        w.object { w in
+            w.field("measured", bool: measured)
+            w.field("weeks_under_contract", int: weeksUnderContract)
+            w.field("full_weeks", int: totals.fullWeeks)
+            w.field("days_under_contract", int: totals.days)
+            w.field("hours_done", hours: Hours(hundredths: totals.done))
+            w.field("average_hours_per_week", hours: totals.averagePerWeek)
+            w.field("weeks_meeting_plan", int: totals.meetingPlan)
+            w.field("share_weeks_meeting_plan", perMille: Ratio.perMille(totals.meetingPlan, weeksUnderContract))
+            w.field("hours_by_category") { w in
+                w.object { w in
+                    for category in ActivityCategory.allCases {
+                        w.field(named: category.rawValue) { $0.hours(byCategory[category]) }
+                    }
+                }
+            }
+            w.field("shortfalls") { w in
+                w.array { w in
+                    for e in episodes {
+                        w.element { w in
+                            w.object { w in
+                                w.field("first") { $0.week(e.first) }
+                                w.field("last") { $0.week(e.last) }
+                                w.field("from", date: e.firstMonday)
+                                w.field("to", date: e.lastMonday.adding(days: 6))
+                                w.field("weeks", int: e.weeks)
+                                w.field("hours_done", hours: e.done)
+                                w.field("hours_planned", hours: Hours(hundredths: (e.plannedSevenths * 2 + 7) / 14))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension SanctionReport {
+    package func write(to w: inout JSONWriter) {
+        let r = record
+        w.object { w in
+            w.field("event", string: r.event)
+            w.field("date", date: r.date)
+            w.field("measure", string: r.decision.measure.rawValue)
+            w.field("percent", int: r.decision.percent)
+            w.field("months", int: r.decision.months)
+            w.field("starts", date: r.starts)
+            w.field("ends", date: r.ends)
+            w.field("ended_by", string: r.endedBy?.rawValue)
+            w.field("basis", string: r.basis.rawValue)
+            w.field("failings") { w in w.array { w in for f in r.failings { w.element { $0.string(f) } } } }
+            w.field("repeats", string: r.repeats)
+            w.field("regime", string: r.regime.rawValue)
+            w.field("monthly_amount", euros: amounts?.monthlyAmount)
+            w.field("withheld", euros: amounts?.withheld)
+            w.field("refunded", euros: amounts?.refunded)
+            w.field("lost", euros: amounts?.lost)
+        }
+    }
+}
+
+extension DeadlineCounts {
+    package var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("on_time", .int(onTime)), ("late", .int(late)), ("pending", .int(pending)), ("missing", .int(missing)),
+            ("cancelled", .int(cancelled)),
+            ("on_time_rate", .decimal(Ratio.decimal(onTimePerMille))),
+            ("median_days", .decimal(delay.median)),
+            ("mean_days", .decimal(delay.mean)),
+        ]
+        if hasTarget {
+            members.append(("target", .object([("met", .int(targetMet)), ("missed", .int(targetMissed))])))
+        }
+        return .object(members)
+    }
+}

@@ -1,0 +1,259 @@
+import PathwayMachinery
+import PathwayLaw
+/// The report for an auditor, in French: the summary first, then the findings grouped by
+/// rule with their article, then the detail of each person with a finding.
+extension Report {
+    /// The French report; `summary` for the synthesis alone (`--summary`).
+    public func text(source: String = "-", summary: Bool = false) -> String {
+        var out = ""
+        func line(_ s: String = "") { out += s + "\n" }
+        let n = FrenchWords.integer
+
+        line("RAPPORT D'AUDIT DU PARCOURS RSA — Pathway")
+        line("Fichier : \(source)")
+        line("Date d'audit : \(asOf?.description ?? "aucune (journal sans événement)")" + (asOfSetBy.map { " (par défaut, \($0))" } ?? ""))
+        if !parameters.overrides.isEmpty {
+            line("Paramètres locaux (--config) : " + parameters.overrides.sorted { $0.key < $1.key }
+                .map { "\($0.key) = \($0.value)" }.joined(separator: ", "))
+        }
+        line()
+        line("SYNTHÈSE")
+        line("  Lignes lues : \(n(input.lines)) (\(Report.plural(input.events, "événement")), \(Report.plural(input.duplicates, "doublon")) ignoré\(input.duplicates > 1 ? "s" : ""), "
+             + "\(Report.plural(input.rejected, "rejetée")), \(Report.plural(input.blank, "vide")))")
+        for file in input.files {
+            line("    \(file.file) : \(Report.plural(file.lines, "ligne")), \(Report.plural(file.events, "événement")), \(Report.plural(file.duplicates, "doublon")), \(Report.plural(file.rejected, "rejetée"))")
+        }
+        line("  Personnes : \(n(input.people)) ; événements rejoués : \(n(input.replayed))"
+             + (input.afterAsOf > 0 ? " (\(n(input.afterAsOf)) postérieurs à la date d'audit, non rejoués)" : ""))
+        line("  Constats : \(Report.plural(count(.violation), "violation")), \(Report.plural(count(.warning), "avertissement")), \(Report.plural(count(.info), "information"))")
+        line("  États : " + PathwayStatus.allCases.compactMap { status in
+            indicators.states[status].map { "\(status.label) \($0)" }
+        }.joined(separator: ", "))
+        for (_, indicator) in parameters.rules.table.indicators {
+            line(Report.deadlineLine(indicator.heading(parameters), indicators[indicator.slot], target: indicator.target?(parameters)))
+        }
+        line("  Orientations en vigueur : " + Dominante.allCases.map { "\(Report.dominanteLabel($0)) \(indicators.byDominante[$0] ?? 0)" }
+            .joined(separator: ", ") + " ; réorientations : \(indicators.reorientations)")
+        let r2c = indicators.registrationToContract
+        line("  Délai inscription → contrat d'engagement : "
+             + (r2c.count == 0 ? "aucun contrat signé" : "médiane \((r2c.median ?? "-").replacingDot()) jours, moyenne \((r2c.mean ?? "-").replacingDot()) jours (\(r2c.count) contrats)"))
+
+        let ic = indicators.intensity
+        if ic.contracts > 0 {
+            line("  Intensité : \(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, ic.contracts - ic.contractsWithoutHours))) des contrats prévoient au moins \(parameters.minimumWeeklyHours.latest) h ; "
+                 + "\(Report.plural(ic.peopleWithReduction, "personne")) avec une réduction légale ("
+                 + ReductionReason.allCases.compactMap { r in ic.reductionsByReason[r].map { "\(Report.reductionLabel(r)) \($0)" } }.joined(separator: ", ")
+                 + ") ; heures faites par semaine sous contrat : "
+                 + Dominante.allCases.map { "\(Report.dominanteLabel($0)) \(ic.averageHours($0).map { $0.description.replacingDot() + " h" } ?? "—")" }.joined(separator: ", ")
+                 + " ; \(Report.plural(ic.peopleShort, "personne")) en deçà du plan"
+                 + (ic.peopleNotMeasured > 0 ? " ; intensité non mesurée (aucune activité au journal) pour \(Report.plural(ic.peopleNotMeasured, "personne"))" : ""))
+            line("  Rendez-vous : \(Report.plural(ic.appointments.attended, "honoré")), \(Report.plural(ic.appointments.missed, "manqué")) sans excuse, "
+                 + "\(Report.plural(ic.appointments.excused, "excusé")) ; taux d'absence \(Ratio.percent(ic.noShowPerMille))")
+        }
+        let sc = indicators.sanctions
+        if sc.suspension + sc.suppression > 0 {
+            line("  Sanctions : \(Report.plural(sc.suspension, "suspension")), \(Report.plural(sc.suppression, "suppression")), "
+                 + "\(Report.plural(sc.remobilisations, "remobilisation")), \(Report.plural(sc.withdrawals, "retrait")) ; "
+                 + "retenu \(FrenchWords.euros(sc.withheld)), reversé \(FrenchWords.euros(sc.refunded)), perdu \(FrenchWords.euros(sc.lost))"
+                 + (sc.unknownAmounts > 0 ? " (\(sc.unknownAmounts) décision\(sc.unknownAmounts > 1 ? "s" : "") au montant mensuel inconnu)" : ""))
+        }
+
+        if !notJudged.isEmpty {
+            line("  Règles non jugées, faute de données : " + notJudged.map { "\($0.rule) (\($0.reason))" }.joined(separator: " ; "))
+        }
+        if summary { return out }
+
+        line()
+        line("CONSTATS PAR RÈGLE")
+        let grouped = Dictionary(grouping: findings, by: \.rule)
+        if grouped.isEmpty { line("  Aucun constat.") }
+        for rule in RuleRegistry.all {
+            guard let list = grouped[rule.id] else { continue }
+            line()
+            line("  \(rule.id) — \(rule.title) — \(rule.severity.label) — \(list.count) constat\(list.count > 1 ? "s" : "")")
+            line("  Base : \(rule.references.cited)")
+            for finding in list {
+                var dates = ""
+                if let due = finding.due {
+                    dates = "échéance \(due), réalisé \(finding.done?.description ?? "non") — "
+                }
+                // The legal basis is said once, above: each message is given without it.
+                line("    \(finding.person) — \(dates)\(finding.event.map { "événement \($0) — " } ?? "")\(Report.withoutBasis(finding.message, rule))")
+            }
+        }
+
+        if !rejected.isEmpty {
+            line()
+            line("LIGNES REJETÉES (\(rejected.count))")
+            for error in rejected {
+                line("  " + (error.file.map { "\($0), " } ?? "") + "ligne \(error.line) : \(error.reason(in: .french))")
+            }
+        }
+
+        let flagged = people.filter { !$0.findings.isEmpty }
+        if !flagged.isEmpty {
+            line()
+            line("DÉTAIL PAR PERSONNE (personnes avec au moins un constat : \(flagged.count))")
+            for person in flagged {
+                line()
+                var state = person.status.label
+                if person.status == .awaitingContract, let c = person.state.contract, person.state.contractSinceOrientation,
+                   let ends = c.terms.ends, let asOf, ends < asOf {
+                    state += " (le contrat signé le \(c.date) a pris fin le \(ends))"
+                }
+                line("  \(person.person) — \(state)")
+                line("    " + Report.personFacts(person).joined(separator: " ; "))
+                for deadline in person.deadlines {
+                    let passed = asOf.map { deadline.due < $0 } ?? false
+                    line("    \(passed ? "Délai dépassé" : "Délai en cours") : \(deadline.rule), échéance \(deadline.due)")
+                }
+                if person.intensity.weeksUnderContract > 0 {
+                    line("    " + Report.intensityLine(person.intensity))
+                }
+                for sanction in person.sanctions {
+                    line("    " + Report.sanctionLine(sanction))
+                }
+                // The findings are given above, by rule: here, a reference to each.
+                line("    Constats (voir par règle) : " + person.findings.map { f in
+                    "\(f.rule) \(f.severity == .violation ? "[violation]" : f.severity == .warning ? "[avertissement]" : "[information]") du \(f.due ?? f.date)"
+                }.joined(separator: " ; "))
+            }
+        }
+        return out
+    }
+
+    package static func reductionLabel(_ reason: ReductionReason) -> String { FrenchWords.reduction(reason) }
+
+    package static func intensityLine(_ i: Intensity) -> String {
+        var text = "Intensité : \(Report.plural(i.weeksUnderContract, "semaine")) sous contrat, "
+            + "\(i.averageHoursPerWeek.map { $0.description.replacingDot() } ?? "—") h par semaine en moyenne, "
+            + "plan atteint \(i.weeksMeetingPlan) semaine\(i.weeksMeetingPlan > 1 ? "s" : "") sur \(i.weeksUnderContract)"
+        let parts = i.byCategory.nonZero.map { "\(FrenchWords.label($0.category)) \($0.hours.description.replacingDot()) h" }
+        if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
+        return text
+    }
+
+    package static func sanctionLine(_ s: SanctionReport) -> String {
+        let r = s.record
+        var text = "Sanction \(r.event) du \(r.date) : \(r.decision.measure == .suspension ? "suspension" : "suppression") \(r.decision.percent) % \(r.decision.months) mois, "
+            + "du \(r.starts) au \(r.ends) (\(r.basis.label)"
+        if let by = r.endedBy { text += by == .remobilised ? ", remobilisation" : ", retirée" }
+        text += ")"
+        if let a = s.amounts {
+            text += " ; retenu \(FrenchWords.euros(a.withheld)), reversé \(FrenchWords.euros(a.refunded)), perdu \(FrenchWords.euros(a.lost))"
+        } else {
+            text += " ; montant mensuel inconnu"
+        }
+        return text
+    }
+
+    package static func plural(_ n: Int, _ word: String) -> String {
+        "\(FrenchWords.integer(n)) \(word)\(n > 1 ? "s" : "")"
+    }
+
+    /// A finding's message without the rule's sources that end it (said once per rule).
+    package static func withoutBasis(_ message: String, _ rule: Rule) -> String {
+        let tail = " " + rule.cited + "."
+        guard message.hasSuffix(tail) else { return message }
+        return String(message.dropLast(tail.count))
+    }
+
+    package static func deadlineLine(_ title: String, _ counts: DeadlineCounts, target: Int?) -> String {
+        let n = FrenchWords.integer
+        var text = "  \(title) : \(n(counts.onTime)) dans le délai, \(n(counts.late)) en retard, \(plural(counts.missing, "manquant")), "
+            + "\(n(counts.pending)) en cours, \(plural(counts.cancelled, "interrompu"))"
+        if let rate = counts.onTimePerMille {
+            text += " ; taux dans le délai \(Ratio.percent(rate))"
+        }
+        if let median = counts.delay.median { text += " ; délai médian \(median.replacingDot()) jours" }
+        if counts.hasTarget, let target {
+            text += " ; cible locale \(target) jours : \(plural(counts.targetMet, "atteinte")), \(plural(counts.targetMissed, "manquée"))"
+        }
+        return text
+    }
+
+    package static func dominanteLabel(_ dominante: Dominante) -> String {
+        switch dominante {
+        case .emploi: return "emploi"
+        case .socioPro: return "socio-professionnelle"
+        case .social: return "sociale"
+        }
+    }
+
+    package static func personFacts(_ person: PersonReport) -> [String] {
+        let s = person.state
+        var facts: [String] = []
+        switch s.right {
+        case .never: facts.append("aucune ouverture de droit")
+        case .open(let since, _): facts.append("droit ouvert (réception le \(since))" + (s.transferred ? ", transféré" : ""))
+        case .closed(let on, let reason): facts.append("droit clos le \(on) (\(FrenchWords.label(reason)))")
+        }
+        if !s.subjectToDuties { facts.append("non soumis aux droits et devoirs") }
+        facts.append(s.registeredOn.map { "inscrit le \($0)" } ?? "jamais inscrit")
+        if let o = s.orientation {
+            facts.append("orienté le \(o.date) (notifié le \(o.notified)) : \(dominanteLabel(o.decision.dominante)), \(FrenchWords.label(o.decision.organisme))")
+        }
+        if let d = s.diagnosticOn { facts.append("diagnostic le \(d)") }
+        if let c = s.contract { facts.append("contrat le \(c.date), " + (c.terms.weeklyHours.map { "\($0) h/semaine" } ?? "heures non enregistrées")) }
+        return facts
+    }
+}
+
+/// One row per finding (RFC 4180: CRLF line ends, fields quoted when needed, UTF-8), and the
+/// same for French Excel (`--excel`: `;`, a UTF-8 byte-order mark, French headers, decimal
+/// commas). In every CSV a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// is neutralised with a leading `'`, so that a spreadsheet never runs it as a formula.
+extension Report {
+    public static let csvHeader = ["person", "rule", "severity", "date", "due", "done", "event", "article", "confidence", "message"]
+    /// The headers French Excel shows.
+    public static let csvHeaderFrench = ["personne", "règle", "gravité", "date", "échéance", "réalisé", "événement", "article", "confiance", "constat"]
+
+    /// The CSV's flavour.
+    public enum CSVFlavour: Sendable {
+        /// The contract: `,`, no byte-order mark, English headers.
+        case standard
+        /// For French Excel: `;`, a byte-order mark, French headers.
+        case excel
+    }
+
+    public func csv(_ flavour: CSVFlavour = .standard) -> String {
+        var out = Report.csvHeaderLine(flavour)
+        for f in findings { out += Report.csvRow(f, flavour) }
+        return out
+    }
+
+    /// The CSV's first line, with its line end (and the byte-order mark for Excel).
+    public static var csvHeaderLine: String { csvHeaderLine(.standard) }
+
+    public static func csvHeaderLine(_ flavour: CSVFlavour) -> String {
+        switch flavour {
+        case .standard: return csvHeader.joined(separator: ",") + "\r\n"
+        case .excel: return "\u{FEFF}" + csvHeaderFrench.map { csvField($0, separator: ";") }.joined(separator: ";") + "\r\n"
+        }
+    }
+
+    /// One finding's CSV line, with its line end.
+    public static func csvRow(_ f: Finding) -> String { csvRow(f, .standard) }
+
+    public static func csvRow(_ f: Finding, _ flavour: CSVFlavour) -> String {
+        let separator: Character = flavour == .excel ? ";" : ","
+        let fields = [f.person, f.rule.rawValue, flavour == .excel ? f.severity.label : f.severity.rawValue, f.date.description,
+                      f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
+                      f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
+        return fields.map { csvField($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+    }
+
+    /// One CSV field (RFC 4180), quoted when needed; a cell a spreadsheet would read as a
+    /// formula is neutralised with a leading `'`.
+    public static func csvField(_ value: String) -> String { csvField(value, separator: ",") }
+
+    public static func csvField(_ value: String, separator: Character) -> String {
+        var value = value
+        if let first = value.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
+            value = "'" + value
+        }
+        let sep = separator.asciiValue ?? 0x2C
+        guard value.utf8.contains(where: { $0 == sep || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

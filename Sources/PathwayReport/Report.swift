@@ -1,0 +1,62 @@
+import PathwayMachinery
+import PathwayLaw
+/// The audit report of a log (`Docs/report.md`).
+public struct Report: Sendable {
+    /// The date at which pending deadlines are judged; `nil` only for a log with no event.
+    public var asOf: CivilDate?
+    public var input: Input
+    public var rejected: [LineError]
+    /// The rules the log cannot judge, for lack of the events they need (``NotJudged``).
+    public var notJudged: [NotJudged] = []
+    /// By person (UTF-8 byte order).
+    public var people: [PersonReport]
+    /// By person, then date, then rule.
+    public var findings: [Finding]
+    public var indicators: Indicators
+    /// The parameters applied (with the overrides of `--config`).
+    public var parameters: Parameters
+    /// When the audit date was not given: the event that set it (the latest date of the log),
+    /// for the text and HTML reports to name (`Docs/report.md`). Not in the JSON report.
+    public var asOfSetBy: String? = nil
+
+    /// How every line of the input was counted.
+    public struct Input: Sendable, Equatable {
+        public var lines: Int
+        public var events: Int
+        public var duplicates: Int
+        public var rejected: Int
+        public var blank: Int
+        /// Events dated on or before `as_of`.
+        public var replayed: Int
+        /// Events dated after `as_of`: counted in `events`, not replayed.
+        public var afterAsOf: Int
+        public var people: Int
+        /// With several input files: each file's counts, in the order given (else empty).
+        public var files: [FileCounts] = []
+    }
+
+    /// How the lines of one input file were counted.
+    public struct FileCounts: Sendable, Equatable {
+        public var file: String
+        public var lines: Int
+        public var events: Int
+        public var duplicates: Int
+        public var rejected: Int
+        public var blank: Int
+
+        public init(file: String, lines: Int, events: Int, duplicates: Int, rejected: Int, blank: Int) {
+            self.file = file
+            self.lines = lines
+            self.events = events
+            self.duplicates = duplicates
+            self.rejected = rejected
+            self.blank = blank
+        }
+    }
+
+    /// Whether a finding of severity `violation` exists.
+    public var hasViolation: Bool { findings.contains { $0.severity == .violation } }
+
+    /// Findings by severity.
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

@@ -1,0 +1,110 @@
+import Testing
+@testable import Pathway
+
+/// `Sources/Pathway/Machinery/Reading/XMLStream.swift`: the streaming XML reader of the CAF/MSA
+/// flows, tested directly: what it hands over, what it resolves, where it fails, and that the
+/// pieces do not depend on how the bytes are cut.
+@Suite("XMLStream")
+struct XMLStreamTests {
+    static let vocabulary = ["Flux", "Foyer", "MATRICULE", "ETAT"]
+
+    /// The pieces of `xml`, fed in chunks of `chunk` bytes, as readable strings.
+    static func pieces(_ xml: [UInt8], chunk: Int = .max, textOf: Set<String> = ["MATRICULE", "ETAT"]) throws(XMLStream.Failure) -> [String] {
+        var stream = XMLStream(vocabulary: vocabulary, textOf: textOf)
+        let names = XMLStream(vocabulary: vocabulary, textOf: textOf)
+        var out: [String] = []
+        var start = 0
+        repeat {
+            let end = min(xml.count, start + max(1, min(chunk, xml.count)))
+            try stream.feed(Array(xml[start..<end]), last: end == xml.count) { piece in
+                switch piece {
+                case .start(let tag, let line): out.append("<\(names.name(of: tag))@\(line)")
+                case .end(let tag): out.append("</\(names.name(of: tag))")
+                case .text(let text): out.append("'\(text)'")
+                }
+            }
+            start = end
+        } while start < xml.count
+        return out
+    }
+
+    static func pieces(_ xml: String, chunk: Int = .max) throws(XMLStream.Failure) -> [String] {
+        try pieces(Array(xml.utf8), chunk: chunk)
+    }
+
+    static let flow = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- a comment -->
+    <Flux>
+      <Foyer version="2"><MATRICULE>0123456</MATRICULE><ETAT>2</ETAT><NOM>Dupont</NOM></Foyer>
+      <Foyer><MATRICULE> 42 </MATRICULE><ETAT><![CDATA[3]]></ETAT></Foyer>
+    </Flux>
+    """
+
+    @Test("elements in order with their lines; text only where asked; names outside the vocabulary are not decoded")
+    func pieces() throws {
+        let p = try Self.pieces(Self.flow)
+        #expect(p.first == "<Flux@3")
+        #expect(p.contains("<Foyer@4"))
+        #expect(p.contains("'0123456'"))
+        #expect(p.contains("'3'"), "CDATA is text")
+        #expect(!p.contains { $0.contains("Dupont") }, "the text of an element not asked for is never decoded")
+        #expect(p.filter { $0 == "</Foyer" }.count == 2)
+        #expect(p.last == "</Flux")
+    }
+
+    @Test("the pieces are the same however the bytes are cut", arguments: [1, 2, 3, 7, 64])
+    func chunks(size: Int) throws {
+        #expect(try Self.pieces(Self.flow, chunk: size) == Self.pieces(Self.flow))
+    }
+
+    @Test("the five entities and character references are resolved")
+    func entities() throws {
+        let p = try Self.pieces("<Flux><ETAT>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233;&#xE9;</ETAT></Flux>")
+        #expect(p.contains("'a & b <c> \"d\" 'e' éé'"))
+    }
+
+    @Test("a flow declared windows-1252 is decoded as such")
+    func windows1252() throws {
+        var bytes = Array(#"<?xml version="1.0" encoding="windows-1252"?><Flux><ETAT>"#.utf8)
+        bytes += [0x45, 0x9C, 0x75, 0x76, 0x72, 0x65, 0xE9] // E œ u v r e é in windows-1252
+        bytes += Array("</ETAT></Flux>".utf8)
+        #expect(try Self.pieces(bytes, chunk: 5).contains("'Eœuvreé'"))
+    }
+
+    @Test("errors name their line: a mismatched end, a truncated flow, no element at all")
+    func errors() {
+        #expect(throws: XMLStream.Failure.self) { try Self.pieces("<Flux>\n<Foyer>\n</Flux>") }
+        do {
+            _ = try Self.pieces("<Flux>\n<Foyer>\n</Flux>")
+        } catch {
+            #expect(error.line == 3, "\(error)")
+        }
+        do {
+            _ = try Self.pieces("<Flux>\n<Foyer><ETAT>2</ETAT>\n", chunk: 4)
+            Issue.record("a truncated flow was accepted")
+        } catch {
+            #expect(error.message.contains("still open"), "\(error)")
+        }
+        do {
+            _ = try Self.pieces("<?xml version=\"1.0\"?>\n<!-- only a comment -->\n")
+            Issue.record("a flow without element was accepted")
+        } catch {
+            #expect(error.message.contains("no XML element"), "\(error)")
+        }
+        do {
+            _ = try Self.pieces("just text, no element")
+            Issue.record("text without element was accepted")
+        } catch {
+            #expect(error.message.contains("text before the root element") && error.line == 1, "\(error)")
+        }
+    }
+
+    @Test("invalid UTF-8 in a flow declared UTF-8 is an error, not a guess")
+    func invalidUTF8() {
+        var bytes = Array(#"<?xml version="1.0" encoding="UTF-8"?><Flux><ETAT>"#.utf8)
+        bytes += [0xE9]
+        bytes += Array("</ETAT></Flux>".utf8)
+        #expect(throws: XMLStream.Failure.self) { try Self.pieces(bytes) }
+    }
+}
