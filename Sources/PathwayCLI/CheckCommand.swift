@@ -2,39 +2,28 @@ import Pathway
 
 /// `pathway check`: runs the scenarios of Markdown files written by policy teams.
 enum CheckCommand {
-    static let usage = """
-    Usage: pathway check <file.md | folder>... [--quiet]
+    static let spec = CommandSpec(
+        "check", arguments: "<file.md | folder>...",
+        description: """
+        Runs every ```scenario block of the Markdown files given (folders are searched for .md
+        files, recursively) and prints one line per scenario: ok, or what differed, in French.
+        The format is described in Docs/scenarios.md; Docs/rules is the first corpus.
+        """,
+        options: [OptionSpec("--quiet", help: "Print only the scenarios that fail, and the summary.")],
+        footer: """
+        Exit status: 0 all scenarios agree with the engine, 1 at least one differs, 2 usage error,
+        unreadable file or malformed scenario.
+        """)
 
-    Runs every ```scenario block of the Markdown files given (folders are searched for .md
-    files, recursively) and prints one line per scenario: ok, or what differed, in French.
-    The format is described in Docs/scenarios.md; Docs/rules is the first corpus.
-
-    Options:
-      --quiet      Print only the scenarios that fail, and the summary.
-      -h, --help   Show this help.
-
-    Exit status: 0 all scenarios agree with the engine, 1 at least one differs, 2 usage error,
-    unreadable file or malformed scenario.
-    """
+    static var usage: String { spec.usage }
 
     static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
-        var reader = ArgumentReader(arguments, command: "check")
-        var paths: [String] = []
-        var quiet = false
-        while let token = reader.next() {
-            switch token {
-            case .positional(let path): paths.append(path)
-            case .option(let name, _):
-                switch name {
-                case "-h", "--help":
-                    console.out(usage + "\n")
-                    return .success
-                case "--quiet": quiet = true
-                default:
-                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--quiet", "--help"]))", command: "check")
-                }
-            }
+        guard let given = try spec.parse(arguments) else {
+            console.out(usage + "\n")
+            return .success
         }
+        let paths = given.positionals
+        let quiet = given.has("--quiet")
         guard !paths.isEmpty else {
             throw UsageError(message: "missing a scenario file or folder (e.g. Docs/rules)", command: "check")
         }

@@ -2,63 +2,42 @@ import Pathway
 
 /// `pathway explain`: one person's dated story, for a dispute.
 enum ExplainCommand {
-    static let usage = """
-    Usage: pathway explain <events.ndjson... | -> PERSON [--as-of YYYY-MM-DD]
-                           [--format text|html|json] [--output FILE] [--config FILE]
-                           [--encoding utf-8|windows-1252]
+    static let spec = CommandSpec(
+        "explain", arguments: "<events.ndjson... | -> PERSON",
+        description: """
+        One person's story, in French, for a dispute: each event in date order and what it changed
+        (the state, the clocks started, completed, late or interrupted, the findings it revealed),
+        then what the audit date judges (clocks missed or still running), the rules applied with
+        their articles, confidence and the parameters in force, and each finding with its why.
+        The findings are those `pathway replay` reports for the person on the same log and date.
+        The last argument is the person's identifier (its exact bytes); the others are log files.
+        """,
+        options: [
+            CommonOptions.asOf("The audit date (default: the latest date of the whole log)."),
+            CommonOptions.format(["text", "html", "json"], help: "text (default), html (one printable page with a timeline) or json. Without it, the extension of --output (.html, .json, .txt) chooses."),
+            CommonOptions.output(),
+            CommonOptions.config,
+            CommonOptions.encoding,
+        ],
+        footer: """
+        Exit status: 0 no violation for this person, 1 violations, 2 usage error, unreadable
+        input or a person with no event in the log.
+        """)
 
-    One person's story, in French, for a dispute: each event in date order and what it changed
-    (the state, the clocks started, completed, late or interrupted, the findings it revealed),
-    then what the audit date judges (clocks missed or still running), the rules applied with
-    their articles, confidence and the parameters in force, and each finding with its why.
-    The findings are those `pathway replay` reports for the person on the same log and date.
-    The last argument is the person's identifier (its exact bytes); the others are log files.
-
-    Options:
-      --as-of YYYY-MM-DD   The audit date (default: the latest date of the whole log).
-      --format FORMAT      text (default), html (one printable page with a timeline) or json.
-                           Without it, the extension of --output (.html, .json, .txt) chooses.
-      --output FILE        Write to FILE (through a temporary file, renamed once complete).
-      --config FILE        Local parameters, as for replay.
-      --encoding ENC       utf-8 (default) or windows-1252.
-      -h, --help           Show this help.
-
-    Exit status: 0 no violation for this person, 1 violations, 2 usage error, unreadable
-    input or a person with no event in the log.
-    """
+    static var usage: String { spec.usage }
 
     static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
-        var reader = ArgumentReader(arguments, command: "explain")
-        var positionals: [String] = []
-        var asOf: CivilDate?
-        var format: String?
-        var output: String?
-        var windows1252 = false
-        var parameters = Parameters.law
-        while let token = reader.next() {
-            switch token {
-            case .positional(let value):
-                positionals.append(value)
-            case .option(let name, let inline):
-                switch name {
-                case "-h", "--help":
-                    console.out(usage + "\n")
-                    return .success
-                case "--as-of":
-                    asOf = try reader.date(for: name, inline: inline)
-                case "--format":
-                    format = try reader.choice(for: name, inline: inline, among: ["text", "html", "json"])
-                case "--output":
-                    output = try reader.value(for: name, inline: inline, expected: "a file path")
-                case "--config":
-                    parameters = try ReplayCommand.loadConfig(try reader.value(for: name, inline: inline, expected: "a JSON file path"), into: parameters)
-                case "--encoding":
-                    windows1252 = try reader.isWindows1252(for: name, inline: inline)
-                default:
-                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--as-of", "--format", "--output", "--config", "--encoding", "--help"]))", command: "explain")
-                }
-            }
+        guard let given = try spec.parse(arguments) else {
+            console.out(usage + "\n")
+            return .success
         }
+        let positionals = given.positionals
+        let asOf = given.date("--as-of")
+        var format = given.value("--format")
+        let output = given.value("--output")
+        let windows1252 = given.windows1252
+        var parameters = Parameters.law
+        if let config = given.value("--config") { parameters = try ReplayCommand.loadConfig(config, into: parameters) }
         guard positionals.count >= 2, let person = positionals.last else {
             throw UsageError(message: positionals.isEmpty ? "missing the events file and the person" : "missing the person (the last argument is the person's identifier)", command: "explain")
         }

@@ -7,35 +7,56 @@ import Pathway
 
 /// `pathway import caf|csv`: what départements hold, into the event log v1 (`Docs/import.md`).
 enum ImportCommand {
-    static let usage = """
-    Usage: pathway import caf FLOW.xml... [--state FILE] [--received YYYY-MM-DD] [--output FILE]
-                                          [--pseudonymize KEYFILE] [--strict]
-           pathway import csv --mapping NAME|FILE DATA.csv... [--encoding utf-8|windows-1252]
-                              [--separator ';'|','] [--output FILE] [--pseudonymize KEYFILE] [--strict]
-           pathway import csv --print-mapping NAME
+    static let shared: [OptionSpec] = [
+        CommonOptions.output("Write the events to FILE instead of standard output."),
+        OptionSpec("--pseudonymize", .text(placeholder: "KEYFILE", expected: "a key file"), help: "Replace each person by the HMAC-SHA-256 of <matricule>-DEM|CJT under the key, the same in every source and run."),
+        OptionSpec("--strict", help: "Exit 3 when anything was skipped."),
+    ]
 
-    Writes the event log v1 (NDJSON), sorted by date, person and type, each event's id made
-    from its source, person, type and date: the same files give the same bytes.
+    static let caf = CommandSpec(
+        "import caf", arguments: "FLOW.xml...",
+        description: """
+        The CAF/MSA beneficiary flows (XML, daily I and monthly M), read in flow order (by
+        DTCREAFLUX, then by name), as a stream, in the encoding their prolog declares. Each flow is
+        a snapshot: the events are the differences with the household's previous snapshot.
+        """,
+        options: [
+            OptionSpec("--state", .text(placeholder: "FILE", expected: "a file path"), help: "Keep each household's last snapshot between runs (replaced only once a flow has been read whole), so that a daily import writes only the new events."),
+            OptionSpec("--received", .date, help: "The day the département received a single flow (default its DTCREAFLUX)."),
+        ] + shared)
 
-    caf   The CAF/MSA beneficiary flows (XML, daily I and monthly M), read in flow order (by
-          DTCREAFLUX, then by name), as a stream, in the encoding their prolog declares. Each
-          flow is a snapshot: the events are the differences with the household's previous
-          snapshot. --state FILE keeps each household's last snapshot between runs (replaced
-          only once a flow has been read whole), so that a daily import writes only the new
-          events. --received gives the day the département received a single flow (default
-          its DTCREAFLUX).
-    csv   CSV files through a mapping: a built-in one (pilotage, rdv-insertion-users,
-          rdv-insertion-participations) or a JSON file written from one of them
-          (--print-mapping NAME prints it). Separator and encoding are detected.
+    static let csv = CommandSpec(
+        "import csv", arguments: "--mapping NAME|FILE DATA.csv...",
+        description: """
+        CSV files through a mapping: a built-in one (pilotage, rdv-insertion-users,
+        rdv-insertion-participations) or a JSON file written from one of them. Separator and
+        encoding are detected unless given.
+        """,
+        options: [
+            OptionSpec("--mapping", .text(placeholder: "NAME|FILE", expected: "a mapping name or file"), help: "The mapping: a built-in name or a JSON file."),
+            OptionSpec("--print-mapping", .text(placeholder: "NAME", expected: "a mapping name"), help: "Print a built-in mapping (a starting point for a file of your own) and stop."),
+            OptionSpec("--encoding", .choice(["utf-8", "windows-1252"]), help: "The files' encoding (default: detected)."),
+            OptionSpec("--separator", .choice([";", ","]), help: "The separator (default: detected)."),
+        ] + shared)
 
-    The person is the couple CAF file number + role: <matricule>-DEM or <matricule>-CJT.
-    --pseudonymize KEYFILE replaces it by its HMAC-SHA-256 under the key, the same in every
-    source and run. No NIR, name, birth date, address, phone or e-mail is ever written.
+    static var usage: String {
+        """
+        Usage: pathway import caf|csv …
 
-    On standard error: what was read, the events written by type, what was skipped and why.
-    Exit status: 0 done; 2 usage error, or a file that cannot be read (the others are still
-    imported); 3 something was skipped and --strict was given.
-    """
+        Writes the event log v1 (NDJSON), sorted by date, person and type, each event's id made
+        from its source, person, type and date: the same files give the same bytes.
+
+        The person is the couple CAF file number + role: <matricule>-DEM or <matricule>-CJT.
+        No NIR, name, birth date, address, phone or e-mail is ever written.
+
+        On standard error: what was read, the events written by type, what was skipped and why.
+        Exit status: 0 done; 2 usage error, or a file that cannot be read (the others are still
+        imported); 3 something was skipped and --strict was given.
+
+        \(caf.usage)
+        \(csv.usage)
+        """
+    }
 
     static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
         guard let kind = arguments.first, kind == "caf" || kind == "csv" else {
@@ -45,54 +66,20 @@ enum ImportCommand {
             }
             throw UsageError(message: "expected 'caf' or 'csv' after 'import', got '\(arguments[0])'", command: "import")
         }
-        var reader = ArgumentReader(Array(arguments.dropFirst()), command: "import")
-        var files: [String] = []
-        var output: String?
-        var state: String?
-        var received: CivilDate?
-        var keyFile: String?
-        var strict = false
-        var mappingName: String?
-        var printMapping: String?
-        var encoding: CSVImport.Encoding?
-        var separator: Character?
-        while let token = reader.next() {
-            switch token {
-            case .positional(let word): files.append(word)
-            case .option(let name, let inline):
-                switch name {
-                case "-h", "--help":
-                    console.out(usage + "\n")
-                    return .success
-                case "--output", "-o": output = try reader.value(for: name, inline: inline, expected: "a file path")
-                case "--state": state = try reader.value(for: name, inline: inline, expected: "a file path")
-                case "--pseudonymize": keyFile = try reader.value(for: name, inline: inline, expected: "a key file")
-                case "--mapping": mappingName = try reader.value(for: name, inline: inline, expected: "a mapping name or file")
-                case "--print-mapping": printMapping = try reader.value(for: name, inline: inline, expected: "a mapping name")
-                case "--strict": strict = true
-                case "--received":
-                    let text = try reader.value(for: name, inline: inline, expected: "a date YYYY-MM-DD")
-                    guard let date = CivilDate(text) else {
-                        throw UsageError(message: "--received: '\(text)' is not a day of the calendar (YYYY-MM-DD)", command: "import")
-                    }
-                    received = date
-                case "--encoding":
-                    let text = try reader.value(for: name, inline: inline, expected: "utf-8 or windows-1252")
-                    guard let value = CSVImport.Encoding(rawValue: text.lowercased()) else {
-                        throw UsageError(message: "--encoding: expected utf-8 or windows-1252, got '\(text)'", command: "import")
-                    }
-                    encoding = value
-                case "--separator":
-                    let text = try reader.value(for: name, inline: inline, expected: "';' or ','")
-                    guard text == ";" || text == "," else {
-                        throw UsageError(message: "--separator: expected ';' or ',', got '\(text)'", command: "import")
-                    }
-                    separator = text.first
-                default:
-                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--output", "--state", "--received", "--pseudonymize", "--mapping", "--print-mapping", "--encoding", "--separator", "--strict"]))", command: "import")
-                }
-            }
+        guard let given = try (kind == "caf" ? caf : csv).parse(Array(arguments.dropFirst())) else {
+            console.out((kind == "caf" ? caf : csv).usage + "\n")
+            return .success
         }
+        let files = given.positionals
+        let output = given.value("--output")
+        let state = given.value("--state")
+        let received = given.date("--received")
+        let keyFile = given.value("--pseudonymize")
+        let strict = given.has("--strict")
+        let mappingName = given.value("--mapping")
+        let printMapping = given.value("--print-mapping")
+        let encoding = given.value("--encoding").flatMap { CSVImport.Encoding(rawValue: $0.lowercased()) }
+        let separator = given.value("--separator")?.first
         if let printMapping {
             guard let text = BuiltInMappings.text(printMapping) else {
                 throw UsageError(message: "--print-mapping: unknown mapping '\(printMapping)' (built-in: \(BuiltInMappings.names.joined(separator: ", ")))", command: "import")
@@ -137,7 +124,11 @@ enum ImportCommand {
         var kept: [String: CAFImport.Kept] = [:]
         var firstImport = true
         if let statePath, Files.exists(statePath) {
-            kept = try CAFState.decode(try Files.readBytes(statePath), path: statePath)
+            do {
+                kept = try CAFState.decode(try Files.readBytes(statePath))
+            } catch let error as CAFState.Problem {
+                throw InputError(message: "\(statePath): \(error.message)")
+            }
             firstImport = false
         }
         // Flow order: by DTCREAFLUX, then by name.
@@ -304,42 +295,5 @@ enum ImportCommand {
             for note in notes { out += "  \(note)\n" }
             return out
         }
-    }
-}
-
-/// The CAF import's state file: each household's last snapshot, as JSON (no name, no NIR).
-enum CAFState {
-    static func encode(_ kept: [String: CAFImport.Kept]) -> [UInt8] {
-        let households = kept.sorted { $0.key < $1.key }.map { key, k -> (key: String, value: JSONValue) in
-            (key, .object([
-                ("open", .bool(k.open)), ("state", .string(k.state)), ("size", .number(String(k.size))),
-                ("amount", k.amount.map { .number(Cents($0).description) } ?? .null),
-                ("duties", .object(k.duties.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) })),
-            ]))
-        }
-        return Array((JSONValue.object([("format", .number("1")), ("households", .object(households))]).serialized(pretty: false) + "\n").utf8)
-    }
-
-    static func decode(_ bytes: [UInt8], path: String) throws -> [String: CAFImport.Kept] {
-        let value: JSONValue
-        do { value = try JSONValue.parse(String(decoding: bytes, as: UTF8.self)) } catch {
-            throw InputError(message: "\(path): the state file is not JSON (\(error)); remove it to import the history again")
-        }
-        guard case .object(let top) = value, case .object(let households)? = top.first(where: { $0.key == "households" })?.value else {
-            throw InputError(message: "\(path): not a state file of pathway import caf")
-        }
-        var kept: [String: CAFImport.Kept] = [:]
-        for (key, entry) in households {
-            guard case .object(let m) = entry else { continue }
-            func get(_ k: String) -> JSONValue? { m.first { $0.key == k }?.value }
-            var k = CAFImport.Kept(open: false, state: "", size: 1, amount: nil, duties: [:])
-            if case .bool(let b)? = get("open") { k.open = b }
-            if case .string(let s)? = get("state") { k.state = s }
-            if case .number(let n)? = get("size"), let size = Int(n) { k.size = size }
-            if case .number(let n)? = get("amount") { k.amount = Cents.parse(n)?.value }
-            if case .object(let d)? = get("duties") { for (role, flag) in d { if case .bool(let b) = flag { k.duties[role] = b } } }
-            kept[key] = k
-        }
-        return kept
     }
 }

@@ -2,46 +2,33 @@ import Pathway
 
 /// `pathway replay`: `Docs/report.md`, "Command".
 enum ReplayCommand {
-    static let usage = """
-    Usage: pathway replay <events.ndjson... | -> [--as-of YYYY-MM-DD] [--format text|json|csv]
-                          [--output FILE] [--config FILE] [--strict] [--jobs N] [--sorted]
+    static let spec = CommandSpec(
+        "replay", arguments: "<events.ndjson... | ->",
+        description: """
+        Replays an event log (NDJSON, event log v1) through the pathway's rules and prints the
+        audit report: people's states, findings with their rule, article and dates, indicators.
+        Several files (the imports of several sources) are replayed as one log: a repeated id
+        across them is a duplicate; rejected lines are named by file and line, and the JSON
+        report's input gives each file's counts.
+        """,
+        options: [
+            CommonOptions.asOf("Date at which pending deadlines are judged (default: the latest date in the log, never the machine's clock). Later events are counted but not replayed."),
+            CommonOptions.format(Format.allCases.map(\.rawValue), help: "text (default, French, for auditors), json, csv (one row per finding), csv-excel (the same for French Excel: ';', a byte-order mark, French headers) or html (one self-contained page in French, with charts, printable). Without it, the extension of --output (.json, .csv, .txt, .html) chooses."),
+            OptionSpec("--excel", help: "The same as --format csv-excel."),
+            OptionSpec("--summary", help: "The text report's synthesis alone."),
+            CommonOptions.encoding,
+            CommonOptions.output("Write the report to FILE instead of standard output (through a temporary file renamed once complete: a run stopped midway leaves the previous report whole)."),
+            CommonOptions.config,
+            OptionSpec("--strict", help: "Exit 3 if any line was rejected."),
+            OptionSpec("--jobs", short: "-j", .integer(placeholder: "N", 1...256), help: "Threads to use (default: all cores). The report is the same, byte for byte, whatever N."),
+            OptionSpec("--sorted", help: "The log is grouped by person (each person's lines together): replay one person at a time, in memory bounded by the largest person and the number of people, not by the log (a national log). json or csv only; with standard input, --as-of is required. A person whose lines come back later is an error (exit 2). Ids are checked within each person only: an id used by two people is not detected (the whole replay rejects the second line)."),
+        ],
+        footer: """
+        Exit status: 0 no violation, 1 at least one violation, 2 usage error or unreadable
+        input, 3 rejected lines under --strict.
+        """)
 
-    Replays an event log (NDJSON, event log v1) through the pathway's rules and prints the
-    audit report: people's states, findings with their rule, article and dates, indicators.
-    Several files (the imports of several sources) are replayed as one log: a repeated id
-    across them is a duplicate; rejected lines are named by file and line, and the JSON
-    report's input gives each file's counts.
-
-    Options:
-      --as-of YYYY-MM-DD   Date at which pending deadlines are judged (default: the latest
-                           date in the log, never the machine's clock). Later events are
-                           counted but not replayed.
-      --format FORMAT      text (default, French, for auditors), json, csv (one row per
-                           finding), or csv-excel (the same for French Excel: ';', a
-                           byte-order mark, French headers). Without it, the extension
-                           of --output (.json, .csv, .txt, .html) chooses. html: one
-                           self-contained page in French, with charts, printable.
-      --excel              The same as --format csv-excel.
-      --summary            The text report's synthesis alone.
-      --encoding ENC       utf-8 (default) or windows-1252 (a log from an older tool).
-      --output FILE        Write the report to FILE instead of standard output.
-      --config FILE        JSON object of local parameters (local targets, [I] choices),
-                           e.g. {"orientation_target_days": 15}. Unknown keys are an error.
-      --strict             Exit 3 if any line was rejected.
-      --jobs N             Threads to use (default: all cores). The report is the same,
-                           byte for byte, whatever N.
-      --sorted             The log is grouped by person (each person's lines together):
-                           replay one person at a time, in memory bounded by the largest
-                           person and the number of people, not by the log (a national log).
-                           json or csv only; with standard input, --as-of is required. A
-                           person whose lines come back later is an error (exit 2). Ids
-                           are checked within each person only: an id used by two people
-                           is not detected (the whole replay rejects the second line).
-      -h, --help           Show this help.
-
-    Exit status: 0 no violation, 1 at least one violation, 2 usage error or unreadable
-    input, 3 rejected lines under --strict.
-    """
+    static var usage: String { spec.usage }
 
     enum Format: String, CaseIterable {
         case text, json, csv
@@ -71,55 +58,27 @@ enum ReplayCommand {
         var inputs: [String] { (input.map { [$0] } ?? []) + more }
     }
 
-    static let optionNames = ["--as-of", "--format", "--output", "--config", "--strict", "--jobs", "--sorted", "--excel", "--summary", "--encoding", "--help"]
-
     static func parse(_ arguments: [String]) throws(UsageError) -> Options? {
-        var reader = ArgumentReader(arguments, command: "replay")
+        guard let given = try spec.parse(arguments) else { return nil }
         var options = Options()
-        while let token = reader.next() {
-            switch token {
-            case .positional(let path):
-                if options.input == nil { options.input = path } else { options.more.append(path) }
-            case .option(let name, let inline):
-                switch name {
-                case "-h", "--help":
-                    return nil
-                case "--as-of":
-                    options.asOf = try reader.date(for: name, inline: inline)
-                case "--format":
-                    let text = try reader.choice(for: name, inline: inline, among: Format.allCases.map(\.rawValue))
-                    options.format = Format(rawValue: text) ?? .text
-                    options.formatGiven = true
-                case "--summary":
-                    guard inline == nil else { throw UsageError(message: "--summary takes no value", command: "replay") }
-                    options.summary = true
-                case "--excel":
-                    guard inline == nil else { throw UsageError(message: "--excel takes no value", command: "replay") }
-                    options.format = .csvExcel
-                    options.formatGiven = true
-                case "--encoding":
-                    options.windows1252 = try reader.isWindows1252(for: name, inline: inline)
-                case "--output", "-o":
-                    options.output = try reader.value(for: name, inline: inline, expected: "a file path")
-                case "--config":
-                    options.config = try reader.value(for: name, inline: inline, expected: "a JSON file path")
-                case "--jobs", "-j":
-                    let text = try reader.value(for: name, inline: inline, expected: "a number of threads")
-                    guard let n = Int(text), (1...256).contains(n) else {
-                        throw UsageError(message: "--jobs: expected a whole number from 1 to 256, got '\(text)'", command: "replay")
-                    }
-                    options.jobs = n
-                case "--strict":
-                    guard inline == nil else { throw UsageError(message: "--strict takes no value", command: "replay") }
-                    options.strict = true
-                case "--sorted":
-                    guard inline == nil else { throw UsageError(message: "--sorted takes no value", command: "replay") }
-                    options.sorted = true
-                default:
-                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: optionNames))", command: "replay")
-                }
-            }
+        options.input = given.positionals.first
+        options.more = Array(given.positionals.dropFirst())
+        options.asOf = given.date("--as-of")
+        if let format = given.value("--format").flatMap(Format.init(rawValue:)) {
+            options.format = format
+            options.formatGiven = true
         }
+        if given.has("--excel") {
+            options.format = .csvExcel
+            options.formatGiven = true
+        }
+        options.summary = given.has("--summary")
+        options.windows1252 = given.windows1252
+        options.output = given.value("--output")
+        options.config = given.value("--config")
+        options.strict = given.has("--strict")
+        options.jobs = given.integer("--jobs") ?? options.jobs
+        options.sorted = given.has("--sorted")
         guard options.input != nil else {
             throw UsageError(message: "missing the events file (a path, or - for standard input)", command: "replay")
         }
@@ -203,8 +162,8 @@ enum ReplayCommand {
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
-        if options.asOf == nil { report.asOfSetBy = asOfSetter(log) }
-        if options.asOf == nil, let warning = latestDateWarning(log) { console.err("pathway replay: \(warning)\n") }
+        if options.asOf == nil { report.asOfSetBy = LogInput.asOfSetter(log) }
+        if options.asOf == nil, let warning = LogInput.latestDateWarning(log) { console.err("pathway replay: \(warning)\n") }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
         defer {
             if Clock.trace { console.err("parse \(parse), replay \(replay), render+write \(Clock.phase(since: t2))\n") }
@@ -247,7 +206,8 @@ enum ReplayCommand {
         return report.hasViolation ? .violations : .success
     }
 
-    /// Why a log that is not empty gave no event at all, as a diagnosis (exit 2), or `nil`.
+    /// Why a log that is not empty gave no event at all, as a diagnosis (exit 2), or `nil`:
+    /// the first file's head read here, judged by ``LogInput/diagnosis(_:names:head:windows1252:)``.
     static func diagnose(_ log: ParsedLog, inputs: [String], windows1252: Bool) throws -> String? {
         guard log.events.isEmpty, log.lines > log.blank, let first = inputs.first, first != "-" else { return nil }
         var head: [UInt8] = []
@@ -255,53 +215,7 @@ enum ReplayCommand {
             head.append(contentsOf: chunk.prefix(65_536))
             return false
         }
-        let name = inputs.joined(separator: ", ")
-        if head.starts(with: [0x1F, 0x8B]) {
-            return "\(name): no event read: the file is compressed (gzip); run: zcat \(first) | pathway replay -"
-        }
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return "\(name): no event read: the file is a ZIP archive (an Excel workbook?); export the log as NDJSON"
-        }
-        let firstLine = head.prefix { $0 != 0x0A }
-        let text = String(decoding: firstLine, as: UTF8.self)
-        let startsLikeAHeader = text.unicodeScalars.first.map { $0.properties.isAlphabetic || $0 == "\"" || $0 == "\u{FEFF}" } ?? false
-        if startsLikeAHeader && !text.contains("{") && (text.contains(";") || text.contains(",")) {
-            return "\(name): no event read: this is CSV (header: \(text.prefix(80))…), not the event log: import it first with pathway import csv --mapping NAME \(first)"
-        }
-        if text.hasPrefix("<?xml") || text.hasPrefix("<") {
-            return "\(name): no event read: this is XML (a CAF/MSA flow?), not the event log: import it first with pathway import caf \(first)"
-        }
-        // A cut at the head's end may split a character: three bytes are left out when it is full.
-        let checked = head.count == 65_536 ? Array(head.dropLast(3)) : head
-        if !windows1252 && String(validating: checked, as: UTF8.self) == nil {
-            return "\(name): no event read: the text is not UTF-8 throughout; it looks like windows-1252: add --encoding windows-1252"
-        }
-        let count = log.lines - log.blank
-        return "\(name): no event read: \(count == 1 ? "its one line was rejected" : "every one of its \(count) lines was rejected") (first: \(log.rejected.first.map { "\($0)" } ?? "?"))"
-    }
-
-    /// Says which event set the default `as_of`, and warns when that date lies more than a year
-    /// beyond the next latest date of the log (a mistyped year).
-    /// `la date la plus récente du journal, celle de l'événement P29-14` (and how many others
-    /// share it): the event named is the smallest id of that day, whatever the order of the lines.
-    static func asOfSetter(_ log: ParsedLog) -> String? {
-        guard let latest = log.events.lazy.map(\.date).max() else { return nil }
-        var count = 0
-        var first: Event?
-        for event in log.events where event.date == latest {
-            count += 1
-            if first.map({ Array(event.id.utf8).lexicographicallyPrecedes(Array($0.id.utf8)) }) ?? true { first = event }
-        }
-        guard let first else { return nil }
-        return "la date la plus récente du journal, celle de l'événement \(first.id)"
-            + (count > 1 ? " et de \(count - 1) autre\(count > 2 ? "s" : "")" : "")
-    }
-
-    static func latestDateWarning(_ log: ParsedLog) -> String? {
-        guard let latest = log.events.max(by: { $0.date < $1.date }) else { return nil }
-        let next = log.events.lazy.filter { $0.date < latest.date }.map(\.date).max()
-        guard let next, latest.date.days(since: next) > 366 else { return nil }
-        return "the audit date (as_of) is \(latest.date), set by event \(latest.id) (line \(latest.line)), more than a year after the next latest date of the log (\(next)): a mistyped year? Give --as-of to choose the date"
+        return LogInput.diagnosis(log, names: inputs, head: head, windows1252: windows1252)
     }
 
     /// Files read as windows-1252 and turned into UTF-8 (`--encoding windows-1252`).
@@ -311,50 +225,18 @@ enum ReplayCommand {
         return log
     }
 
-    /// Several files read as one log: each file's lines follow the previous file's, numbered
-    /// from 1 again in the messages; the counts of each file.
+    /// Several files read as one log (``LogInput/read(files:)``): each file's lines follow the
+    /// previous file's, numbered from 1 again in the messages; the counts of each file.
     static func readSeveral(_ paths: [String], counts: inout [Report.FileCounts],
                             decode: ([UInt8]) -> [UInt8] = { $0 }) throws -> ParsedLog {
-        var all: [UInt8] = []
-        var ranges: [(path: String, first: Int, lines: Int, blank: Int)] = []
-        var line = 1
+        var files: [(name: String, bytes: [UInt8])] = []
         for path in paths {
             guard path != "-" else { throw InputError(message: "standard input can be read alone only, not with other files") }
-            var bytes = decode(try Files.readBytes(path))
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
-            var lines = 0, blank = 0, content = false
-            for b in bytes {
-                if b == 0x0A {
-                    lines += 1
-                    if !content { blank += 1 }
-                    content = false
-                } else if b != 0x20 && b != 0x09 && b != 0x0D { content = true }
-            }
-            ranges.append((path, line, lines, blank))
-            line += lines
-            all.append(contentsOf: bytes)
+            files.append((path, decode(try Files.readBytes(path))))
         }
-        var log = LogReader.read(all)
-        func locate(_ global: Int) -> (path: String, line: Int, index: Int)? {
-            for (i, r) in ranges.enumerated() where global >= r.first && global < r.first + r.lines {
-                return (r.path, global - r.first + 1, i)
-            }
-            return nil
-        }
-        var events = [Int](repeating: 0, count: ranges.count), rejected = [Int](repeating: 0, count: ranges.count)
-        for e in log.events { if let at = locate(e.line) { events[at.index] += 1 } }
-        for k in log.rejected.indices {
-            guard let at = locate(log.rejected[k].line) else { continue }
-            rejected[at.index] += 1
-            log.rejected[k].file = at.path
-            log.rejected[k].line = at.line
-        }
-        counts = ranges.enumerated().map { i, r in
-            Report.FileCounts(file: r.path, lines: r.lines, events: events[i], duplicates: r.lines - events[i] - rejected[i] - r.blank,
-                              rejected: rejected[i], blank: r.blank)
-        }
-        return log
+        let read = LogInput.read(files: files)
+        counts = read.counts
+        return read.log
     }
 
     /// `--sorted`: the log read as a stream, one person at a time (``GroupedReplay``). `nil`

@@ -4,48 +4,41 @@ import Pathway
 /// request per line on standard input, one response per line on standard output
 /// (Docs/embedding.md).
 enum ServeCommand {
-    static let usage = """
-    Usage: pathway serve --stdio [--config FILE] [--log FILE]
+    static let spec = CommandSpec(
+        "serve", arguments: "",
+        description: """
+        Reads requests, one JSON object per line, on standard input and answers each with one JSON
+        object on one line on standard output, until the input ends:
 
-    Reads requests, one JSON object per line, on standard input and answers each with one JSON
-    object on one line on standard output, until the input ends:
+          {"op":"event","event":{…}}                  keep an event (validated as in a log)
+          {"op":"check","event":{…}}                  what would this event cause? (not kept)
+          {"op":"state","person":"P1","as_of":"…"}    a person's state, deadlines and findings
+          {"op":"due","as_of":"…","within":7}         the deadlines falling due in the window
 
-      {"op":"event","event":{…}}                  keep an event (validated as in a log)
-      {"op":"check","event":{…}}                  what would this event cause? (not kept)
-      {"op":"state","person":"P1","as_of":"…"}    a person's state, deadlines and findings
-      {"op":"due","as_of":"…","within":7}         the deadlines falling due in the window
+        Every answer has "ok": true, or "ok": false with "error"; a request's "id", if any, is
+        echoed in its answer. A person the session has no event of is an error, not a state.
+        See Docs/embedding.md.
+        """,
+        options: [
+            OptionSpec("--stdio", help: "Requests on standard input, answers on standard output (the only transport, required)."),
+            CommonOptions.config,
+            OptionSpec("--log", .text(placeholder: "FILE", expected: "an event log file"), help: "Preload an event log (its rejected lines are counted on standard error)."),
+        ])
 
-    Every answer has "ok": true, or "ok": false with "error"; a request's "id", if any, is
-    echoed in its answer. --log FILE preloads an event log (its rejected lines are counted on
-    standard error). A person the session has no event of is an error, not a state. See
-    Docs/embedding.md.
-    """
+    static var usage: String { spec.usage }
 
     static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
-        var reader = ArgumentReader(arguments, command: "serve")
-        var stdio = false
-        var parameters = Parameters.law
-        var preload: String?
-        while let token = reader.next() {
-            switch token {
-            case .positional(let word): throw UsageError(message: "unexpected argument '\(word)'", command: "serve")
-            case .option(let name, let inline):
-                switch name {
-                case "-h", "--help":
-                    console.out(usage + "\n")
-                    return .success
-                case "--stdio": stdio = true
-                case "--log":
-                    preload = try reader.value(for: name, inline: inline, expected: "an event log file")
-                case "--config":
-                    parameters = try ReplayCommand.loadConfig(try reader.value(for: name, inline: inline, expected: "a JSON file path"), into: parameters)
-                default:
-                    throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: ["--stdio", "--config", "--log", "--help"]))", command: "serve")
-                }
-            }
+        guard let given = try spec.parse(arguments) else {
+            console.out(usage + "\n")
+            return .success
         }
+        if let word = given.positionals.first { throw UsageError(message: "unexpected argument '\(word)'", command: "serve") }
+        let stdio = given.has("--stdio")
+        var parameters = Parameters.law
+        if let config = given.value("--config") { parameters = try ReplayCommand.loadConfig(config, into: parameters) }
+        let preload = given.value("--log")
         guard stdio else { throw UsageError(message: "--stdio is the only transport: pathway serve --stdio", command: "serve") }
-        var session = Session(parameters: parameters)
+        var session = ServeSession(parameters: parameters)
         if let preload {
             let text = try Files.readText(preload)
             var kept = 0, rejected = 0
@@ -63,103 +56,5 @@ enum ServeCommand {
             console.out(session.answer(line).serialized(pretty: false) + "\n")
         }
         return .success
-    }
-
-    /// The state of one serving session: the events kept so far.
-    struct Session {
-        let parameters: Parameters
-        var store = EventStore()
-
-        func fail(_ message: String) -> JSONValue {
-            .object([("ok", .bool(false)), ("error", .string(message))])
-        }
-
-        /// The answer to one request line, with the request's `id` echoed when it has one.
-        mutating func answer(_ line: String) -> JSONValue {
-            let parsed: JSONValue
-            do {
-                parsed = try JSONValue.parse(line)
-            } catch {
-                return fail("expected one JSON object per line, e.g. {\"op\":\"state\",\"person\":\"P1\",\"as_of\":\"2025-06-30\"}: \(error)")
-            }
-            guard case .object(let members) = parsed else {
-                return fail("expected one JSON object per line, e.g. {\"op\":\"state\",\"person\":\"P1\",\"as_of\":\"2025-06-30\"}")
-            }
-            let answer = respond(members)
-            guard let id = members.first(where: { $0.key == "id" })?.value, case .object(let fields) = answer else { return answer }
-            return .object([("id", id)] + fields)
-        }
-
-        private mutating func respond(_ members: [(key: String, value: JSONValue)]) -> JSONValue {
-            func member(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
-            guard case .string(let op)? = member("op") else { return fail("\"op\": missing (event, check, state or due)") }
-            switch op {
-            case "event", "check":
-                guard let event = member("event"), case .object = event else { return fail("\"event\": expected an event object of the log v1") }
-                let text = event.serialized(pretty: false)
-                if op == "event" {
-                    switch store.add(line: text) {
-                    case .success(.event(let e)):
-                        return .object([("ok", .bool(true)), ("op", .string(op)), ("person", .string(e.person)), ("event", .string(e.id))])
-                    case .success(.duplicate(let id)):
-                        return .object([("ok", .bool(true)), ("op", .string(op)), ("event", .string(id)), ("duplicate", .bool(true))])
-                    case .failure(let error):
-                        return fail(error.reason)
-                    }
-                }
-                let parsed = LogReader.read(text)
-                guard let candidate = parsed.events.first else { return fail(parsed.rejected.first?.reason ?? "invalid event") }
-                // Replay the person's events up to the candidate's day, then preview it.
-                var state = PersonState(person: candidate.person)
-                let earlier = store.events(of: candidate.person).enumerated()
-                    .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-                for e in earlier where e.date <= candidate.date { _ = state.apply(e, under: parameters) }
-                let outcome = state.preview(candidate, under: parameters)
-                return .object([
-                    ("ok", .bool(true)), ("op", .string(op)),
-                    ("findings", .array(outcome.findings.compactMap { try? JSONValue.parse($0.json) })),
-                    ("transition", outcome.transition.map { .object([("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue))]) } ?? .null),
-                ])
-            case "state":
-                guard case .string(let person)? = member("person") else { return fail("\"person\": expected a string") }
-                guard case .string(let day)? = member("as_of"), let asOf = CivilDate(day) else {
-                    return fail("\"as_of\": expected a date YYYY-MM-DD (the state is judged on that day; never the clock)")
-                }
-                let events = store.events(of: person)
-                guard !events.isEmpty else {
-                    return fail("\"person\": no event of \(person) in this session (send its events first, or preload a log with --log)")
-                }
-                let report = Replay.person(person, events: events.enumerated().map { var e = $0.element; e.line = $0.offset + 1; return e },
-                                           asOf: asOf, parameters: parameters)
-                return .object([
-                    ("ok", .bool(true)), ("op", .string(op)),
-                    ("person", (try? JSONValue.parse(report.json(asOf: asOf))) ?? .null),
-                    ("findings", .array(report.findings.compactMap { try? JSONValue.parse($0.json) })),
-                ])
-            case "due":
-                guard case .string(let day)? = member("as_of"), let asOf = CivilDate(day) else {
-                    return fail("\"as_of\": expected a date YYYY-MM-DD")
-                }
-                var within = 7
-                if let value = member("within") {
-                    guard case .number(let n) = value, let days = Int(n), (0...3660).contains(days) else {
-                        return fail("\"within\": expected a number of days from 0 to 3660")
-                    }
-                    within = days
-                }
-                let report = Replay.log(store.parsed, asOf: asOf, parameters: parameters)
-                return .object([
-                    ("ok", .bool(true)), ("op", .string(op)),
-                    ("items", .array(report.agenda(within: within).map { item in
-                        .object([("person", .string(item.person)), ("kind", .string(item.kind.rawValue)),
-                                 ("rule", item.rule.map { .string($0.rawValue) } ?? .null),
-                                 ("due", .string(item.due.description)), ("start", .string(item.start.description)),
-                                 ("event", .string(item.event))])
-                    })),
-                ])
-            default:
-                return fail("unknown op \"\(op)\" (expected event, check, state or due)")
-            }
-        }
     }
 }

@@ -1,0 +1,104 @@
+import PathwayMachinery
+import PathwayLaw
+
+/// What the library says of a log's input before it is replayed: several files read as one,
+/// why a log gave no event, and which event set the default audit date. The command reads the
+/// files; everything here works on their bytes.
+public enum LogInput {
+    /// Several files read as one log: each file's lines follow the previous file's, numbered from
+    /// 1 again in the rejected lines' messages (which name their file); the counts of each file.
+    public static func read(files: [(name: String, bytes: [UInt8])]) -> (log: ParsedLog, counts: [Report.FileCounts]) {
+        var all: [UInt8] = []
+        var ranges: [(path: String, first: Int, lines: Int, blank: Int)] = []
+        var line = 1
+        for (path, original) in files {
+            var bytes = original
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
+            var lines = 0, blank = 0, content = false
+            for b in bytes {
+                if b == 0x0A {
+                    lines += 1
+                    if !content { blank += 1 }
+                    content = false
+                } else if b != 0x20 && b != 0x09 && b != 0x0D { content = true }
+            }
+            ranges.append((path, line, lines, blank))
+            line += lines
+            all.append(contentsOf: bytes)
+        }
+        var log = LogReader.read(all)
+        func locate(_ global: Int) -> (path: String, line: Int, index: Int)? {
+            for (i, r) in ranges.enumerated() where global >= r.first && global < r.first + r.lines {
+                return (r.path, global - r.first + 1, i)
+            }
+            return nil
+        }
+        var events = [Int](repeating: 0, count: ranges.count), rejected = [Int](repeating: 0, count: ranges.count)
+        for e in log.events { if let at = locate(e.line) { events[at.index] += 1 } }
+        for k in log.rejected.indices {
+            guard let at = locate(log.rejected[k].line) else { continue }
+            rejected[at.index] += 1
+            log.rejected[k].file = at.path
+            log.rejected[k].line = at.line
+        }
+        let counts = ranges.enumerated().map { i, r in
+            Report.FileCounts(file: r.path, lines: r.lines, events: events[i], duplicates: r.lines - events[i] - rejected[i] - r.blank,
+                              rejected: rejected[i], blank: r.blank)
+        }
+        return (log, counts)
+    }
+
+    /// Why `log`, read from the files `names` (the first of which begins with `head`), gave no
+    /// event although it is not empty, as a diagnosis; `nil` when it gave events or is empty.
+    public static func diagnosis(_ log: ParsedLog, names inputs: [String], head: [UInt8], windows1252: Bool) -> String? {
+        guard log.events.isEmpty, log.lines > log.blank, let first = inputs.first else { return nil }
+        let name = inputs.joined(separator: ", ")
+        if head.starts(with: [0x1F, 0x8B]) {
+            return "\(name): no event read: the file is compressed (gzip); run: zcat \(first) | pathway replay -"
+        }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "\(name): no event read: the file is a ZIP archive (an Excel workbook?); export the log as NDJSON"
+        }
+        let firstLine = head.prefix { $0 != 0x0A }
+        let text = String(decoding: firstLine, as: UTF8.self)
+        let startsLikeAHeader = text.unicodeScalars.first.map { $0.properties.isAlphabetic || $0 == "\"" || $0 == "\u{FEFF}" } ?? false
+        if startsLikeAHeader && !text.contains("{") && (text.contains(";") || text.contains(",")) {
+            return "\(name): no event read: this is CSV (header: \(text.prefix(80))…), not the event log: import it first with pathway import csv --mapping NAME \(first)"
+        }
+        if text.hasPrefix("<?xml") || text.hasPrefix("<") {
+            return "\(name): no event read: this is XML (a CAF/MSA flow?), not the event log: import it first with pathway import caf \(first)"
+        }
+        // A cut at the head's end may split a character: three bytes are left out when it is full.
+        let checked = head.count == 65_536 ? Array(head.dropLast(3)) : head
+        if !windows1252 && String(validating: checked, as: UTF8.self) == nil {
+            return "\(name): no event read: the text is not UTF-8 throughout; it looks like windows-1252: add --encoding windows-1252"
+        }
+        let count = log.lines - log.blank
+        return "\(name): no event read: \(count == 1 ? "its one line was rejected" : "every one of its \(count) lines was rejected") (first: \(log.rejected.first.map { "\($0)" } ?? "?"))"
+    }
+
+    /// Says which event set the default `as_of`, and warns when that date lies more than a year
+    /// beyond the next latest date of the log (a mistyped year).
+    /// `la date la plus récente du journal, celle de l'événement P29-14` (and how many others
+    /// share it): the event named is the smallest id of that day, whatever the order of the lines.
+    public static func asOfSetter(_ log: ParsedLog) -> String? {
+        guard let latest = log.events.lazy.map(\.date).max() else { return nil }
+        var count = 0
+        var first: Event?
+        for event in log.events where event.date == latest {
+            count += 1
+            if first.map({ Array(event.id.utf8).lexicographicallyPrecedes(Array($0.id.utf8)) }) ?? true { first = event }
+        }
+        guard let first else { return nil }
+        return "la date la plus récente du journal, celle de l'événement \(first.id)"
+            + (count > 1 ? " et de \(count - 1) autre\(count > 2 ? "s" : "")" : "")
+    }
+
+    public static func latestDateWarning(_ log: ParsedLog) -> String? {
+        guard let latest = log.events.max(by: { $0.date < $1.date }) else { return nil }
+        let next = log.events.lazy.filter { $0.date < latest.date }.map(\.date).max()
+        guard let next, latest.date.days(since: next) > 366 else { return nil }
+        return "the audit date (as_of) is \(latest.date), set by event \(latest.id) (line \(latest.line)), more than a year after the next latest date of the log (\(next)): a mistyped year? Give --as-of to choose the date"
+    }
+}

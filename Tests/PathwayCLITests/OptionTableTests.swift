@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Each command declares its options once (`Sources/PathwayCLI/Options.swift`): the usage text
+/// and the parser come from the same table, so that an option accepted is an option shown.
+@Suite("Option tables", .serialized)
+struct OptionTableTests {
+    static let commands = ["replay", "explain", "due", "rules", "check", "generate", "serve", "import caf", "import csv"]
+
+    /// The options a usage text lists in its "Options:" part.
+    static func listed(_ usage: String) -> [String] {
+        guard let start = usage.range(of: "Options:\n") else { return [] }
+        var names: [String] = []
+        for line in usage[start.upperBound...].split(separator: "\n") where line.hasPrefix("  -") {
+            for word in line.split(separator: " ").prefix(3) where word.hasPrefix("-") {
+                names.append(word.hasSuffix(",") ? String(word.dropLast()) : String(word))
+            }
+        }
+        return names
+    }
+
+    @Test("each command's help lists its options, short names included, in lines that fit 100 columns", arguments: commands)
+    func usage(command: String) throws {
+        let help = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
+        #expect(help.status == 0)
+        let options = Self.listed(help.stdout)
+        #expect(options.contains("--help") && options.contains("-h"), "\(command): \(options)")
+        for line in help.stdout.split(separator: "\n") { #expect(line.count <= 100, "\(command): \(line)") }
+        // Every option listed is accepted: given without its value it asks for one, or is a flag.
+        for option in options where option != "--help" && option != "-h" {
+            let run = try CLI.run(command.split(separator: " ").map(String.init) + [option, "--help"])
+            #expect(!run.stderr.contains("unknown option"), "\(command) lists \(option) but refuses it: \(run.stderr)")
+        }
+    }
+
+    @Test("the short names are the documented ones: -o for --output, -j for --jobs")
+    func shortNames() throws {
+        let help = try CLI.run(["replay", "--help"]).stdout
+        #expect(help.contains("-o, --output FILE"))
+        #expect(help.contains("-j, --jobs N"))
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("options-\(UUID().uuidString).ndjson")
+        try #"{"id":"e1","person":"P1","type":"right_opened","date":"2025-03-03"}"#.write(to: log, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let out = log.deletingPathExtension().appendingPathExtension("json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try CLI.run(["replay", log.path, "-o", out.path, "-j", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("errors come from the table: an unknown option with its closest name, a flag given a value, a value out of range, a missing value")
+    func errors() throws {
+        let unknown = try CLI.run(["replay", "x.ndjson", "--as-off", "2025-01-01"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown option '--as-off' (did you mean '--as-of'?)"), "\(unknown.stderr)")
+        let flag = try CLI.run(["replay", "x.ndjson", "--strict=yes"])
+        #expect(flag.status == 2 && flag.stderr.contains("--strict takes no value"), "\(flag.stderr)")
+        let range = try CLI.run(["replay", "x.ndjson", "--jobs", "0"])
+        #expect(range.status == 2 && range.stderr.contains("--jobs: expected a whole number from 1 to 256, got '0'"), "\(range.stderr)")
+        let missing = try CLI.run(["due", "x.ndjson", "--as-of"])
+        #expect(missing.status == 2 && missing.stderr.contains("--as-of needs a value: a date YYYY-MM-DD"), "\(missing.stderr)")
+        let day = try CLI.run(["explain", "x.ndjson", "P1", "--as-of", "2025-02-30"])
+        #expect(day.status == 2 && day.stderr.contains("2025-02-30 is not a day of the calendar"), "\(day.stderr)")
+        let choice = try CLI.run(["import", "csv", "--mapping", "pilotage", "a.csv", "--separator", "|"])
+        #expect(choice.status == 2 && choice.stderr.contains("--separator: expected ; or ,, got '|'"), "\(choice.stderr)")
+    }
+}
