@@ -318,7 +318,7 @@ enum ReplayCommand {
         var file: OutputFile?
         defer { file?.close() }
         var writeError: InputError?
-        let outcome: GroupedReplay.Outcome
+        let outcome: GroupedReplay.Completion
         do {
             outcome = try replay.finish(generator: "pathway \(Tool.version)") { bytes in
                 guard writeError == nil else { return }

@@ -44,7 +44,7 @@ public struct GroupedReplay {
     }
 
     /// What the replay found, once the report is written.
-    public struct Outcome: Sendable {
+    public struct Completion: Sendable {
         public var input: Report.Input
         /// Rejected lines, in file order.
         public var rejected: [LineError]
@@ -93,7 +93,7 @@ public struct GroupedReplay {
     public var linesRead: Int { reader.linesRead }
 
     /// Ends the log and hands the report to `sink`, piece by piece.
-    public mutating func finish(generator: String = "pathway", to sink: ([UInt8]) -> Void) throws -> Outcome {
+    public mutating func finish(generator: String = "pathway", to sink: ([UInt8]) -> Void) throws -> Completion {
         var finished: [(id: String, events: [Event])] = []
         let summary = try reader.finish { id, events in finished.append((id, events)) }
         for person in finished { take(person.id, person.events) }
@@ -125,7 +125,7 @@ public struct GroupedReplay {
             }
             sink(out)
         }
-        return Outcome(input: input, rejected: summary.rejected, hasViolation: hasViolation)
+        return Completion(input: input, rejected: summary.rejected, hasViolation: hasViolation)
     }
 
     // MARK: People

@@ -10,7 +10,7 @@ struct AgendaTests {
         let report = s.report(asOf: "2025-04-07")
         #expect(report.agenda(within: 6).isEmpty)
         #expect(report.agenda(within: 7).map(\.due) == [date("2025-04-14")])
-        #expect(s.report(asOf: "2025-04-14").agenda(within: 0).map(\.rule) == [Rules.Orientation.Deadline.id])
+        #expect(s.report(asOf: "2025-04-14").agenda(within: 0).map(\.rule) == [Rules.Orientation.DeadlineRule.id])
         #expect(s.report(asOf: "2025-04-15").agenda(within: 30).isEmpty)
         #expect(s.report(asOf: "2025-04-15").agenda(within: 30, overdue: true).map(\.passed) == [true])
     }

@@ -16,18 +16,18 @@ struct PathwayStateTests {
         #expect(state.status(on: date("2025-03-03")) == .noRight)
         outcome = state.apply(event(.rightOpened(RightOpening(monthlyAmount: Cents(64652))), "2025-03-03", "e2"), under: p)
         #expect(outcome.transition == .init(from: .noRight, to: .awaitingOrientation))
-        #expect(state.running == [Deadline(rule: Rules.Orientation.Deadline.id, start: date("2025-03-03"), due: date("2025-04-14"), event: "e2", origin: .rightOpened)])
+        #expect(state.running == [Deadline(rule: Rules.Orientation.DeadlineRule.id, start: date("2025-03-03"), due: date("2025-04-14"), event: "e2", origin: .rightOpened)])
 
         outcome = state.apply(event(.orientationDecided(OrientationDecision(dominante: .emploi, organisme: .franceTravail, notified: date("2025-04-11"))), "2025-04-10", "e3"), under: p)
         #expect(outcome.findings.isEmpty)
         #expect(outcome.transition == .init(from: .awaitingOrientation, to: .awaitingContract))
-        #expect(state.running == [Deadline(rule: Rules.Contract.Deadline.id, start: date("2025-04-11"), due: date("2025-05-11"), event: "e3", origin: .orientationNotified)])
+        #expect(state.running == [Deadline(rule: Rules.Contract.DeadlineRule.id, start: date("2025-04-11"), due: date("2025-05-11"), event: "e3", origin: .orientationNotified)])
         #expect(state.records.map(\.status) == [.onTime])
 
         outcome = state.apply(event(.diagnosticCompleted(barriers: ["mobilite"]), "2025-04-22", "e4"), under: p)
         outcome = state.apply(event(.contractSigned(ContractTerms(weeklyHours: Hours(15))), "2025-05-16", "e5"), under: p)
         #expect(outcome.transition == .init(from: .awaitingContract, to: .engaged))
-        #expect(outcome.findings.map(\.rule) == [Rules.Contract.Deadline.id])
+        #expect(outcome.findings.map(\.rule) == [Rules.Contract.DeadlineRule.id])
         #expect(outcome.findings.first?.due == date("2025-05-11"))
         #expect(outcome.findings.first?.done == date("2025-05-16"))
         #expect(state.running.isEmpty)
@@ -64,7 +64,7 @@ struct PathwayStateTests {
         #expect(report.input.replayed == 2)
         #expect(report.input.afterAsOf == 1)
         #expect(report.person("P1")?.status == .awaitingOrientation)
-        #expect(report.findings.map(\.rule) == [Rules.Orientation.Deadline.id])
+        #expect(report.findings.map(\.rule) == [Rules.Orientation.DeadlineRule.id])
         #expect(report.findings.first?.done == nil)
     }
 
@@ -96,10 +96,10 @@ struct PathwayStateTests {
         var other = TestLog.entrant(opened: "2025-01-06", person: "P2")
         other.add("orientation_decided", "2025-02-03", #""dominante":"social","organisme":"departement""#)
         let person = Replay.person("P2", events: LogReader.read(other.text).events, asOf: date("2025-02-10"))
-        #expect(person.deadlines.map(\.rule) == [Rules.Contract.Deadline.id])
+        #expect(person.deadlines.map(\.rule) == [Rules.Contract.DeadlineRule.id])
         #expect(person.deadlines.map(\.due) == [date("2025-03-03")])
         let reviewed = Replay.person("P1", events: LogReader.read(s.text).events, asOf: date("2025-02-10"))
-        #expect(reviewed.deadlines.map(\.rule) == [Rules.Review.Deadline.id])
+        #expect(reviewed.deadlines.map(\.rule) == [Rules.Review.DeadlineRule.id])
         #expect(reviewed.deadlines.map(\.due) == [date("2025-08-05")])
         #expect(person.findings.isEmpty)
     }

@@ -1,7 +1,7 @@
 import PathwayMachinery
 /// A stable rule id (such as contract.deadline): it names the rule's file, its tests and its page in
 /// `Docs/rules/`. Each id is declared once, in its rule's file: `Rules/Contract/contract.deadline.swift`
-/// declares the id `contract.deadline` as `Rules.Contract.Deadline.id`.
+/// declares the id `contract.deadline` as `Rules.Contract.DeadlineRule.id`.
 public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible,
                       ExpressibleByStringLiteral {
     public let rawValue: String
@@ -136,11 +136,11 @@ public enum Rules {
 public enum RuleRegistry {
     /// Every rule's definition, in the order of the reports (and of the state machine's asking).
     package static let definitions: [any RuleDefinition.Type] = [
-        Rules.Orientation.Deadline.self,
+        Rules.Orientation.DeadlineRule.self,
         Rules.Orientation.Competence.self,
-        Rules.Contract.Deadline.self,
+        Rules.Contract.DeadlineRule.self,
         Rules.Contract.StockDeadline.self,
-        Rules.Review.Deadline.self,
+        Rules.Review.DeadlineRule.self,
         Rules.Contract.Hours.self,
         Rules.Contract.ReducedHours.self,
         Rules.Sequence.ContractBeforeOrientation.self,

@@ -245,8 +245,7 @@ package final class RuleTable: Sendable {
 }
 
 // Names of the law's values for the rule files, whose namespaces shadow them: inside
-// `Rules.Orientation`, `Deadline` is the rule `orientation.deadline`; inside `Rules.Contract`,
-// `Hours` is the rule `contract.hours`; inside `Rules.Intensity`, `Intensity` is the namespace.
-package typealias ClockDeadline = Deadline
+// `Rules.Contract`, `Hours` is the rule `contract.hours`; inside `Rules.Intensity`, `Intensity`
+// is the namespace.
 package typealias HoursValue = Hours
 package typealias PersonIntensity = Intensity

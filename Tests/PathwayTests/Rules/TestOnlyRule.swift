@@ -99,7 +99,7 @@ struct RuleTableTests {
     @Test("every registered rule has a trigger; the deadline rules' clocks and indicators are declared")
     func declared() {
         let table = RuleSet.law.table
-        #expect(table.clocks.map(\.rule) == [Rules.Orientation.Deadline.id, Rules.Contract.Deadline.id, Rules.Review.Deadline.id])
+        #expect(table.clocks.map(\.rule) == [Rules.Orientation.DeadlineRule.id, Rules.Contract.DeadlineRule.id, Rules.Review.DeadlineRule.id])
         #expect(table.fixedDeadlines.map(\.rule) == [Rules.Contract.StockDeadline.id])
         let slots = table.clocks.compactMap(\.indicator?.slot) + table.fixedDeadlines.compactMap(\.indicator?.slot)
         #expect(Set(slots) == Set(DeadlineIndicator.Slot.allCases))

@@ -107,7 +107,7 @@ public struct GroupedReader {
         self.pending.removeAll(keepingCapacity: true)
         let pieces = max(1, min(jobs * 4, pending.count / 256))
         let outcomes = block.withUnsafeBufferPointer { bytes in
-            Parallel.map(count: pieces, jobs: jobs) { k -> [LineParser.Outcome] in
+            Parallel.map(count: pieces, jobs: jobs) { k -> [LineParser.Parsed] in
                 var parser = LineParser()
                 let lines = (pending.count * k / pieces)..<(pending.count * (k + 1) / pieces)
                 return lines.map { i in
@@ -123,7 +123,7 @@ public struct GroupedReader {
         }
     }
 
-    private mutating func take(_ outcome: LineParser.Outcome, person: (String, [Event]) throws -> Void) throws {
+    private mutating func take(_ outcome: LineParser.Parsed, person: (String, [Event]) throws -> Void) throws {
         switch outcome {
         case .blank:
             summary.blank += 1

@@ -405,14 +405,14 @@ package struct LineParser {
     /// The number of the latest event's person, when people are interned.
     package var latestPerson: Int32 { parser.people?.latest ?? -1 }
 
-    package enum Outcome {
+    package enum Parsed {
         case blank
         case rejected(LineError)
         case event(Event, ContentHash)
     }
 
     /// Parses a line cut by ``LineSplitter``.
-    package mutating func parse(_ line: LineSplitter.Line) -> Outcome {
+    package mutating func parse(_ line: LineSplitter.Line) -> Parsed {
         switch line {
         case .text(let bytes, let number): return parse(bytes, number: number)
         case .overlong(let length, let number): return .rejected(LineParser.overlong(length, line: number))
@@ -420,12 +420,12 @@ package struct LineParser {
     }
 
     /// Parses one line held in an array (a line handed over by an embedding program).
-    package mutating func parse(_ bytes: [UInt8], number: Int) -> Outcome {
+    package mutating func parse(_ bytes: [UInt8], number: Int) -> Parsed {
         bytes.withUnsafeBufferPointer { parse($0, number: number) }
     }
 
     /// Parses one line (without its LF); `number` 1 may start with a byte-order mark.
-    package mutating func parse(_ raw: UnsafeBufferPointer<UInt8>, number: Int, hashing: Bool = true) -> Outcome {
+    package mutating func parse(_ raw: UnsafeBufferPointer<UInt8>, number: Int, hashing: Bool = true) -> Parsed {
         var line = raw
         if number == 1, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
             line = UnsafeBufferPointer(rebasing: line[3...])
@@ -459,7 +459,7 @@ package struct Deduplicator {
 
     package init(capacity: Int = 1024) { ids = StringTable(capacity: capacity) }
 
-    package mutating func take(_ outcome: LineParser.Outcome, into log: inout ParsedLog) {
+    package mutating func take(_ outcome: LineParser.Parsed, into log: inout ParsedLog) {
         switch outcome {
         case .blank:
             log.blank += 1

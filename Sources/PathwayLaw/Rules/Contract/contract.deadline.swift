@@ -4,7 +4,7 @@ import PathwayMachinery
 /// C. trav. D5411-14-1 [S], D5411-8-2 [S]; a month counted from day J to day J [I].
 /// Page: `Docs/rules/contract.deadline.md`.
 extension Rules.Contract {
-    package enum Deadline: RuleDefinition {
+    package enum DeadlineRule: RuleDefinition {
         package static let id: RuleID = "contract.deadline"
 
         package static let rule = Rule(
@@ -30,10 +30,10 @@ extension Rules.Contract {
                                          target: { $0.contractTargetDays.current })))
 
         /// The clock opened by the orientation `event`, notified on `notified`.
-        package static func start(notified: CivilDate, by event: Event, under parameters: Parameters) -> ClockDeadline? {
+        package static func start(notified: CivilDate, by event: Event, under parameters: Parameters) -> Deadline? {
             guard let months = parameters.contractDeadlineMonths.value(on: notified) else { return nil }
             let target = parameters.contractTargetDays.value(on: notified).map { notified.adding(days: $0) }
-            return ClockDeadline(rule: id, start: notified, due: parameters.lastDay(after: notified, months: months),
+            return Deadline(rule: id, start: notified, due: parameters.lastDay(after: notified, months: months),
                                     target: target, event: event.id, origin: .orientationNotified)
         }
 

@@ -20,11 +20,11 @@ extension Rules.Contract {
 
         /// The stock's deadline for `state`: when its current pathway started before the
         /// reform and the person is subject to duties.
-        private static func deadline(for state: PersonState, under parameters: Parameters) -> ClockDeadline? {
+        private static func deadline(for state: PersonState, under parameters: Parameters) -> Deadline? {
             guard case .open(let since, let event) = state.right, state.subjectToDuties,
                   let cutoff = parameters.stockCutoff.value(on: since), since < cutoff,
                   let deadline = parameters.stockDeadline.value(on: since) else { return nil }
-            return ClockDeadline(rule: id, start: cutoff, due: deadline.adding(days: -1), event: event, origin: .reform)
+            return Deadline(rule: id, start: cutoff, due: deadline.adding(days: -1), event: event, origin: .reform)
         }
 
         /// Concerns a person whose pathway started before the reform; met by the first
@@ -41,7 +41,7 @@ extension Rules.Contract {
             missing: { missing($0) },
             indicator: DeadlineIndicator(slot: .stock, heading: { "Stock avant \(year($0))" }, target: nil)))
 
-        package static func missing(_ deadline: ClockDeadline) -> String {
+        package static func missing(_ deadline: Deadline) -> String {
             "Droit ouvert avant le \(deadline.start), toujours ouvert et soumis aux droits et devoirs le \(deadline.due.adding(days: 1)), "
                 + "sans contrat d'engagement signé depuis le \(deadline.start) (échéance le \(deadline.due)). " + cited + "."
         }

@@ -11,7 +11,7 @@ extension Rules.Orientation {
         package static let rule = Rule(
             id: id, severity: .info,
             title: "Orientation décidée par le département après le délai",
-            summary: "Passé le délai de \(Deadline.weeks(.law)), la compétence d'orienter revient à France Travail : une orientation décidée ensuite par le département est signalée.",
+            summary: "Passé le délai de \(DeadlineRule.weeks(.law)), la compétence d'orienter revient à France Travail : une orientation décidée ensuite par le département est signalée.",
             references: [Law.competence, Law.sixWeeksCounting],
             parameters: [\.orientationDeadlineDays, \.weekendExtension],
             inForce: Parameters.law.orientationDeadlineDays.inForce)
@@ -19,7 +19,7 @@ extension Rules.Orientation {
         /// The orientation `decision` of `event`, given the record of the orientation clock it
         /// completed (if any).
         package static func check(_ completed: DeadlineRecord?, _ decision: OrientationDecision, _ event: Event, person: String) -> Finding? {
-            guard let completed, completed.deadline.rule == Deadline.id, completed.status == .late,
+            guard let completed, completed.deadline.rule == DeadlineRule.id, completed.status == .late,
                   decision.decidedBy == .departement else { return nil }
             let due = completed.deadline.due
             let late = event.date.days(since: due)

@@ -4,7 +4,7 @@ import PathwayMachinery
 /// in). CASF D262-65-2 [P]; six weeks counted as 42 days, day 0 the receipt [I].
 /// Page: `Docs/rules/orientation.deadline.md`.
 extension Rules.Orientation {
-    package enum Deadline: RuleDefinition {
+    package enum DeadlineRule: RuleDefinition {
         package static let id: RuleID = "orientation.deadline"
 
         package static let rule = Rule(
@@ -37,16 +37,16 @@ extension Rules.Orientation {
         /// A target of N days is met by an orientation notified **before** day N (the national
         /// indicator: clock started on 01/03, target 15 days, notified on 15/03 met, on 16/03
         /// missed): its last day is day N − 1.
-        package static func start(from event: Event?, under parameters: Parameters) -> ClockDeadline? {
+        package static func start(from event: Event?, under parameters: Parameters) -> Deadline? {
             guard let event, let days = parameters.orientationDeadlineDays.value(on: event.date) else { return nil }
             let target = parameters.orientationTargetDays.value(on: event.date).map { event.date.adding(days: $0 - 1) }
-            let origin: ClockDeadline.Origin
+            let origin: Deadline.Origin
             if case .rightOpened(let opening) = event.kind {
                 origin = opening.transfer ? .transfer : .rightOpened
             } else {
                 origin = .dutiesStarted
             }
-            return ClockDeadline(rule: id, start: event.date, due: parameters.lastDay(after: event.date, days: days),
+            return Deadline(rule: id, start: event.date, due: parameters.lastDay(after: event.date, days: days),
                                     target: target, event: event.id, origin: origin)
         }
 

@@ -4,7 +4,7 @@ import PathwayMachinery
 /// (twelve with `extended_review`). CASF L262-31 as amended by loi 2023-1196, in force
 /// 2025-01-01 [P]; D262-65-2-1 [P]. Page: `Docs/rules/review.deadline.md`.
 extension Rules.Review {
-    package enum Deadline: RuleDefinition {
+    package enum DeadlineRule: RuleDefinition {
         package static let id: RuleID = "review.deadline"
 
         package static let rule = Rule(
@@ -30,13 +30,13 @@ extension Rules.Review {
 
         /// The clock opened by the contract `event` (signed or updated) under `orientation`;
         /// `nil` under another dominante, or before the rule is in force.
-        package static func start(by event: Event, under orientation: OrientationInForce?, parameters: Parameters) -> ClockDeadline? {
+        package static func start(by event: Event, under orientation: OrientationInForce?, parameters: Parameters) -> Deadline? {
             guard let orientation, orientation.decision.dominante == .social else { return nil }
             let months = orientation.decision.extendedReview
                 ? parameters.reviewExtendedMonths.value(on: event.date)
                 : parameters.reviewMonths.value(on: event.date)
             guard let months else { return nil }
-            return ClockDeadline(rule: id, start: event.date, due: parameters.lastDay(after: event.date, months: months),
+            return Deadline(rule: id, start: event.date, due: parameters.lastDay(after: event.date, months: months),
                                     event: event.id, origin: .contract)
         }
 

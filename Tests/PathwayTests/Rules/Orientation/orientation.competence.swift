@@ -14,7 +14,7 @@ struct OrientationCompetenceTests {
         s.add("orientation_decided", decided, #""dominante":"social","organisme":"departement""#)
         let competence = s.findings(Rules.Orientation.Competence.id)
         #expect(competence.count == expected)
-        let deadline = s.findings(Rules.Orientation.Deadline.id)
+        let deadline = s.findings(Rules.Orientation.DeadlineRule.id)
         #expect(competence.map(\.due) == deadline.map(\.due))
         #expect(competence.map(\.done) == deadline.map(\.done))
         #expect(competence.allSatisfy { $0.severity == .info && $0.event == "e3" })
@@ -27,7 +27,7 @@ struct OrientationCompetenceTests {
         var s = TestLog.entrant(opened: "2025-03-03")
         s.add("orientation_decided", "2025-05-02", #""dominante":"emploi","organisme":"france_travail""# + field)
         #expect(s.findings(Rules.Orientation.Competence.id).count == expected)
-        #expect(s.findings(Rules.Orientation.Deadline.id).count == 1)
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id).count == 1)
     }
 
     @Test("a clock that started before 2025 does not exist: nothing to report; the message names the passage of competence")

@@ -10,7 +10,7 @@ struct OrientationDeadlineTests {
     func boundary(_ oriented: String, _ late: Bool) {
         var s = TestLog.entrant(opened: "2025-03-03")
         let e = s.add("orientation_decided", oriented, #""dominante":"emploi","organisme":"france_travail""#)
-        let findings = s.findings(Rules.Orientation.Deadline.id)
+        let findings = s.findings(Rules.Orientation.DeadlineRule.id)
         if late {
             #expect(findings.count == 1)
             #expect(findings.first?.due == date("2025-04-14"))
@@ -28,7 +28,7 @@ struct OrientationDeadlineTests {
     func missing(_ asOf: String, _ reported: Bool) {
         let s = TestLog.entrant(opened: "2025-03-03")
         let report = s.report(asOf: asOf)
-        let findings = report.findings.filter { $0.rule == Rules.Orientation.Deadline.id }
+        let findings = report.findings.filter { $0.rule == Rules.Orientation.DeadlineRule.id }
         #expect(findings.count == (reported ? 1 : 0))
         if reported {
             #expect(findings.first?.due == date("2025-04-14"))
@@ -46,13 +46,13 @@ struct OrientationDeadlineTests {
     ])
     func inForce(_ opened: String, _ applies: Bool) {
         let s = TestLog.entrant(opened: opened)
-        #expect(s.findings(Rules.Orientation.Deadline.id, asOf: "2025-12-31").count == (applies ? 1 : 0))
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id, asOf: "2025-12-31").count == (applies ? 1 : 0))
     }
 
     @Test("a month end and a leap year do not matter: 42 days are 42 days")
     func leap() {
         let s = TestLog.entrant(opened: "2028-01-31")
-        #expect(s.findings(Rules.Orientation.Deadline.id, asOf: "2028-03-14").first?.due == date("2028-03-13"))
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id, asOf: "2028-03-14").first?.due == date("2028-03-13"))
     }
 
     @Test("closure before the last day cancels the clock; after it, the missed deadline stays reported", arguments: [
@@ -62,7 +62,7 @@ struct OrientationDeadlineTests {
         var s = TestLog.entrant(opened: "2025-03-03")
         s.add("right_closed", closed, #""reason":"employment""#)
         let report = s.report(asOf: "2025-12-31")
-        let findings = report.findings.filter { $0.rule == Rules.Orientation.Deadline.id }
+        let findings = report.findings.filter { $0.rule == Rules.Orientation.DeadlineRule.id }
         #expect(findings.count == expected)
         #expect(findings.allSatisfy { $0.done == nil && $0.due == date("2025-04-14") })
         #expect(report.person("P1")?.status == .closed)
@@ -72,9 +72,9 @@ struct OrientationDeadlineTests {
     @Test("not subject to duties at opening: no clock; duties on starts one from that day")
     func dutiesOn() {
         var s = TestLog.entrant(opened: "2025-03-03", fields: #""subject_to_duties":false"#)
-        #expect(s.findings(Rules.Orientation.Deadline.id, asOf: "2025-12-31").isEmpty)
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id, asOf: "2025-12-31").isEmpty)
         s.add("duties_changed", "2025-06-02", #""subject_to_duties":true"#)
-        let findings = s.findings(Rules.Orientation.Deadline.id, asOf: "2025-12-31")
+        let findings = s.findings(Rules.Orientation.DeadlineRule.id, asOf: "2025-12-31")
         #expect(findings.first?.due == date("2025-07-14"))
         #expect(findings.first?.event == "e3")
     }
@@ -83,20 +83,20 @@ struct OrientationDeadlineTests {
     func dutiesOffOn() {
         var s = TestLog.entrant(opened: "2025-03-03")
         s.add("duties_changed", "2025-04-01", #""subject_to_duties":false"#)
-        #expect(s.findings(Rules.Orientation.Deadline.id, asOf: "2025-12-31").isEmpty)
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id, asOf: "2025-12-31").isEmpty)
         #expect(s.report(asOf: "2025-12-31").person("P1")?.status == .notSubject)
         s.add("duties_changed", "2025-05-01", #""subject_to_duties":true"#)
         s.add("orientation_decided", "2025-06-12", #""dominante":"emploi","organisme":"france_travail""#)
-        #expect(s.findings(Rules.Orientation.Deadline.id).isEmpty)
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id).isEmpty)
         s.add("duties_changed", "2025-06-20", #""subject_to_duties":true"#)
-        #expect(s.findings(Rules.Orientation.Deadline.id).isEmpty)
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id).isEmpty)
     }
 
     @Test("duties off after the last day: the missed deadline stays reported")
     func dutiesOffLate() {
         var s = TestLog.entrant(opened: "2025-03-03")
         s.add("duties_changed", "2025-04-20", #""subject_to_duties":false"#)
-        let findings = s.findings(Rules.Orientation.Deadline.id, asOf: "2025-12-31")
+        let findings = s.findings(Rules.Orientation.DeadlineRule.id, asOf: "2025-12-31")
         #expect(findings.count == 1)
         #expect(findings.first?.message.contains("sortie des droits et devoirs le 2025-04-20") == true)
     }
@@ -108,7 +108,7 @@ struct OrientationDeadlineTests {
         s.add("right_closed", "2025-02-10", #""reason":"resources""#)
         s.add("right_opened", "2025-06-02")
         let report = s.report(asOf: "2025-08-01")
-        let findings = report.findings.filter { $0.rule == Rules.Orientation.Deadline.id }
+        let findings = report.findings.filter { $0.rule == Rules.Orientation.DeadlineRule.id }
         #expect(findings.map(\.due) == [date("2025-07-14")])
         #expect(findings.first?.event == "e5")
         #expect(report.person("P1")?.status == .awaitingOrientation)
@@ -123,7 +123,7 @@ struct OrientationDeadlineTests {
         s.add("right_opened", "2025-04-01", #""transfer":true"#)
         let report = s.report(asOf: "2025-06-01")
         #expect(report.person("P1")?.status == .awaitingOrientation)
-        #expect(report.findings.filter { $0.rule == Rules.Orientation.Deadline.id }.map(\.due) == [date("2025-05-13")])
+        #expect(report.findings.filter { $0.rule == Rules.Orientation.DeadlineRule.id }.map(\.due) == [date("2025-05-13")])
     }
 
     @Test("local target: met when notified before start + target days, to the notification; never a finding", arguments: [
@@ -136,7 +136,7 @@ struct OrientationDeadlineTests {
         var s = TestLog.entrant(opened: "2025-03-01")
         s.add("orientation_decided", decided, #""dominante":"emploi","organisme":"france_travail""# + (notified.map { #","notified":"\#($0)""# } ?? ""))
         let report = Replay.log(LogReader.read(s.text), parameters: parameters)
-        #expect(report.findings.filter { $0.rule == Rules.Orientation.Deadline.id }.isEmpty)
+        #expect(report.findings.filter { $0.rule == Rules.Orientation.DeadlineRule.id }.isEmpty)
         #expect(report.indicators.orientation.targetMet == met)
         #expect(report.indicators.orientation.targetMissed == 1 - met)
         #expect(report.indicators.orientation.onTime == 1)
@@ -156,7 +156,7 @@ struct OrientationDeadlineTests {
         let parameters = try Parameters.law.applying(JSONValue.parse(#"{"weekend_extension": true}"#))
         var s = TestLog.entrant(opened: "2025-03-01")
         s.add("orientation_decided", "2025-04-14", #""dominante":"emploi","organisme":"france_travail""#)
-        #expect(s.findings(Rules.Orientation.Deadline.id).count == 1)
-        #expect(s.findings(Rules.Orientation.Deadline.id, parameters: parameters).isEmpty)
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id).count == 1)
+        #expect(s.findings(Rules.Orientation.DeadlineRule.id, parameters: parameters).isEmpty)
     }
 }

@@ -20,7 +20,7 @@ struct ReviewDeadlineTests {
     func boundary(_ reviewed: String, _ late: Bool) {
         var s = social()
         s.add("situation_reviewed", reviewed)
-        let findings = s.findings(Rules.Review.Deadline.id)
+        let findings = s.findings(Rules.Review.DeadlineRule.id)
         #expect(findings.count == (late ? 1 : 0))
         if late {
             #expect(findings.first?.due == date("2025-09-20"))
@@ -33,20 +33,20 @@ struct ReviewDeadlineTests {
     func orientationAlone() {
         var s = TestLog.entrant(opened: "2025-02-03")
         s.add("orientation_decided", "2025-03-15", #""dominante":"social","organisme":"departement""#)
-        #expect(s.findings(Rules.Review.Deadline.id, asOf: "2026-06-30").isEmpty)
+        #expect(s.findings(Rules.Review.DeadlineRule.id, asOf: "2026-06-30").isEmpty)
     }
 
     @Test("twelve months with extended_review", arguments: [("2026-03-19", 0), ("2026-03-20", 0), ("2026-03-21", 1)])
     func extended(_ reviewed: String, _ expected: Int) {
         var s = social(extended: true)
         s.add("situation_reviewed", reviewed)
-        #expect(s.findings(Rules.Review.Deadline.id).count == expected)
+        #expect(s.findings(Rules.Review.DeadlineRule.id).count == expected)
     }
 
     @Test("no review: pending on the last day, missing the day after")
     func missing() {
-        #expect(social().findings(Rules.Review.Deadline.id, asOf: "2025-09-20").isEmpty)
-        let f = social().findings(Rules.Review.Deadline.id, asOf: "2025-09-21")
+        #expect(social().findings(Rules.Review.DeadlineRule.id, asOf: "2025-09-20").isEmpty)
+        let f = social().findings(Rules.Review.DeadlineRule.id, asOf: "2025-09-21")
         #expect(f.first?.due == date("2025-09-20"))
         #expect(f.first?.done == nil)
     }
@@ -57,8 +57,8 @@ struct ReviewDeadlineTests {
     func restart(_ updated: String, _ missed: Int, _ due: String) {
         var s = social()
         s.add("contract_updated", updated, #""weekly_hours":15"#)
-        #expect(s.findings(Rules.Review.Deadline.id, asOf: due).count == missed)
-        #expect(s.findings(Rules.Review.Deadline.id, asOf: date(due).adding(days: 1).description).count == missed + 1)
+        #expect(s.findings(Rules.Review.DeadlineRule.id, asOf: due).count == missed)
+        #expect(s.findings(Rules.Review.DeadlineRule.id, asOf: date(due).adding(days: 1).description).count == missed + 1)
         #expect(s.report(asOf: due).person("P1")?.deadlines.map(\.due) == [date(due)])
     }
 
@@ -75,14 +75,14 @@ struct ReviewDeadlineTests {
         default: #""dominante":"socio_pro","organisme":"departement""#
         }
         s.add(type, on, fields)
-        #expect(s.findings(Rules.Review.Deadline.id, asOf: "2026-06-30").count == expected)
+        #expect(s.findings(Rules.Review.DeadlineRule.id, asOf: "2026-06-30").count == expected)
     }
 
     @Test("a re-orientation that stays social keeps the clock running")
     func staysSocial() {
         var s = social()
         s.add("orientation_decided", "2025-06-02", #""dominante":"social","organisme":"delegataire""#)
-        let f = s.findings(Rules.Review.Deadline.id, asOf: "2025-09-21")
+        let f = s.findings(Rules.Review.DeadlineRule.id, asOf: "2025-09-21")
         #expect(f.map(\.due) == [date("2025-09-20")])
     }
 
@@ -93,11 +93,11 @@ struct ReviewDeadlineTests {
         var other = TestLog.entrant(opened: "2025-02-03")
         other.add("orientation_decided", "2025-03-15", #""dominante":"socio_pro","organisme":"departement""#)
         other.add("contract_signed", "2025-03-20", #""weekly_hours":15"#)
-        #expect(other.findings(Rules.Review.Deadline.id, asOf: "2026-06-30").isEmpty)
+        #expect(other.findings(Rules.Review.DeadlineRule.id, asOf: "2026-06-30").isEmpty)
         var s = TestLog.entrant(opened: "2024-10-01")
         s.add("orientation_decided", "2024-11-04", #""dominante":"social","organisme":"departement""#)
         s.add("contract_signed", signed, #""weekly_hours":15"#)
-        #expect(s.findings(Rules.Review.Deadline.id, asOf: "2025-07-02").count == expected)
+        #expect(s.findings(Rules.Review.DeadlineRule.id, asOf: "2025-07-02").count == expected)
     }
 
     @Test("review_months is fixed by law [P]: not overridable")
