@@ -187,7 +187,7 @@ struct CommandLineTests {
         #expect(result.status == 1)
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.first == "person,rule,severity,date,due,done,event,article,confidence,message")
-        #expect(rows.count == 30)
+        #expect(rows.count == 31)
         #expect(rows.contains { $0.hasPrefix(#"P02,orientation.deadline,violation,2025-03-17,2025-03-17,2025-03-20,P02-03,"CASF D262-65-2 ; Interprétation : six semaines = 42 jours, jour 0 = réception",I,"#) })
     }
 

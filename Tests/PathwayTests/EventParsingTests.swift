@@ -27,7 +27,7 @@ struct EventParsingTests {
         return error(#"{"id":"e1","person":"P1","type":"\#(type)","date":"2025-03-03"\#(extra)}"#)
     }
 
-    @Test("all 19 types parse with their fields and defaults")
+    @Test("all 21 types parse with their fields and defaults")
     func allTypes() {
         #expect(event("right_opened") == .rightOpened(RightOpening(dutiesStated: false)))
         #expect(event("right_opened", #""dated_from":"application","subject_to_duties":true"#)
@@ -61,11 +61,13 @@ struct EventParsingTests {
         #expect(event("sanction_notice", #""measure":"suspension","percent":30,"months":2"#) == .sanctionNotice(SanctionTerms(measure: .suspension, percent: 30, months: 2)))
         #expect(event("observations_received") == .observationsReceived)
         #expect(event("team_opinion") == .teamOpinion)
+        #expect(event("hearing_requested") == .hearingRequested)
+        #expect(event("team_referral") == .teamReferral)
         #expect(event("sanction_decided", #""measure":"suppression","percent":100,"months":4,"starts":"2025-04-01","proposed_by_france_travail":true"#)
                 == .sanctionDecided(SanctionDecision(measure: .suppression, percent: 100, months: 4, starts: date("2025-04-01"), proposedByFranceTravail: true)))
         #expect(event("remobilised") == .remobilised)
         #expect(event("sanction_withdrawn") == .sanctionWithdrawn)
-        #expect(EventType.allCases.count == 19)
+        #expect(EventType.allCases.count == 21)
     }
 
     @Test("unknown fields are ignored, null is read as absent")

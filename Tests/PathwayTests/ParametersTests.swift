@@ -78,7 +78,7 @@ struct ParametersTests {
     @Test("every rule emitted is registered, with references and a known parameter list")
     func registry() {
         let keys = Set(Parameters.law.all.map(\.key))
-        #expect(RuleRegistry.all.count == 21)
+        #expect(RuleRegistry.all.count == 24)
         for rule in RuleRegistry.all {
             #expect(!rule.references.isEmpty)
             #expect(rule.parameters.allSatisfy(keys.contains), "\(rule.id)")

@@ -79,6 +79,12 @@ extension PersonState {
         case .teamOpinion:
             teamOpinions.append(event.date)
 
+        case .hearingRequested:
+            hearingRequests.append(event.date)
+
+        case .teamReferral:
+            teamReferrals.append(event.date)
+
         case .sanctionDecided(let decision):
             decide(decision, event: event, under: parameters, into: &findings)
 
@@ -103,13 +109,13 @@ extension PersonState {
     /// An event of the short path: what an activity or an appointment carries.
     package enum Routine {
         case activity(Hours, ActivityCategory)
-        case appointment(AppointmentStatus)
+        case appointment(AppointmentPurpose, AppointmentStatus)
 
         /// The routine of an event of that kind, if it is one.
         package init?(_ kind: EventKind) {
             switch kind {
             case .activity(let hours, let category): self = .activity(hours, category)
-            case .appointment(_, let status): self = .appointment(status)
+            case .appointment(let purpose, let status): self = .appointment(purpose, status)
             default: return nil
             }
         }
@@ -142,8 +148,9 @@ extension PersonState {
         switch routine {
         case .activity(let hours, let category):
             if isOpen { activities.append(ActivityRecord(date: date, hours: hours, category: category)) }
-        case .appointment(let status):
+        case .appointment(let purpose, let status):
             appointments[status] += 1
+            if purpose == .hearing { hearings.append(HearingRecord(date: date, status: status)) }
         }
     }
 

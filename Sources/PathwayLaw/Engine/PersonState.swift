@@ -82,6 +82,12 @@ public struct PersonState: Sendable {
     public package(set) var teamOpinions: [CivilDate] = []
     /// Written observations or hearings received.
     public package(set) var observations: [CivilDate] = []
+    /// Days the département received a request to be heard (`hearing_requested`).
+    public package(set) var hearingRequests: [CivilDate] = []
+    /// Days the équipe pluridisciplinaire was referred for its opinion (`team_referral`).
+    public package(set) var teamReferrals: [CivilDate] = []
+    /// Hearings: appointments of purpose `hearing`, with their status.
+    public package(set) var hearings: [HearingRecord] = []
     /// Every decision, in order, with how it ended.
     public package(set) var sanctions: [SanctionRecord] = []
     /// Every monthly amount known, with the day it became known.
@@ -140,6 +146,12 @@ public struct NoticeRecord: Sendable, Hashable {
     public var event: String
     public var date: CivilDate
     public var terms: SanctionTerms
+}
+
+/// A hearing (an appointment of purpose `hearing`) and how it went.
+public struct HearingRecord: Sendable, Hashable {
+    public var date: CivilDate
+    public var status: AppointmentStatus
 }
 
 /// A monthly amount known from a day on (`right_opened` or `household_changed`).

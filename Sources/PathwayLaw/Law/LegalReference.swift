@@ -119,6 +119,11 @@ public enum Law {
     /// The article of the notice's days.
     public static let noticeArticle = LegalReference("CASF", "L262-37", source: "loi n° 2023-1196 du 18 décembre 2023", .primary)
     public static let teamOpinion = LegalReference("CASF", "L262-39", .primary)
+    /// The notice article of décret 2025-478: the right to ask to be heard within the days left for observations.
+    public static let hearingRight = LegalReference("CASF", "article de la notification créé par le décret n° 2025-478 (LEGIARTI000051678976 : observations écrites ou demande d'être entendu dans le délai)", .primary)
+    public static let hearingBeforeDecision = LegalReference(interpretation, "une personne qui a demandé à être entendue l'est avant la décision ; une audition manquée vaut audition, une audition excusée non", .interpretation)
+    public static let noticeTerms = LegalReference(interpretation, "une décision plus lourde que la sanction annoncée prive la personne de s'en expliquer : signalée, jamais tenue pour une violation", .interpretation)
+    public static let legacyProcedure = LegalReference("CASF", "R262-69 et R262-71 (rédaction antérieure au 2025-06-01 : information, avis de l'équipe pluridisciplinaire, réputé rendu un mois après la saisine)", .primary)
     public static let legacySanctions = LegalReference("CASF", "R262-68 (rédaction antérieure au 2025-06-01)", .primary)
     public static let refundLimit = LegalReference(secondarySource, "débats parlementaires, reversement dans la limite de trois mois (probablement CASF R262-69-8, non lu)", .secondary)
     public static let rightEndSanction = LegalReference("CASF", "R262-40 3°", .primary)

@@ -245,6 +245,16 @@ public struct Parameters: Sendable {
             storage = Storage(values)
         }
     }
+    /// Under the regime before 2025-06-01, the équipe pluridisciplinaire's opinion is deemed given
+    /// this many months after its referral when it has not given it (former R262-71) [P].
+    public var teamOpinionDeemedMonths: Parameter<Int> {
+        _read { yield storage.values.teamOpinionDeemedMonths }
+        _modify {
+            var values = storage.values
+            yield &values.teamOpinionDeemedMonths
+            storage = Storage(values)
+        }
+    }
 
     // MARK: Counting
 
@@ -355,6 +365,7 @@ public struct Parameters: Sendable {
             ParameterDescription(sanctionAmountBase, render: { $0.rawValue }),
             ParameterDescription(refundLimitMonths, render: int),
             ParameterDescription(closureSuppressionMonths, render: int),
+            ParameterDescription(teamOpinionDeemedMonths, render: int),
             ParameterDescription(monthEnd, render: { $0.rawValue }),
             ParameterDescription(weekendExtension, render: { String($0) }),
         ]
@@ -395,6 +406,7 @@ extension Parameters {
         package var sanctionAmountBase: Parameter<SanctionAmountBase>
         package var refundLimitMonths: Parameter<Int>
         package var closureSuppressionMonths: Parameter<Int>
+        package var teamOpinionDeemedMonths: Parameter<Int>
         package var monthEnd: Parameter<CivilDate.MonthEnd>
         package var weekendExtension: Parameter<Bool>
         package var overrides: [String: String] = [:]
@@ -544,6 +556,12 @@ extension Parameters {
                 key: "closure_suppression_months",
                 summary: "Durée de la suppression totale qui doit avoir couru avant que le droit puisse être clos pour sanction.",
                 periods: [ParameterPeriod(from: nil, value: 4, references: [Law.sanctionFirst, Law.rightEndSanction])],
+                overridable: false)
+            teamOpinionDeemedMonths = Parameter(
+                key: "team_opinion_deemed_months",
+                summary: "Régime antérieur au 2025-06-01 : l'avis de l'équipe pluridisciplinaire est réputé rendu ce nombre de mois après sa saisine.",
+                periods: [ParameterPeriod(from: nil, value: 1, references: [Law.legacyProcedure],
+                                          note: "« si elle ne s'est pas prononcée au terme de ce délai, son avis est réputé rendu »")],
                 overridable: false)
             monthEnd = Parameter(
                 key: "month_end",

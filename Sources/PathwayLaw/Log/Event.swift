@@ -45,6 +45,8 @@ public enum EventType: String, Sendable, CaseIterable {
     case sanctionNotice = "sanction_notice"
     case observationsReceived = "observations_received"
     case teamOpinion = "team_opinion"
+    case hearingRequested = "hearing_requested"
+    case teamReferral = "team_referral"
     case sanctionDecided = "sanction_decided"
     case remobilised
     case sanctionWithdrawn = "sanction_withdrawn"
@@ -80,9 +82,11 @@ extension EventType {
         case .sanctionNotice: return 13
         case .observationsReceived: return 14
         case .teamOpinion: return 15
-        case .sanctionDecided: return 16
-        case .remobilised: return 17
-        case .sanctionWithdrawn: return 18
+        case .hearingRequested: return 16
+        case .teamReferral: return 17
+        case .sanctionDecided: return 18
+        case .remobilised: return 19
+        case .sanctionWithdrawn: return 20
         }
     }
 }
@@ -122,6 +126,10 @@ public enum EventKind: Sendable, Hashable {
     case observationsReceived
     /// `team_opinion`: the équipe pluridisciplinaire's opinion.
     case teamOpinion
+    /// `hearing_requested`: the person asked to be heard; the day the département received it.
+    case hearingRequested
+    /// `team_referral`: the équipe pluridisciplinaire was referred (saisie) for its opinion.
+    case teamReferral
     /// `sanction_decided`: the PCD's decision.
     case sanctionDecided(SanctionDecision)
     /// `remobilised`: the person complied before the end of a suspension.
@@ -147,6 +155,8 @@ public enum EventKind: Sendable, Hashable {
         case .sanctionNotice: return .sanctionNotice
         case .observationsReceived: return .observationsReceived
         case .teamOpinion: return .teamOpinion
+        case .hearingRequested: return .hearingRequested
+        case .teamReferral: return .teamReferral
         case .sanctionDecided: return .sanctionDecided
         case .remobilised: return .remobilised
         case .sanctionWithdrawn: return .sanctionWithdrawn

@@ -109,6 +109,10 @@ extension FieldReader {
             return .observationsReceived
         case .teamOpinion:
             return .teamOpinion
+        case .hearingRequested:
+            return .hearingRequested
+        case .teamReferral:
+            return .teamReferral
         case .sanctionDecided:
             let (measure, percent, months) = try sanctionTerms(required: true)
             guard let measure, let percent, let months else { throw fail(.measure, .missing) }

@@ -135,6 +135,8 @@ extension FrenchWords {
         case .sanctionNotice: return "notification de la sanction envisagée"
         case .observationsReceived: return "observations"
         case .teamOpinion: return "avis de l'équipe pluridisciplinaire"
+        case .hearingRequested: return "demande d'audition"
+        case .teamReferral: return "saisine de l'équipe pluridisciplinaire"
         case .sanctionDecided: return "décision de sanction"
         case .remobilised: return "remobilisation"
         case .sanctionWithdrawn: return "retrait de la sanction"

@@ -12,6 +12,8 @@ struct SanctionLegacyBoundsTests {
         var s = engaged()
         s.add("failing_recorded", "2025-05-01", #""failing":"obligation_breach""#)
         s.add("sanction_notice", "2025-05-15")
+        // The former procedure followed (the team's opinion after the letter): only the bounds are at stake.
+        s.add("team_opinion", "2025-05-25")
         s.add("sanction_decided", decided, decision("suspension", percent, months))
         #expect(rules(s.report()) == expected)
     }

@@ -31,6 +31,11 @@ struct SanctionRepeatBoundsTests {
         var s = engaged()
         _ = sanctioned(&s, failing: "2025-05-05", decided: "2025-05-20", decision("suspension", 30, 1))
         _ = sanctioned(&s, failing: "2025-08-01", decided: "2025-08-20", decision("suspension", 30, 3))
+        // The May decision, under the former procedure, had no opinion of the team: reported apart.
+        #expect(s.findings(Rules.Sanction.LegacyProcedure.id).map(\.event) == ["e8"])
+        s.lines.removeAll { $0.contains("\"e8\"") }
+        s.lines.insert(#"{"id":"e7b","person":"P1","type":"team_opinion","date":"2025-05-15"}"#, at: 7)
+        s.lines.append(#"{"id":"e8","person":"P1","type":"sanction_decided","date":"2025-05-20","measure":"suspension","percent":30,"months":1}"#)
         let report = s.report()
         #expect(report.person("P1")?.sanctions.map(\.record.basis) == [.first, .first])
         #expect(report.person("P1")?.sanctions.map(\.record.regime) == [.legacy, .decree2025])
