@@ -96,6 +96,8 @@ public enum RuleReference {
         case .sequence: return "séquence"
         case .sanction: return "sanction"
         case .intensity: return "intensité"
+        case .appeal: return "recours"
+        case .data: return "données"
         }
     }
 }

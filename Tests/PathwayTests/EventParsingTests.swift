@@ -27,7 +27,7 @@ struct EventParsingTests {
         return error(#"{"id":"e1","person":"P1","type":"\#(type)","date":"2025-03-03"\#(extra)}"#)
     }
 
-    @Test("all 21 types parse with their fields and defaults")
+    @Test("all 25 types parse with their fields and defaults")
     func allTypes() {
         #expect(event("right_opened") == .rightOpened(RightOpening(dutiesStated: false)))
         #expect(event("right_opened", #""dated_from":"application","subject_to_duties":true"#)
@@ -63,11 +63,18 @@ struct EventParsingTests {
         #expect(event("team_opinion") == .teamOpinion)
         #expect(event("hearing_requested") == .hearingRequested)
         #expect(event("team_referral") == .teamReferral)
+        #expect(event("appeal_filed", #""decision":"d1""#) == .appealFiled(decision: "d1"))
+        #expect(event("appeal_referred", #""appeal":"a1""#) == .appealReferred(appeal: "a1"))
+        #expect(event("appeal_opinion", #""appeal":"a1""#) == .appealOpinion(appeal: "a1"))
+        #expect(event("appeal_decided", #""appeal":"a1","outcome":"reformed","percent":30"#)
+                == .appealDecided(AppealDecision(appeal: "a1", outcome: .reformed, percent: 30)))
+        #expect(event("sanction_decided", #""measure":"suspension","percent":30,"months":1,"notified":"2025-07-25""#)
+                == .sanctionDecided(SanctionDecision(measure: .suspension, percent: 30, months: 1, notified: date("2025-07-25"))))
         #expect(event("sanction_decided", #""measure":"suppression","percent":100,"months":4,"starts":"2025-04-01","proposed_by_france_travail":true"#)
                 == .sanctionDecided(SanctionDecision(measure: .suppression, percent: 100, months: 4, starts: date("2025-04-01"), proposedByFranceTravail: true)))
         #expect(event("remobilised") == .remobilised)
         #expect(event("sanction_withdrawn") == .sanctionWithdrawn)
-        #expect(EventType.allCases.count == 21)
+        #expect(EventType.allCases.count == 25)
     }
 
     @Test("unknown fields are ignored, null is read as absent")
@@ -306,5 +313,15 @@ struct LineReasonTests {
         #expect(error.field == "weekly_hours")
         #expect(error.byte == 86)
         #expect(error.line == 1)
+    }
+}
+
+@Suite("Event layout")
+struct EventLayoutTests {
+    @Test("an event stays 80 bytes: a log holds millions (a field added to a kind must fit)")
+    func size() {
+        #expect(MemoryLayout<Event>.size <= 80, "\(MemoryLayout<Event>.size)")
+        // The largest kind is right_opened's (35 bytes): a kind that grows past it grows every event.
+        #expect(MemoryLayout<EventKind>.size <= 35, "kind \(MemoryLayout<EventKind>.size)")
     }
 }

@@ -85,6 +85,10 @@ extension PersonState {
         case .teamReferral:
             teamReferrals.append(event.date)
 
+        case .appealFiled, .appealReferred, .appealOpinion, .appealDecided:
+            // An unknown reference is reported (data.unknown_reference) and not replayed.
+            if resolves(event) { recordAppeal(event) }
+
         case .sanctionDecided(let decision):
             decide(decision, event: event, under: parameters, into: &findings)
 

@@ -88,6 +88,8 @@ public struct PersonState: Sendable {
     public package(set) var teamReferrals: [CivilDate] = []
     /// Hearings: appointments of purpose `hearing`, with their status.
     public package(set) var hearings: [HearingRecord] = []
+    /// Appeals against the person's decisions, in order.
+    public package(set) var appeals: [AppealRecord] = []
     /// Every decision, in order, with how it ended.
     public package(set) var sanctions: [SanctionRecord] = []
     /// Every monthly amount known, with the day it became known.

@@ -119,6 +119,14 @@ public enum Law {
     /// The article of the notice's days.
     public static let noticeArticle = LegalReference("CASF", "L262-37", source: "loi n° 2023-1196 du 18 décembre 2023", .primary)
     public static let teamOpinion = LegalReference("CASF", "L262-39", .primary)
+    // Appeals (`Docs/rules/appeal.*.md`)
+    public static let appealRequired = LegalReference("CASF", "L262-47", .primary)
+    public static let appealPeriod = LegalReference("CASF", "R262-88", .primary)
+    public static let appealFranc = LegalReference(interpretation, "délai de recours compté franc : un jour de plus", .interpretation)
+    public static let appealAnswer = LegalReference("CASF", "R262-89", .primary)
+    public static let appealCommission = LegalReference("CASF", "R262-90 (avis de la commission de recours amiable sous un mois, réputé rendu ; réponse sous un mois après l'avis)", .primary)
+    public static let implicitRejection = LegalReference(secondarySource, "CRPA L231-4 : deux mois de silence valent rejet", .secondary)
+    public static let dataReferences = LegalReference(interpretation, "un événement qui nomme un événement absent du journal de la personne n'est pas rejoué", .interpretation)
     /// The notice article of décret 2025-478: the right to ask to be heard within the days left for observations.
     public static let hearingRight = LegalReference("CASF", "article de la notification créé par le décret n° 2025-478 (LEGIARTI000051678976 : observations écrites ou demande d'être entendu dans le délai)", .primary)
     public static let hearingBeforeDecision = LegalReference(interpretation, "une personne qui a demandé à être entendue l'est avant la décision ; une audition manquée vaut audition, une audition excusée non", .interpretation)

@@ -95,6 +95,11 @@ extension Parameters {
                 throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")
             }
             weekendExtension = weekendExtension.overridden(with: flag)
+        case appealPeriodFranc.key:
+            guard case .bool(let flag) = value else {
+                throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")
+            }
+            appealPeriodFranc = appealPeriodFranc.overridden(with: flag)
         default:
             if let fixed = all.first(where: { $0.key == key }) {
                 throw ConfigError(key: key, message: "is fixed by law (\(fixed.periods.last?.references.cited ?? "")) and cannot be overridden; overridable keys: \(overridableKeys.joined(separator: ", "))")

@@ -47,6 +47,10 @@ public enum EventType: String, Sendable, CaseIterable {
     case teamOpinion = "team_opinion"
     case hearingRequested = "hearing_requested"
     case teamReferral = "team_referral"
+    case appealFiled = "appeal_filed"
+    case appealReferred = "appeal_referred"
+    case appealOpinion = "appeal_opinion"
+    case appealDecided = "appeal_decided"
     case sanctionDecided = "sanction_decided"
     case remobilised
     case sanctionWithdrawn = "sanction_withdrawn"
@@ -84,9 +88,13 @@ extension EventType {
         case .teamOpinion: return 15
         case .hearingRequested: return 16
         case .teamReferral: return 17
-        case .sanctionDecided: return 18
-        case .remobilised: return 19
-        case .sanctionWithdrawn: return 20
+        case .appealFiled: return 18
+        case .appealReferred: return 19
+        case .appealOpinion: return 20
+        case .appealDecided: return 21
+        case .sanctionDecided: return 22
+        case .remobilised: return 23
+        case .sanctionWithdrawn: return 24
         }
     }
 }
@@ -130,6 +138,15 @@ public enum EventKind: Sendable, Hashable {
     case hearingRequested
     /// `team_referral`: the équipe pluridisciplinaire was referred (saisie) for its opinion.
     case teamReferral
+    /// `appeal_filed`: the person's appeal (RAPO) against the decision whose id is `decision`;
+    /// the day the PCD received it.
+    case appealFiled(decision: String)
+    /// `appeal_referred`: the appeal `appeal` was sent to the commission de recours amiable.
+    case appealReferred(appeal: String)
+    /// `appeal_opinion`: the commission's opinion on the appeal `appeal`.
+    case appealOpinion(appeal: String)
+    /// `appeal_decided`: the PCD's answer to an appeal.
+    case appealDecided(AppealDecision)
     /// `sanction_decided`: the PCD's decision.
     case sanctionDecided(SanctionDecision)
     /// `remobilised`: the person complied before the end of a suspension.
@@ -157,6 +174,10 @@ public enum EventKind: Sendable, Hashable {
         case .teamOpinion: return .teamOpinion
         case .hearingRequested: return .hearingRequested
         case .teamReferral: return .teamReferral
+        case .appealFiled: return .appealFiled
+        case .appealReferred: return .appealReferred
+        case .appealOpinion: return .appealOpinion
+        case .appealDecided: return .appealDecided
         case .sanctionDecided: return .sanctionDecided
         case .remobilised: return .remobilised
         case .sanctionWithdrawn: return .sanctionWithdrawn
@@ -350,6 +371,9 @@ public struct SanctionDecision: Sendable, Hashable {
     public var measure: SanctionMeasure
     /// First day of the sanction (defaults to the decision's date).
     public var starts: CivilDate?
+    /// The day the decision was notified to the person (defaults to the decision's date): the
+    /// two months to appeal run from it.
+    public var notified: CivilDate?
     /// Follows a France Travail proposal (CASF L262-37 IV).
     public var proposedByFranceTravail: Bool
     // Kept in a byte each (the values are 1 to 100 and 1 to 12, 0 for none): a decision lies in
@@ -381,13 +405,46 @@ public struct SanctionDecision: Sendable, Hashable {
     }
 
     public init(measure: SanctionMeasure, percent: Int, months: Int, starts: CivilDate? = nil,
-                proposedByFranceTravail: Bool = false, proposedPercent: Int? = nil, proposedMonths: Int? = nil) {
+                proposedByFranceTravail: Bool = false, proposedPercent: Int? = nil, proposedMonths: Int? = nil,
+                notified: CivilDate? = nil) {
         self.measure = measure
         self.starts = starts
+        self.notified = notified
         self.proposedByFranceTravail = proposedByFranceTravail
         percentByte = UInt8(clamping: percent)
         monthsByte = UInt8(clamping: months)
         proposedPercentByte = proposedPercent.map { UInt8(clamping: $0) } ?? 0
         proposedMonthsByte = proposedMonths.map { UInt8(clamping: $0) } ?? 0
+    }
+}
+
+/// What an appeal's answer decides.
+public enum AppealOutcome: String, Sendable, CaseIterable {
+    /// The decision stands.
+    case rejected
+    /// The decision is annulled: a withdrawal on the answer's day.
+    case granted
+    /// New terms replace the decision's own.
+    case reformed
+}
+
+/// `appeal_decided`: the PCD's answer to the appeal `appeal`, with the new terms of a reformed
+/// decision (those given replace the decision's own).
+public struct AppealDecision: Sendable, Hashable {
+    public var appeal: String
+    public var outcome: AppealOutcome
+    public var measure: SanctionMeasure?
+    private var percentByte: UInt8
+    private var monthsByte: UInt8
+
+    public var percent: Int? { percentByte == 0 ? nil : Int(percentByte) }
+    public var months: Int? { monthsByte == 0 ? nil : Int(monthsByte) }
+
+    public init(appeal: String, outcome: AppealOutcome, measure: SanctionMeasure? = nil, percent: Int? = nil, months: Int? = nil) {
+        self.appeal = appeal
+        self.outcome = outcome
+        self.measure = measure
+        percentByte = percent.map { UInt8(clamping: $0) } ?? 0
+        monthsByte = months.map { UInt8(clamping: $0) } ?? 0
     }
 }

@@ -15,6 +15,7 @@ package enum Field: Int, CaseIterable {
     case weekly_hours, reduction_reason, ends, hours, purpose, status, failing, legitimate_reason
     case measure, percent, months, starts, proposed_by_france_travail, proposed_percent, proposed_months
     case dated_from
+    case decision, appeal, outcome
 
     /// The field's name in the log (`household_size`).
     package var name: String { Field.names[rawValue] }
@@ -113,6 +114,20 @@ extension FieldReader {
             return .hearingRequested
         case .teamReferral:
             return .teamReferral
+        case .appealFiled:
+            guard let decision = try text(.decision, required: true) else { throw fail(.decision, .missing) }
+            return .appealFiled(decision: decision)
+        case .appealReferred:
+            guard let appeal = try text(.appeal, required: true) else { throw fail(.appeal, .missing) }
+            return .appealReferred(appeal: appeal)
+        case .appealOpinion:
+            guard let appeal = try text(.appeal, required: true) else { throw fail(.appeal, .missing) }
+            return .appealOpinion(appeal: appeal)
+        case .appealDecided:
+            guard let appeal = try text(.appeal, required: true) else { throw fail(.appeal, .missing) }
+            guard let outcome = try choice(.outcome, required: true, as: AppealOutcome.self) else { throw fail(.outcome, .missing) }
+            let (measure, percent, months) = try sanctionTerms(required: false)
+            return .appealDecided(AppealDecision(appeal: appeal, outcome: outcome, measure: measure, percent: percent, months: months))
         case .sanctionDecided:
             let (measure, percent, months) = try sanctionTerms(required: true)
             guard let measure, let percent, let months else { throw fail(.measure, .missing) }
@@ -121,7 +136,8 @@ extension FieldReader {
                 starts: try date(.starts, required: false),
                 proposedByFranceTravail: try bool(.proposed_by_france_travail) ?? false,
                 proposedPercent: try integer(.proposed_percent, required: false, in: 1...100, expectation: .integer(1...100)),
-                proposedMonths: try integer(.proposed_months, required: false, in: 1...12, expectation: .integer(1...12))))
+                proposedMonths: try integer(.proposed_months, required: false, in: 1...12, expectation: .integer(1...12)),
+                notified: try date(.notified, required: false)))
         case .remobilised:
             return .remobilised
         case .sanctionWithdrawn:

@@ -49,7 +49,7 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 /// The stage of the pathway a rule belongs to, for grouping in reports and docs. It is the
 /// first part of the rule's id and the folder of its file.
 public enum Stage: String, Sendable, CaseIterable {
-    case orientation, contract, review, sequence, sanction, intensity
+    case orientation, contract, review, sequence, sanction, intensity, appeal, data
 
     /// The folder of its rules' files (`Rules/Sanction/`).
     public var folder: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
@@ -130,6 +130,8 @@ public enum Rules {
     public enum Sequence {}
     public enum Intensity {}
     public enum Sanction {}
+    public enum Appeal {}
+    public enum Data {}
 }
 
 /// Every rule Pathway applies, in the order of the reports.
@@ -160,6 +162,9 @@ public enum RuleRegistry {
         Rules.Sanction.LegacyProcedure.self,
         Rules.Sanction.Closure.self,
         Rules.Sanction.Refund.self,
+        Rules.Appeal.Late.self,
+        Rules.Appeal.AnswerDeadline.self,
+        Rules.Data.UnknownReference.self,
     ]
 
     public static let all: [Rule] = definitions.map { $0.rule }

@@ -38,4 +38,5 @@ extension AppointmentPurpose: ByteCoded { package static let byteTable = makeTab
 extension AppointmentStatus: ByteCoded { package static let byteTable = makeTable() }
 extension FailingKind: ByteCoded { package static let byteTable = makeTable() }
 extension SanctionMeasure: ByteCoded { package static let byteTable = makeTable() }
+extension AppealOutcome: ByteCoded { package static let byteTable = makeTable() }
 extension DatedFrom: ByteCoded { package static let byteTable = makeTable() }
