@@ -17,13 +17,16 @@ let package = Package(
         .target(name: "PathwayReport", dependencies: ["PathwayMachinery", "PathwayLaw"]),
         .target(name: "PathwayImport", dependencies: ["PathwayMachinery", "PathwayLaw"]),
         .target(name: "Pathway", dependencies: ["PathwayMachinery", "PathwayLaw", "PathwayReport", "PathwayImport"]),
-        .executableTarget(name: "PathwayCLI", dependencies: ["Pathway"]),
+        // The layers named as well as the umbrella: a change of a layout below the umbrella then
+        // rebuilds what copies its values (the umbrella's re-exports alone left stale objects).
+        .executableTarget(name: "PathwayCLI", dependencies: ["Pathway", "PathwayMachinery", "PathwayLaw", "PathwayReport", "PathwayImport"]),
         // The benchmark's JSONDecoder baseline (scripts/bench); not a product.
         .executableTarget(name: "PathwayBaseline"),
         // The library's tests: one file per rule id under Rules/, mirroring Sources/PathwayLaw/Rules.
-        .testTarget(name: "PathwayTests", dependencies: ["Pathway"]),
+        .testTarget(name: "PathwayTests", dependencies: ["Pathway", "PathwayMachinery", "PathwayLaw", "PathwayReport", "PathwayImport"]),
         // The `pathway` binary end to end, as an auditor runs it (and the tools it is checked with).
-        .testTarget(name: "PathwayCLITests", dependencies: ["Pathway", "PathwayCLI"], exclude: ["Snapshots"]),
+        .testTarget(name: "PathwayCLITests", dependencies: ["Pathway", "PathwayMachinery", "PathwayLaw", "PathwayReport", "PathwayImport", "PathwayCLI"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,6 +53,7 @@ extension PersonState {
             stopClocks(.closure, on: event.date, under: parameters, into: &findings)
             endPlan(on: event.date)
             right = .closed(on: event.date, reason: reason)
+            closures.append(ClosedPeriod(from: event.date, until: nil))
 
         case .registered:
             if registeredOn == nil { registeredOn = event.date }
@@ -220,6 +221,7 @@ extension PersonState {
         } else {
             startNewPathway()
         }
+        if case .closed = right, let last = closures.indices.last { closures[last].until = event.date }
         right = .open(since: event.date, event: event.id)
         pathwayStart = event.date
         transferred = opening.transfer

@@ -102,12 +102,12 @@ extension PersonState {
         }
     }
 
-    /// The amounts of `record` as of `asOf` (`Docs/report.md`, "Les montants des sanctions").
-    package func amounts(of record: SanctionRecord, asOf: CivilDate, under parameters: Parameters,
-                 rightClosedOn: CivilDate? = nil) -> SanctionAmounts? {
+    /// The amounts of `record` as of `asOf` (`Docs/report.md`, "Les montants des sanctions"): a
+    /// month that begins while the right is closed withholds nothing, even once it reopens.
+    package func amounts(of record: SanctionRecord, asOf: CivilDate, under parameters: Parameters) -> SanctionAmounts? {
         guard let limit = parameters.refundLimitMonths.value(on: record.date) else { return nil }
         return record.amounts(monthlyAmounts: monthlyAmounts(for: record, under: parameters), asOf: asOf,
-                              refundLimitMonths: limit, rightClosedOn: rightClosedOn)
+                              refundLimitMonths: limit, closures: closures)
     }
 
     package mutating func withdraw(_ event: Event) {

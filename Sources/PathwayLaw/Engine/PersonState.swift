@@ -90,6 +90,9 @@ public struct PersonState: Sendable {
     public package(set) var hearings: [HearingRecord] = []
     /// Appeals against the person's decisions, in order.
     public package(set) var appeals: [AppealRecord] = []
+    /// The periods the right was closed: from a `right_closed` to the next `right_opened`, if
+    /// any. No allowance is due then, so no sanction withholds anything.
+    public package(set) var closures: [ClosedPeriod] = []
     /// Every decision, in order, with how it ended.
     public package(set) var sanctions: [SanctionRecord] = []
     /// Every monthly amount known, with the day it became known.
@@ -148,6 +151,16 @@ public struct NoticeRecord: Sendable, Hashable {
     public var event: String
     public var date: CivilDate
     public var terms: SanctionTerms
+}
+
+/// A period the right was closed: from the day of its closure to its reopening (`nil`: still
+/// closed).
+public struct ClosedPeriod: Sendable, Hashable {
+    public var from: CivilDate
+    public var until: CivilDate?
+
+    /// Whether the right was closed on `date`.
+    public func contains(_ date: CivilDate) -> Bool { date >= from && until.map { date < $0 } ?? true }
 }
 
 /// A hearing (an appointment of purpose `hearing`) and how it went.

@@ -39,9 +39,8 @@ public enum Replay {
         if !keepingWeeks { state.activities = [] }
         findings.append(contentsOf: closing.findings)
         findings.sort(by: Finding.reportOrder)
-        let closedOn: CivilDate? = if case .closed(let day, _) = state.right { day } else { nil }
         let sanctions = state.sanctions.map { record in
-            SanctionReport(record: record, amounts: state.amounts(of: record, asOf: asOf, under: parameters, rightClosedOn: closedOn))
+            SanctionReport(record: record, amounts: state.amounts(of: record, asOf: asOf, under: parameters))
         }
         let report = PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
                                   intensity: closing.intensity,

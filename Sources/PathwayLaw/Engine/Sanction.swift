@@ -128,23 +128,24 @@ public struct SanctionAmounts: Sendable, Hashable {
 extension SanctionRecord {
     /// The amounts of `Docs/report.md` ("Les montants des sanctions") as of `asOf`, with one
     /// monthly amount `A` for every month; `nil` without it. See
-    /// ``amounts(monthlyAmounts:asOf:refundLimitMonths:rightClosedOn:)``.
+    /// ``amounts(monthlyAmounts:asOf:refundLimitMonths:closures:)``.
     public func amounts(monthlyAmount: Cents?, asOf reportDate: CivilDate, refundLimitMonths: Int,
                         rightClosedOn: CivilDate? = nil) -> SanctionAmounts? {
         amounts(monthlyAmounts: Array(repeating: monthlyAmount, count: decision.months), asOf: reportDate,
-                refundLimitMonths: refundLimitMonths, rightClosedOn: rightClosedOn)
+                refundLimitMonths: refundLimitMonths, closures: rightClosedOn.map { [ClosedPeriod(from: $0, until: nil)] } ?? [])
     }
 
     /// The amounts as of `asOf`, month `k` of the sanction applying the rate to
     /// `monthlyAmounts[k]`; `nil` when a month that counts has no known amount (never guessed).
-    /// A right closed on `rightClosedOn` pays nothing from that day: months begun from then on
-    /// are not withheld, and a suspension it cut short is over [I]. A remobilisation refunds
-    /// the **last** months begun, up to `refundLimitMonths`.
+    /// A right closed pays nothing: a month that begins in one of the `closures` withholds
+    /// nothing, even once the right reopens; a closure still running at `asOf` cuts the sanction
+    /// short (a suspension it cut short is over [I]). A remobilisation refunds the **last** months
+    /// begun, up to `refundLimitMonths`.
     public func amounts(monthlyAmounts: [Cents?], asOf reportDate: CivilDate, refundLimitMonths: Int,
-                        rightClosedOn: CivilDate? = nil) -> SanctionAmounts? {
+                        closures: [ClosedPeriod] = []) -> SanctionAmounts? {
         var asOf = reportDate
         var cutShort = false
-        if let closed = rightClosedOn, closed > date, closed <= asOf {
+        if let closed = closures.last(where: { $0.until.map { $0 > reportDate } ?? true })?.from, closed > date, closed <= asOf {
             asOf = closed.adding(days: -1)
             cutShort = true
         }
@@ -157,6 +158,11 @@ extension SanctionRecord {
         // Each month's share: A_k × p / 100, rounded to the cent half up.
         var shares: [Int64] = []
         for k in 0..<max(counted, 1) {
+            // A month begun while the right was closed (and later reopened) withholds nothing.
+            if k < counted && closures.contains(where: { $0.until != nil && $0.contains(monthStart(k)) }) {
+                shares.append(0)
+                continue
+            }
             guard k < monthlyAmounts.count, let amount = monthlyAmounts[k] else {
                 if k < counted { return nil }
                 break

@@ -112,6 +112,20 @@ struct SanctionRefundTests {
         #expect(sanction?.record.ends == date("2025-11-20"))
     }
 
+    @Test("a closure is history: months begun between a closure and a reopening withhold nothing, the day before the closure counts",
+          arguments: [("2025-11-30", 3), ("2025-12-26", 3), ("2025-12-27", 4)])
+    func closedThenReopened(_ closed: String, _ months: Int) {
+        // A suppression decided 2025-09-26 for 4 months (months from 09-26, 10-26, 11-26, 12-26).
+        var s = engaged()
+        s.add("team_opinion", "2025-09-15")
+        _ = sanctioned(&s, failing: "2025-09-01", decided: "2025-09-26", decision("suppression", 100, 4), kind: "control_refusal")
+        s.add("right_closed", closed, #""reason":"resources""#)
+        s.add("right_opened", "2026-10-22", #""monthly_amount":646.52"#)
+        let sanction = s.report(asOf: "2026-12-31").person("P1")?.sanctions.first
+        #expect(sanction?.amounts?.withheld == Cents(64652 * Int64(months)), "closed \(closed)")
+        #expect(sanction?.amounts?.lost == Cents(64652 * Int64(months)))
+    }
+
     @Test("the refund is of the last months begun: with an amount that changed, the last three, not the first")
     func lastMonths() {
         var s = engaged()
