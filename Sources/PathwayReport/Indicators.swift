@@ -36,6 +36,9 @@ public struct Indicators: Sendable {
     public var sanctions: SanctionCounts
     /// Contracts' planned hours, reductions, hours done and appointments.
     public var intensity: IntensityCounts
+    /// People whose duties the log leaves unknown at the report date (`subject_to_duties: null`
+    /// and no `duties_changed` since): no deadline is judged for them.
+    public var dutiesUnknown: Int
     /// Findings by severity and by rule.
     public var findingsBySeverity: [Severity: Int]
     public var findingsByRule: [RuleID: Int]
@@ -43,7 +46,7 @@ public struct Indicators: Sendable {
     private init(orientation: DeadlineCounts, contract: DeadlineCounts, review: DeadlineCounts, stock: DeadlineCounts,
                  byDominante: [Dominante: Int], byOrganisme: [Organisme: Int], reorientations: Int,
                  registrationToContract: Distribution, states: [PathwayStatus: Int], sanctions: SanctionCounts,
-                 intensity: IntensityCounts, findingsBySeverity: [Severity: Int], findingsByRule: [RuleID: Int]) {
+                 intensity: IntensityCounts, dutiesUnknown: Int, findingsBySeverity: [Severity: Int], findingsByRule: [RuleID: Int]) {
         self.orientation = orientation
         self.contract = contract
         self.review = review
@@ -55,6 +58,7 @@ public struct Indicators: Sendable {
         self.states = states
         self.sanctions = sanctions
         self.intensity = intensity
+        self.dutiesUnknown = dutiesUnknown
         self.findingsBySeverity = findingsBySeverity
         self.findingsByRule = findingsByRule
     }
@@ -90,6 +94,7 @@ public struct Indicators: Sendable {
         private var registrationToContract: [Int] = []
         private var sanctions = SanctionCounts([])
         private var intensity = IntensityCounts([])
+        private var dutiesUnknown = 0
         private var findingsBySeverity: [Severity: Int] = [:]
         private var findingsByRule: [RuleID: Int] = [:]
 
@@ -107,6 +112,7 @@ public struct Indicators: Sendable {
             registrationToContract.append(contentsOf: person.state.registrationToContractDays)
             sanctions.add(person.sanctions)
             intensity.add(person)
+            if person.state.dutiesUnknown { dutiesUnknown += 1 }
             for finding in person.findings {
                 findingsBySeverity[finding.severity, default: 0] += 1
                 findingsByRule[finding.rule, default: 0] += 1
@@ -127,6 +133,7 @@ public struct Indicators: Sendable {
             registrationToContract.append(contentsOf: other.registrationToContract)
             sanctions.merge(other.sanctions)
             intensity.merge(other.intensity)
+            dutiesUnknown += other.dutiesUnknown
             findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
             findingsByRule.merge(other.findingsByRule, uniquingKeysWith: +)
         }
@@ -141,7 +148,7 @@ public struct Indicators: Sendable {
                               review: counts(.review), stock: counts(.stock),
                               byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
                               registrationToContract: Distribution(registrationToContract), states: states,
-                              sanctions: sanctions, intensity: intensity,
+                              sanctions: sanctions, intensity: intensity, dutiesUnknown: dutiesUnknown,
                               findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule)
         }
     }

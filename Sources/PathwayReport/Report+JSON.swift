@@ -322,6 +322,7 @@ extension Indicators {
                 ("mean_days", .decimal(registrationToContract.mean)),
             ])),
             ("states", .object(PathwayStatus.allCases.map { ($0.rawValue, .int(states[$0] ?? 0)) })),
+            ("duties_unknown", .int(dutiesUnknown)),
             ("intensity", intensityJSON),
             ("sanctions", sanctionsJSON),
             ("findings", .object(

@@ -29,6 +29,10 @@ extension Report {
         line("  États : " + PathwayStatus.allCases.compactMap { status in
             indicators.states[status].map { "\(status.label) \($0)" }
         }.joined(separator: ", "))
+        if indicators.dutiesUnknown > 0 {
+            line("  Droits et devoirs inconnus (la source ne les dit pas) : \(Report.plural(indicators.dutiesUnknown, "personne")), "
+                 + "comptée\(indicators.dutiesUnknown > 1 ? "s" : "") comme non soumise\(indicators.dutiesUnknown > 1 ? "s" : "") ; aucun délai jugé pour elle\(indicators.dutiesUnknown > 1 ? "s" : "")")
+        }
         for (_, indicator) in parameters.rules.table.indicators {
             line(Report.deadlineLine(indicator.heading(parameters), indicators[indicator.slot], target: indicator.target?(parameters)))
         }

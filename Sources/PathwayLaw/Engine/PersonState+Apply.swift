@@ -198,7 +198,7 @@ extension PersonState {
         if isOpen && !opening.transfer {
             // The same right told again (a CAF flow sent twice, another source): the pathway goes
             // on; only a change of duties it states is taken into account. [I]
-            if opening.dutiesStated && opening.subjectToDuties != subjectToDuties {
+            if opening.dutiesStated && (opening.subjectToDuties != subjectToDuties || dutiesUnknown) {
                 changeDuties(to: opening.subjectToDuties, event: event, under: parameters, into: &findings)
             }
             // The day of receipt of a right opened from its application: the orientation clock
@@ -225,7 +225,10 @@ extension PersonState {
         right = .open(since: event.date, event: event.id)
         pathwayStart = event.date
         transferred = opening.transfer
-        subjectToDuties = opening.subjectToDuties
+        // Duties the source does not state (`subject_to_duties: null`) start no clock until a
+        // `duties_changed` says.
+        dutiesUnknown = opening.dutiesUnknown
+        subjectToDuties = opening.subjectToDuties && !opening.dutiesUnknown
         receiptUnknown = opening.datedFromApplication
         if subjectToDuties && orientation == nil && !receiptUnknown {
             startClocks(.orientationDue, by: event, under: parameters, into: &findings)
@@ -244,6 +247,7 @@ extension PersonState {
 
     private mutating func changeDuties(to subject: Bool, event: Event, under parameters: Parameters,
                                        into findings: inout [Finding]) {
+        dutiesUnknown = false
         guard subject != subjectToDuties else { return }
         subjectToDuties = subject
         if !subject {

@@ -31,6 +31,9 @@ public struct PersonState: Sendable {
     public package(set) var receiptUnknown = false
     /// Subject to rights and duties (CASF L262-28).
     public package(set) var subjectToDuties = true
+    /// Whether the log leaves the duties unknown (`subject_to_duties: null` at the opening and no
+    /// `duties_changed` since): no deadline is judged; the person reads as not subject.
+    public package(set) var dutiesUnknown = false
     public package(set) var householdSize = 1
     public package(set) var singleParentIncrease = false
     public package(set) var monthlyAmount: Cents?

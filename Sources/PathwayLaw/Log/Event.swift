@@ -194,8 +194,13 @@ public enum DatedFrom: String, Sendable, CaseIterable {
 public struct RightOpening: Sendable, Hashable {
     /// Transferred from another département.
     public var transfer: Bool
-    /// People in the RSA household (≥ 1).
-    public var householdSize: Int
+    /// People in the RSA household (1 to 99), kept in a byte: an opening lies in every event of
+    /// the log's array, whose size is its largest kind's.
+    public var householdSize: Int {
+        get { Int(householdSizeByte) }
+        set { householdSizeByte = UInt8(clamping: newValue) }
+    }
+    private var householdSizeByte: UInt8
     /// Majoration pour isolement (CASF L262-9).
     public var singleParentIncrease: Bool
     /// Soumis aux droits et devoirs (CASF L262-28); `true` unless said otherwise.
@@ -205,6 +210,9 @@ public struct RightOpening: Sendable, Hashable {
     /// Whether `subject_to_duties` was written (not its default): a right told again changes
     /// the duties only when it says so.
     public var dutiesStated: Bool
+    /// `subject_to_duties: null`: the source does not say (an MSA flow without
+    /// `TOPPERSDRODEVORSA`): no deadline clock starts until a `duties_changed` says.
+    public var dutiesUnknown: Bool
     /// `dated_from: application`: an import dated the opening from the application because the
     /// day the département received the information is not known (a first import of history).
     /// The right is open from then, but no orientation clock starts until a later
@@ -213,9 +221,10 @@ public struct RightOpening: Sendable, Hashable {
 
     public init(transfer: Bool = false, householdSize: Int = 1, singleParentIncrease: Bool = false,
                 subjectToDuties: Bool = true, monthlyAmount: Cents? = nil, dutiesStated: Bool = true,
-                datedFromApplication: Bool = false) {
+                datedFromApplication: Bool = false, dutiesUnknown: Bool = false) {
         self.transfer = transfer
-        self.householdSize = householdSize
+        householdSizeByte = UInt8(clamping: householdSize)
+        self.dutiesUnknown = dutiesUnknown
         self.singleParentIncrease = singleParentIncrease
         self.subjectToDuties = subjectToDuties
         self.monthlyAmount = monthlyAmount

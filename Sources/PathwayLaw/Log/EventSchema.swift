@@ -49,7 +49,8 @@ extension FieldReader {
                 subjectToDuties: try bool(.subject_to_duties) ?? true,
                 monthlyAmount: try money(.monthly_amount),
                 dutiesStated: try bool(.subject_to_duties) != nil,
-                datedFromApplication: try choice(.dated_from, required: false, as: DatedFrom.self) == .application))
+                datedFromApplication: try choice(.dated_from, required: false, as: DatedFrom.self) == .application,
+                dutiesUnknown: isNull(.subject_to_duties)))
         case .householdChanged:
             let change = HouseholdChange(
                 householdSize: try integer(.household_size, required: false, in: 1...99, expectation: .integer(1...99)),

@@ -66,6 +66,9 @@ package struct FieldReader {
         return member
     }
 
+    /// Whether `field` is written as `null` (where null means "not said", not "absent").
+    package func isNull(_ field: Field) -> Bool { members.member(field)?.kind == .null }
+
     // The typed readers below are inlined into the event's construction; the messages of
     // their errors are built out of line, only when a line is rejected.
 
