@@ -67,7 +67,7 @@ public struct GroupedReplay {
     private var pending: [(id: String, events: [Event])] = []
     private var pendingEvents = 0
     private var entries: [Entry] = []
-    private var tally = Indicators.Tally()
+    private var tally: Indicators.Tally
     private var replayed = 0
     private var afterAsOf = 0
     private var hasViolation = false
@@ -87,6 +87,7 @@ public struct GroupedReplay {
         self.store = store
         self.batchEvents = max(1, batchEvents)
         reader = GroupedReader(jobs: jobs)
+        tally = Indicators.Tally(newEntrantTargetDays: parameters.newEntrantTargetDays.value(on: asOf) ?? 15)
     }
 
     /// Lines read so far.

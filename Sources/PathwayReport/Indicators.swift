@@ -36,6 +36,8 @@ public struct Indicators: Sendable {
     public var sanctions: SanctionCounts
     /// Contracts' planned hours, reductions, hours done and appointments.
     public var intensity: IntensityCounts
+    /// The new entrants by month and how each stands (the départements' monthly reporting).
+    public var newEntrants: NewEntrantCounts
     /// People whose duties the log leaves unknown at the report date (`subject_to_duties: null`
     /// and no `duties_changed` since): no deadline is judged for them.
     public var dutiesUnknown: Int
@@ -46,7 +48,7 @@ public struct Indicators: Sendable {
     private init(orientation: DeadlineCounts, contract: DeadlineCounts, review: DeadlineCounts, stock: DeadlineCounts,
                  byDominante: [Dominante: Int], byOrganisme: [Organisme: Int], reorientations: Int,
                  registrationToContract: Distribution, states: [PathwayStatus: Int], sanctions: SanctionCounts,
-                 intensity: IntensityCounts, dutiesUnknown: Int, findingsBySeverity: [Severity: Int], findingsByRule: [RuleID: Int]) {
+                 intensity: IntensityCounts, newEntrants: NewEntrantCounts, dutiesUnknown: Int, findingsBySeverity: [Severity: Int], findingsByRule: [RuleID: Int]) {
         self.orientation = orientation
         self.contract = contract
         self.review = review
@@ -58,26 +60,27 @@ public struct Indicators: Sendable {
         self.states = states
         self.sanctions = sanctions
         self.intensity = intensity
+        self.newEntrants = newEntrants
         self.dutiesUnknown = dutiesUnknown
         self.findingsBySeverity = findingsBySeverity
         self.findingsByRule = findingsByRule
     }
 
-    package init(people: [PersonReport]) {
-        self.init(people: people, jobs: 1)
+    package init(people: [PersonReport], newEntrantTargetDays: Int = 15) {
+        self.init(people: people, jobs: 1, newEntrantTargetDays: newEntrantTargetDays)
     }
 
     /// The indicators of `people`, tallied on `jobs` threads (a contiguous share of at least
     /// `minimumShare` people each, the shares then merged in order): the same figures as one
     /// tally.
-    package init(people: [PersonReport], jobs: Int, minimumShare: Int = 1024) {
+    package init(people: [PersonReport], jobs: Int, minimumShare: Int = 1024, newEntrantTargetDays: Int = 15) {
         let shares = max(1, min(jobs, people.count / max(1, minimumShare)))
         let parts = Parallel.map(count: shares, jobs: shares) { k -> Tally in
-            var tally = Tally()
+            var tally = Tally(newEntrantTargetDays: newEntrantTargetDays)
             for person in people[(people.count * k / shares)..<(people.count * (k + 1) / shares)] { tally.add(person) }
             return tally
         }
-        var tally = Tally()
+        var tally = Tally(newEntrantTargetDays: newEntrantTargetDays)
         for part in parts { tally.merge(part) }
         self = tally.indicators
     }
@@ -95,10 +98,11 @@ public struct Indicators: Sendable {
         private var sanctions = SanctionCounts([])
         private var intensity = IntensityCounts([])
         private var dutiesUnknown = 0
+        private var newEntrants: NewEntrantCounts
         private var findingsBySeverity: [Severity: Int] = [:]
         private var findingsByRule: [RuleID: Int] = [:]
 
-        public init() {}
+        public init(newEntrantTargetDays: Int = 15) { newEntrants = NewEntrantCounts(targetDays: newEntrantTargetDays) }
 
         /// Counts one person, with the findings of their report.
         public mutating func add(_ person: PersonReport) {
@@ -113,6 +117,7 @@ public struct Indicators: Sendable {
             sanctions.add(person.sanctions)
             intensity.add(person)
             if person.state.dutiesUnknown { dutiesUnknown += 1 }
+            for (entry, status) in person.newEntrants { newEntrants.add(entry, status) }
             for finding in person.findings {
                 findingsBySeverity[finding.severity, default: 0] += 1
                 findingsByRule[finding.rule, default: 0] += 1
@@ -134,6 +139,7 @@ public struct Indicators: Sendable {
             sanctions.merge(other.sanctions)
             intensity.merge(other.intensity)
             dutiesUnknown += other.dutiesUnknown
+            newEntrants.merge(other.newEntrants)
             findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
             findingsByRule.merge(other.findingsByRule, uniquingKeysWith: +)
         }
@@ -148,10 +154,43 @@ public struct Indicators: Sendable {
                               review: counts(.review), stock: counts(.stock),
                               byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
                               registrationToContract: Distribution(registrationToContract), states: states,
-                              sanctions: sanctions, intensity: intensity, dutiesUnknown: dutiesUnknown,
+                              sanctions: sanctions, intensity: intensity, newEntrants: newEntrants, dutiesUnknown: dutiesUnknown,
                               findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule)
         }
     }
+}
+
+/// The new entrants (`Docs/report.md`, `indicators.new_entrants`): by month of entry, how many
+/// were oriented within the target, later, are pending or missing at the report date.
+public struct NewEntrantCounts: Sendable, Equatable {
+    public var targetDays: Int
+    /// By month (`2025-03`): entrants and their statuses, indexed as `NewEntry.Status.allCases`.
+    public private(set) var months: [String: [Int]] = [:]
+
+    public init(targetDays: Int) { self.targetDays = targetDays }
+
+    mutating func add(_ entry: NewEntry, _ status: NewEntry.Status) {
+        let month = String(entry.entered.description.prefix(7))
+        var counts = months[month] ?? [Int](repeating: 0, count: NewEntry.Status.allCases.count)
+        if let i = NewEntry.Status.allCases.firstIndex(of: status) { counts[i] += 1 }
+        months[month] = counts
+    }
+
+    mutating func merge(_ other: NewEntrantCounts) {
+        months.merge(other.months) { zip($0, $1).map(+) }
+    }
+
+    /// The count of `status` over every month, or in `month`.
+    public func count(_ status: NewEntry.Status, in month: String? = nil) -> Int {
+        guard let i = NewEntry.Status.allCases.firstIndex(of: status) else { return 0 }
+        if let month { return months[month]?[i] ?? 0 }
+        return months.values.reduce(0) { $0 + $1[i] }
+    }
+
+    public var total: Int { months.values.reduce(0) { $0 + $1.reduce(0, +) } }
+    public func entrants(in month: String) -> Int { months[month]?.reduce(0, +) ?? 0 }
+    /// The months with entrants, in order.
+    public var orderedMonths: [String] { months.keys.sorted() }
 }
 
 /// Sanction decisions by measure and basis, and the euros withheld, refunded and lost.

@@ -73,7 +73,9 @@ extension Replay {
                                  afterAsOf: afterAsOf,
                                  people: ids.count)
         return Report(asOf: asOf, input: input, rejected: log.rejected, notJudged: notJudged, people: people, findings: findings,
-                      indicators: Indicators(people: people, jobs: jobs), parameters: parameters)
+                      indicators: Indicators(people: people, jobs: jobs,
+                                             newEntrantTargetDays: asOf.flatMap { parameters.newEntrantTargetDays.value(on: $0) } ?? 15),
+                      parameters: parameters)
     }
 
     /// Each person's events laid out contiguously, in log order (a counting sort on up to `jobs`

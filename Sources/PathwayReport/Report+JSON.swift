@@ -307,6 +307,19 @@ extension Indicators {
         ])
     }
 
+    /// `indicators.new_entrants` (`Docs/report.md`).
+    private var newEntrantsJSON: JSONValue {
+        let n = newEntrants
+        func counts(_ month: String?) -> [(String, JSONValue)] {
+            NewEntry.Status.allCases.map { ($0.rawValue, .int(n.count($0, in: month))) }
+        }
+        return .object([("target_days", .int(n.targetDays)), ("total", .int(n.total))] + counts(nil) + [
+            ("months", .array(n.orderedMonths.map { month in
+                .object([("month", .string(month)), ("entrants", .int(n.entrants(in: month)))] + counts(month))
+            })),
+        ])
+    }
+
     package var jsonValue: JSONValue {
         .object([
             ("orientation", orientation.jsonValue),
@@ -323,6 +336,7 @@ extension Indicators {
             ])),
             ("states", .object(PathwayStatus.allCases.map { ($0.rawValue, .int(states[$0] ?? 0)) })),
             ("duties_unknown", .int(dutiesUnknown)),
+            ("new_entrants", newEntrantsJSON),
             ("intensity", intensityJSON),
             ("sanctions", sanctionsJSON),
             ("findings", .object(

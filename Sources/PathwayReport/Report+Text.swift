@@ -29,6 +29,12 @@ extension Report {
         line("  États : " + PathwayStatus.allCases.compactMap { status in
             indicators.states[status].map { "\(status.label) \($0)" }
         }.joined(separator: ", "))
+        let entrants = indicators.newEntrants
+        if entrants.total > 0 {
+            line("  Nouveaux entrants : \(n(entrants.total)) ; orientés en \(entrants.targetDays) jours et moins "
+                 + "\(n(entrants.count(.withinTarget))), plus tard \(n(entrants.count(.later))), en attente \(n(entrants.count(.pending))), "
+                 + "sans orientation \(n(entrants.count(.missing))) (par mois dans le rapport JSON)")
+        }
         if indicators.dutiesUnknown > 0 {
             line("  Droits et devoirs inconnus (la source ne les dit pas) : \(Report.plural(indicators.dutiesUnknown, "personne")), "
                  + "comptée\(indicators.dutiesUnknown > 1 ? "s" : "") comme non soumise\(indicators.dutiesUnknown > 1 ? "s" : "") ; aucun délai jugé pour elle\(indicators.dutiesUnknown > 1 ? "s" : "")")

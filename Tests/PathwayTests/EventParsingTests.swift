@@ -27,7 +27,7 @@ struct EventParsingTests {
         return error(#"{"id":"e1","person":"P1","type":"\#(type)","date":"2025-03-03"\#(extra)}"#)
     }
 
-    @Test("all 25 types parse with their fields and defaults")
+    @Test("all 27 types parse with their fields and defaults")
     func allTypes() {
         #expect(event("right_opened") == .rightOpened(RightOpening(dutiesStated: false)))
         #expect(event("right_opened", #""dated_from":"application","subject_to_duties":true"#)
@@ -74,7 +74,9 @@ struct EventParsingTests {
                 == .sanctionDecided(SanctionDecision(measure: .suppression, percent: 100, months: 4, starts: date("2025-04-01"), proposedByFranceTravail: true)))
         #expect(event("remobilised") == .remobilised)
         #expect(event("sanction_withdrawn") == .sanctionWithdrawn)
-        #expect(EventType.allCases.count == 25)
+        #expect(event("payment_suspended", #""reason":"3""#) == .paymentSuspended(reason: "3"))
+        #expect(event("payment_resumed") == .paymentResumed)
+        #expect(EventType.allCases.count == 27)
     }
 
     @Test("unknown fields are ignored, null is read as absent")

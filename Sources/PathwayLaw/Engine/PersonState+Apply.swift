@@ -31,6 +31,8 @@ extension PersonState {
             return Outcome(findings: findings, transition: nil)
         }
         ask(rules.before(event.type), .event(event, completed: []), under: parameters, into: &findings)
+        let rightWasOpen = isOpen
+        let rightWasNever: Bool = if case .never = right { true } else { false }
         // The clocks whose step the event is, ended before it changes the state.
         completeClocks(by: event, under: parameters, into: &findings)
 
@@ -86,6 +88,9 @@ extension PersonState {
         case .teamReferral:
             teamReferrals.append(event.date)
 
+        case .paymentSuspended, .paymentResumed:
+            break // the follow-up's (below)
+
         case .appealFiled, .appealReferred, .appealOpinion, .appealDecided:
             // An unknown reference is reported (data.unknown_reference) and not replayed.
             if resolves(event) { recordAppeal(event) }
@@ -107,6 +112,7 @@ extension PersonState {
             if let routine = Routine(event.kind) { record(routine, on: event.date) }
         }
 
+        trackFollowUp(event, rightWasOpen: rightWasOpen, rightWasNever: rightWasNever, under: parameters)
         let after = status(on: event.date)
         return Outcome(findings: findings, transition: before == after ? nil : .init(from: before, to: after))
     }

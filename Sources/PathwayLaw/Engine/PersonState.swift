@@ -93,6 +93,11 @@ public struct PersonState: Sendable {
     public package(set) var hearings: [HearingRecord] = []
     /// Appeals against the person's decisions, in order.
     public package(set) var appeals: [AppealRecord] = []
+    /// The current follow-up (`nil` before the first opening), the day a payment suspension
+    /// began if one is running, and the person's entries (the new-entrant indicator).
+    public package(set) var followUp: FollowUp?
+    public package(set) var paymentSuspendedSince: CivilDate?
+    public package(set) var newEntries: [NewEntry] = []
     /// The periods the right was closed: from a `right_closed` to the next `right_opened`, if
     /// any. No allowance is due then, so no sanction withholds anything.
     public package(set) var closures: [ClosedPeriod] = []

@@ -46,7 +46,10 @@ public enum Replay {
                                   intensity: closing.intensity,
                                   records: state.records + closing.records,
                                   deadlines: state.deadlines(asOf: asOf, under: parameters),
-                                  eventsReplayed: replayed, eventsAfterAsOf: afterAsOf)
+                                  eventsReplayed: replayed, eventsAfterAsOf: afterAsOf,
+                                  newEntrants: parameters.newEntrantTargetDays.value(on: asOf).map { days in
+                                      state.newEntries.map { ($0, $0.status(asOf: asOf, targetDays: days)) }
+                                  } ?? [])
         return (report, closing)
     }
 
@@ -71,6 +74,8 @@ public struct PersonReport: Sendable {
     public var eventsReplayed: Int
     /// Events dated after `as_of`: read, counted, not replayed.
     public var eventsAfterAsOf: Int
+    /// The person's entries (the new-entrant indicator) and how each stands at `as_of`.
+    public var newEntrants: [(entry: NewEntry, status: NewEntry.Status)] = []
 
     public var person: String { state.person }
 }

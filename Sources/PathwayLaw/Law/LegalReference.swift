@@ -126,6 +126,7 @@ public enum Law {
     public static let appealAnswer = LegalReference("CASF", "R262-89", .primary)
     public static let appealCommission = LegalReference("CASF", "R262-90 (avis de la commission de recours amiable sous un mois, réputé rendu ; réponse sous un mois après l'avis)", .primary)
     public static let implicitRejection = LegalReference(secondarySource, "CRPA L231-4 : deux mois de silence valent rejet", .secondary)
+    public static let newEntrants = LegalReference(secondarySource, "paramétrage des indicateurs du volet 2 (nouveaux entrants, orientés en 15 jours et moins ; suivi clos après plus de 12 mois de suspension)", .secondary)
     public static let dataReferences = LegalReference(interpretation, "un événement qui nomme un événement absent du journal de la personne n'est pas rejoué", .interpretation)
     /// The notice article of décret 2025-478: the right to ask to be heard within the days left for observations.
     public static let hearingRight = LegalReference("CASF", "article de la notification créé par le décret n° 2025-478 (LEGIARTI000051678976 : observations écrites ou demande d'être entendu dans le délai)", .primary)

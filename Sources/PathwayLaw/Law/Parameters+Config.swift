@@ -44,6 +44,8 @@ extension Parameters {
             contractTargetDays = contractTargetDays.overridden(with: try Parameters.integer(key, value, 1...366))
         case intensityWindowWeeks.key:
             intensityWindowWeeks = intensityWindowWeeks.overridden(with: try Parameters.integer(key, value, 1...52))
+        case newEntrantTargetDays.key:
+            newEntrantTargetDays = newEntrantTargetDays.overridden(with: try Parameters.integer(key, value, 1...366))
         case intensityRequiresActivity.key:
             guard case .bool(let flag) = value else {
                 throw ConfigError(key: key, message: "expected true or false, got \(Parameters.render(value))")

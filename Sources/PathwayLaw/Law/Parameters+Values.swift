@@ -33,6 +33,8 @@ extension Parameters {
         package var appealPeriodFranc: Parameter<Bool>
         package var appealAnswerMonths: Parameter<Int>
         package var appealCommissionMonths: Parameter<Int>
+        package var newEntrantTargetDays: Parameter<Int>
+        package var followUpResetMonths: Parameter<Int>
         package var monthEnd: Parameter<CivilDate.MonthEnd>
         package var weekendExtension: Parameter<Bool>
         package var overrides: [String: String] = [:]
@@ -209,6 +211,17 @@ extension Parameters {
                 key: "appeal_commission_months",
                 summary: "Délai de la commission de recours amiable pour son avis (réputé rendu ensuite), et du président après l'avis, en mois.",
                 periods: [ParameterPeriod(from: nil, value: 1, references: [Law.appealCommission])],
+                overridable: false)
+            newEntrantTargetDays = Parameter(
+                key: "new_entrant_target_days",
+                summary: "Nouveaux entrants : orientés dans la cible quand l'orientation est notifiée avant l'entrée + ce nombre de jours.",
+                periods: [ParameterPeriod(from: nil, value: 15, references: [Law.newEntrants],
+                                          note: "« orientés en 15 jours et moins » : T0 le 01/03, courrier avant le 16/03")],
+                overridable: true)
+            followUpResetMonths = Parameter(
+                key: "follow_up_reset_months",
+                summary: "Nouveaux entrants : une suspension du versement de plus de ce nombre de mois clôt le suivi ; la reprise en ouvre un nouveau.",
+                periods: [ParameterPeriod(from: nil, value: 12, references: [Law.newEntrants])],
                 overridable: false)
             monthEnd = Parameter(
                 key: "month_end",

@@ -295,6 +295,27 @@ public struct Parameters: Sendable {
         }
     }
 
+    // MARK: New entrants
+
+    /// The new entrants' target: oriented before entry + this many days (the national reporting, seeds 002 and 003) [S].
+    public var newEntrantTargetDays: Parameter<Int> {
+        _read { yield storage.values.newEntrantTargetDays }
+        _modify {
+            var values = storage.values
+            yield &values.newEntrantTargetDays
+            storage = Storage(values)
+        }
+    }
+    /// A payment suspended more than this many months closes the follow-up: its resumption starts a new one [S].
+    public var followUpResetMonths: Parameter<Int> {
+        _read { yield storage.values.followUpResetMonths }
+        _modify {
+            var values = storage.values
+            yield &values.followUpResetMonths
+            storage = Storage(values)
+        }
+    }
+
     // MARK: Counting
 
     /// How a month count lands on a shorter month [I].
@@ -409,6 +430,8 @@ public struct Parameters: Sendable {
             ParameterDescription(appealPeriodFranc, render: { String($0) }),
             ParameterDescription(appealAnswerMonths, render: int),
             ParameterDescription(appealCommissionMonths, render: int),
+            ParameterDescription(newEntrantTargetDays, render: int),
+            ParameterDescription(followUpResetMonths, render: int),
             ParameterDescription(monthEnd, render: { $0.rawValue }),
             ParameterDescription(weekendExtension, render: { String($0) }),
         ]

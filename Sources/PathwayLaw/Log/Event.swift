@@ -51,6 +51,8 @@ public enum EventType: String, Sendable, CaseIterable {
     case appealReferred = "appeal_referred"
     case appealOpinion = "appeal_opinion"
     case appealDecided = "appeal_decided"
+    case paymentSuspended = "payment_suspended"
+    case paymentResumed = "payment_resumed"
     case sanctionDecided = "sanction_decided"
     case remobilised
     case sanctionWithdrawn = "sanction_withdrawn"
@@ -92,9 +94,11 @@ extension EventType {
         case .appealReferred: return 19
         case .appealOpinion: return 20
         case .appealDecided: return 21
-        case .sanctionDecided: return 22
-        case .remobilised: return 23
-        case .sanctionWithdrawn: return 24
+        case .paymentSuspended: return 22
+        case .paymentResumed: return 23
+        case .sanctionDecided: return 24
+        case .remobilised: return 25
+        case .sanctionWithdrawn: return 26
         }
     }
 }
@@ -147,6 +151,11 @@ public enum EventKind: Sendable, Hashable {
     case appealOpinion(appeal: String)
     /// `appeal_decided`: the PCD's answer to an appeal.
     case appealDecided(AppealDecision)
+    /// `payment_suspended`: the CAF/MSA suspended the right or its payment (`ETATDOSRSA` 3 or 4),
+    /// with its code when given: the right stays open, not payable.
+    case paymentSuspended(reason: String?)
+    /// `payment_resumed`: the right is payable again.
+    case paymentResumed
     /// `sanction_decided`: the PCD's decision.
     case sanctionDecided(SanctionDecision)
     /// `remobilised`: the person complied before the end of a suspension.
@@ -178,6 +187,8 @@ public enum EventKind: Sendable, Hashable {
         case .appealReferred: return .appealReferred
         case .appealOpinion: return .appealOpinion
         case .appealDecided: return .appealDecided
+        case .paymentSuspended: return .paymentSuspended
+        case .paymentResumed: return .paymentResumed
         case .sanctionDecided: return .sanctionDecided
         case .remobilised: return .remobilised
         case .sanctionWithdrawn: return .sanctionWithdrawn

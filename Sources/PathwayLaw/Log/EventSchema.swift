@@ -129,6 +129,10 @@ extension FieldReader {
             guard let outcome = try choice(.outcome, required: true, as: AppealOutcome.self) else { throw fail(.outcome, .missing) }
             let (measure, percent, months) = try sanctionTerms(required: false)
             return .appealDecided(AppealDecision(appeal: appeal, outcome: outcome, measure: measure, percent: percent, months: months))
+        case .paymentSuspended:
+            return .paymentSuspended(reason: try text(.reason, required: false))
+        case .paymentResumed:
+            return .paymentResumed
         case .sanctionDecided:
             let (measure, percent, months) = try sanctionTerms(required: true)
             guard let measure, let percent, let months else { throw fail(.measure, .missing) }

@@ -141,6 +141,8 @@ extension FrenchWords {
         case .appealReferred: return "saisine de la commission de recours amiable"
         case .appealOpinion: return "avis de la commission de recours amiable"
         case .appealDecided: return "réponse au recours"
+        case .paymentSuspended: return "suspension du versement par la CAF/MSA"
+        case .paymentResumed: return "reprise du versement"
         case .sanctionDecided: return "décision de sanction"
         case .remobilised: return "remobilisation"
         case .sanctionWithdrawn: return "retrait de la sanction"
