@@ -170,11 +170,12 @@ extension PersonState {
         return false
     }
 
-    /// Asks `rules` at `moment`, on the state as it is.
-    package mutating func ask(_ rules: [RuleTable.Evaluate], _ moment: RuleContext.Moment, under parameters: Parameters,
+    /// Asks `rules` at `moment`, on the state as it is. The moment is made only when some rule
+    /// is asked (it copies the event).
+    package mutating func ask(_ rules: [RuleTable.Evaluate], _ moment: @autoclosure () -> RuleContext.Moment, under parameters: Parameters,
                       into findings: inout [Finding]) {
         guard !rules.isEmpty else { return }
-        lending(to: moment, under: parameters) { context in
+        lending(to: moment(), under: parameters) { context in
             for evaluate in rules { evaluate(context, &findings) }
         }
     }

@@ -86,7 +86,8 @@ extension PersonState {
             && sanctions[index].decision.measure == .suspension && event.date < sanctions[index].term {
             sanctions[index].endedBy = .remobilised
             sanctions[index].endedOn = event.date
-            ask(parameters.rules.table.suspensionEnded, .suspensionEnded(event, sanctions[index]), under: parameters, into: &findings)
+            let ended = sanctions[index]
+            ask(parameters.rules.table.suspensionEnded, .suspensionEnded(event, ended), under: parameters, into: &findings)
         }
     }
 
