@@ -16,6 +16,12 @@ extension Rules.Sanction {
         return "manquement « \(FrenchWords.label(failing.kind)) » constaté le \(failing.date) (événement \(failing.event))"
     }
 
+    /// The notice that counts for a decision dated `date`: the latest one dated after the
+    /// `previous` decision (any, for a first decision) and on or before `date`.
+    package static func notice(for date: CivilDate, after previous: SanctionRecord?, in state: PersonState) -> NoticeRecord? {
+        state.notices.last { n in n.date <= date && previous.map { n.date > $0.date } ?? true }
+    }
+
     /// The first day of the décret 2025-478 regime in `parameters` (2025-06-01).
     package static func decreeStart(_ parameters: Parameters) -> CivilDate? {
         parameters.sanctionBounds.periods.first { $0.value.regime == .decree2025 }?.from

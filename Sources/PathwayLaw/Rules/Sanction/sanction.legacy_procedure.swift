@@ -31,7 +31,7 @@ extension Rules.Sanction {
             guard d.bounds.regime == .legacy, let months = parameters.teamOpinionDeemedMonths.value(on: event.date) else { return nil }
             let previous = d.previous
             let text = decisionText(event, d.record.decision)
-            guard let notice = state.notices.last(where: { n in n.date <= event.date && previous.map { n.date > $0.date } ?? true }) else {
+            guard let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state) else {
                 let window = previous.map { "depuis la décision précédente du \($0.date)" } ?? "avant elle"
                 return finding(state.person, event, "\(text) sans information préalable de la personne \(window). " + cited + ".")
             }

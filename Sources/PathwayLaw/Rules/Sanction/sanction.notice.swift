@@ -42,7 +42,7 @@ extension Rules.Sanction {
         package static func check(_ state: PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
                           under parameters: Parameters) -> Finding? {
             guard let days = parameters.sanctionNoticeDays.value(on: event.date), !isExempt(decision) else { return nil }
-            let notice = state.notices.last { n in n.date <= event.date && previous.map { n.date > $0.date } ?? true }
+            let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state)
             guard let notice else {
                 let window = previous.map { "depuis la décision précédente du \($0.date)" } ?? "avant elle"
                 return finding(state.person, event,

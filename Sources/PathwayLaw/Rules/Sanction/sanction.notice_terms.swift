@@ -28,7 +28,7 @@ extension Rules.Sanction {
         package static func check(_ state: PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
                                   under parameters: Parameters) -> Finding? {
             guard parameters.sanctionNoticeDays.value(on: event.date) != nil,
-                  let notice = state.notices.last(where: { n in n.date <= event.date && previous.map { n.date > $0.date } ?? true })
+                  let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state)
             else { return nil }
             var heavier: [String] = []
             if notice.terms.measure == .suspension && decision.measure == .suppression {
