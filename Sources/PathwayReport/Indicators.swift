@@ -77,7 +77,7 @@ public struct Indicators: Sendable {
         let shares = max(1, min(jobs, people.count / max(1, minimumShare)))
         let parts = Parallel.map(count: shares, jobs: shares) { k -> Tally in
             var tally = Tally(newEntrantTargetDays: newEntrantTargetDays)
-            for person in people[(people.count * k / shares)..<(people.count * (k + 1) / shares)] { tally.add(person) }
+            for i in (people.count * k / shares)..<(people.count * (k + 1) / shares) { tally.add(people[i]) }
             return tally
         }
         var tally = Tally(newEntrantTargetDays: newEntrantTargetDays)

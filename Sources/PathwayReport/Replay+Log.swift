@@ -63,13 +63,20 @@ extension Replay {
             }
         }
         let ids = names
-        let afterAsOf = people.reduce(0) { $0 + $1.eventsAfterAsOf }
+        // Read where they lie (`for person in people` would copy each report, retaining all it
+        // holds).
+        var afterAsOf = 0, replayed = 0, unknownYet = false
+        for i in people.indices {
+            afterAsOf += people[i].eventsAfterAsOf
+            replayed += people[i].eventsReplayed
+            unknownYet = unknownYet || people[i].eventsReplayed == 0
+        }
         // As of a date, a person whose events all come later is not known yet: not listed.
-        if people.contains(where: { $0.eventsReplayed == 0 }) { people.removeAll { $0.eventsReplayed == 0 } }
+        if unknownYet { people.removeAll { $0.eventsReplayed == 0 } }
         let findings = Parallel.concatenation(count: people.count, jobs: jobs) { people[$0].findings }
         let input = Report.Input(lines: log.lines, events: log.events.count, duplicates: log.duplicates,
                                  rejected: log.rejected.count, blank: log.blank,
-                                 replayed: people.reduce(0) { $0 + $1.eventsReplayed },
+                                 replayed: replayed,
                                  afterAsOf: afterAsOf,
                                  people: ids.count)
         return Report(asOf: asOf, input: input, rejected: log.rejected, notJudged: notJudged, people: people, findings: findings,

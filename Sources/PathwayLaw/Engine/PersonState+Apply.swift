@@ -176,19 +176,8 @@ extension PersonState {
                       into findings: inout [Finding]) {
         guard !rules.isEmpty else { return }
         lending(to: moment(), under: parameters) { context in
-            for evaluate in rules { evaluate(context, &findings) }
+            for rule in rules { rule.evaluate(context, into: &findings) }
         }
-    }
-
-    /// Runs `body` with a context holding the state as it is. The state is moved into the
-    /// context and back, not copied: a copy would retain each of its arrays, at every event a
-    /// rule is asked about.
-    package mutating func lending<R>(to moment: RuleContext.Moment, under parameters: Parameters,
-                             _ body: (RuleContext) -> R) -> R {
-        var context = RuleContext(state: PersonState(person: person), parameters: parameters, moment: moment)
-        swap(&self, &context.state)
-        defer { swap(&self, &context.state) }
-        return body(context)
     }
 
     // MARK: The right and the duties
@@ -330,10 +319,10 @@ extension PersonState {
     /// `cause` stops it (a new contract restarts the review), and kept otherwise.
     private mutating func startClocks(_ cause: StartCause, by event: Event, under parameters: Parameters,
                                       into findings: inout [Finding]) {
-        for clock in parameters.rules.table.clocks where clock.startedBy.contains(cause) {
+        for clock in parameters.rules.table.clocks where clock.isStarted(by: cause) {
             guard let deadline = lending(to: .event(event, completed: []), under: parameters, clock.start) else { continue }
             if running.contains(where: { $0.rule == clock.rule }) {
-                guard let restart = cause.restart, clock.stoppedBy.contains(restart) else { continue }
+                guard let restart = cause.restart, clock.isStopped(by: restart) else { continue }
                 stopClocks(restart, of: clock.rule, on: event.date, under: parameters, into: &findings)
             }
             running.append(deadline)
@@ -398,7 +387,7 @@ extension PersonState {
         let rules = parameters.rules.table
         for deadline in running {
             guard rule.map({ $0 == deadline.rule }) ?? true, let clock = rules.clock(deadline.rule),
-                  clock.stoppedBy.contains(cause) else { kept.append(deadline); continue }
+                  clock.isStopped(by: cause) else { kept.append(deadline); continue }
             if deadline.due < date {
                 records.append(DeadlineRecord(deadline: deadline, status: .missing, done: nil))
                 findings.append(deadlineFinding(deadline, done: nil, event: deadline.event, under: parameters,

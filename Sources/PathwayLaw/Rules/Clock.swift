@@ -10,7 +10,10 @@ import PathwayMachinery
 /// - stopped: a cause in `stoppedBy` ends it, reported missing when its last day had passed
 ///   on that day, cancelled otherwise;
 /// - judged at the report date (`as_of`): missing when its last day is before it, else pending.
-public struct DeadlineClock: Sendable {
+///
+/// A class: the engine looks clocks up at each step of the pathway, and a reference costs one
+/// count where a copy of the value retained every closure and set it holds.
+public final class DeadlineClock: Sendable {
     package let rule: RuleID
     /// The moments of the pathway that start it.
     package let startedBy: Set<StartCause>
@@ -28,9 +31,11 @@ public struct DeadlineClock: Sendable {
     package let period: @Sendable (Parameters, CivilDate) -> String
     /// The day compared with a local target when `event` completes the clock (the day of the
     /// event, unless the rule says otherwise).
-    package var targetDay: @Sendable (Event) -> CivilDate = { $0.date }
+    package let targetDay: @Sendable (Event) -> CivilDate
     /// Where its counts go in the report's indicators, if anywhere.
-    package var indicator: DeadlineIndicator? = nil
+    package let indicator: DeadlineIndicator?
+    /// `startedBy` and `stoppedBy` as bits, asked at every step (a set hashes its element).
+    private let startBits: UInt8, stopBits: UInt8
 
     package init(rule: RuleID, startedBy: Set<StartCause>, start: @escaping @Sendable (RuleContext) -> Deadline?,
                  completedBy: Set<EventType>, stoppedBy: Set<StopCause>, done: String, missing: String,
@@ -46,7 +51,14 @@ public struct DeadlineClock: Sendable {
         self.period = period
         self.targetDay = targetDay
         self.indicator = indicator
+        startBits = startedBy.reduce(0) { $0 | $1.bit }
+        stopBits = stoppedBy.reduce(0) { $0 | $1.bit }
     }
+
+    /// Whether the moment `cause` starts the clock.
+    package func isStarted(by cause: StartCause) -> Bool { startBits & cause.bit != 0 }
+    /// Whether `cause` stops the clock.
+    package func isStopped(by cause: StopCause) -> Bool { stopBits & cause.bit != 0 }
 }
 
 /// A deadline on fixed dates (`contract.stock_deadline`): it concerns a person when `deadline`
@@ -91,6 +103,14 @@ package enum StartCause: Sendable, Hashable {
     /// A contrat d'engagement was signed or revised.
     case contractSigned
 
+    fileprivate var bit: UInt8 {
+        switch self {
+        case .orientationDue: return 1
+        case .orientationNotified: return 2
+        case .contractSigned: return 4
+        }
+    }
+
     /// What stops a clock of the same rule still running when this moment starts it again.
     package var restart: StopCause? {
         switch self {
@@ -108,6 +128,17 @@ package enum StopCause: Sendable, Hashable {
     case dominanteChanged
     /// A new signature or revision of the contrat d'engagement (the social review restarts).
     case contractRevised
+
+    fileprivate var bit: UInt8 {
+        switch self {
+        case .closure: return 1
+        case .dutiesEnded: return 2
+        case .transfer: return 4
+        case .reorientation: return 8
+        case .dominanteChanged: return 16
+        case .contractRevised: return 32
+        }
+    }
 
     /// `la clôture du droit le 2025-03-03`.
     package func phrase(on date: CivilDate) -> String {

@@ -73,7 +73,11 @@ public struct DataNeed: Sendable, Hashable {
 /// What a rule is given: the person's state, the parameters in force, and the moment: the
 /// event (with what the moment adds) or the report date.
 public struct RuleContext {
-    public package(set) var state: PersonState
+    /// The person's state, borrowed from the engine for the time of the call, not copied into
+    /// the context (a copy costs a count on each of its arrays, at every event a rule is asked
+    /// about).
+    public var state: PersonState { _read { yield lent.value } }
+    private let lent: Lent<PersonState>
     public let parameters: Parameters
     public let moment: Moment
 
@@ -88,8 +92,9 @@ public struct RuleContext {
         case closing(asOf: CivilDate, intensity: Intensity)
     }
 
-    public init(state: PersonState, parameters: Parameters, moment: Moment) {
-        self.state = state
+    /// A context valid while `state` is: only inside ``PersonState/lending(to:under:_:)``.
+    fileprivate init(lent state: Lent<PersonState>, parameters: Parameters, moment: Moment) {
+        lent = state
         self.parameters = parameters
         self.moment = moment
     }
@@ -158,7 +163,10 @@ public struct RuleSet: Sendable {
 /// The registry arranged for the state machine: for each moment, the rules it asks, in the
 /// registry's order. Built once; a rule's place comes from its declared ``RuleTrigger``.
 package final class RuleTable: Sendable {
-    package typealias Evaluate = @Sendable (RuleContext, inout [Finding]) -> Void
+    /// A rule asked at some moment. Kept as its type and called through its protocol, not
+    /// wrapped in a closure: a closure stored in an array takes its context indirectly, and the
+    /// thunk between the two copied the whole state at every call.
+    package typealias Evaluate = any RuleDefinition.Type
 
     package let definitions: [any RuleDefinition.Type]
     package let rules: [Rule]
@@ -193,7 +201,7 @@ package final class RuleTable: Sendable {
         var clocks: [DeadlineClock] = [], fixed: [FixedDeadline] = []
         var needs: [(RuleID, DataNeed)] = []
         for d in definitions {
-            let evaluate: Evaluate = { context, findings in d.evaluate(context, into: &findings) }
+            let evaluate: Evaluate = d
             switch d.trigger {
             case .closedRight: closedRight.append(evaluate)
             case .before(let set):
@@ -249,3 +257,12 @@ package final class RuleTable: Sendable {
 // is the namespace.
 package typealias HoursValue = Hours
 package typealias PersonIntensity = Intensity
+
+extension PersonState {
+    /// Runs `body` with a context holding the state as it is, borrowed for the call: `body`
+    /// must not keep the context.
+    package mutating func lending<R>(to moment: RuleContext.Moment, under parameters: Parameters,
+                                     _ body: (RuleContext) -> R) -> R {
+        Lent.lending(&self) { body(RuleContext(lent: $0, parameters: parameters, moment: moment)) }
+    }
+}
