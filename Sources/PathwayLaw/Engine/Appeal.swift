@@ -44,11 +44,22 @@ extension PersonState {
             appeals[i].decided = event.date
             appeals[i].answer = event.id
             appeals[i].outcome = answer.outcome
-            // A decision annulled on appeal is regularised as a withdrawal, on the answer's day [I].
-            if answer.outcome == .granted, let s = sanctions.firstIndex(where: { $0.event == appeals[i].decision }),
-               !sanctions[s].isWithdrawn {
+            guard let s = sanctions.firstIndex(where: { $0.event == appeals[i].decision }), !sanctions[s].isWithdrawn else { return }
+            switch answer.outcome {
+            case .granted:
+                // A decision annulled on appeal is regularised as a withdrawal, on the answer's
+                // day, and opens no repetition window [I].
                 sanctions[s].endedOn = min(sanctions[s].endedOn ?? event.date, event.date)
                 sanctions[s].endedBy = .withdrawn
+            case .reformed where sanctions[s].reform == nil:
+                // The new terms replace those given, from the decision's start; the amounts
+                // refund what the old terms withheld beyond them (`SanctionRecord.amounts`).
+                sanctions[s].reform = SanctionRecord.Reform(on: event.date, answer: event.id, original: sanctions[s].decision)
+                if let measure = answer.measure { sanctions[s].decision.measure = measure }
+                if let percent = answer.percent { sanctions[s].decision.percent = percent }
+                if let months = answer.months { sanctions[s].decision.months = months }
+            case .reformed, .rejected:
+                break // an appeal does not suspend a sanction
             }
         default:
             break

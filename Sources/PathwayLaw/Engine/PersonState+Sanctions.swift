@@ -95,11 +95,13 @@ extension PersonState {
     /// its start (`sanction_amount_base`): the amount known on the start for every month, or
     /// each month's own; `nil` for a month with no amount known.
     package func monthlyAmounts(for record: SanctionRecord, under parameters: Parameters) -> [Cents?] {
+        // A reformed decision's months under either terms.
+        let months = max(record.decision.months, record.reform?.original.months ?? 0)
         switch parameters.sanctionAmountBase.value(on: record.starts) {
         case .eachMonth?:
-            return (0..<record.decision.months).map { monthlyAmount(on: record.monthStart($0)) }
+            return (0..<months).map { monthlyAmount(on: record.monthStart($0)) }
         case .amountOnStart?, nil:
-            return Array(repeating: monthlyAmount(on: record.starts), count: record.decision.months)
+            return Array(repeating: monthlyAmount(on: record.starts), count: months)
         }
     }
 

@@ -58,6 +58,18 @@ public struct SanctionRecord: Sendable, Hashable {
     public var opensRepetitionWindow: Bool
     /// For a repetition or a persistence: the earlier decision (event id).
     public var repeats: String?
+    /// The appeal's answer that reformed the decision, if one did: `decision` then holds the
+    /// new terms.
+    public var reform: Reform?
+
+    /// A decision reformed on appeal (`appeal_decided` with `outcome` `reformed`).
+    public struct Reform: Sendable, Hashable {
+        /// The answer's day and its event's id.
+        public var on: CivilDate
+        public var answer: String
+        /// The terms as the decision took them.
+        public var original: SanctionDecision
+    }
 
     public enum Ending: String, Sendable, Hashable {
         case remobilised
@@ -103,6 +115,7 @@ public struct SanctionRecord: Sendable, Hashable {
         self.endedOn = endedOn
         self.opensRepetitionWindow = opensRepetitionWindow
         self.repeats = repeats
+        reform = nil
     }
 }
 
@@ -149,46 +162,72 @@ extension SanctionRecord {
             asOf = closed.adding(days: -1)
             cutShort = true
         }
-        let counted: Int
+        // The last day a month can begin and count.
+        let lastCounted: CivilDate
         switch (decision.measure, endedBy, endedOn) {
-        case (_, .withdrawn?, let day?): counted = monthsBegun(by: min(day, asOf))
-        case (.suspension, .remobilised?, let day?): counted = monthsBegun(by: day)
-        default: counted = monthsBegun(by: asOf)
+        case (_, .withdrawn?, let day?): lastCounted = min(day, asOf)
+        case (.suspension, .remobilised?, let day?): lastCounted = day
+        default: lastCounted = asOf
         }
+        let counted = monthsBegun(by: lastCounted)
         // Each month's share: A_k × p / 100, rounded to the cent half up.
-        var shares: [Int64] = []
-        for k in 0..<max(counted, 1) {
+        // A reformed decision: each month begun on or before the answer was withheld on the
+        // decision's own terms, and what they withheld beyond the new terms is refunded; later
+        // months follow the new terms (`decision`).
+        let original = reform.map { $0.original } ?? decision
+        let answered = reform.map { min($0.on, lastCounted) } ?? CivilDate(dayNumber: .min)
+        var beforeAnswer = 0
+        if reform != nil {
+            while beforeAnswer < original.months && monthStart(beforeAnswer) <= answered { beforeAnswer += 1 }
+        }
+        let months = max(counted, beforeAnswer)
+        // Each month's share: A_k × p / 100, rounded to the cent half up; `net` what is kept of
+        // it once the reform's refund is made.
+        var shares: [Int64] = [], net: [Int64] = []
+        var reformRefund: Int64 = 0
+        for k in 0..<max(months, 1) {
             // A month begun while the right was closed (and later reopened) withholds nothing.
-            if k < counted && closures.contains(where: { $0.until != nil && $0.contains(monthStart(k)) }) {
+            if k < months && closures.contains(where: { $0.until != nil && $0.contains(monthStart(k)) }) {
                 shares.append(0)
+                net.append(0)
                 continue
             }
             guard k < monthlyAmounts.count, let amount = monthlyAmounts[k] else {
-                if k < counted { return nil }
+                if k < months { return nil }
                 break
             }
-            shares.append((amount.value * Int64(decision.percent) + 50) / 100)
+            let new = k < decision.months ? (amount.value * Int64(decision.percent) + 50) / 100 : 0
+            if k < beforeAnswer {
+                let old = (amount.value * Int64(original.percent) + 50) / 100
+                shares.append(old)
+                net.append(min(old, new))
+                reformRefund += max(0, old - new)
+            } else {
+                shares.append(new)
+                net.append(new)
+            }
         }
         guard let first = monthlyAmounts.first ?? nil else { return nil }
-        let perMonth = Cents(shares.first ?? (first.value * Int64(decision.percent) + 50) / 100)
-        func sum(_ months: Range<Int>) -> Cents { Cents(months.reduce(Int64(0)) { $0 + shares[$1] }) }
-        let withheld = sum(0..<counted)
+        let perMonth = Cents((first.value * Int64(decision.percent) + 50) / 100)
+        func sum(_ values: [Int64], _ months: Range<Int>) -> Int64 { months.reduce(Int64(0)) { $0 + values[$1] } }
+        let withheld = sum(shares, 0..<months)
+        func amounts(refunded: Int64, lost: Int64) -> SanctionAmounts {
+            SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: Cents(withheld),
+                            refunded: Cents(refunded), lost: Cents(lost))
+        }
         switch (decision.measure, endedBy, endedOn) {
         case (_, .withdrawn?, _?):
             // Everything withheld is refunded.
-            return SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: withheld, refunded: withheld, lost: .zero)
+            return amounts(refunded: withheld, lost: 0)
         case (.suspension, .remobilised?, _?):
             // The last months begun, up to the limit, are refunded; later months are not withheld.
-            let refunded = sum(max(0, counted - refundLimitMonths)..<counted)
-            return SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: withheld,
-                                   refunded: refunded, lost: Cents(withheld.value - refunded.value))
+            let refunded = reformRefund + sum(net, max(0, months - refundLimitMonths)..<months)
+            return amounts(refunded: refunded, lost: withheld - refunded)
         case (.suspension, _, _):
             let ended = asOf >= term || cutShort
-            return SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: withheld,
-                                   refunded: .zero, lost: ended ? withheld : .zero)
+            return amounts(refunded: reformRefund, lost: ended ? withheld - reformRefund : 0)
         case (.suppression, _, _):
-            return SanctionAmounts(monthlyAmount: first, perMonth: perMonth, withheld: withheld,
-                                   refunded: .zero, lost: withheld)
+            return amounts(refunded: reformRefund, lost: withheld - reformRefund)
         }
     }
 }
