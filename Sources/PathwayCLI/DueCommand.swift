@@ -15,6 +15,7 @@ enum DueCommand {
             OptionSpec("--overdue", help: "Also list the deadlines already passed and still open."),
             CommonOptions.format(["text", "json", "csv"], help: "text (default, French), json or csv."),
             CommonOptions.config,
+            CommonOptions.mapping,
         ])
 
     static var usage: String { spec.usage }
@@ -36,7 +37,7 @@ enum DueCommand {
         guard let asOf else { throw UsageError(message: "missing --as-of YYYY-MM-DD (the agenda's first day; never the machine's clock)", command: "due") }
         let jobs = Cores.available
         let log = try Files.withContents(of: input) { LogReader.read($0, jobs: jobs) }
-        let report = Replay.log(log, asOf: asOf, parameters: parameters, jobs: jobs)
+        let report = Replay.log(log, asOf: asOf, parameters: parameters, sources: try CommonOptions.sources(given.all("--mapping")), jobs: jobs)
         let agenda = report.agendaText(within: within, overdue: overdue, format: Agenda.Format(rawValue: format) ?? .text)
         console.out(agenda)
         return .success

@@ -17,6 +17,7 @@ enum ExplainCommand {
             CommonOptions.format(["text", "html", "json"], help: "text (default), html (one printable page with a timeline) or json. Without it, the extension of --output (.html, .json, .txt) chooses."),
             CommonOptions.output(),
             CommonOptions.config,
+            CommonOptions.mapping,
             CommonOptions.encoding,
         ],
         footer: """
@@ -55,7 +56,7 @@ enum ExplainCommand {
             console.err("pathway explain: \(log.rejected.count) line\(log.rejected.count > 1 ? "s" : "") of the log rejected (see pathway replay); the story is told without them\n")
         }
         // The whole log sets the default date and the rules it allows to judge, as in replay.
-        let whole = Replay.log(log, asOf: asOf, parameters: parameters, jobs: Cores.available)
+        let whole = Replay.log(log, asOf: asOf, parameters: parameters, sources: try CommonOptions.sources(given.all("--mapping")), jobs: Cores.available)
         let target = Array(person.utf8)
         let events = log.events.filter { $0.person.utf8.elementsEqual(target) }
         guard let date = whole.asOf, !events.isEmpty else {

@@ -67,6 +67,26 @@ enum CommonOptions {
         OptionSpec("--output", short: "-o", .text(placeholder: "FILE", expected: "a file path"), help: help)
     }
     static let help = OptionSpec("--help", short: "-h", help: "Show this help.")
+    static let mapping = OptionSpec("--mapping", .text(placeholder: "FILE", expected: "a mapping file (JSON)"),
+                                    help: "A custom mapping the log was imported with (pathway import csv --mapping): its \"source\" and \"records\" declare what that source records, so that a rule whose data none of the log's sources records is not judged. Repeatable. The built-in sources (caf, msa, pilotage, rdv-insertion) need none.",
+                                    repeatable: true)
+
+    /// The sources declared: the built-in ones and those of the `--mapping` files.
+    static func sources(_ paths: [String]) throws -> SourceDeclarations {
+        var declared = SourceDeclarations.builtIn
+        for path in paths {
+            let text = try Files.readText(path)
+            do {
+                let mapping = try CSVImport.mapping(try JSONValue.parse(text))
+                declared = declared.declaring(mapping.source, records: mapping.records)
+            } catch let error as JSONValue.ParseError {
+                throw InputError(message: "\(path): invalid JSON at \(error)")
+            } catch {
+                throw InputError(message: "\(path): \(error)")
+            }
+        }
+        return declared
+    }
 }
 
 /// A command's table: its synopsis, description and options, from which its usage text and

@@ -19,6 +19,7 @@ enum ReplayCommand {
             CommonOptions.encoding,
             CommonOptions.output("Write the report to FILE instead of standard output (through a temporary file renamed once complete: a run stopped midway leaves the previous report whole)."),
             CommonOptions.config,
+            CommonOptions.mapping,
             OptionSpec("--strict", help: "Exit 3 if any line was rejected."),
             OptionSpec("--jobs", short: "-j", .integer(placeholder: "N", 1...256), help: "Threads to use (default: all cores). The report is the same, byte for byte, whatever N."),
             OptionSpec("--sorted", help: "The log is grouped by person (each person's lines together): replay one person at a time, in memory bounded by the largest person and the number of people, not by the log (a national log). json or csv only; with standard input, --as-of is required. A person whose lines come back later is an error (exit 2). Ids are checked within each person only: an id used by two people is not detected (the whole replay rejects the second line)."),
@@ -53,6 +54,10 @@ enum ReplayCommand {
         var strict = false
         var jobs = Cores.available
         var sorted = false
+        /// `--mapping`: custom mappings declaring what their sources record.
+        var mappings: [String] = []
+        /// What each source records (built in, and from `mappings`), once read.
+        var sources = SourceDeclarations.builtIn
         /// Files after the first: replayed together (`pathway replay caf.ndjson pilotage.ndjson`).
         var more: [String] = []
         var inputs: [String] { (input.map { [$0] } ?? []) + more }
@@ -79,6 +84,7 @@ enum ReplayCommand {
         options.strict = given.has("--strict")
         options.jobs = given.integer("--jobs") ?? options.jobs
         options.sorted = given.has("--sorted")
+        options.mappings = given.all("--mapping")
         guard options.input != nil else {
             throw UsageError(message: "missing the events file (a path, or - for standard input)", command: "replay")
         }
@@ -120,7 +126,7 @@ enum ReplayCommand {
     }
 
     static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
-        guard let options = try parse(arguments), let input = options.input else {
+        guard var options = try parse(arguments), let input = options.input else {
             console.out(usage + "\n")
             return .success
         }
@@ -130,6 +136,7 @@ enum ReplayCommand {
         if let path = options.config {
             parameters = try loadConfig(path, into: parameters)
         }
+        options.sources = try CommonOptions.sources(options.mappings)
         if options.sorted, let status = try runGrouped(options, input: input, parameters: parameters, console: &console) {
             return status
         }
@@ -158,7 +165,9 @@ enum ReplayCommand {
             console.err("pathway replay: \(input == "-" ? "standard input" : options.inputs.joined(separator: ", ")): \(log.lines == 0 ? "the input is empty" : "the input holds only blank lines"): no event to replay\n")
         }
         Progress.stage("rejeu de \(log.events.count) événements", total: size)
-        var report = Replay.log(log, asOf: options.asOf, parameters: parameters, jobs: options.jobs)
+        warnUndeclared(NotJudged.rules(sources: log.sources, declared: options.sources, rules: parameters.rules).undeclared,
+                       console: &console)
+        var report = Replay.log(log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
@@ -268,39 +277,36 @@ enum ReplayCommand {
             if let failure { throw describe(failure) }
         }
         var asOf = options.asOf
-        // The kinds of events the log records (what it does not record is not judged).
-        var seen = Set<EventType>()
+        // The sources the events name (what none of them records is not judged): a short
+        // first pass, which stops at the first event without a source (the log is then judged
+        // in full), or reads the whole log when every event names one.
+        var sources = SourceTally()
         if asOf != nil && input != "-" {
-            // A short first pass: it stops once every kind that matters has been seen.
             var reader = GroupedReader(jobs: options.jobs)
-            func note(_ id: String, _ events: [Event]) {
-                for event in events where NotJudged.watched.contains(event.type) { seen.insert(event.type) }
-            }
             var failure: (any Error)?
             try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
-                do { try reader.consume(chunk, person: note) } catch { failure = error; return false }
-                return seen.count < NotJudged.watched.count
+                do { try reader.consume(chunk, person: { _, _ in }) } catch { failure = error; return false }
+                return reader.sources.withoutSource == 0
             }
-            if failure == nil && seen.count < NotJudged.watched.count { _ = try? reader.finish(person: note) }
-        } else if asOf != nil {
-            // Standard input is read once: every rule is judged.
-            seen = NotJudged.watched
+            if failure == nil && reader.sources.withoutSource == 0 {
+                sources = (try? reader.finish(person: { _, _ in }))?.sources ?? reader.sources
+            } else {
+                sources = reader.sources
+            }
         }
+        // Standard input is read once: every rule is judged.
         if asOf == nil {
             // A first pass for the latest date (and to check the grouping before any output).
             var reader = GroupedReader(jobs: options.jobs)
             var latest: CivilDate?
             func note(_ id: String, _ events: [Event]) {
-                for event in events {
-                    if latest.map({ event.date > $0 }) ?? true { latest = event.date }
-                    if NotJudged.watched.contains(event.type) { seen.insert(event.type) }
-                }
+                for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
             }
             try pass("passe 1 sur 2 (dates, regroupement) : lu") { chunk in
                 try reader.consume(chunk, person: note)
                 return reader.linesRead
             }
-            do { _ = try reader.finish(person: note) } catch { throw describe(error) }
+            do { sources = try reader.finish(person: note).sources } catch { throw describe(error) }
             guard let latest else { return nil }
             asOf = latest
         }
@@ -308,7 +314,9 @@ enum ReplayCommand {
         let store = try TemporaryFileStore()
         var replay = GroupedReplay(asOf: asOf, parameters: parameters, format: options.format == .csv ? .csv : .json,
                                    jobs: options.jobs, store: store)
-        replay.notJudged = NotJudged.rules(given: seen)
+        let judged = NotJudged.rules(sources: sources, declared: options.sources, rules: parameters.rules)
+        warnUndeclared(judged.undeclared, console: &console)
+        replay.notJudged = judged.notJudged
         try pass("passe 2 sur 2 (rejeu, écriture) : lu") { chunk in
             try replay.consume(chunk)
             return replay.linesRead
@@ -345,5 +353,14 @@ enum ReplayCommand {
             return .rejectedLines
         }
         return outcome.hasViolation ? .violations : .success
+    }
+
+    /// Says on standard error which sources the log names without a declaration: what they
+    /// record cannot be told, so every rule is judged.
+    static func warnUndeclared(_ undeclared: [String], console: inout some Console) {
+        guard !undeclared.isEmpty else { return }
+        console.err("pathway replay: source\(undeclared.count > 1 ? "s" : "") not declared: \(undeclared.joined(separator: ", ")); "
+                    + "what \(undeclared.count > 1 ? "they record" : "it records") is not known, so every rule is judged "
+                    + "(declare a custom mapping with --mapping FILE)\n")
     }
 }

@@ -51,7 +51,7 @@ public enum BuiltInMappings {
 
     public static let rdvInsertionUsers = #"""
     {
-      "source": "rdvi",
+      "source": "rdv-insertion",
       "description": "Export des usagers de rdv-insertion : une ligne par personne. Porte l'orientation, pas l'ouverture du droit ni le contrat.",
       "person": {"matricule": "Numéro CAF", "role": "Rôle"},
       "events": [
@@ -66,7 +66,7 @@ public enum BuiltInMappings {
 
     public static let rdvInsertionParticipations = #"""
     {
-      "source": "rdvi",
+      "source": "rdv-insertion",
       "description": "Export des participations de rdv-insertion : une ligne par rendez-vous. Un statut qui n'est pas un fait (RDV à venir, non déterminé, à préciser, annulé par le service) ne donne pas d'événement.",
       "person": {"matricule": "Numéro CAF", "role": "Rôle"},
       "events": [

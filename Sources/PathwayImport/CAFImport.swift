@@ -24,12 +24,18 @@ public enum CAFImport {
         public var persons: [(role: String, subjectToDuties: Bool?)]
         /// Where the household starts in its file, for messages.
         public var line: Int
+        /// `FONORG`: `CAF` or `MSA` (the source its events name).
+        public var organism = ""
 
         public static func == (a: Household, b: Household) -> Bool {
             a.matricule == b.matricule && a.applied == b.applied && a.state == b.state && a.closureReason == b.closureReason
                 && a.closedOn == b.closedOn && a.monthlyAmount == b.monthlyAmount && a.line == b.line
                 && a.persons.map(\.role) == b.persons.map(\.role) && a.persons.map(\.subjectToDuties) == b.persons.map(\.subjectToDuties)
+                && a.organism == b.organism
         }
+
+        /// The `source` its events name: `msa` for a household the MSA sends, else `caf`.
+        public var source: String { organism.uppercased() == "MSA" ? "msa" : "caf" }
 
         /// `ETATDOSRSA` 2, 3 or 4: the right is open (payable, suspended, or payment suspended).
         public var isOpen: Bool { ["2", "3", "4"].contains(state) }
@@ -60,6 +66,7 @@ public enum CAFImport {
         /// The elements the reader tells apart.
         private enum Tag: Int, CaseIterable {
             case typeflux, dtcreaflux, matricule, dtdemrsa, etatdosrsa, moticlorsa, dtclorsa, mttotdrorsa, natprest, rolepers
+            case fonorg
             case toppersdrodevorsa, infosFoyerRSA, personne, finDroit, finDroitMoisAnterieur, montantsCalculDroitRSA
 
             package var name: String {
@@ -75,7 +82,7 @@ public enum CAFImport {
 
             /// The leaf elements whose text is read.
             package static let leaves: [Tag] = [.typeflux, .dtcreaflux, .matricule, .dtdemrsa, .etatdosrsa, .moticlorsa, .dtclorsa,
-                                        .mttotdrorsa, .natprest, .rolepers, .toppersdrodevorsa]
+                                        .mttotdrorsa, .natprest, .rolepers, .toppersdrodevorsa, .fonorg]
         }
 
         private var xml = XMLStream(vocabulary: Tag.allCases.map(\.name), textOf: Set(Tag.leaves.map(\.name)))
@@ -137,6 +144,7 @@ public enum CAFImport {
                 case .typeflux?: header.type = text
                 case .dtcreaflux?: header.created = CivilDate(text)
                 case .matricule?: current?.matricule = text
+                case .fonorg?: current?.organism = text
                 case .dtdemrsa?: current?.applied = CivilDate(text)
                 case .etatdosrsa?: current?.state = text
                 case .moticlorsa?:
@@ -290,6 +298,7 @@ public enum CAFImport {
                 }
             }
         }
+        for i in events.indices { events[i].source = h.source }
         return (events, next)
     }
 }
@@ -305,6 +314,8 @@ public struct ImportedEvent: Sendable, Equatable {
     public var date: CivilDate
     /// The fields after `id`, `person`, `type` and `date`, in order.
     public var fields: [(String, Value)]
+    /// The system it comes from (`caf`, `msa`), when it is not the import's own.
+    public var source: String?
 
     public init(person: String, type: EventType, date: CivilDate, fields: [(String, Value)] = []) {
         self.person = person

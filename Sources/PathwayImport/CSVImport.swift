@@ -99,6 +99,10 @@ public enum CSVImport {
         public var matriculeColumn: String
         public var roleColumn: String
         public var events: [EventSpec]
+        /// The event types the source records (`records`, `Docs/import.md`): the mapping's own
+        /// types when it does not say. The replay judges by it what the log's sources can hold
+        /// (``SourceDeclarations``).
+        public var records: Set<EventType>
 
         /// Every column the mapping reads.
         public var columns: [String] {
@@ -179,7 +183,26 @@ public enum CSVImport {
             }
             events.append(EventSpec(type: type, dateColumn: date, fields: fields))
         }
-        return Mapping(source: source, matriculeColumn: matricule, roleColumn: role, events: events)
+        var records = Set(events.map(\.type))
+        switch member(json, "records") {
+        case nil:
+            break
+        case .array(let list)?:
+            records = []
+            for (index, item) in list.enumerated() {
+                guard case .string(let name) = item, let type = EventType(rawValue: name) else {
+                    let hint = { () -> String in
+                        guard case .string(let name) = item else { return "" }
+                        return Suggestion.closest(to: name, in: EventType.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    }()
+                    throw MappingError(message: "mapping: records[\(index)]: not an event type of the log\(hint)")
+                }
+                records.insert(type)
+            }
+        default:
+            throw MappingError(message: "mapping: \"records\" must be an array of event types")
+        }
+        return Mapping(source: source, matriculeColumn: matricule, roleColumn: role, events: events, records: records)
     }
 
     // MARK: Rows to events

@@ -5,8 +5,13 @@ import PathwayLaw
 /// files twice gives the same bytes, and a log assembled from overlapping imports replays with
 /// its repeats counted as duplicates.
 public struct ImportOutput: Sendable {
-    /// The source's name in the ids (`caf`, `pilotage`, `rdvi`).
+    /// The source's name (`caf`, `pilotage`, `rdv-insertion`, a custom mapping's), written in
+    /// each event's `source` (`Docs/events.md`) unless the event names its own (`msa`).
     public var source: String
+    /// The source's name in the ids: its own, but `rdvi` for `rdv-insertion` (the ids of
+    /// earlier imports kept, so that a log assembled from old and new imports has its repeats
+    /// counted as duplicates).
+    private var idPrefix: String { source == "rdv-insertion" ? "rdvi" : source }
     /// With a key, each person id is replaced by its HMAC-SHA-256 under the key (hex), the same
     /// in every source and run.
     public var pseudonymKey: [UInt8]?
@@ -58,12 +63,13 @@ public struct ImportOutput: Sendable {
         var out = ""
         var used: [String: Int] = [:]
         for row in rows {
-            var id = "\(source)-\(row.person)-\(row.type)-\(row.date)"
+            var id = "\(idPrefix)-\(row.person)-\(row.type)-\(row.date)"
             used[id, default: 0] += 1
             if let n = used[id], n > 1 { id += "-\(n)" }
             var members: [(key: String, value: JSONValue)] = [
                 ("id", .string(id)), ("person", .string(row.person)), ("type", .string(row.type)), ("date", .string(row.date.description)),
             ]
+            members.append(("source", .string(row.event.source ?? source)))
             for (key, value) in row.event.fields {
                 switch value {
                 case .text(let text): members.append((key, .string(text)))

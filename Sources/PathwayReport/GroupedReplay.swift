@@ -27,7 +27,7 @@ public final class MemoryFragmentStore: FragmentStore {
 /// Replays a log grouped by person one person at a time (`pathway replay --sorted`): memory is
 /// bounded by the largest batch of people replayed together and by the number of people
 /// (their ids and where their pieces are kept, about 100 bytes each), not by the number of
-/// events. The report is the one ``Replay/log(_:asOf:parameters:jobs:)`` gives for the same
+/// events. The report is the one ``Replay/log(_:asOf:parameters:sources:jobs:)`` gives for the same
 /// log, byte for byte, as long as no id is used by two different people (see
 /// ``GroupedReader``).
 ///

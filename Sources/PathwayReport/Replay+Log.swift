@@ -4,6 +4,8 @@ import PathwayLaw
 extension Replay {
 
     /// Replays a parsed log. `asOf` defaults to the latest event date (never the clock).
+    /// `sources` declares what each source the events name records (custom mappings added to
+    /// the built-in ones).
     ///
     /// People are replayed on `jobs` threads (each person on one); the report is the same,
     /// byte for byte, whatever the number of jobs.
@@ -13,7 +15,7 @@ extension Replay {
     /// state keeps no activities (`state.activities` is empty; ``person(_:events:asOf:parameters:)``
     /// keeps both).
     public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
-                           jobs: Int = 1) -> Report {
+                           sources: SourceDeclarations = .builtIn, jobs: Int = 1) -> Report {
         let events = log.events
         let count = events.count
         // The latest date of the log.
@@ -23,16 +25,8 @@ extension Replay {
             return latest
         }.max() ?? Int32.min
         let asOf = requested ?? (count == 0 ? nil : CivilDate(dayNumber: latest))
-        // The kinds of events the log records at all (what it does not record is not judged).
-        let seen = Parallel.map(count: max(1, jobs), jobs: jobs) { k -> Set<EventType> in
-            var types = Set<EventType>()
-            for i in (count * k / max(1, jobs))..<(count * (k + 1) / max(1, jobs)) where NotJudged.watched.contains(events[i].type) {
-                types.insert(events[i].type)
-                if types.count == NotJudged.watched.count { break }
-            }
-            return types
-        }.reduce(into: Set<EventType>()) { $0.formUnion($1) }
-        let notJudged = NotJudged.rules(given: seen)
+        // What the log's sources do not record is not judged (``NotJudged``).
+        let notJudged = NotJudged.rules(sources: log.sources, declared: sources, rules: parameters.rules).notJudged
         let unjudged = Set(notJudged.map(\.rule))
         // People numbered (by the reader as it parsed, or here), then each person's events
         // laid out contiguously (a counting sort).

@@ -111,6 +111,8 @@ struct CommandLineTests {
         #expect(summary == [
             "P1 2025-03-10 contract.reduced_hours - - a2",
             "P1 2025-03-10 sequence.contract_before_orientation - - a2",
+            // A native log (no source): the rule is judged though no diagnostic is in the log.
+            "P1 2025-03-10 sequence.contract_without_diagnostic - - a2",
             "P1 2025-04-14 orientation.deadline 2025-04-14 null a1",
             "P2 2025-04-14 orientation.deadline 2025-04-14 null b1",
         ])

@@ -21,8 +21,8 @@ struct SortedReplayTests {
     static func grouped(_ text: String, format: GroupedReplay.Format, asOf: CivilDate, jobs: Int, batchEvents: Int) throws -> String {
         let store = MemoryFragmentStore()
         var replay = GroupedReplay(asOf: asOf, format: format, jobs: jobs, store: store, batchEvents: batchEvents)
-        // As `pathway replay --sorted` does with its first pass: the kinds of events the log holds.
-        replay.notJudged = NotJudged.rules(given: Set(LogReader.read(text).events.map(\.type)))
+        // As `pathway replay --sorted` does with its first pass: the sources the events name.
+        replay.notJudged = NotJudged.rules(sources: LogReader.read(text).sources).notJudged
         var bytes = Array(text.utf8)[...]
         // Fed in uneven chunks, as a stream.
         while !bytes.isEmpty {

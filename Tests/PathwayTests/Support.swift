@@ -20,6 +20,16 @@ struct TestLog {
 
     var text: String { lines.joined(separator: "\n") + "\n" }
 
+    /// The same log with `"source"` added to each line: `sources(k)` for line k (nil: none).
+    func sourced(_ sources: (Int) -> String?) -> TestLog {
+        var copy = self
+        copy.lines = lines.enumerated().map { k, line in
+            guard let source = sources(k) else { return line }
+            return String(line.dropLast()) + #","source":"\#(source)"}"#
+        }
+        return copy
+    }
+
     func report(asOf: String? = nil, parameters: Parameters = .law) -> Report {
         let log = LogReader.read(text)
         #expect(log.rejected.isEmpty, "a test log has a rejected line: \(log.rejected.map(\.description))")

@@ -1,25 +1,27 @@
 import PathwayMachinery
-/// What a log does not record is not a finding. A source that holds no registration at France
-/// Travail (the steering base, a CAF flow) would make every orientation look "before
-/// registration"; one that holds no diagnostic, every contract "without diagnostic". When no
-/// event of the kind a rule needs exists anywhere in the log, the rule is not judged, and the
-/// report says so with why, as intensity does for a person with no activity recorded.
+/// What a log's sources do not record is not a finding. A log imported from sources that hold no
+/// registration at France Travail (the steering base, a CAF flow) would make every orientation
+/// look "before registration"; from sources that hold no diagnostic, every contract "without
+/// diagnostic". Which source records what is declared (``SourceDeclarations``), never guessed
+/// from the log: a rule is not judged only when every event names a source and none of those
+/// sources records what the rule needs (``RuleDefinition/needs``). A log with any event
+/// without a source was written by case-management software and is judged in full: a log with
+/// no diagnostic at all is then a log where no diagnostic was done.
 public struct NotJudged: Sendable, Hashable {
     public var rule: RuleID
     /// In French, for the report.
     public var reason: String
 
-    /// The rules a log with events of `types` cannot judge: those whose declared need
-    /// (``RuleDefinition/needs``) no event of the log meets.
-    public static func rules(given types: Set<EventType>, rules: RuleSet = .law) -> [NotJudged] {
-        rules.table.needs.filter { !types.contains($0.need.type) }.map { NotJudged(rule: $0.rule, reason: $0.need.reason) }
+    /// The rules a log whose events name `sources` cannot judge, and the sources it names that
+    /// `declared` does not know (whose records cannot be told: with any of them, every rule is
+    /// judged).
+    public static func rules(sources: SourceTally, declared: SourceDeclarations = .builtIn,
+                             rules: RuleSet = .law) -> (notJudged: [NotJudged], undeclared: [String]) {
+        let names = sources.sorted.map(\.name)
+        let undeclared = names.filter { declared.records(of: $0) == nil }
+        guard sources.everyEventHasSource, undeclared.isEmpty else { return ([], undeclared) }
+        let recorded = names.reduce(into: Set<EventType>()) { $0.formUnion(declared.records(of: $1) ?? []) }
+        return (rules.table.needs.filter { !recorded.contains($0.need.type) }
+                    .map { NotJudged(rule: $0.rule, reason: $0.need.reason(sources: names)) }, undeclared)
     }
-
-    /// The event types that decide what can be judged.
-    public static var watched: Set<EventType> { RuleSet.law.watched }
-}
-
-extension RuleSet {
-    /// The event types the rules need (``RuleDefinition/needs``).
-    public var watched: Set<EventType> { Set(table.needs.map(\.need.type)) }
 }

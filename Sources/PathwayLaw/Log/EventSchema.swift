@@ -16,6 +16,8 @@ package enum Field: Int, CaseIterable {
     case measure, percent, months, starts, proposed_by_france_travail, proposed_percent, proposed_months
     case dated_from
     case decision, appeal, outcome
+    /// Any event's: the system it was imported from (``SourceTally``).
+    case source
 
     /// The field's name in the log (`household_size`).
     package var name: String { Field.names[rawValue] }

@@ -62,11 +62,23 @@ public enum RuleTrigger: Sendable {
 /// An event type a rule needs, and why its absence leaves the rule unjudged (in French).
 public struct DataNeed: Sendable, Hashable {
     public var type: EventType
-    public var reason: String
+    /// What the sources then lack, in French (`aucun diagnostic`).
+    public var missing: String
+    /// What cannot be checked without it, in French.
+    public var consequence: String
 
-    public init(_ type: EventType, reason: String) {
+    public init(_ type: EventType, missing: String, consequence: String) {
         self.type = type
-        self.reason = reason
+        self.missing = missing
+        self.consequence = consequence
+    }
+
+    /// Why the rule is not judged on a log whose every event comes from `sources`, none of
+    /// which records `type` (`la source du journal (caf) n'enregistre aucun diagnostic : …`).
+    public func reason(sources: [String]) -> String {
+        let list = sources.joined(separator: ", ")
+        let subject = sources.count == 1 ? "la source du journal (\(list)) n'enregistre" : "les sources du journal (\(list)) n'enregistrent"
+        return "\(subject) \(missing) : \(consequence)"
     }
 }
 

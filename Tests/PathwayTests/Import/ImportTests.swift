@@ -216,8 +216,8 @@ struct CSVImportTests {
         let e2 = ImportedEvent(person: "1-DEM", type: .orientationDecided, date: date("2025-03-03"), fields: [("dominante", .text("social")), ("organisme", .text("departement"))])
         out.append(contentsOf: [e1, e2])
         #expect(out.ndjson() == """
-            {"id":"pilotage-1-DEM-orientation_decided-2025-03-03","person":"1-DEM","type":"orientation_decided","date":"2025-03-03","dominante":"social","organisme":"departement"}
-            {"id":"pilotage-2-DEM-right_opened-2025-03-03","person":"2-DEM","type":"right_opened","date":"2025-03-03"}
+            {"id":"pilotage-1-DEM-orientation_decided-2025-03-03","person":"1-DEM","type":"orientation_decided","date":"2025-03-03","source":"pilotage","dominante":"social","organisme":"departement"}
+            {"id":"pilotage-2-DEM-right_opened-2025-03-03","person":"2-DEM","type":"right_opened","date":"2025-03-03","source":"pilotage"}
 
             """)
         let key = try #require(PseudonymKey.parse(Array("00112233445566778899aabbccddeeff\n".utf8)))
@@ -225,6 +225,33 @@ struct CSVImportTests {
         let hidden = ImportOutput(source: "caf", pseudonymKey: key)
         #expect(hidden.written("2-DEM") == HMACSHA256.hex(HMACSHA256.mac(key: key, message: Array("2-DEM".utf8))))
         #expect(LogReader.read(out.ndjson()).rejected.isEmpty)
+        #expect(LogReader.read(out.ndjson()).sources.sorted.map { "\($0.name) \($0.count)" } == ["pilotage 2"])
+        // rdv-insertion keeps the ids of earlier imports; an event naming its own source keeps it.
+        var rdvi = ImportOutput(source: "rdv-insertion")
+        var msa = e1
+        msa.source = "msa"
+        rdvi.append(contentsOf: [msa])
+        #expect(rdvi.ndjson() == #"{"id":"rdvi-2-DEM-right_opened-2025-03-03","person":"2-DEM","type":"right_opened","date":"2025-03-03","source":"msa"}"# + "\n")
+    }
+
+    @Test("a mapping's records: its own types by default, or those it declares; an unknown type is an error")
+    func records() throws {
+        let plain = try CSVImport.mapping(JSONValue.parse(#"{"source":"si","person":{"matricule":"A","role":"B"},"events":[{"type":"registered","date":"C"}]}"#))
+        #expect(plain.records == [.registered])
+        let declared = try CSVImport.mapping(JSONValue.parse(#"{"source":"si","person":{"matricule":"A","role":"B"},"records":["registered","diagnostic_completed"],"events":[{"type":"registered","date":"C"}]}"#))
+        #expect(declared.records == [.registered, .diagnosticCompleted])
+        do {
+            _ = try CSVImport.mapping(JSONValue.parse(#"{"source":"si","person":{"matricule":"A","role":"B"},"records":["diagnostic"],"events":[{"type":"registered","date":"C"}]}"#))
+            Issue.record("an unknown type in records was accepted")
+        } catch let error as CSVImport.MappingError {
+            #expect(error.message == #"mapping: records[0]: not an event type of the log (did you mean "diagnostic_completed"?)"#)
+        }
+        // Each built-in mapping's source is declared, and records at least what the mapping writes.
+        for name in BuiltInMappings.names {
+            let mapping = try CSVImport.mapping(JSONValue.parse(try #require(BuiltInMappings.text(name))))
+            let declared = try #require(SourceDeclarations.builtIn.records(of: mapping.source), "\(name): \(mapping.source) not declared")
+            #expect(mapping.records.isSubset(of: declared), "\(name)")
+        }
     }
 }
 

@@ -19,7 +19,7 @@ extension Rules.Sequence {
             },
             completedBy: [.diagnosticCompleted], stoppedBy: [.closure],
             done: "Diagnostic", missing: "Aucun diagnostic", period: { _, _ in "de vingt jours" }))
-        static let needs: DataNeed? = DataNeed(.diagnosticCompleted, reason: "aucun diagnostic au journal (test)")
+        static let needs: DataNeed? = DataNeed(.diagnosticCompleted, missing: "aucun diagnostic", consequence: "le délai du test ne peut pas être suivi")
     }
 
     enum TestNoBarrier: RuleDefinition {
@@ -75,8 +75,12 @@ struct TestOnlyRuleTests {
     func condition() {
         let none = Self.log(diagnostic: "2025-03-20", barriers: #""barriers":[]"#).report(asOf: "2025-04-30", parameters: Self.parameters)
         #expect(none.findings.filter { $0.rule == Rules.Sequence.TestNoBarrier.id }.map(\.event) == ["e4"])
-        #expect(NotJudged.rules(given: [.registered], rules: Self.parameters.rules).map(\.rule).contains(Rules.Sequence.TestDiagnosticDeadline.id))
-        #expect(!NotJudged.rules(given: [.registered, .diagnosticCompleted], rules: Self.parameters.rules).map(\.rule)
+        var pilotage = SourceTally()
+        pilotage.add("pilotage", count: 3)
+        #expect(NotJudged.rules(sources: pilotage, rules: Self.parameters.rules).notJudged.map(\.rule)
+            .contains(Rules.Sequence.TestDiagnosticDeadline.id))
+        let recording = SourceDeclarations.builtIn.declaring("pilotage", records: [.registered, .diagnosticCompleted])
+        #expect(!NotJudged.rules(sources: pilotage, declared: recording, rules: Self.parameters.rules).notJudged.map(\.rule)
             .contains(Rules.Sequence.TestDiagnosticDeadline.id))
     }
 

@@ -18,6 +18,8 @@ package struct EventLineParser {
     private var storage = SlotStorage()
     /// When set, the people are interned as lines are parsed (``PersonNames``).
     package var people: PersonNames?
+    /// The sources the events parsed name (``SourceTally``).
+    package var sources = SourceTally()
     /// Whether compact lines are read by ``LineMembers/readCompact(_:fields:keys:following:)`` before the
     /// general lexer; tests turn it off to compare the two.
     package var compactPath = true
@@ -58,6 +60,9 @@ package struct EventLineParser {
         do throws(LineError) {
             if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
             let event = try fields.event(people: &people)
+            fields.sourceBytes { name in
+                if let name { sources.add(name) } else { sources.withoutSource += 1 }
+            }
             return .success((event, hashing ? fields.contentHash() : ContentHash(a: 0, b: 0)))
         } catch {
             return .failure(error)

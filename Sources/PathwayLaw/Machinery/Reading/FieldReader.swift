@@ -318,7 +318,19 @@ package struct FieldReader {
                                                 suggestion: Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue))),
                        at: typeMember)
         }
-        return Event(id: id, person: person, date: try eventDate(), kind: try kind(type), line: line)
+        let event = Event(id: id, person: person, date: try eventDate(), kind: try kind(type), line: line)
+        if members.present & (UInt64(1) << UInt64(Field.source.slot)) != 0 { _ = try text(.source, required: false) }
+        return event
+    }
+
+    /// The bytes of the line's `source` (unescaped), once ``event(people:)`` has checked it, or
+    /// `nil` when the line names none.
+    package func sourceBytes<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        guard let member = member(.source) else { return body(nil) }
+        if member.valueEscaped {
+            return JSONLexer.unescape(bytes, from: member.valueStart, to: member.valueEnd).withUnsafeBufferPointer { body($0) }
+        }
+        return body(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]))
     }
 
     // MARK: Content hash

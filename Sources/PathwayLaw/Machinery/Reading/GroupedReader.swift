@@ -39,6 +39,8 @@ public struct GroupedReader {
         /// Rejected lines, in file order.
         public var rejected: [LineError] = []
         public var people = 0
+        /// The sources the events name (``SourceTally``).
+        public var sources = SourceTally()
     }
 
     private var splitter = LineSplitter()
@@ -65,6 +67,9 @@ public struct GroupedReader {
 
     /// Lines cut so far.
     public var linesRead: Int { splitter.lineNumber }
+
+    /// The sources the events parsed so far name.
+    public var sources: SourceTally { summary.sources }
 
     /// Feeds the next bytes; `person` is called with each person whose lines have all been
     /// read, with their events in file order.
@@ -107,18 +112,20 @@ public struct GroupedReader {
         self.pending.removeAll(keepingCapacity: true)
         let pieces = max(1, min(jobs * 4, pending.count / 256))
         let outcomes = block.withUnsafeBufferPointer { bytes in
-            Parallel.map(count: pieces, jobs: jobs) { k -> [LineParser.Parsed] in
+            Parallel.map(count: pieces, jobs: jobs) { k -> ([LineParser.Parsed], SourceTally) in
                 var parser = LineParser()
                 let lines = (pending.count * k / pieces)..<(pending.count * (k + 1) / pieces)
-                return lines.map { i in
+                let parsed = lines.map { i in
                     let line = pending[i]
                     if let length = line.overlong { return parser.parse(.overlong(length: length, number: line.number)) }
                     let start = i == 0 ? 0 : pending[i - 1].end
                     return parser.parse(.text(UnsafeBufferPointer(rebasing: bytes[start..<line.end]), number: line.number))
                 }
+                return (parsed, parser.sources)
             }
         }
-        for piece in outcomes {
+        for (piece, sources) in outcomes {
+            summary.sources.merge(sources)
             for outcome in piece { try take(outcome, person: person) }
         }
     }

@@ -41,7 +41,9 @@ public struct LogReader {
         var splitter = self.splitter
         self.splitter = LineSplitter()
         splitter.finish { handle($0) }
-        let result = log
+        var result = log
+        result.sources = lines.sources
+        lines.sources = SourceTally()
         log = ParsedLog()
         return result
     }
@@ -139,6 +141,7 @@ public struct LogReader {
         var numbers: [[Int32]] = []
         for chunk in chunks {
             log.blank += chunk.blank
+            log.sources.merge(chunk.sources)
             errors.append(contentsOf: chunk.errors)
             numbers.append(people.merge(chunk.people))
         }
@@ -206,6 +209,7 @@ public struct LogReader {
         package var people = PersonNames()
         package var errors: [LineError] = []
         package var blank = 0
+        package var sources = SourceTally()
     }
 
     /// Where the events are written, with for each one the hash of its id and its person's
@@ -322,6 +326,7 @@ public struct LogReader {
         progress?(min(start, buffer.count) - reported.bytes, lines - reported.lines)
         parsed?((offset + reported.bytes)..<(offset + min(start, buffer.count)))
         chunk.people = parser.people ?? PersonNames()
+        chunk.sources = parser.sources
         return chunk
     }
 }
@@ -404,6 +409,12 @@ package struct LineParser {
 
     /// The number of the latest event's person, when people are interned.
     package var latestPerson: Int32 { parser.people?.latest ?? -1 }
+
+    /// The sources the events parsed so far name.
+    package var sources: SourceTally {
+        get { parser.sources }
+        set { parser.sources = newValue }
+    }
 
     package enum Parsed {
         case blank
@@ -498,6 +509,8 @@ public struct ParsedLog: Sendable {
     public var duplicates = 0
     /// Empty or white-space lines.
     public var blank = 0
+    /// The sources the events name (lines read as events, duplicates included).
+    public var sources = SourceTally()
 
     public init() {}
 

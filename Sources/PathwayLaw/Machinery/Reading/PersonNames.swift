@@ -111,7 +111,7 @@ package struct PersonNames: Sendable {
 }
 
 /// Each accepted event's person as a number, with the people's names: what a reader that
-/// numbered the people as it parsed hands to ``Replay/log(_:asOf:parameters:jobs:)``.
+/// numbered the people as it parsed hands to ``Replay/log(_:asOf:parameters:sources:jobs:)``.
 package struct PeopleIndex: Sendable {
     /// `personOf[i]` is the number of `events[i].person`.
     package var personOf: [Int32]

@@ -22,7 +22,7 @@ extension Rules.Sequence {
         }
 
         package static let trigger = RuleTrigger.before([.contractSigned])
-        package static let needs: DataNeed? = DataNeed(.diagnosticCompleted, reason: "le journal n'enregistre aucun diagnostic : un contrat sans diagnostic ne peut pas être signalé")
+        package static let needs: DataNeed? = DataNeed(.diagnosticCompleted, missing: "aucun diagnostic", consequence: "un contrat sans diagnostic ne peut pas être signalé")
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             if let event = c.event, let f = check(c.state, event) { findings.append(f) }

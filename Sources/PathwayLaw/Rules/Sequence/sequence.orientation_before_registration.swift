@@ -22,7 +22,7 @@ extension Rules.Sequence {
         }
 
         package static let trigger = RuleTrigger.before([.orientationDecided])
-        package static let needs: DataNeed? = DataNeed(.registered, reason: "le journal n'enregistre aucune inscription à France Travail : l'ordre inscription puis orientation ne peut pas être vérifié")
+        package static let needs: DataNeed? = DataNeed(.registered, missing: "aucune inscription à France Travail", consequence: "l'ordre inscription puis orientation ne peut pas être vérifié")
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             if let event = c.event, let f = check(c.state, event) { findings.append(f) }

@@ -25,14 +25,25 @@ struct ContractWithoutDiagnosticTests {
         #expect(older.findings(Rules.Sequence.ContractWithoutDiagnostic.id).count == 1)
     }
 
-    @Test("a log that records no diagnostic at all does not judge the rule, and says so")
+    @Test("a log imported from sources that record no diagnostic does not judge the rule, and says so")
     func notJudged() {
         var s = TestLog.entrant(opened: "2025-01-06")
         s.add("orientation_decided", "2025-01-13", #""dominante":"emploi","organisme":"france_travail""#)
         s.add("contract_signed", "2025-01-20", #""weekly_hours":15"#)
+        let report = s.sourced { $0 == 0 ? "caf" : "pilotage" }.report()
+        #expect(report.findings.filter { $0.rule == Rules.Sequence.ContractWithoutDiagnostic.id }.isEmpty)
+        #expect(report.notJudged.map(\.rule).contains(Rules.Sequence.ContractWithoutDiagnostic.id))
+        #expect(report.notJudged.first { $0.rule == Rules.Sequence.ContractWithoutDiagnostic.id }?.reason
+            == "les sources du journal (caf, pilotage) n'enregistrent aucun diagnostic : un contrat sans diagnostic ne peut pas être signalé")
+    }
+
+    @Test("a native log (no source) with no diagnostic at all is judged: the contract without diagnostic is reported")
+    func nativeJudged() {
+        var s = TestLog.entrant(opened: "2025-01-06")
+        s.add("orientation_decided", "2025-01-13", #""dominante":"emploi","organisme":"france_travail""#)
+        s.add("contract_signed", "2025-01-20", #""weekly_hours":15"#)
         let report = s.report()
-        #expect(report.findings.isEmpty)
-        #expect(report.notJudged.map(\.rule) == [Rules.Sequence.ContractWithoutDiagnostic.id])
-        #expect(report.notJudged.first?.reason.contains("aucun diagnostic") == true)
+        #expect(report.notJudged.isEmpty)
+        #expect(report.findings.filter { $0.rule == Rules.Sequence.ContractWithoutDiagnostic.id }.map(\.event) == ["e4"])
     }
 }
