@@ -158,7 +158,30 @@ extension Explanation {
             facts.append(decision.measure == .suspension ? "suspension" : "suppression")
             if decision.percent > 0 { facts.append("\(decision.percent) %") }
             if decision.months > 0 { facts.append(FrenchWords.months(decision.months)) }
+            if let starts = decision.starts { facts.append("à partir du \(starts)") }
+            if let notified = decision.notified { facts.append("notifiée le \(notified)") }
             if decision.proposedByFranceTravail { facts.append("sur proposition de France Travail") }
+        case .sanctionNotice(let terms):
+            if let measure = terms.measure { facts.append(measure == .suspension ? "suspension" : "suppression") }
+            if let percent = terms.percent { facts.append("\(percent) %") }
+            if let months = terms.months { facts.append(FrenchWords.months(months)) }
+        case .appointment(let purpose, let status):
+            facts.append(FrenchWords.label(purpose))
+            facts.append(Report.appointmentStatus(status))
+        case .appealFiled(let decision):
+            facts.append("contre la décision \(decision)")
+        case .appealReferred(let appeal), .appealOpinion(let appeal):
+            facts.append("recours \(appeal)")
+        case .appealDecided(let answer):
+            facts.append("recours \(answer.appeal)")
+            facts.append(Report.outcomeLabel(answer.outcome))
+            if answer.outcome == .reformed {
+                if let measure = answer.measure { facts.append(measure == .suspension ? "suspension" : "suppression") }
+                if let percent = answer.percent { facts.append("\(percent) %") }
+                if let months = answer.months { facts.append(FrenchWords.months(months)) }
+            }
+        case .paymentSuspended(let reason):
+            if let reason { facts.append("motif \(reason)") }
         default:
             break
         }
@@ -231,6 +254,14 @@ extension Explanation {
             for deadline in step.started { out += "  Délai ouvert : \(Explanation.describe(deadline))\n" }
             for finding in step.findings { out += "  Constat \(finding.rule) (\(finding.severity.label)) : \(Explanation.short(finding))\n" }
         }
+        let sanctions = Report.sanctionsWithProcedure(report)
+        if !sanctions.isEmpty {
+            out += "\nSANCTIONS, AUDITION ET RECOURS (montants à la date d'audit)\n"
+            for (sanction, procedure) in sanctions {
+                out += "  \(Report.sanctionLine(sanction))\n"
+                for line in procedure { out += "    \(line)\n" }
+            }
+        }
         out += "\nÀ LA DATE D'AUDIT (\(asOf))\n"
         if closing.records.isEmpty && closing.findings.isEmpty { out += "  Aucun délai ouvert, aucun constat de plus.\n" }
         for record in closing.records { out += "  \(Explanation.describe(record))\n" }
@@ -295,6 +326,10 @@ extension Explanation {
             ("state", .string(report.status.rawValue)),
             ("not_judged", .array(notJudged.map { .object([("rule", .string($0.rule.rawValue)), ("reason", .string($0.reason))]) })),
             ("steps", .array(stepValues)),
+            ("sanctions", .array(Report.sanctionsWithProcedure(report).map { s, procedure in
+                .object([("event", .string(s.record.event)), ("description", .string(Report.sanctionLine(s))),
+                         ("procedure", .array(procedure.map { .string($0) }))])
+            })),
             ("at_as_of", .object([("clocks", .array(closing.records.map(record))), ("findings", .array(closing.findings.map(finding)))])),
             ("after_as_of", .array(after.map { .object([("event", .string($0.id)), ("date", date($0.date)), ("type", .string($0.type.rawValue))]) })),
             ("rules", .array(rules)),
@@ -327,7 +362,18 @@ extension Explanation {
             for finding in step.findings { h.raw("<p class=\"\(finding.severity.rawValue)\"><span class=\"badge\">\(HTMLText.escape(finding.severity.label))</span> <code>\(finding.rule)</code> : \(HTMLText.escape(finding.message))</p>\n") }
             h.raw("</div>\n")
         }
-        h.raw("</section>\n<section id=\"date-audit\"><h2>À la date d'audit</h2>\n")
+        h.raw("</section>\n")
+        let sanctions = Report.sanctionsWithProcedure(report)
+        if !sanctions.isEmpty {
+            h.raw("<section id=\"sanctions\"><h2>Sanctions, audition et recours (montants à la date d'audit)</h2>\n<ul>\n")
+            for (sanction, procedure) in sanctions {
+                h.raw("<li>\(HTMLText.escape(Report.sanctionLine(sanction)))")
+                if !procedure.isEmpty { h.raw("<br>" + procedure.map(HTMLText.escape).joined(separator: "<br>")) }
+                h.raw("</li>\n")
+            }
+            h.raw("</ul></section>\n")
+        }
+        h.raw("<section id=\"date-audit\"><h2>À la date d'audit</h2>\n")
         if closing.records.isEmpty && closing.findings.isEmpty { h.raw("<p>Aucun délai ouvert, aucun constat de plus.</p>\n") }
         for record in closing.records { h.raw("<p>\(HTMLText.escape(Explanation.describe(record)))</p>\n") }
         for finding in closing.findings { h.raw("<p class=\"\(finding.severity.rawValue)\"><span class=\"badge\">\(HTMLText.escape(finding.severity.label))</span> <code>\(finding.rule)</code> : \(HTMLText.escape(finding.message))</p>\n") }

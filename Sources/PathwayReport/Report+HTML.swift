@@ -72,6 +72,7 @@ extension Report {
         histogram(&h, id: "contract-delays", title: "Délais de contrat (jours de la notification à la signature)",
                   values: contractDays, lines: [Report.monthLine(parameters.contractDeadlineMonths.latest)] + (parameters.contractTargetDays.current.map { [($0, "cible \($0) jours")] } ?? []))
         onTimeByMonth(&h, all)
+        newEntrantsByMonth(&h)
         sanctionsByMonth(&h)
         hoursByDominante(&h)
         h.raw("</section>\n")
@@ -141,6 +142,56 @@ extension Report {
             h.raw("<tr><td>\(month)</td><td>\(cell.onTime)</td><td>\(cell.judged)</td><td>\(Ratio.percent(Ratio.perMille(cell.onTime, cell.judged)))</td></tr>\n")
         }
         h.raw("</tbody></table></div></figure>\n")
+    }
+
+    /// The new entrants by month of entry: stacked bars (oriented within the target, later,
+    /// pending, without orientation) and the table of the same counts.
+    private func newEntrantsByMonth(_ h: inout HTMLText) {
+        let entrants = indicators.newEntrants
+        h.raw("<figure id=\"new-entrants-by-month\"><figcaption>Nouveaux entrants par mois d'entrée : orientés dans les \(entrants.targetDays) jours, plus tard, en attente, sans orientation</figcaption>\n")
+        let months = entrants.orderedMonths
+        guard !months.isEmpty else { h.raw("<p>Aucun nouvel entrant.</p></figure>\n"); return }
+        let w = 640, ht = 160, step = max(8, (w - 40) / months.count)
+        let most = max(1, months.map(entrants.entrants(in:)).max() ?? 1)
+        // Green within the target, lavender later, light blue pending, red without orientation.
+        let classes = ["done", "plan", "deadline", "finding violation"]
+        h.raw("<div class=\"chart\"><svg viewBox=\"0 0 \(w) \(ht + 34)\" role=\"img\" aria-label=\"nouveaux entrants par mois\">\n")
+        for (k, month) in months.enumerated() {
+            var top = ht
+            for (i, status) in NewEntry.Status.allCases.enumerated() {
+                let count = entrants.count(status, in: month)
+                guard count > 0 else { continue }
+                let height = max(1, count * ht / most)
+                top -= height
+                h.raw("<rect x=\"\(30 + k * step)\" y=\"\(top)\" width=\"\(max(2, step - 2))\" height=\"\(height)\" class=\"\(classes[i])\"><title>\(month) : \(count) \(Report.newEntrantLabel(status, entrants.targetDays))</title></rect>\n")
+            }
+        }
+        h.raw("<line x1=\"30\" y1=\"\(ht)\" x2=\"\(w)\" y2=\"\(ht)\" class=\"axis\"/><text x=\"0\" y=\"10\" class=\"label\">\(most)</text>\n")
+        h.raw("<text x=\"30\" y=\"\(ht + 12)\" class=\"label\">\(months[0])</text><text x=\"\(30 + (months.count - 1) * step)\" y=\"\(ht + 12)\" class=\"label\">\(months.count > 1 ? months[months.count - 1] : "")</text>\n")
+        var x = 30
+        for (i, status) in NewEntry.Status.allCases.enumerated() {
+            let label = Report.newEntrantLabel(status, entrants.targetDays)
+            h.raw("<rect x=\"\(x)\" y=\"\(ht + 18)\" width=\"10\" height=\"10\" class=\"\(classes[i])\"/><text x=\"\(x + 14)\" y=\"\(ht + 27)\" class=\"label\">\(HTMLText.escape(label))</text>\n")
+            x += 14 + label.count * 6 + 18 // about 6 units a character at 11px
+        }
+        h.raw("</svg>\n")
+        h.raw("<table class=\"data\"><thead><tr><th>mois</th><th>entrants</th>" + NewEntry.Status.allCases.map { "<th>\(HTMLText.escape(Report.newEntrantLabel($0, entrants.targetDays)))</th>" }.joined() + "<th>taux dans la cible</th></tr></thead><tbody>\n")
+        for month in months + [nil] as [String?] {
+            let total = month.map(entrants.entrants(in:)) ?? entrants.total
+            h.raw("<tr><td>\(month ?? "total")</td><td>\(total)</td>" + NewEntry.Status.allCases.map { "<td>\(entrants.count($0, in: month))</td>" }.joined()
+                  + "<td>\(Ratio.percent(Ratio.perMille(entrants.count(.withinTarget, in: month), total)))</td></tr>\n")
+        }
+        h.raw("</tbody></table></div></figure>\n")
+    }
+
+    /// `orientés en 15 jours et moins`.
+    package static func newEntrantLabel(_ status: NewEntry.Status, _ days: Int) -> String {
+        switch status {
+        case .withinTarget: return "orientés en \(days) jours et moins"
+        case .later: return "orientés plus tard"
+        case .pending: return "en attente"
+        case .missing: return "sans orientation"
+        }
     }
 
     /// Decisions and euros by month of decision.
@@ -265,6 +316,16 @@ extension Report {
         h.raw("<article class=\"person\" id=\"p-\(HTMLText.anchor(person.person))\"><h3>\(HTMLText.escape(person.person)) — \(HTMLText.escape(person.status.label))</h3>\n")
         h.raw("<p>\(HTMLText.escape(Report.personFacts(person).joined(separator: " ; ")))</p>\n")
         h.timeline(of: person.person, events: events, records: person.records, findings: person.findings)
+        let sanctions = Report.sanctionsWithProcedure(person)
+        if !sanctions.isEmpty {
+            h.raw("<ul class=\"sanctions\">")
+            for (sanction, procedure) in sanctions {
+                h.raw("<li>\(HTMLText.escape(Report.sanctionLine(sanction)))")
+                if !procedure.isEmpty { h.raw("<br>" + procedure.map(HTMLText.escape).joined(separator: "<br>")) }
+                h.raw("</li>")
+            }
+            h.raw("</ul>\n")
+        }
         h.raw("<ul>")
         for f in person.findings {
             h.raw("<li><a href=\"#rule-\(f.rule)\"><code>\(f.rule)</code></a> (\(f.severity.label)) du \(f.due ?? f.date)</li>")

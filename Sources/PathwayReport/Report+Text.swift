@@ -33,7 +33,7 @@ extension Report {
         if entrants.total > 0 {
             line("  Nouveaux entrants : \(n(entrants.total)) ; orientés en \(entrants.targetDays) jours et moins "
                  + "\(n(entrants.count(.withinTarget))), plus tard \(n(entrants.count(.later))), en attente \(n(entrants.count(.pending))), "
-                 + "sans orientation \(n(entrants.count(.missing))) (par mois dans le rapport JSON)")
+                 + "sans orientation \(n(entrants.count(.missing)))" + (summary ? " (par mois dans le rapport complet)" : ""))
         }
         if indicators.dutiesUnknown > 0 {
             line("  Droits et devoirs inconnus (la source ne les dit pas) : \(Report.plural(indicators.dutiesUnknown, "personne")), "
@@ -72,6 +72,12 @@ extension Report {
             line("  Règles non jugées, faute de données : " + notJudged.map { "\($0.rule) (\($0.reason))" }.joined(separator: " ; "))
         }
         if summary { return out }
+
+        if entrants.total > 0 {
+            line()
+            line("NOUVEAUX ENTRANTS PAR MOIS D'ENTRÉE (orientés dans les \(entrants.targetDays) jours, plus tard, en attente, sans orientation)")
+            for row in Report.newEntrantRows(entrants) { line("  " + row) }
+        }
 
         line()
         line("CONSTATS PAR RÈGLE")
@@ -120,8 +126,9 @@ extension Report {
                 if person.intensity.weeksUnderContract > 0 {
                     line("    " + Report.intensityLine(person.intensity))
                 }
-                for sanction in person.sanctions {
+                for (sanction, procedure) in Report.sanctionsWithProcedure(person) {
                     line("    " + Report.sanctionLine(sanction))
+                    for text in procedure { line("      " + text) }
                 }
                 // The findings are given above, by rule: here, a reference to each.
                 line("    Constats (voir par règle) : " + person.findings.map { f in
@@ -133,6 +140,23 @@ extension Report {
     }
 
     package static func reductionLabel(_ reason: ReductionReason) -> String { FrenchWords.reduction(reason) }
+
+    /// The new entrants' table, aligned: a header, a row per month, the total.
+    package static func newEntrantRows(_ entrants: NewEntrantCounts) -> [String] {
+        let header = ["mois", "entrants", "≤ \(entrants.targetDays) j", "plus tard", "en attente", "sans orientation"]
+        func cells(_ month: String?) -> [String] {
+            [month ?? "total", FrenchWords.integer(month.map(entrants.entrants(in:)) ?? entrants.total)]
+                + NewEntry.Status.allCases.map { FrenchWords.integer(entrants.count($0, in: month)) }
+        }
+        let rows = [header] + entrants.orderedMonths.map { cells($0) } + [cells(nil)]
+        let widths = header.indices.map { k in rows.map { $0[k].count }.max() ?? 0 }
+        return rows.map { row in
+            row.indices.map { k in
+                let pad = String(repeating: " ", count: widths[k] - row[k].count)
+                return k == 0 ? row[k] + pad : pad + row[k]
+            }.joined(separator: "  ")
+        }
+    }
 
     package static func intensityLine(_ i: Intensity) -> String {
         var text = "Intensité : \(Report.plural(i.weeksUnderContract, "semaine")) sous contrat, "

@@ -36,6 +36,58 @@ struct ExplainTests {
         }
     }
 
+    /// A decision with a hearing asked and held, then appealed, referred, and reformed to 30 %.
+    static let appealed = """
+        {"id":"e1","person":"P1","type":"right_opened","date":"2025-01-06","monthly_amount":646.52}
+        {"id":"e2","person":"P1","type":"registered","date":"2025-01-06"}
+        {"id":"e3","person":"P1","type":"orientation_decided","date":"2025-01-20","dominante":"emploi","organisme":"france_travail"}
+        {"id":"e4","person":"P1","type":"diagnostic_completed","date":"2025-01-27"}
+        {"id":"e5","person":"P1","type":"contract_signed","date":"2025-02-03","weekly_hours":15}
+        {"id":"e6","person":"P1","type":"failing_recorded","date":"2025-07-01","failing":"obligation_breach"}
+        {"id":"e7","person":"P1","type":"sanction_notice","date":"2025-07-02","measure":"suspension","percent":30,"months":2}
+        {"id":"e8","person":"P1","type":"hearing_requested","date":"2025-07-05"}
+        {"id":"e9","person":"P1","type":"appointment","date":"2025-07-10","purpose":"hearing","status":"attended"}
+        {"id":"e10","person":"P1","type":"sanction_decided","date":"2025-07-20","measure":"suspension","percent":50,"months":2,"starts":"2025-08-01","notified":"2025-07-22"}
+        {"id":"e11","person":"P1","type":"appeal_filed","date":"2025-08-04","decision":"e10"}
+        {"id":"e12","person":"P1","type":"appeal_referred","date":"2025-08-10","appeal":"e11"}
+        {"id":"e13","person":"P1","type":"appeal_opinion","date":"2025-09-01","appeal":"e11"}
+        {"id":"e14","person":"P1","type":"appeal_decided","date":"2025-09-15","appeal":"e11","outcome":"reformed","percent":30}
+
+        """
+
+    @Test("the hearing and the appeal on the timeline and under the sanction, in text, html and json, and in the replay's detail")
+    func appealAndHearing() throws {
+        let path = try CLI.temporaryFile(Self.appealed)
+        let text = try CLI.run(["explain", path, "P1", "--as-of", "2025-12-31"]).stdout
+        for expected in [
+            "2025-07-10  rendez-vous (audition avant sanction, honoré) [e9, ligne 9]",
+            "2025-08-04  recours administratif (contre la décision e10) [e11, ligne 11]",
+            "2025-09-15  réponse au recours (recours e11, décision réformée, 30 %) [e14, ligne 14]",
+            "SANCTIONS, AUDITION ET RECOURS (montants à la date d'audit)",
+            // Two months at 50 % withheld (323.26 each), refunded down to 30 % (193.96): 258.60.
+            "  Sanction e10 du 2025-07-20 : suspension 30 % 2 mois, du 2025-08-01 au 2025-10-01 (premier manquement) ; retenu 646,52 €, reversé 258,60 €, perdu 387,92 €",
+            "    Audition : audition demandée le 2025-07-05 ; rendez-vous d'audition le 2025-07-10 (honoré)",
+            "    Recours e11 reçu le 2025-08-04 ; commission de recours amiable saisie le 2025-08-10, avis le 2025-09-01 ; réponse le 2025-09-15 : décision réformée (avant : suspension 50 % 2 mois ; depuis : suspension 30 % 2 mois)",
+        ] {
+            #expect(text.contains(expected), "missing: \(expected)")
+        }
+        let html = try CLI.run(["explain", path, "P1", "--as-of", "2025-12-31", "--format", "html"]).stdout
+        #expect(html.contains("<section id=\"sanctions\">") && html.contains("Recours e11 reçu le 2025-08-04"))
+        let json = try JSONValue.parse(try CLI.run(["explain", path, "P1", "--as-of", "2025-12-31", "--format", "json"]).stdout)
+        guard case .object(let top) = json, case .array(let sanctions)? = top.first(where: { $0.key == "sanctions" })?.value,
+              case .object(let first)? = sanctions.first, case .array(let procedure)? = first.first(where: { $0.key == "procedure" })?.value else {
+            Issue.record("no sanctions[].procedure in the json story"); return
+        }
+        #expect(procedure.count == 2)
+        // The whole replay's text report tells the same under the person.
+        let report = try CLI.run(["replay", path, "--as-of", "2025-12-31"]).stdout
+        #expect(report.contains("      Recours e11 reçu le 2025-08-04"))
+        // A hearing asked and not held before the decision is said so.
+        let unheard = try CLI.temporaryFile(Self.appealed.replacingOccurrences(of: #""status":"attended""#, with: #""status":"excused""#))
+        #expect(try CLI.run(["explain", unheard, "P1", "--as-of", "2025-12-31"]).stdout
+            .contains("rendez-vous d'audition le 2025-07-10 (excusé) ; personne entendue avant la décision : non"))
+    }
+
     @Test("a late orientation: the clock, its days, the finding, the article and the parameter in force; exit 1")
     func lateOrientation() throws {
         let result = try CLI.run(["explain", Self.example, "P02"])

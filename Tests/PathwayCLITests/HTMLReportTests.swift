@@ -12,9 +12,18 @@ struct HTMLReportTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
         for external in ["http://", "https://", "src=", "<link", "@import"] { #expect(!html.contains(external), "\(external)") }
         #expect(html.components(separatedBy: "<svg").count - 1 >= 5)
-        for id in ["orientation-delays", "contract-delays", "on-time-by-month", "sanctions-by-month", "hours-by-dominante"] {
+        for id in ["orientation-delays", "contract-delays", "on-time-by-month", "new-entrants-by-month", "sanctions-by-month", "hours-by-dominante"] {
             #expect(html.contains("<figure id=\"\(id)\">"), "\(id)")
         }
+        // The new entrants by month: the chart's bars and the table agree with the JSON report's
+        // indicators.new_entrants (44 entrants, 1 within 15 days, 3 without orientation; 2025-09:
+        // 3 entrants, 1 within the target).
+        if let start = html.range(of: "<figure id=\"new-entrants-by-month\">"), let end = html[start.upperBound...].range(of: "</figure>") {
+            let figure = String(html[start.upperBound..<end.lowerBound])
+            #expect(figure.contains("<tr><td>total</td><td>44</td><td>1</td><td>40</td><td>0</td><td>3</td><td>2,3 %</td></tr>"))
+            #expect(figure.contains("<tr><td>2025-09</td><td>3</td><td>1</td><td>1</td><td>0</td><td>1</td><td>33,3 %</td></tr>"))
+            #expect(figure.contains("<title>2025-09 : 1 orientés en 15 jours et moins</title>"))
+        } else { Issue.record("no new entrants figure") }
         #expect(html.contains("@media print"))
         #expect(html.contains("42 jours"))
         #expect(html.contains("id=\"p-P02\""))

@@ -117,6 +117,17 @@ extension FrenchWords {
         }
     }
 
+    package static func label(_ purpose: AppointmentPurpose) -> String {
+        switch purpose {
+        case .orientation: return "orientation"
+        case .diagnostic: return "diagnostic"
+        case .contract: return "contrat"
+        case .accompaniment: return "accompagnement"
+        case .hearing: return "audition avant sanction"
+        case .other: return "autre motif"
+        }
+    }
+
     package static func label(_ type: EventType) -> String {
         switch type {
         case .rightOpened: return "ouverture du droit"
