@@ -9,7 +9,10 @@ func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
     let stream = LogReader.read(bytes)
     let parallel = LogReader.read(buffer, jobs: 3, minimumPiece: 1)
     guard stream.events == parallel.events, stream.rejected == parallel.rejected,
-          stream.duplicates == parallel.duplicates, stream.blank == parallel.blank else {
+          stream.duplicates == parallel.duplicates, stream.blank == parallel.blank,
+          stream.sources.withoutSource == parallel.sources.withoutSource,
+          stream.sources.sorted.map(\.name) == parallel.sources.sorted.map(\.name),
+          stream.sources.sorted.map(\.count) == parallel.sources.sorted.map(\.count) else {
         fatalError("the stream and parallel readers disagree")
     }
     // The fast path for compact lines and the general lexer read every line alike.
@@ -36,8 +39,8 @@ func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
     // same report, byte for byte, unless an id is used by two people (not checked there).
     if let asOf = report.asOf {
         var grouped = GroupedReplay(asOf: asOf, format: .json, jobs: 2, store: MemoryFragmentStore(), batchEvents: 7)
-        // As `replay --sorted` does in its first pass: the kinds of events the log records.
-        grouped.notJudged = NotJudged.rules(given: Set(stream.events.map(\.type)).intersection(NotJudged.watched))
+        // As `replay --sorted` does in its first pass: the sources the events name.
+        grouped.notJudged = NotJudged.rules(sources: stream.sources).notJudged
         var out: [UInt8] = []
         var start = 0
         do {

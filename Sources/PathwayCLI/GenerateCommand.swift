@@ -21,6 +21,7 @@ enum GenerateCommand {
             OptionSpec("--flow", .integer(placeholder: "K", 1...10_000), help: "With --caf-flow: the K-th flow of a weekly sequence (1, the default: the monthly flow; later ones move some households: rights opened and closed, duties changed)."),
             OptionSpec("--seed", .integer(placeholder: "S", 0...Int.max), help: "Seed of the generator (default 1)."),
             OptionSpec("--by-person", help: "The same lines grouped by person (each person's lines together, in their order), for `pathway replay --sorted`; written as they are made."),
+            OptionSpec("--sources", help: "An imported log: only the events the built-in sources record (the CAF/MSA flows, the steering base, rdv-insertion), each with its \"source\"; the rules that need a registration or a diagnostic are then not judged."),
             CommonOptions.output("Write to FILE instead of standard output."),
         ])
 
@@ -44,7 +45,7 @@ enum GenerateCommand {
             return .success
         }
         guard let events else { throw UsageError(message: "missing --events N (or --caf-flow HOUSEHOLDS)", command: "generate") }
-        let generator = LogGenerator(events: events, seed: seed, byPerson: byPerson)
+        let generator = LogGenerator(events: events, seed: seed, byPerson: byPerson, sources: given.has("--sources"))
         try emit(to: output) { generator.write(to: $0) }
         return .success
     }

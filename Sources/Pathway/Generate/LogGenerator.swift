@@ -8,21 +8,31 @@ import PathwayImport
 /// About a hundred events per person: the right (opened, sometimes transferred, closed and
 /// reopened), registration, orientations on time and late, re-orientations, diagnostics,
 /// contracts (with legal reductions and a few unlawful hours), weekly activities of the six
-/// R5411-15 categories, appointments, failings and sanctions of every kind, the stock opened
-/// before 2025. Lines are interleaved in date order, as a département's export would be, or
-/// grouped by person (`byPerson`: the same lines, person after person, for
+/// R5411-15 categories, appointments, failings and sanctions of every kind with their procedure
+/// (notices with their terms, hearings asked and held or not, the team's referral under the
+/// former law, decisions notified, appeals referred or not and answered with each outcome, late
+/// or not), payments suspended by the CAF/MSA and resumed (some after more than a year), the
+/// stock opened before 2025. Lines are interleaved in date order, as a département's export
+/// would be, or grouped by person (`byPerson`: the same lines, person after person, for
 /// `pathway replay --sorted`).
+///
+/// With `sources`, the log is what the département's imports give: only the events a built-in
+/// source records (``SourceDeclarations``), each with its `source` (`caf`, then `pilotage`, then
+/// `rdv-insertion`); the rules that need a registration or a diagnostic are then not judged.
 public struct LogGenerator {
     public let events: Int
     public let seed: UInt64
     /// Each person's lines together, people in the order of their ids; the same lines as the
     /// interleaved log, and each person's lines in the same order.
     public let byPerson: Bool
+    /// An imported log: only what the built-in sources record, each event with its `source`.
+    public let sources: Bool
 
-    public init(events: Int, seed: UInt64, byPerson: Bool = false) {
+    public init(events: Int, seed: UInt64, byPerson: Bool = false, sources: Bool = false) {
         self.events = max(0, events)
         self.seed = seed
         self.byPerson = byPerson
+        self.sources = sources
     }
 
     /// Writes the whole log, in pieces of about `chunkSize` bytes, to `sink`. Grouped by
@@ -47,7 +57,7 @@ public struct LogGenerator {
             var rng = SplitMix64(seed: seed &+ UInt64(person) &* 0x9E37_79B9_7F4A_7C15)
             let budget = min(events - made, 60 + Int(rng.next() % 81))
             let first = records.count
-            var script = PersonScript(index: person, budget: budget, rng: rng)
+            var script = PersonScript(index: person, budget: budget, rng: rng, sourced: sources)
             script.emit(into: &records)
             if made + records.count - first > events { records.removeLast(made + records.count - first - events) }
             made += records.count - first
@@ -82,6 +92,7 @@ private struct Record {
     var person: Int32
     var sequence: Int32
     var body: String
+    var source: StaticString?
 
     func write(to out: inout [UInt8]) {
         out.append(contentsOf: #"{"id":"p"#.utf8)
@@ -94,6 +105,11 @@ private struct Record {
         out.append(contentsOf: CivilDate(dayNumber: day).description.utf8)
         out.append(contentsOf: #"","#.utf8)
         out.append(contentsOf: body.utf8)
+        if let source {
+            out.append(contentsOf: #","source":""#.utf8)
+            source.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(UInt8(ascii: "\""))
+        }
         out.append(contentsOf: "}\n".utf8)
     }
 
@@ -114,13 +130,21 @@ private struct PersonScript {
     let index: Int
     let budget: Int
     var rng: SplitMix64
+    /// The draws of the procedure and the payments, apart: the others stay those of a log made
+    /// before they existed, person for person (only what the added lines take of the budget
+    /// moves).
+    var procedure: SplitMix64
+    let sourced: Bool
     var records: [Record] = []
     var day: CivilDate = CivilDate.ymd(2025, 1, 1)
 
-    init(index: Int, budget: Int, rng: SplitMix64) {
+    init(index: Int, budget: Int, rng: SplitMix64, sourced: Bool = false) {
         self.index = index
         self.budget = budget
         self.rng = rng
+        var copy = rng
+        procedure = SplitMix64(seed: copy.next() ^ 0x5A17_0C0D_E5EE_D000)
+        self.sourced = sourced
     }
 
     private var full: Bool { records.count >= budget }
@@ -130,7 +154,25 @@ private struct PersonScript {
 
     private mutating func add(_ date: CivilDate, _ body: String) {
         guard !full, date <= PersonScript.horizon else { return }
-        records.append(Record(day: date.dayNumber, person: Int32(index), sequence: Int32(records.count + 1), body: body))
+        var source: StaticString?
+        if sourced {
+            // An imported log holds what a built-in source records, and nothing else.
+            guard let recorded = PersonScript.source(of: body) else { return }
+            source = recorded
+        }
+        records.append(Record(day: date.dayNumber, person: Int32(index), sequence: Int32(records.count + 1), body: body, source: source))
+    }
+
+    /// The built-in source that records the event `body` describes (`"type":"…"` first).
+    static func source(of body: String) -> StaticString? {
+        guard body.hasPrefix(#""type":""#) else { return nil }
+        let name = body.dropFirst(8).prefix { $0 != "\"" }
+        guard let type = EventType(rawValue: String(name)) else { return nil }
+        if SourceDeclarations.builtIn.records(of: "caf")?.contains(type) == true { return "caf" }
+        if type == .appointment { return "rdv-insertion" } // the appointments' own tool
+        if SourceDeclarations.builtIn.records(of: "pilotage")?.contains(type) == true { return "pilotage" }
+        if SourceDeclarations.builtIn.records(of: "rdv-insertion")?.contains(type) == true { return "rdv-insertion" }
+        return nil
     }
 
     static let dominantes = ["emploi", "emploi", "emploi", "socio_pro", "socio_pro", "social"]
@@ -209,6 +251,17 @@ private struct PersonScript {
             add(signed.adding(days: rng.int(120...200)), #""type":"situation_reviewed""#)
         }
 
+        // Now and then the CAF/MSA suspends the payment (resources to be checked, address
+        // unknown…) and resumes it, some after more than a year (a new follow-up).
+        if procedure.chance(4) {
+            let long = procedure.chance(30)
+            let suspended = signed.adding(days: long ? procedure.int(10...90) : procedure.int(30...300))
+            add(suspended, #""type":"payment_suspended","reason":"0\#(procedure.int(1...5))""#)
+            if procedure.chance(85) {
+                add(suspended.adding(months: long ? procedure.int(13...20) : procedure.int(1...6)), #""type":"payment_resumed""#)
+            }
+        }
+
         // Weeks of activity up to the horizon, appointments, and now and then a failing and
         // its sanction. The activities share what is left of the person's budget.
         var week = signed.adding(days: 1)
@@ -253,19 +306,78 @@ private struct PersonScript {
         // Some decisions follow a France Travail proposal, with its terms: no notice is sent.
         let proposed = rng.chance(10)
         let notice = day.adding(days: rng.int(1...5))
-        if !proposed { add(notice, #""type":"sanction_notice""#) }
-        if rng.chance(50) { add(notice.adding(days: rng.int(2...9)), #""type":"observations_received""#) }
+        let observations = rng.chance(50) ? notice.adding(days: rng.int(2...9)) : nil
         let decided = notice.adding(days: rng.chance(85) ? rng.int(11...25) : rng.int(3...10))
         let suppression = kind == "control_refusal" && rng.chance(60)
-        if suppression { add(decided.adding(days: -rng.int(0...3)), #""type":"team_opinion""#) }
+        let opinion = suppression ? decided.adding(days: -rng.int(0...3)) : nil
         let percent = suppression ? 100 : [30, 30, 50, 100, 25][rng.int(0...4)]
         let months = suppression ? 4 : rng.int(1...3)
         let proposal = proposed ? #","proposed_by_france_travail":true,"proposed_percent":\#(rng.chance(80) ? percent : 30),"proposed_months":\#(months)"# : ""
-        add(decided, #""type":"sanction_decided","measure":"\#(suppression ? "suppression" : "suspension")","percent":\#(percent),"months":\#(months)"# + proposal)
-        if !suppression && rng.chance(35) {
-            add(decided.adding(days: rng.int(5...45)), #""type":"remobilised""#)
-        } else if rng.chance(5) {
-            add(decided.adding(days: rng.int(5...30)), #""type":"sanction_withdrawn""#)
+        let ending = !suppression && rng.chance(35) ? 1 : (rng.chance(5) ? 2 : 0)
+        let endDay = ending == 1 ? decided.adding(days: rng.int(5...45)) : ending == 2 ? decided.adding(days: rng.int(5...30)) : decided
+        let measure = suppression ? "suppression" : "suspension"
+
+        // The notice, announcing the terms for half of them (now and then lighter than the
+        // decision); a hearing asked for some, held before the decision for most of those.
+        if !proposed {
+            var terms = ""
+            if procedure.chance(50) {
+                let announced = procedure.chance(85) ? percent : max(25, percent - 20)
+                terms = #","measure":"\#(measure)","percent":\#(announced),"months":\#(months)"#
+            }
+            add(notice, #""type":"sanction_notice""# + terms)
+            if procedure.chance(20) {
+                add(notice.adding(days: procedure.int(1...9)), #""type":"hearing_requested""#)
+                if procedure.chance(80) {
+                    let status = procedure.chance(85) ? "attended" : "excused"
+                    add(max(notice, decided.adding(days: -procedure.int(1...5))), #""type":"appointment","purpose":"hearing","status":"\#(status)""#)
+                }
+            }
+        }
+        if let observations { add(observations, #""type":"observations_received""#) }
+        // Under the former law (before 2025-06-01), the team pluridisciplinaire is referred to.
+        if decided < CivilDate.ymd(2025, 6, 1) && procedure.chance(70) {
+            add(notice.adding(days: procedure.int(0...3)), #""type":"team_referral""#)
+        }
+        if let opinion { add(opinion, #""type":"team_opinion""#) }
+        let notified = procedure.chance(60) ? decided.adding(days: procedure.int(0...6)) : nil
+        let before = records.count
+        add(decided, #""type":"sanction_decided","measure":"\#(measure)","percent":\#(percent),"months":\#(months)"# + proposal
+            + (notified.map { #","notified":"\#($0)""# } ?? ""))
+        // The decision's id, when it was written (an appeal names it).
+        let decision = records.count > before ? "p\(index)-\(records[before].sequence)" : nil
+        if ending == 1 {
+            add(endDay, #""type":"remobilised""#)
+        } else if ending == 2 {
+            add(endDay, #""type":"sanction_withdrawn""#)
+        }
+        // The appeal (RAPO): for some decisions, received in time for most, referred to the
+        // commission for half, answered for most, with each outcome.
+        guard procedure.chance(15), let decision else { return }
+        let filed = (notified ?? decided).adding(days: procedure.chance(85) ? procedure.int(5...55) : procedure.int(63...90))
+        let beforeAppeal = records.count
+        add(filed, #""type":"appeal_filed","decision":"\#(decision)""#)
+        guard records.count > beforeAppeal else { return }
+        let appeal = "p\(index)-\(records[beforeAppeal].sequence)"
+        var answerFrom = filed
+        if procedure.chance(50) {
+            let referred = filed.adding(days: procedure.int(3...20))
+            add(referred, #""type":"appeal_referred","appeal":"\#(appeal)""#)
+            answerFrom = referred
+            if procedure.chance(70) {
+                let opinion = referred.adding(days: procedure.int(10...35))
+                add(opinion, #""type":"appeal_opinion","appeal":"\#(appeal)""#)
+                answerFrom = opinion
+            }
+        }
+        guard procedure.chance(85) else { return }
+        let answered = answerFrom.adding(days: procedure.chance(85) ? procedure.int(7...28) : procedure.int(62...90))
+        switch procedure.int(0...9) {
+        case 0...5: add(answered, #""type":"appeal_decided","appeal":"\#(appeal)","outcome":"rejected""#)
+        case 6...7: add(answered, #""type":"appeal_decided","appeal":"\#(appeal)","outcome":"granted""#)
+        default:
+            let lighter = suppression ? #","measure":"suspension","percent":50,"months":2"# : #","percent":\#(max(25, percent - 20))"#
+            add(answered, #""type":"appeal_decided","appeal":"\#(appeal)","outcome":"reformed""# + lighter)
         }
     }
 
