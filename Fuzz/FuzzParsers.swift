@@ -29,7 +29,7 @@ func fuzzXML(_ bytes: [UInt8]) -> CInt {
         var kept: [String: CAFImport.Kept] = [:]
         for h in a {
             let made = CAFImport.events(for: h, kept: kept[h.matricule], received: CivilDate.ymd(2025, 3, 3),
-                                        firstImport: kept.isEmpty, problems: &problems)
+                                        monthly: kept.isEmpty, problems: &problems)
             kept[h.matricule] = made.kept
         }
     case (.failure(let a), .failure(let b)):

@@ -131,13 +131,12 @@ enum ImportCommand {
             }
             firstImport = false
         }
-        // Flow order: by DTCREAFLUX, then by name.
-        var ordered: [(created: CivilDate?, path: String)] = []
+        // Flow order: by DTCREAFLUX and HEUCREAFLUX, then by name.
+        var ordered: [(stamp: String?, path: String)] = []
         if files.count > 1 && files.contains("-") {
             throw UsageError(message: "standard input can be imported alone only", command: "import")
         }
         for path in files where files.count > 1 {
-            var header = CAFImport.FlowHeader()
             var probe = CAFImport.FlowReader()
             var head: [UInt8] = []
             try? Files.stream(path) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
@@ -145,17 +144,26 @@ enum ImportCommand {
                 return false
             }
             try? probe.feed(head, last: false) { _ in }
-            header = probe.header
-            ordered.append((header.created, path))
+            ordered.append((probe.header.stamp, path))
         }
         if files.count == 1 { ordered = [(nil, files[0])] }
         ordered.sort { a, b in
-            switch (a.created, b.created) {
+            switch (a.stamp, b.stamp) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.path < b.path
             }
+        }
+        // A monthly flow restates the fund's households: one first seen there is stock. A flow
+        // that does not say its type is read as monthly on a first import (a history), else as
+        // daily.
+        func monthly(_ header: CAFImport.FlowHeader) -> Bool { header.type.map { $0 == "M" } ?? firstImport }
+        // Under --pseudonymize, no file number is written anywhere: the state's keys and the
+        // messages name each household by the HMAC of its canonical number.
+        func name(_ matricule: String) -> String {
+            guard let key else { return matricule }
+            return String(HMACSHA256.hex(HMACSHA256.mac(key: key, message: Array(matricule.utf8))).prefix(16))
         }
         var output = ImportOutput(source: "caf", pseudonymKey: key)
         for (_, path) in ordered {
@@ -164,6 +172,29 @@ enum ImportCommand {
             var events: [ImportedEvent] = []
             var problems: [String] = []
             var pendingHouseholds: [CAFImport.Household] = []
+            // The households of this flow, by key, with the line of their first copy.
+            var inFlow: [String: Int] = [:]
+            func take(_ h: CAFImport.Household, received date: CivilDate) {
+                let key = name(ImportIdentity.matricule(h.matricule))
+                if let first = inFlow[key] {
+                    problems.append("line \(h.line): household \(key) already in this flow at line \(first): this copy is ignored (the first is kept)")
+                    return
+                }
+                inFlow[key] = h.line
+                let before = updates[key] ?? kept[key]
+                let stamp = reader.header.stamp
+                if let applied = before?.flow, let stamp, stamp < applied {
+                    problems.append("line \(h.line): household \(key): this flow (\(stamp)) is older than the one already applied to it (\(applied)): left unchanged")
+                    return
+                }
+                let result = CAFImport.events(for: h, kept: before, received: date, monthly: monthly(reader.header),
+                                              problems: &problems, name: name)
+                events.append(contentsOf: result.events)
+                if var next = result.kept {
+                    next.flow = stamp ?? before?.flow
+                    updates[key] = next
+                }
+            }
             do {
                 var failure: CAFImport.Problem?
                 try Files.stream(path) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
@@ -175,13 +206,7 @@ enum ImportCommand {
                     }
                     // Each household read whole is compared with what was kept of it.
                     if let date = received ?? reader.header.created {
-                        for h in pendingHouseholds {
-                            let key = ImportIdentity.matricule(h.matricule)
-                            let before = updates[key] ?? kept[key]
-                            let result = CAFImport.events(for: h, kept: before, received: date, firstImport: firstImport, problems: &problems)
-                            events.append(contentsOf: result.events)
-                            updates[key] = result.kept
-                        }
+                        for h in pendingHouseholds { take(h, received: date) }
                         pendingHouseholds.removeAll(keepingCapacity: true)
                     }
                     return true
@@ -195,12 +220,7 @@ enum ImportCommand {
                 guard let date = received ?? reader.header.created else {
                     throw CAFImport.Problem(message: "no DTCREAFLUX in IdentificationFlux: the day the flow was made is unknown (give --received)", line: 1)
                 }
-                for h in pendingHouseholds {
-                    let key = ImportIdentity.matricule(h.matricule)
-                    let result = CAFImport.events(for: h, kept: updates[key] ?? kept[key], received: date, firstImport: firstImport, problems: &problems)
-                    events.append(contentsOf: result.events)
-                    updates[key] = result.kept
-                }
+                for h in pendingHouseholds { take(h, received: date) }
             } catch {
                 // A malformed flow (or an unreadable file) is rejected whole: its events and the
                 // state's updates are dropped.

@@ -26,12 +26,16 @@ public enum CAFImport {
         public var line: Int
         /// `FONORG`: `CAF` or `MSA` (the source its events name).
         public var organism = ""
+        /// `SuspensionVersement`: `MOTISUSVERSRSA` and `DDSUSVERSRSA`, when the payment is suspended.
+        public var paymentSuspensionReason: String?
+        public var paymentSuspendedOn: CivilDate?
 
         public static func == (a: Household, b: Household) -> Bool {
             a.matricule == b.matricule && a.applied == b.applied && a.state == b.state && a.closureReason == b.closureReason
                 && a.closedOn == b.closedOn && a.monthlyAmount == b.monthlyAmount && a.line == b.line
                 && a.persons.map(\.role) == b.persons.map(\.role) && a.persons.map(\.subjectToDuties) == b.persons.map(\.subjectToDuties)
-                && a.organism == b.organism
+                && a.organism == b.organism && a.paymentSuspensionReason == b.paymentSuspensionReason
+                && a.paymentSuspendedOn == b.paymentSuspendedOn
         }
 
         /// The `source` its events name: `msa` for a household the MSA sends, else `caf`.
@@ -57,8 +61,14 @@ public enum CAFImport {
     /// What a flow's head says.
     public struct FlowHeader: Sendable, Equatable {
         public var created: CivilDate?
+        /// `HEUCREAFLUX` (`06:15:00`), as written.
+        public var time: String?
         public var type: String?
         public init() {}
+
+        /// The flow's place among flows: `DTCREAFLUX` then `HEUCREAFLUX` (`2025-03-03 06:15:00`);
+        /// `nil` without a creation date.
+        public var stamp: String? { created.map { "\($0) \(time ?? "00:00:00")" } }
     }
 
     /// Reads a flow chunk by chunk: households are handed over as each ends.
@@ -66,7 +76,7 @@ public enum CAFImport {
         /// The elements the reader tells apart.
         private enum Tag: Int, CaseIterable {
             case typeflux, dtcreaflux, matricule, dtdemrsa, etatdosrsa, moticlorsa, dtclorsa, mttotdrorsa, natprest, rolepers
-            case fonorg
+            case fonorg, motisusversrsa, ddsusversrsa, heucreaflux
             case toppersdrodevorsa, infosFoyerRSA, personne, finDroit, finDroitMoisAnterieur, montantsCalculDroitRSA
 
             package var name: String {
@@ -82,7 +92,7 @@ public enum CAFImport {
 
             /// The leaf elements whose text is read.
             package static let leaves: [Tag] = [.typeflux, .dtcreaflux, .matricule, .dtdemrsa, .etatdosrsa, .moticlorsa, .dtclorsa,
-                                        .mttotdrorsa, .natprest, .rolepers, .toppersdrodevorsa, .fonorg]
+                                        .mttotdrorsa, .natprest, .rolepers, .toppersdrodevorsa, .fonorg, .motisusversrsa, .ddsusversrsa, .heucreaflux]
         }
 
         private var xml = XMLStream(vocabulary: Tag.allCases.map(\.name), textOf: Set(Tag.leaves.map(\.name)))
@@ -143,8 +153,11 @@ public enum CAFImport {
                 switch field {
                 case .typeflux?: header.type = text
                 case .dtcreaflux?: header.created = CivilDate(text)
+                case .heucreaflux?: header.time = text.isEmpty ? nil : text
                 case .matricule?: current?.matricule = text
                 case .fonorg?: current?.organism = text
+                case .motisusversrsa?: current?.paymentSuspensionReason = text.isEmpty ? nil : text
+                case .ddsusversrsa?: current?.paymentSuspendedOn = CivilDate(text)
                 case .dtdemrsa?: current?.applied = CivilDate(text)
                 case .etatdosrsa?: current?.state = text
                 case .moticlorsa?:
@@ -196,10 +209,13 @@ public enum CAFImport {
         public var state: String
         public var size: Int
         public var amount: Int64?
-        /// The duties flag of each beneficiary, by role (`DEM`, `CJT`).
-        public var duties: [String: Bool]
+        /// The duties flag of each beneficiary, by role (`DEM`, `CJT`): `nil` when no flow said it.
+        public var duties: [String: Bool?]
+        /// The last flow applied to the household (``FlowHeader/stamp``): an older one changes
+        /// nothing.
+        public var flow: String?
 
-        public init(open: Bool, state: String, size: Int, amount: Int64?, duties: [String: Bool]) {
+        public init(open: Bool, state: String, size: Int, amount: Int64?, duties: [String: Bool?]) {
             self.open = open
             self.state = state
             self.size = size
@@ -221,58 +237,91 @@ public enum CAFImport {
     public static let beneficiaryRoles: Set<String> = ["DEM", "CJT"]
 
     /// The events a household's snapshot gives against what was kept of it (`nil`: never seen),
-    /// dated the day the flow was received; `firstImport` when no state was kept at all (a
-    /// département's history): a right already open is then dated from its application
-    /// (`DTDEMRSA`) and marked `"dated_from": "application"`.
-    public static func events(for h: Household, kept: Kept?, received: CivilDate, firstImport: Bool,
-                              problems: inout [String]) -> (events: [ImportedEvent], kept: Kept) {
+    /// dated the day the flow was received. `monthly` for a monthly flow (`TYPEFLUX` `M`), which
+    /// restates every household the fund serves: a household first seen there is stock, its
+    /// right already open dated from its application (`DTDEMRSA`) and marked `"dated_from":
+    /// "application"`, whatever flows came before; one first seen in a daily flow is a new file,
+    /// dated the day the flow was received.
+    public static func events(for h: Household, kept: Kept?, received: CivilDate, monthly: Bool,
+                              problems: inout [String], name: (String) -> String = { $0 }) -> (events: [ImportedEvent], kept: Kept?) {
+        let file = name(ImportIdentity.matricule(h.matricule))
+        // What the schema requires: a household without its state is skipped whole, its state
+        // kept as it was (never read as something else).
+        guard !h.state.isEmpty else {
+            problems.append("line \(h.line): household \(file): no PrestationRSA > … > ETATDOSRSA (required by the flow's schema): skipped, its state unchanged")
+            return ([], nil)
+        }
+        guard ["0", "1", "2", "3", "4", "5", "6"].contains(h.state) else {
+            problems.append("line \(h.line): household \(file): ETATDOSRSA \"\(h.state)\" is not a state of the schema (0 to 6): skipped, its state unchanged")
+            return ([], nil)
+        }
         var events: [ImportedEvent] = []
-        var seen: [String: Int] = [:]
         var beneficiaries: [(id: String, role: String, duties: Bool?)] = []
         for person in h.persons where beneficiaryRoles.contains(person.role) {
-            seen[person.role, default: 0] += 1
-            var role = person.role
-            if seen[person.role, default: 0] > 1 {
-                role += String(seen[person.role, default: 0])
-                problems.append("line \(h.line): household \(ImportIdentity.matricule(h.matricule)): two persons with the role \(person.role); the second is \(role)")
+            // A second person with the same role has no id any other source would give: reported,
+            // not imported.
+            guard !beneficiaries.contains(where: { $0.role == person.role }) else {
+                problems.append("line \(h.line): household \(file): a second person with the role \(person.role): not imported (no other source can name them)")
+                continue
             }
-            beneficiaries.append((ImportIdentity.person(matricule: h.matricule, role: role), role, person.subjectToDuties))
+            beneficiaries.append((ImportIdentity.person(matricule: h.matricule, role: person.role), person.role, person.subjectToDuties))
         }
         let size = max(1, h.persons.count)
         let amount = h.monthlyAmount
-        var duties: [String: Bool] = [:]
-        for b in beneficiaries { duties[b.role] = b.duties ?? kept?.duties[b.role] ?? true }
+        // Each beneficiary's duties: the flow's flag, or what was known, or unknown (an MSA flow
+        // leaves the flag out: never invented).
+        var duties: [String: Bool?] = [:]
+        for b in beneficiaries { duties[b.role] = .some(b.duties ?? (kept?.duties[b.role] ?? nil)) }
         let next = Kept(open: h.isOpen || (!h.isClosed && kept?.open == true), state: h.state, size: size,
                         amount: amount?.value ?? kept?.amount, duties: duties.isEmpty ? (kept?.duties ?? [:]) : duties)
 
         func opening(_ b: (id: String, role: String, duties: Bool?), on date: CivilDate, fromApplication: Bool) -> ImportedEvent {
-            var fields: [(String, ImportedEvent.Value)] = [("subject_to_duties", .bool(duties[b.role] ?? true))]
+            var fields: [(String, ImportedEvent.Value)] = [("subject_to_duties", (duties[b.role] ?? nil).map { .bool($0) } ?? .null)]
             if size > 1 { fields.append(("household_size", .int(size))) }
             if let amount { fields.append(("monthly_amount", .euros(amount))) }
             if fromApplication { fields.append(("dated_from", .text("application"))) }
             return ImportedEvent(person: b.id, type: .rightOpened, date: date, fields: fields)
+        }
+        /// `payment_suspended` when the right is open and not payable (3 or 4), from the day
+        /// `DDSUSVERSRSA` gives when it is not later than `day`; `payment_resumed` back to 2.
+        func payment(_ b: (id: String, role: String, duties: Bool?), from before: String?, on day: CivilDate, notBefore: CivilDate) {
+            let suspended = h.state == "3" || h.state == "4"
+            let wasSuspended = before == "3" || before == "4"
+            if suspended && !wasSuspended {
+                let from = max(notBefore, h.paymentSuspendedOn.map { min($0, day) } ?? day)
+                events.append(ImportedEvent(person: b.id, type: .paymentSuspended, date: from,
+                                            fields: h.paymentSuspensionReason.map { [("reason", .text($0))] } ?? []))
+            } else if !suspended && wasSuspended && h.state == "2" {
+                events.append(ImportedEvent(person: b.id, type: .paymentResumed, date: day))
+            }
         }
 
         if h.isOpen {
             if kept?.open != true {
                 var date = received
                 var fromApplication = false
-                if kept == nil && firstImport, let applied = h.applied, applied < received {
+                if kept == nil && monthly, let applied = h.applied, applied < received {
                     date = applied
                     fromApplication = true
                 }
-                for b in beneficiaries { events.append(opening(b, on: date, fromApplication: fromApplication)) }
+                for b in beneficiaries {
+                    events.append(opening(b, on: date, fromApplication: fromApplication))
+                    payment(b, from: nil, on: received, notBefore: date)
+                }
             } else if let kept {
                 for b in beneficiaries {
                     guard let before = kept.duties[b.role] else {
                         // A beneficiary who joined an open household.
                         events.append(opening(b, on: received, fromApplication: false))
+                        payment(b, from: nil, on: received, notBefore: received)
                         continue
                     }
-                    if let now = duties[b.role], now != before {
+                    if let now = duties[b.role] ?? nil, now != before {
                         events.append(ImportedEvent(person: b.id, type: .dutiesChanged, date: received,
                                                     fields: [("subject_to_duties", .bool(now))]))
                     }
+                    // Suspended since DDSUSVERSRSA, at the earliest the day of the flow seen before.
+                    payment(b, from: kept.state, on: received, notBefore: kept.flow.flatMap { CivilDate(String($0.prefix(10))) } ?? received)
                 }
                 var change: [(String, ImportedEvent.Value)] = []
                 if size != kept.size { change.append(("household_size", .int(size))) }
@@ -290,7 +339,7 @@ public enum CAFImport {
                 for b in beneficiaries {
                     events.append(ImportedEvent(person: b.id, type: .rightClosed, date: closed, fields: [("reason", .text(reason.rawValue))]))
                 }
-            } else if kept == nil && firstImport, let applied = h.applied, applied <= closed {
+            } else if kept == nil && monthly, let applied = h.applied, applied <= closed {
                 // History: a right opened and closed before the first flow imported.
                 for b in beneficiaries {
                     events.append(opening(b, on: applied, fromApplication: true))
@@ -307,6 +356,8 @@ public enum CAFImport {
 public struct ImportedEvent: Sendable, Equatable {
     public enum Value: Sendable, Equatable {
         case text(String), int(Int), bool(Bool), euros(Cents), number(String), date(CivilDate)
+        /// `null`: the source does not say (`subject_to_duties` of an MSA flow).
+        case null
     }
 
     public var person: String
@@ -332,13 +383,18 @@ public struct ImportedEvent: Sendable, Equatable {
 
 /// The person of every source: the couple "CAF file number + role".
 public enum ImportIdentity {
-    /// The matricule's digits without leading zeros (`000123` → `123`), or the text trimmed
-    /// when it holds other characters.
+    /// The canonical file number, the same from every source (`Docs/import.md`, "Le numéro de
+    /// dossier"): spaces and leading zeros removed, then, when what is left is longer than eight
+    /// digits and ends with eight zeros, those eight zeros removed. The CAF writes
+    /// `034614500000000` (a 7-digit number padded with eight zeros), rdv-insertion `0346145`, a
+    /// spreadsheet `346145`: all give `346145`. An MSA number keeps its digits. A text that is not
+    /// made of digits is returned trimmed.
     public static func matricule(_ raw: String) -> String {
-        let trimmed = raw.trimmingSpaces
-        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else { return trimmed }
-        let digits = trimmed.drop { $0 == "0" }
-        return digits.isEmpty ? "0" : String(digits)
+        let compact = String(raw.unicodeScalars.filter { !$0.properties.isWhitespace })
+        guard !compact.isEmpty, compact.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return raw.trimmingSpaces }
+        var digits = compact.utf8.drop { $0 == 0x30 }
+        if digits.count > 8 && digits.suffix(8).allSatisfy({ $0 == 0x30 }) { digits = digits.dropLast(8) }
+        return digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)
     }
 
     /// `DEM`, `CJT` from the ways sources write them (`DEMANDEUR`, `demandeur`, `Conjoint`…);

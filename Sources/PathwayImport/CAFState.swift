@@ -13,7 +13,8 @@ public enum CAFState {
             (key, .object([
                 ("open", .bool(k.open)), ("state", .string(k.state)), ("size", .number(String(k.size))),
                 ("amount", k.amount.map { .number(Cents($0).description) } ?? .null),
-                ("duties", .object(k.duties.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) })),
+                ("duties", .object(k.duties.sorted { $0.key < $1.key }.map { ($0.key, $0.value.map { .bool($0) } ?? .null) })),
+                ("flow", k.flow.map { .string($0) } ?? .null),
             ]))
         }
         return Array((JSONValue.object([("format", .number("1")), ("households", .object(households))]).serialized(pretty: false) + "\n").utf8)
@@ -36,7 +37,12 @@ public enum CAFState {
             if case .string(let s)? = get("state") { k.state = s }
             if case .number(let n)? = get("size"), let size = Int(n) { k.size = size }
             if case .number(let n)? = get("amount") { k.amount = Cents.parse(n)?.value }
-            if case .object(let d)? = get("duties") { for (role, flag) in d { if case .bool(let b) = flag { k.duties[role] = b } } }
+            if case .string(let f)? = get("flow") { k.flow = f }
+            if case .object(let d)? = get("duties") {
+                for (role, flag) in d {
+                    if case .bool(let b) = flag { k.duties[role] = .some(b) } else if case .null = flag { k.duties[role] = .some(nil) }
+                }
+            }
             kept[key] = k
         }
         return kept

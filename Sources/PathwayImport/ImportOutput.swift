@@ -1,6 +1,6 @@
 import PathwayMachinery
 import PathwayLaw
-/// The events of an import, written as the event log v1: sorted by date, person and type, each
+/// The events of an import, written as the event log v1: sorted by date and person (a person's events of a day in the order they were made), each
 /// with an `id` derived from its source, person, type and date, so that importing the same
 /// files twice gives the same bytes, and a log assembled from overlapping imports replays with
 /// its repeats counted as duplicates.
@@ -54,10 +54,12 @@ public struct ImportOutput: Sendable {
             }
             rows.append((event.date, person, event.type.rawValue, order, event))
         }
+        // By date and person; a person's events of one day in the order they were made (a right
+        // opened before its payment is suspended, before it is closed): the replay reads them in
+        // file order.
         rows.sort { a, b in
             if a.date != b.date { return a.date < b.date }
             if a.person != b.person { return a.person.utf8.lexicographicallyPrecedes(b.person.utf8) }
-            if a.type != b.type { return a.type < b.type }
             return a.order < b.order
         }
         var out = ""
@@ -78,6 +80,7 @@ public struct ImportOutput: Sendable {
                 case .euros(let cents): members.append((key, .number(cents.description)))
                 case .number(let text): members.append((key, .number(text)))
                 case .date(let d): members.append((key, .string(d.description)))
+                case .null: members.append((key, .null))
                 }
             }
             out += JSONValue.object(members).serialized(pretty: false)

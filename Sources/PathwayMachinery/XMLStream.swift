@@ -115,6 +115,9 @@ package struct XMLStream {
                                _ body: (Piece) throws(Failure) -> Void) throws(Failure) -> Int {
         var i = 0
         let n = bytes.count
+        // A UTF-8 byte-order mark before the prolog is accepted, as every XML reader does.
+        if consumed == 0 && !sawRoot && n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+        if consumed == 0 && n < 3 && !last && bytes.first == 0xEF { return 0 } // the mark cut by the chunk
         var line = lines
         func newlines(_ from: Int, _ to: Int) { for k in from..<min(to, n) where bytes[k] == 0x0A { line += 1 } }
         func failure(_ message: String, at index: Int) -> Failure {

@@ -77,20 +77,21 @@ struct CAFImportTests {
         var kept: [String: CAFImport.Kept] = [:]
         var events: [ImportedEvent] = []
         for h in march {
-            let r = CAFImport.events(for: h, kept: nil, received: date("2025-03-03"), firstImport: true, problems: &problems)
+            let r = CAFImport.events(for: h, kept: nil, received: date("2025-03-03"), monthly: true, problems: &problems)
             events += r.events
             kept[ImportIdentity.matricule(h.matricule)] = r.kept
         }
         #expect(events.map { "\($0.person) \($0.type.rawValue) \($0.date)" } == [
             "12345-DEM right_opened 2024-06-10", "23456-DEM right_opened 2025-02-12", "23456-CJT right_opened 2025-02-12",
-            "34567-DEM right_opened 2024-11-04", "45678-DEM right_opened 2023-09-01", "45678-DEM right_closed 2025-01-31",
+            "34567-DEM right_opened 2024-11-04", "34567-DEM payment_suspended 2025-03-03", "45678-DEM right_opened 2023-09-01",
+            "45678-DEM right_closed 2025-01-31",
         ])
         #expect(events.filter { $0.type == .rightOpened }.allSatisfy { $0.fields.contains { $0.0 == "dated_from" } })
         let (_, april) = try Self.households(try Self.bytes("Examples/import/RSABEI_2025-04-07.xml"))
         var later: [ImportedEvent] = []
         for h in april {
             later += CAFImport.events(for: h, kept: kept[ImportIdentity.matricule(h.matricule)], received: date("2025-04-07"),
-                                      firstImport: false, problems: &problems).events
+                                      monthly: false, problems: &problems).events
         }
         // The household missing from the daily flow (12345) is not closed; a new right opens on the day received.
         #expect(later.map { "\($0.person) \($0.type.rawValue) \($0.date)" } == [
