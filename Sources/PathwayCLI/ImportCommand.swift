@@ -284,6 +284,12 @@ enum ImportCommand {
             for skip in result.skipped {
                 summary.skipped.append("\(path): line \(skip.line)\(skip.column.map { ", column \"\($0)\"" } ?? ""): \(skip.reason)")
             }
+            // Not facts (a future appointment…): counted apart, not an error under --strict.
+            if !result.notFacts.isEmpty {
+                let byValue = Dictionary(grouping: result.notFacts, by: \.reason).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+                summary.read.append("\(path): \(result.notFacts.count) ligne\(result.notFacts.count > 1 ? "s" : "") sans fait à importer, comptée\(result.notFacts.count > 1 ? "s" : "") : "
+                                    + byValue.map { "\($0.1) × \($0.0)" }.joined(separator: " ; "))
+            }
             output.append(contentsOf: result.events)
         }
         summary.events = output.countsByType

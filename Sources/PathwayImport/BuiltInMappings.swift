@@ -52,14 +52,16 @@ public enum BuiltInMappings {
     public static let rdvInsertionUsers = #"""
     {
       "source": "rdv-insertion",
-      "description": "Export des usagers de rdv-insertion : une ligne par personne. Porte l'orientation, pas l'ouverture du droit ni le contrat.",
+      "description": "Export des usagers de rdv-insertion : une ligne par personne. Porte l'orientation (sa date de début d'accompagnement, sa dominante, sa structure) et le premier rendez-vous d'orientation honoré (« Date d'orientation »), pas l'ouverture du droit ni le contrat.",
       "person": {"matricule": "Numéro CAF", "role": "Rôle"},
       "events": [
-        {"type": "orientation_decided", "date": "Date d'orientation",
+        {"type": "orientation_decided", "date": "Date de début d'accompagnement",
          "fields": {
            "dominante": {"column": "Type d'orientation", "map": {\#(dominantes)}},
            "organisme": {"column": "Structure d'orientation", \#(organismes)}
-         }}
+         }},
+        {"type": "appointment", "date": "Date d'orientation",
+         "fields": {"purpose": {"value": "orientation"}, "status": {"value": "attended"}}}
       ]
     }
     """#

@@ -231,11 +231,15 @@ public enum CSVImport {
     }
 
     /// The events of every row of `table` under `mapping`, and the rows or events left out.
-    public static func events(_ table: Table, mapping: Mapping) -> (events: [ImportedEvent], skipped: [Skipped], rows: Int) {
+    /// The events of `table` through `mapping`, the rows or events left out with why (`skipped`),
+    /// and apart those that record no fact (`notFacts`: a future appointment, a status to be
+    /// stated; counted, not an error).
+    public static func events(_ table: Table, mapping: Mapping) -> (events: [ImportedEvent], skipped: [Skipped], rows: Int, notFacts: [Skipped]) {
         var index: [String: Int] = [:]
         for (i, name) in table.header.enumerated() where index[name] == nil { index[name] = i }
         var events: [ImportedEvent] = []
         var skipped: [Skipped] = []
+        var notFacts: [Skipped] = []
         func cell(_ row: [String], _ column: String) -> String? {
             guard let i = index[column], i < row.count else { return nil }
             let value = row[i].trimmingSpaces
@@ -247,20 +251,20 @@ public enum CSVImport {
                 continue
             }
             guard matricule.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
-                skipped.append(Skipped(line: line, column: mapping.matriculeColumn, reason: "\"\(matricule)\" is not a CAF file number (letters and digits only)"))
+                skipped.append(Skipped(line: line, column: mapping.matriculeColumn, reason: "\(shown(matricule, closed: [])) is not a CAF file number (letters and digits only)"))
                 continue
             }
             let rawRole = cell(row, mapping.roleColumn) ?? ""
             guard let role = ImportIdentity.role(rawRole) else {
                 skipped.append(Skipped(line: line, column: mapping.roleColumn,
-                                       reason: "role \"\(rawRole)\" is not a beneficiary (applicant or partner)"))
+                                       reason: "the role (\(shown(rawRole, closed: roleWords))) is not a beneficiary (applicant or partner)"))
                 continue
             }
             let person = ImportIdentity.person(matricule: matricule, role: role)
             spec: for spec in mapping.events {
                 guard let rawDate = cell(row, spec.dateColumn) else { continue }
                 guard let date = ImportDate.parse(rawDate) else {
-                    skipped.append(Skipped(line: line, column: spec.dateColumn, reason: "\"\(rawDate)\" is not a date (dd/mm/yyyy or yyyy-mm-dd)"))
+                    skipped.append(Skipped(line: line, column: spec.dateColumn, reason: "\(shown(rawDate, closed: [])) is not a date (dd/mm/yyyy or yyyy-mm-dd)"))
                     continue
                 }
                 var fields: [(String, ImportedEvent.Value)] = []
@@ -273,7 +277,7 @@ public enum CSVImport {
                             let key = normalised(raw)
                             if let mapped = field.table[key] {
                                 guard let mapped else {
-                                    skipped.append(Skipped(line: line, column: column, reason: "\"\(raw)\" is not a fact (\(spec.type.rawValue) not recorded)"))
+                                    notFacts.append(Skipped(line: line, column: column, reason: "\"\(raw)\" is not a fact (\(spec.type.rawValue) not recorded)"))
                                     continue spec
                                 }
                                 value = mapped
@@ -281,7 +285,7 @@ public enum CSVImport {
                                 value = hit.1
                             } else if !field.table.isEmpty || !field.patterns.isEmpty {
                                 guard let fallback = field.fallback else {
-                                    skipped.append(Skipped(line: line, column: column, reason: "unknown value \"\(raw)\" (the mapping translates: \(field.table.keys.sorted().joined(separator: ", ")))"))
+                                    skipped.append(Skipped(line: line, column: column, reason: "an unknown value, \(shown(raw, closed: [])) (the mapping translates: \(field.table.keys.sorted().joined(separator: ", ")))"))
                                     continue spec
                                 }
                                 value = fallback
@@ -294,7 +298,7 @@ public enum CSVImport {
                     }
                     guard let value else { continue }
                     guard let typed = typed(name, value) else {
-                        skipped.append(Skipped(line: line, column: field.column, reason: "\"\(value)\" does not fit the field \(name)"))
+                        skipped.append(Skipped(line: line, column: field.column, reason: "\(shown(value, closed: Set(field.table.compactMap { $0.value }))) does not fit the field \(name)"))
                         continue spec
                     }
                     fields.append((name, typed))
@@ -302,8 +306,20 @@ public enum CSVImport {
                 events.append(ImportedEvent(person: person, type: spec.type, date: date, fields: fields))
             }
         }
-        return (events, skipped, table.rows.count)
+        return (events, skipped, table.rows.count, notFacts)
     }
+
+    /// A cell's text as a message may show it: quoted when it is a date or a number (digits and
+    /// separators) or a code of a closed list (`closed`, compared as written); else only its
+    /// length. A column shifted by one puts a name or an address where a date was expected, and
+    /// no message may repeat them.
+    package static func shown(_ raw: String, closed: Set<String>) -> String {
+        let dateOrNumber = raw.count <= 12 && raw.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "/-.,: ".unicodeScalars.contains($0) }
+        if dateOrNumber || closed.contains(raw) || closed.contains(normalised(raw)) { return "\"\(raw)\"" }
+        return "a text of \(raw.count) character\(raw.count > 1 ? "s" : "")"
+    }
+
+    private static let roleWords: Set<String> = ["DEM", "CJT", "ENF", "AUT", "demandeur", "conjoint", "enfant"]
 
     private static let dateFields: Set<String> = ["notified", "ends", "starts"]
     private static let numberFields: Set<String> = ["weekly_hours", "hours", "monthly_amount"]

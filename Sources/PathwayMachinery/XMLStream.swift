@@ -54,6 +54,9 @@ package struct XMLStream {
     /// The open elements' name hashes, and their tags (for messages).
     private var open: [UInt64] = []
     private var openTags: [Int] = []
+    /// The names of elements outside the vocabulary, by hash, kept the first time each is met
+    /// (a flow uses a few dozen): messages name elements as the flow writes them.
+    private var otherNames: [UInt64: String] = [:]
     private var sawRoot = false
     /// The names the consumer knows, by the hash of their bytes.
     private let vocabulary: [[UInt8]]
@@ -84,6 +87,11 @@ package struct XMLStream {
 
     /// The name of a known tag, for messages.
     package func name(of tag: Int) -> String { tag >= 0 && tag < names.count ? names[tag] : "?" }
+
+    /// The name of the open element at depth `k`, as the flow writes it.
+    private func openName(_ k: Int) -> String {
+        openTags[k] >= 0 ? name(of: openTags[k]) : otherNames[open[k]] ?? "?"
+    }
     /// Whether the element open last wants its text (kept across chunks).
     private var textWanted = false
 
@@ -105,7 +113,7 @@ package struct XMLStream {
         consumed += i
         pending = i < all.count ? Array(all[i...]) : []
         if last {
-            if let top = openTags.last { throw Failure(message: "the flow ends with <\(name(of: top))> still open (truncated flow?)", line: lines, byte: consumed + 1) }
+            if !openTags.isEmpty { throw Failure(message: "the flow ends with <\(openName(openTags.count - 1))> still open (truncated flow?)", line: lines, byte: consumed + 1) }
             if !sawRoot { throw Failure(message: "no XML element: not a CAF/MSA flow", line: lines, byte: consumed + 1) }
         }
     }
@@ -233,7 +241,7 @@ package struct XMLStream {
                 let (hash, tag, _) = identify(bytes, i + 2, j)
                 guard let top = open.last else { throw failure("closing tag </\(Self.text(bytes, i + 2, j))> with no element open", at: i) }
                 guard top == hash else {
-                    throw failure("closing tag </\(Self.text(bytes, i + 2, j))> where </\(openTags.last.map { name(of: $0) } ?? "?")> was expected", at: i)
+                    throw failure("closing tag </\(Self.text(bytes, i + 2, j))> where </\(openName(openTags.count - 1))> was expected", at: i)
                 }
                 open.removeLast()
                 openTags.removeLast()
@@ -243,6 +251,12 @@ package struct XMLStream {
                 let selfClosing = bytes[j - 1] == UInt8(ascii: "/")
                 let (hash, tag, length) = identify(bytes, i + 1, selfClosing ? j - 1 : j)
                 guard length > 0 else { throw failure("an element with no name", at: i) }
+                // After the name, attributes only (`name="value"`): `<Identification 2730799404078>`
+                // is not XML.
+                if i + 1 + length < (selfClosing ? j - 1 : j), !Self.attributesAreWellFormed(bytes, i + 1 + length, selfClosing ? j - 1 : j) {
+                    throw failure("a malformed tag <\(Self.text(bytes, i + 1, j))> (after the element's name, only attributes name=\"value\")", at: i)
+                }
+                if tag < 0 && otherNames[hash] == nil && otherNames.count < 4096 { otherNames[hash] = Self.text(bytes, i + 1, i + 1 + length) }
                 if open.isEmpty && sawRoot { throw failure("a second root element <\(Self.text(bytes, i + 1, j))>", at: i) }
                 sawRoot = true
                 try body(.start(tag: tag, line: line))
@@ -285,6 +299,36 @@ package struct XMLStream {
         guard tag >= 0, vocabulary[tag].count == end - from else { return (h, -1, end - from) }
         for k in 0..<(end - from) where vocabulary[tag][k] != bytes[from + k] { return (h, -1, end - from) }
         return (h, tag, end - from)
+    }
+
+    /// Whether `bytes[from..<to]` (what follows an element's name in its start tag) is white
+    /// space and attributes `name="value"` or `name='value'`.
+    private static func attributesAreWellFormed(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var k = from
+        func skipSpace() { while k < to && isSpace(bytes[k]) { k += 1 } }
+        while true {
+            let before = k
+            skipSpace()
+            if k >= to { return true }
+            guard k > before else { return false } // an attribute follows white space
+            let nameStart = k
+            while k < to && !isSpace(bytes[k]) && bytes[k] != UInt8(ascii: "=") && bytes[k] != UInt8(ascii: "\"") && bytes[k] != UInt8(ascii: "'") { k += 1 }
+            guard k > nameStart else { return false }
+            // A name starts with a letter, `_` or `:` (or a byte of a non-ASCII letter).
+            let first = bytes[nameStart]
+            guard first >= 0x80 || first == UInt8(ascii: "_") || first == UInt8(ascii: ":")
+                    || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")) else { return false }
+            skipSpace()
+            guard k < to, bytes[k] == UInt8(ascii: "=") else { return false }
+            k += 1
+            skipSpace()
+            guard k < to, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") else { return false }
+            let quote = bytes[k]
+            k += 1
+            while k < to && bytes[k] != quote { k += 1 }
+            guard k < to else { return false }
+            k += 1
+        }
     }
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {

@@ -51,10 +51,12 @@ struct JoinTests {
         let caf = CAFImport.events(for: try #require(households.first), kept: nil, received: date("2025-03-03"), monthly: true,
                                    problems: &problems).events
         #expect(caf.map(\.person) == ["2089564-DEM"])
-        let csv = "Numéro CAF;Rôle;Date d'orientation;Type d'orientation;Structure d'orientation\n2089564;demandeur;2025-03-20;Social;Département\n0346145;demandeur;2025-03-21;Social;Département\n"
+        let csv = "Numéro CAF;Rôle;Date d'orientation;Date de début d'accompagnement;Type d'orientation;Structure d'orientation\n"
+            + "2089564;demandeur;2025-03-27;2025-03-20;Social;Département\n0346145;demandeur;;2025-03-21;Social;Département\n"
         let mapping = try CSVImport.mapping(try JSONValue.parse(try #require(BuiltInMappings.text("rdv-insertion-users"))))
         let rdvi = CSVImport.events(CSVImport.table(Array(csv.utf8)), mapping: mapping).events
-        #expect(rdvi.map(\.person) == ["2089564-DEM", "346145-DEM"])
+        #expect(rdvi.map { "\($0.person) \($0.type.rawValue) \($0.date)" } == ["2089564-DEM orientation_decided 2025-03-20",
+            "2089564-DEM appointment 2025-03-27", "346145-DEM orientation_decided 2025-03-21"])
         var out = ImportOutput(source: "caf")
         out.append(contentsOf: caf)
         var other = ImportOutput(source: "rdv-insertion")

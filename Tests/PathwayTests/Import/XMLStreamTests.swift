@@ -100,6 +100,32 @@ struct XMLStreamTests {
         }
     }
 
+    @Test("elements outside the vocabulary are named as the flow writes them; a malformed tag is an error; attributes are accepted")
+    func namesAndTags() {
+        do {
+            _ = try Self.pieces("<Flux>\n<Foyer><Personne><NOM>x</NOM>\n", chunk: 5)
+            Issue.record("a truncated flow was accepted")
+        } catch {
+            #expect(error.message == "the flow ends with <Personne> still open (truncated flow?)", "\(error)")
+        }
+        do {
+            _ = try Self.pieces("<Flux><Personne></Prestations></Flux>")
+            Issue.record("a mismatched end was accepted")
+        } catch {
+            #expect(error.message == "closing tag </Prestations> where </Personne> was expected", "\(error)")
+        }
+        for bad in ["<Flux><Identification 2730799404078></Identification></Flux>", "<Flux><Foyer version></Foyer></Flux>",
+                    "<Flux><Foyer a=\"1\"b=\"2\"></Foyer></Flux>", "<Flux><Foyer =\"1\"></Foyer></Flux>"] {
+            do {
+                _ = try Self.pieces(bad)
+                Issue.record("a malformed tag was accepted: \(bad)")
+            } catch {
+                #expect(error.message.hasPrefix("a malformed tag <"), "\(error)")
+            }
+        }
+        #expect((try? Self.pieces("<Flux xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" a='1' ><Foyer/></Flux>")) == ["<Flux@1", "<Foyer@1", "</Foyer", "</Flux"])
+    }
+
     @Test("invalid UTF-8 in a flow declared UTF-8 is an error, not a guess")
     func invalidUTF8() {
         var bytes = Array(#"<?xml version="1.0" encoding="UTF-8"?><Flux><ETAT>"#.utf8)
