@@ -95,22 +95,31 @@ enum ImportCommand {
             key = parsed
         }
         var summary = Summary()
-        let text: String
+        // The events wait in sorted runs in a temporary file, merged when written: the memory
+        // is a run's, whatever the size of the flows.
+        let store = try TemporaryFileStore()
+        let written: ImportOutput
         if kind == "caf" {
             if received != nil && files.count > 1 {
                 throw UsageError(message: "--received gives the receipt day of one flow; import the flows one by one", command: "import")
             }
-            text = try importCAF(files, state: state, received: received, key: key, summary: &summary)
+            written = try importCAF(files, state: state, received: received, key: key, store: store, summary: &summary)
         } else {
             guard let mappingName else { throw UsageError(message: "missing --mapping NAME|FILE (built-in: \(BuiltInMappings.names.joined(separator: ", ")))", command: "import") }
             let mapping = try loadMapping(mappingName)
-            text = try importCSV(files, mapping: mapping, encoding: encoding, separator: separator, key: key, summary: &summary)
+            written = try importCSV(files, mapping: mapping, encoding: encoding, separator: separator, key: key, store: store, summary: &summary)
         }
         if let output {
-            try Files.writeAtomically(output, Array(text.utf8))
+            let file = try OutputFile(path: output)
+            defer { file.close() }
+            var failed = false
+            written.write { bytes in if !failed && !file.write(bytes) { failed = true } }
+            if !failed && !file.finish() { failed = true }
+            if failed { throw InputError(message: "\(output): cannot write: \(Files.describeErrno())") }
         } else {
-            console.out(text)
+            written.write { console.out(String(decoding: $0, as: UTF8.self)) }
         }
+        if let failure = store.failure { throw InputError(message: failure) }
         console.err(summary.text)
         if summary.failedFiles > 0 { return .usage }
         return strict && summary.skippedCount > 0 ? .rejectedLines : .success
@@ -119,7 +128,7 @@ enum ImportCommand {
     // MARK: CAF
 
     private static func importCAF(_ files: [String], state statePath: String?, received: CivilDate?, key: [UInt8]?,
-                                  summary: inout Summary) throws -> String {
+                                  store: FragmentStore, summary: inout Summary) throws -> ImportOutput {
         // The state kept between runs.
         var kept: [String: CAFImport.Kept] = [:]
         var firstImport = true
@@ -165,11 +174,13 @@ enum ImportCommand {
             guard let key else { return matricule }
             return String(HMACSHA256.hex(HMACSHA256.mac(key: key, message: Array(matricule.utf8))).prefix(16))
         }
-        var output = ImportOutput(source: "caf", pseudonymKey: key)
+        var output = ImportOutput(source: "caf", pseudonymKey: key, store: store)
         for (_, path) in ordered {
             var reader = CAFImport.FlowReader()
             var updates: [String: CAFImport.Kept] = [:]
-            var events: [ImportedEvent] = []
+            // The flow's events go to the output as they come; a flow rejected whole is taken
+            // back to this mark.
+            let mark = output.checkpoint()
             var problems: [String] = []
             var pendingHouseholds: [CAFImport.Household] = []
             // The households of this flow, by key, with the line of their first copy.
@@ -189,7 +200,7 @@ enum ImportCommand {
                 }
                 let result = CAFImport.events(for: h, kept: before, received: date, monthly: monthly(reader.header),
                                               problems: &problems, name: name)
-                events.append(contentsOf: result.events)
+                output.append(contentsOf: result.events)
                 if var next = result.kept {
                     next.flow = stamp ?? before?.flow
                     updates[key] = next
@@ -224,21 +235,22 @@ enum ImportCommand {
             } catch {
                 // A malformed flow (or an unreadable file) is rejected whole: its events and the
                 // state's updates are dropped.
+                output.rollback(to: mark)
                 summary.failedFiles += 1
                 summary.notes.append("\(path): \(error): the flow is rejected whole; the state is unchanged for it")
                 continue
             }
             summary.read.append("\(path): \(reader.households) foyers (flux \(reader.header.type ?? "?") du \(reader.header.created?.description ?? "?"))")
             for problem in problems { summary.notes.append("\(path): \(problem)") }
-            output.append(contentsOf: events)
-            for (key, value) in updates { kept[key] = value }
+            if kept.isEmpty { swap(&kept, &updates) } else { for (key, value) in updates { kept[key] = value } }
+            updates = [:]
             firstImport = false
             // The state is replaced once each flow has been read whole.
             if let statePath { try Files.writeAtomically(statePath, CAFState.encode(kept)) }
         }
         summary.events = output.countsByType
         summary.written = output.count
-        return output.ndjson()
+        return output
     }
 
     // MARK: CSV
@@ -262,8 +274,8 @@ enum ImportCommand {
     }
 
     private static func importCSV(_ files: [String], mapping: CSVImport.Mapping, encoding: CSVImport.Encoding?, separator: Character?,
-                                  key: [UInt8]?, summary: inout Summary) throws -> String {
-        var output = ImportOutput(source: mapping.source, pseudonymKey: key)
+                                  key: [UInt8]?, store: FragmentStore, summary: inout Summary) throws -> ImportOutput {
+        var output = ImportOutput(source: mapping.source, pseudonymKey: key, store: store)
         for path in files {
             var bytes: [UInt8] = []
             do throws(InputError) { bytes = try Files.readBytes(path) } catch {
@@ -294,7 +306,7 @@ enum ImportCommand {
         }
         summary.events = output.countsByType
         summary.written = output.count
-        return output.ndjson()
+        return output
     }
 
     // MARK: Summary

@@ -210,7 +210,47 @@ public enum CAFImport {
         public var size: Int
         public var amount: Int64?
         /// The duties flag of each beneficiary, by role (`DEM`, `CJT`): `nil` when no flow said it.
-        public var duties: [String: Bool?]
+        /// Kept in a byte for each of the two roles (a state holds every household of a
+        /// département: a dictionary each took three times the memory).
+        public var duties: [String: Bool?] {
+            get {
+                var out: [String: Bool?] = [:]
+                if let d = Kept.flag(dem) { out["DEM"] = d }
+                if let c = Kept.flag(cjt) { out["CJT"] = c }
+                return out
+            }
+            set {
+                dem = Kept.code(newValue["DEM"])
+                cjt = Kept.code(newValue["CJT"])
+            }
+        }
+        /// The duties of the beneficiary of `role`: `nil` when not a beneficiary, `.some(nil)`
+        /// when unknown (no dictionary made).
+        public func duty(_ role: String) -> Bool?? {
+            role == "DEM" ? Kept.flag(dem) : role == "CJT" ? Kept.flag(cjt) : nil
+        }
+
+        /// 0 not a beneficiary, 1 duties unknown, 2 not subject, 3 subject.
+        private var dem: UInt8 = 0
+        private var cjt: UInt8 = 0
+
+        private static func code(_ flag: Bool??) -> UInt8 {
+            switch flag {
+            case .none: return 0
+            case .some(.none): return 1
+            case .some(.some(false)): return 2
+            case .some(.some(true)): return 3
+            }
+        }
+
+        private static func flag(_ code: UInt8) -> Bool?? {
+            switch code {
+            case 1: return .some(nil)
+            case 2: return .some(false)
+            case 3: return .some(true)
+            default: return nil
+            }
+        }
         /// The last flow applied to the household (``FlowHeader/stamp``): an older one changes
         /// nothing.
         public var flow: String?
@@ -220,7 +260,8 @@ public enum CAFImport {
             self.state = state
             self.size = size
             self.amount = amount
-            self.duties = duties
+            dem = Kept.code(duties["DEM"])
+            cjt = Kept.code(duties["CJT"])
         }
     }
 
@@ -271,9 +312,13 @@ public enum CAFImport {
         // Each beneficiary's duties: the flow's flag, or what was known, or unknown (an MSA flow
         // leaves the flag out: never invented).
         var duties: [String: Bool?] = [:]
-        for b in beneficiaries { duties[b.role] = .some(b.duties ?? (kept?.duties[b.role] ?? nil)) }
-        let next = Kept(open: h.isOpen || (!h.isClosed && kept?.open == true), state: h.state, size: size,
-                        amount: amount?.value ?? kept?.amount, duties: duties.isEmpty ? (kept?.duties ?? [:]) : duties)
+        for b in beneficiaries { duties[b.role] = .some(b.duties ?? (kept?.duty(b.role) ?? nil)) }
+        var next = kept ?? Kept(open: false, state: "", size: 1, amount: nil, duties: [:])
+        next.open = h.isOpen || (!h.isClosed && kept?.open == true)
+        next.state = h.state
+        next.size = size
+        next.amount = amount?.value ?? kept?.amount
+        if !duties.isEmpty { next.duties = duties }
 
         func opening(_ b: (id: String, role: String, duties: Bool?), on date: CivilDate, fromApplication: Bool) -> ImportedEvent {
             var fields: [(String, ImportedEvent.Value)] = [("subject_to_duties", (duties[b.role] ?? nil).map { .bool($0) } ?? .null)]
@@ -310,7 +355,7 @@ public enum CAFImport {
                 }
             } else if let kept {
                 for b in beneficiaries {
-                    guard let before = kept.duties[b.role] else {
+                    guard let before = kept.duty(b.role) else {
                         // A beneficiary who joined an open household.
                         events.append(opening(b, on: received, fromApplication: false))
                         payment(b, from: nil, on: received, notBefore: received)
@@ -327,7 +372,7 @@ public enum CAFImport {
                 if size != kept.size { change.append(("household_size", .int(size))) }
                 if let amount, amount.value != kept.amount { change.append(("monthly_amount", .euros(amount))) }
                 if !change.isEmpty {
-                    for b in beneficiaries where kept.duties[b.role] != nil {
+                    for b in beneficiaries where kept.duty(b.role) != nil {
                         events.append(ImportedEvent(person: b.id, type: .householdChanged, date: received, fields: change))
                     }
                 }
@@ -390,7 +435,9 @@ public enum ImportIdentity {
     /// spreadsheet `346145`: all give `346145`. An MSA number keeps its digits. A text that is not
     /// made of digits is returned trimmed.
     public static func matricule(_ raw: String) -> String {
-        let compact = String(raw.unicodeScalars.filter { !$0.properties.isWhitespace })
+        // Digits alone (the usual case): no Unicode property looked up.
+        let digitsOnly = !raw.isEmpty && raw.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let compact = digitsOnly ? raw : String(raw.unicodeScalars.filter { !$0.properties.isWhitespace })
         guard !compact.isEmpty, compact.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return raw.trimmingSpaces }
         var digits = compact.utf8.drop { $0 == 0x30 }
         if digits.count > 8 && digits.suffix(8).allSatisfy({ $0 == 0x30 }) { digits = digits.dropLast(8) }

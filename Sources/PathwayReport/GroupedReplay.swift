@@ -1,29 +1,5 @@
 import PathwayMachinery
 import PathwayLaw
-/// Where a replay one person at a time keeps the rendered pieces of its report until they are
-/// written in the report's order (a temporary file for `pathway replay --sorted`).
-public protocol FragmentStore: AnyObject {
-    /// Keeps `bytes`; returns where they are kept.
-    func append(_ bytes: [UInt8]) -> Range<Int>
-    /// The bytes kept at `range`.
-    func read(_ range: Range<Int>) -> [UInt8]
-}
-
-/// A ``FragmentStore`` in memory (tests, small logs).
-public final class MemoryFragmentStore: FragmentStore {
-    public private(set) var bytes: [UInt8] = []
-
-    public init() {}
-
-    public func append(_ bytes: [UInt8]) -> Range<Int> {
-        let start = self.bytes.count
-        self.bytes.append(contentsOf: bytes)
-        return start..<self.bytes.count
-    }
-
-    public func read(_ range: Range<Int>) -> [UInt8] { Array(bytes[range]) }
-}
-
 /// Replays a log grouped by person one person at a time (`pathway replay --sorted`): memory is
 /// bounded by the largest batch of people replayed together and by the number of people
 /// (their ids and where their pieces are kept, about 100 bytes each), not by the number of

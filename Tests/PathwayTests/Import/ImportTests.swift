@@ -255,6 +255,34 @@ struct CSVImportTests {
         #expect(rdvi.ndjson() == #"{"id":"rdvi-2-DEM-right_opened-2025-03-03","person":"2-DEM","type":"right_opened","date":"2025-03-03","source":"msa"}"# + "\n")
     }
 
+    @Test("the output sorted in runs kept in a store and merged: the same bytes as in memory; a rollback forgets a flow")
+    func runs() throws {
+        var events: [ImportedEvent] = []
+        for k in 0..<400 {
+            var e = ImportedEvent(person: "\(k % 37)-DEM", type: k % 3 == 0 ? .rightOpened : .paymentSuspended,
+                                  date: CivilDate.ymd(2025, 1, 1).adding(days: (k * 7919) % 50), fields: [("reason", .text("0\(k % 5)"))])
+            if k % 11 == 0 { e.source = "msa" }
+            events.append(e)
+        }
+        var memory = ImportOutput(source: "caf")
+        memory.append(contentsOf: events)
+        let store = MemoryFragmentStore()
+        var spilled = ImportOutput(source: "caf", store: store, runBytes: 700)
+        spilled.append(contentsOf: Array(events[..<150]))
+        let mark = spilled.checkpoint()
+        spilled.append(contentsOf: [ImportedEvent(person: "9-DEM", type: .rightClosed, date: CivilDate.ymd(2025, 1, 3))])
+        spilled.rollback(to: mark)
+        spilled.append(contentsOf: Array(events[150...]))
+        #expect(store.bytes.count > 0)
+        #expect(spilled.ndjson() == memory.ndjson())
+        #expect(spilled.count == 400 && spilled.countsByType.map(\.1).reduce(0, +) == 400)
+        // Ids repeated within a person's day are numbered in order.
+        var twice = ImportOutput(source: "caf", store: MemoryFragmentStore(), runBytes: 1)
+        twice.append(contentsOf: [events[0], events[0]])
+        #expect(twice.ndjson().contains(#"right_opened-2025-01-01-2","#))
+        #expect(LogReader.read(memory.ndjson()).rejected.isEmpty)
+    }
+
     @Test("a mapping's records: its own types by default, or those it declares; an unknown type is an error")
     func records() throws {
         let plain = try CSVImport.mapping(JSONValue.parse(#"{"source":"si","person":{"matricule":"A","role":"B"},"events":[{"type":"registered","date":"C"}]}"#))
