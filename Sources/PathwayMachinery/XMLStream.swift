@@ -226,10 +226,13 @@ package struct XMLStream {
                 continue
             }
             // An element's start or end: find its closing '>' outside quotes.
+            // Its line ends are counted on the way (one pass over the tag's bytes).
             var j = i + 1
             var quote: UInt8 = 0
+            var tagBreaks = 0
             while j < n {
                 let b = bytes[j]
+                if b == 0x0A { tagBreaks += 1 }
                 if quote != 0 { if b == quote { quote = 0 } } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { quote = b } else if b == UInt8(ascii: ">") { break }
                 j += 1
             }
@@ -269,7 +272,7 @@ package struct XMLStream {
                     textWanted = tag >= 0 && wanted[tag]
                 }
             }
-            newlines(i, j)
+            line += tagBreaks
             i = j + 1
         }
         // What was not read waits for the next chunk.
