@@ -154,16 +154,17 @@ enum ReplayCommand {
             return LogReader.read(buffer, jobs: jobs, progress: callback, parsed: release)
         } : try readSeveral(options.inputs, counts: &files)
         let parse = Clock.trace ? Clock.phase(since: t0) : "", t1 = Clock.mark()
-        // A log that is not empty but gave no event: a diagnosis, and exit 2 (after the report,
-        // when its lines were read as the event log and rejected one by one).
-        var noEvent: String?
+        // An input that gives no event at all is unreadable (or empty): its diagnosis, exit 2, and
+        // no report written (a report of nothing would read as a clean audit).
         if let problem = try diagnose(log, inputs: options.inputs, windows1252: options.windows1252) {
-            guard problem.contains("was rejected") || problem.contains("not UTF-8") else { throw InputError(message: problem) }
-            noEvent = problem
+            throw InputError(message: problem)
         }
         if log.lines == log.blank {
-            console.err("pathway replay: \(input == "-" ? "standard input" : options.inputs.joined(separator: ", ")): \(log.lines == 0 ? "the input is empty" : "the input holds only blank lines"): no event to replay\n")
+            throw InputError(message: "\(input == "-" ? "standard input" : options.inputs.joined(separator: ", ")): \(log.lines == 0 ? "the input is empty" : "the input holds only blank lines"): no event to replay, no report written")
         }
+        // Some lines of another encoding: said first, with the command to run again.
+        let encodingWarning = options.windows1252 ? nil : windows1252Warning(log, inputs: options.inputs, arguments: arguments)
+        if let encodingWarning { console.err("pathway replay: \(encodingWarning)\n") }
         Progress.stage("rejeu de \(log.events.count) événements", total: size)
         warnUndeclared(NotJudged.rules(sources: log.sources, declared: options.sources, rules: parameters.rules).undeclared,
                        console: &console)
@@ -171,6 +172,7 @@ enum ReplayCommand {
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
+        if let encodingWarning { report.warnings.append(encodingWarning) }
         if options.asOf == nil { report.asOfSetBy = LogInput.asOfSetter(log) }
         if options.asOf == nil, let warning = LogInput.latestDateWarning(log) { console.err("pathway replay: \(warning)\n") }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
@@ -204,15 +206,32 @@ enum ReplayCommand {
         // The log and the report are left for the process's exit to reclaim: freeing a million
         // events one by one would only delay the exit.
         ProcessExit.keepUntilExit(log, report)
-        if let noEvent {
-            console.err("pathway: \(noEvent)\n")
-            return .usage
-        }
         if options.strict && !log.rejected.isEmpty {
             console.err("pathway replay: \(log.rejected.count) line(s) rejected (--strict); first: \(log.rejected[0])\n")
             return .rejectedLines
         }
         return report.hasViolation ? .violations : .success
+    }
+
+    /// The warning of lines in windows-1252 among UTF-8 ones (``LogInput/windows1252Warning``),
+    /// each input file read again for it; the command to rerun is this one with
+    /// `--encoding windows-1252`.
+    static func windows1252Warning(_ log: ParsedLog, inputs: [String], arguments: [String]) -> String? {
+        guard log.rejected.contains(where: { if case .invalidUTF8 = $0.problem { true } else { false } }) else { return nil }
+        func quoted(_ word: String) -> String {
+            word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@".contains($0) } ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        }
+        let rerun = (["pathway", "replay"] + arguments.map(quoted) + ["--encoding", "windows-1252"]).joined(separator: " ")
+        for path in inputs where path != "-" {
+            var mine = log
+            if inputs.count > 1 { mine.rejected = log.rejected.filter { $0.file == path } }
+            let warning = try? Files.withContents(of: path) { (buffer: UnsafeBufferPointer<UInt8>, _) -> String? in
+                guard LogInput.utf16(Array(buffer.prefix(512))) == nil else { return nil }
+                return LogInput.windows1252Warning(mine, foreign: UTF8Check.foreignBytes(buffer), rerun: rerun)
+            }
+            if let warning = warning ?? nil { return inputs.count > 1 ? "\(path) : \(warning)" : warning }
+        }
+        return nil
     }
 
     /// Why a log that is not empty gave no event at all, as a diagnosis (exit 2), or `nil`:

@@ -69,6 +69,17 @@ public enum LogInput {
         if text.hasPrefix("<?xml") || text.hasPrefix("<") {
             return "\(name): no event read: this is XML (a CAF/MSA flow?), not the event log: import it first with pathway import caf \(first)"
         }
+        if let utf16 = utf16(head) {
+            return "\(name): no event read: the file is UTF-16 (\(utf16)), not UTF-8; convert it: iconv -f UTF-16 -t UTF-8 \(first) | pathway replay -"
+        }
+        let body = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        if body.first == UInt8(ascii: "[") {
+            return "\(name): no event read: this is a JSON array, not the event log (one JSON object per line); run: jq -c '.[]' \(first) | pathway replay -"
+        }
+        if body.first == UInt8(ascii: "{"), log.rejected.first.map({ $0.line == 1 || $0.line == 2 }) ?? false,
+           text.trimmingSpaces == "{" || !text.contains("}") {
+            return "\(name): no event read: this is JSON written over several lines, not the event log (one JSON object per line); run: jq -c . \(first) | pathway replay -"
+        }
         // A cut at the head's end may split a character: three bytes are left out when it is full.
         let checked = head.count == 65_536 ? Array(head.dropLast(3)) : head
         if !windows1252 && String(validating: checked, as: UTF8.self) == nil {
@@ -76,6 +87,34 @@ public enum LogInput {
         }
         let count = log.lines - log.blank
         return "\(name): no event read: \(count == 1 ? "its one line was rejected" : "every one of its \(count) lines was rejected") (first: \(log.rejected.first.map { "\($0)" } ?? "?"))"
+    }
+
+    /// `little-endian, with a byte-order mark`, when `head` is UTF-16 text: a byte-order mark,
+    /// or, without one, ASCII characters each followed (or preceded) by a zero byte.
+    public static func utf16(_ head: [UInt8]) -> String? {
+        if head.starts(with: [0xFF, 0xFE]) { return "little-endian, with a byte-order mark" }
+        if head.starts(with: [0xFE, 0xFF]) { return "big-endian, with a byte-order mark" }
+        let sample = head.prefix(512)
+        guard sample.count >= 8 else { return nil }
+        let even = stride(from: 0, to: sample.count - 1, by: 2).map { sample[sample.startIndex + $0] }
+        let odd = stride(from: 1, to: sample.count, by: 2).map { sample[sample.startIndex + $0] }
+        func mostlyZero(_ bytes: [UInt8]) -> Bool { bytes.filter { $0 == 0 }.count * 10 >= bytes.count * 9 }
+        if mostlyZero(odd) && !mostlyZero(even) { return "little-endian, without a byte-order mark" }
+        if mostlyZero(even) && !mostlyZero(odd) { return "big-endian, without a byte-order mark" }
+        return nil
+    }
+
+    /// When some lines were rejected as invalid UTF-8 and every byte of the file that is not
+    /// UTF-8 is a character of windows-1252 (`foreign`, from `UTF8Check.foreignBytes`: an
+    /// export where only some lines carry accents): the warning to give first, with the command
+    /// to run again (`rerun`). `nil` otherwise.
+    public static func windows1252Warning(_ log: ParsedLog, foreign: (count: Int, allWindows1252: Bool), rerun: String) -> String? {
+        let invalid = log.rejected.filter { if case .invalidUTF8 = $0.problem { true } else { false } }
+        guard !invalid.isEmpty, foreign.count > 0, foreign.allWindows1252 else { return nil }
+        let n = invalid.count
+        return "\(n) ligne\(n > 1 ? "s" : "") rejetée\(n > 1 ? "s" : "") (\(invalid.prefix(5).map { "ligne \($0.line)" }.joined(separator: ", "))\(n > 5 ? "…" : "")) "
+            + "\(n > 1 ? "sont" : "est") en windows-1252 (des accents), pas en UTF-8 : ce rapport les laisse de côté, et ses constats peuvent être faux pour leurs personnes. "
+            + "Relancez : \(rerun)"
     }
 
     /// Says which event set the default `as_of`, and warns when that date lies more than a year

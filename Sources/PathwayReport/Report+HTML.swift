@@ -15,6 +15,7 @@ extension Report {
         h.raw("<meta name=\"generator\" content=\"\(HTMLText.escape(generator))\">\n")
         h.raw("<title>Audit du parcours RSA — \(HTMLText.escape(source))</title>\n<style>\n\(Report.css)\n</style>\n</head>\n<body>\n")
         h.raw("<header><h1>Audit du parcours RSA</h1><p class=\"meta\">Fichier : <code>\(HTMLText.escape(source))</code> — date d'audit : <strong id=\"as-of\">\(asOf?.description ?? "aucune")</strong>\(asOfSetBy.map { " (par défaut, \(HTMLText.escape($0)))" } ?? "")</p></header>\n")
+        for warning in warnings { h.raw("<p class=\"note\" role=\"alert\"><strong>Attention :</strong> \(HTMLText.escape(warning))</p>\n") }
         h.raw("<nav><a href=\"#synthese\">Synthèse</a> · <a href=\"#graphiques\">Graphiques</a> · <a href=\"#constats\">Constats par règle</a> · <a href=\"#personnes\">Personnes</a></nav>\n")
         h.raw("<main>\n")
         synthesis(&h)

@@ -117,6 +117,11 @@ extension Report {
                     }
                 }
             }
+            if !warnings.isEmpty {
+                w.field("warnings") { w in
+                    w.array { w in for warning in warnings { w.element { w in w.string(warning) } } }
+                }
+            }
             w.field("rejected") { w in
                 w.array { w in
                     for error in rejected {

@@ -10,6 +10,7 @@ extension Report {
         let n = FrenchWords.integer
 
         line("RAPPORT D'AUDIT DU PARCOURS RSA — Pathway")
+        for warning in warnings { line("ATTENTION : \(warning)") }
         line("Fichier : \(source)")
         line("Date d'audit : \(asOf?.description ?? "aucune (journal sans événement)")" + (asOfSetBy.map { " (par défaut, \($0))" } ?? ""))
         if !parameters.overrides.isEmpty {

@@ -18,6 +18,10 @@ public struct Report: Sendable {
     /// When the audit date was not given: the event that set it (the latest date of the log),
     /// for the text and HTML reports to name (`Docs/report.md`). Not in the JSON report.
     public var asOfSetBy: String? = nil
+    /// What the reader should know before anything else, in French (lines of another encoding
+    /// rejected, with the command to rerun): first in the text and HTML reports, in the JSON
+    /// report's `warnings` (present only when there are some), and on standard error.
+    public var warnings: [String] = []
 
     /// How every line of the input was counted.
     public struct Input: Sendable, Equatable {

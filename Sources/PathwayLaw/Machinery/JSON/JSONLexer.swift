@@ -406,6 +406,26 @@ package enum UTF8Check {
         return true
     }
 
+    /// The bytes of `bytes` that are not valid UTF-8, and whether each is a character of
+    /// windows-1252 (which leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; a zero byte is none
+    /// either): the sign of an export where only some lines carry accents.
+    package static func foreignBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, allWindows1252: Bool) {
+        var k = 0
+        var count = 0
+        var all = true
+        while k < bytes.count {
+            guard let bad = firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[k...])) else { break }
+            let byte = bytes[k + bad]
+            if byte == 0x81 || byte == 0x8D || byte == 0x8F || byte == 0x90 || byte == 0x9D { all = false }
+            count += 1
+            k += bad + 1
+        }
+        if all && memchrZero(bytes) { all = false }
+        return (count, all)
+    }
+
+    private static func memchrZero(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.contains(0) }
+
     /// The offset of the first byte that is not valid UTF-8, or `nil` when all are.
     package static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
