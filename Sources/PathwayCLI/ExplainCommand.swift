@@ -64,6 +64,7 @@ enum ExplainCommand {
         }
         var story = Explanation.person(person, events: events, asOf: date, parameters: parameters, notJudged: whole.notJudged)
         story.files = counts.map { ($0.file, $0.lines) }
+        story.rejected = rejectedLines(of: person, in: log, inputs: inputs)
         let text: String
         switch format {
         case "html": text = story.html(generator: "pathway \(Tool.version)")
@@ -72,5 +73,32 @@ enum ExplainCommand {
         }
         if let output { try Files.writeAtomically(output, Array(text.utf8)) } else { console.out(text) }
         return story.findings.contains { $0.severity == .violation } ? .violations : .success
+    }
+
+    /// The log's rejected lines that name `person`, each file's read again for them.
+    static func rejectedLines(of person: String, in log: ParsedLog, inputs: [String]) -> [LineError] {
+        guard !log.rejected.isEmpty else { return [] }
+        var found: [LineError] = []
+        for path in inputs where path != "-" {
+            let mine = log.rejected.filter { inputs.count == 1 || $0.file == path }
+            guard let last = mine.map(\.line).max() else { continue }
+            let wanted = Set(mine.map(\.line))
+            var texts: [Int: [UInt8]] = [:]
+            try? Files.withContents(of: path) { (buffer: UnsafeBufferPointer<UInt8>, _) -> Void in
+                var number = 1
+                var start = 0
+                var k = 0
+                while k <= buffer.count && number <= last {
+                    if k == buffer.count || buffer[k] == 0x0A {
+                        if wanted.contains(number) { texts[number] = Array(buffer[start..<k]) }
+                        number += 1
+                        start = k + 1
+                    }
+                    k += 1
+                }
+            }
+            for error in mine where texts[error.line].map({ LogInput.line($0, names: person) }) ?? false { found.append(error) }
+        }
+        return found
     }
 }

@@ -38,6 +38,14 @@ public struct Explanation: Sendable {
     /// The files the log was read from, in order, with their numbers of lines, when there are
     /// several: an event's line is then told as its file's (`pilotage.ndjson, ligne 7`).
     public var files: [(name: String, lines: Int)] = []
+    /// The log's rejected lines that name the person (`"person":"…"` in their text): left out of
+    /// the story, and told with their line and reason so that nothing of theirs goes unseen.
+    public var rejected: [LineError] = []
+
+    /// `ligne 61`, or `pilotage.ndjson, ligne 7`.
+    public func place(_ error: LineError) -> String {
+        (error.file.map { "\($0), " } ?? "") + "ligne \(error.line)"
+    }
 
     /// Where the event was read: `ligne 12`, or `pilotage.ndjson, ligne 7` in a log of several files.
     public func place(_ event: Event) -> String {
@@ -246,6 +254,10 @@ extension Explanation {
         if !notJudged.isEmpty {
             out += "Règles non jugées, faute de données dans le journal : " + notJudged.map { "\($0.rule) (\($0.reason))" }.joined(separator: " ; ") + "\n"
         }
+        if !rejected.isEmpty {
+            out += "\nLIGNES REJETÉES DE CETTE PERSONNE (laissées de côté : l'histoire est racontée sans elles)\n"
+            for error in rejected { out += "  \(place(error)) : \(error.reason(in: .french))\n" }
+        }
         out += "\nLE PARCOURS, ÉVÉNEMENT PAR ÉVÉNEMENT\n"
         for step in steps {
             out += "\n\(step.event.date)  \(Explanation.describe(step.event)) [\(step.event.id), \(place(step.event))]\n"
@@ -325,6 +337,10 @@ extension Explanation {
             ("generator", .string(generator)), ("person", .string(person)), ("as_of", date(asOf)),
             ("state", .string(report.status.rawValue)),
             ("not_judged", .array(notJudged.map { .object([("rule", .string($0.rule.rawValue)), ("reason", .string($0.reason))]) })),
+            ("rejected", .array(rejected.map { error in
+                .object((error.file.map { [("file", JSONValue.string($0))] } ?? []) + [("line", .number(String(error.line))),
+                        ("field", error.field.map { .string($0) } ?? .null), ("reason", .string(error.reason))])
+            })),
             ("steps", .array(stepValues)),
             ("sanctions", .array(Report.sanctionsWithProcedure(report).map { s, procedure in
                 .object([("event", .string(s.record.event)), ("description", .string(Report.sanctionLine(s))),
@@ -351,6 +367,11 @@ extension Explanation {
         h.raw("<header><h1>Histoire de \(HTMLText.escape(person))</h1><p class=\"meta\">Date d'audit : <strong id=\"as-of\">\(asOf)</strong> — état : <strong id=\"state\">\(HTMLText.escape(report.status.label))</strong></p></header>\n<main>\n")
         if !notJudged.isEmpty {
             h.raw("<p class=\"note\">Règles non jugées, faute de données dans le journal : \(HTMLText.escape(notJudged.map { "\($0.rule) (\($0.reason))" }.joined(separator: " ; ")))</p>\n")
+        }
+        if !rejected.isEmpty {
+            h.raw("<section id=\"rejetees\" class=\"note\" role=\"alert\"><h2>Lignes rejetées de cette personne</h2><p>Laissées de côté : l'histoire est racontée sans elles.</p><ul>\n")
+            for error in rejected { h.raw("<li>\(HTMLText.escape(place(error))) : \(HTMLText.escape(error.reason(in: .french)))</li>\n") }
+            h.raw("</ul></section>\n")
         }
         timeline(&h)
         h.raw("<section id=\"parcours\"><h2>Le parcours, événement par événement</h2>\n")

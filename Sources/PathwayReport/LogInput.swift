@@ -117,6 +117,26 @@ public enum LogInput {
             + "Relancez : \(rerun)"
     }
 
+    /// Whether the text of a line names `person` as its `"person"` (spaces around the colon
+    /// allowed): a rejected line is read no further, so its person is found in its text.
+    public static func line(_ text: [UInt8], names person: String) -> Bool {
+        let value = Array(JSONValue.string(person).serialized(pretty: false).utf8)
+        let key = Array("\"person\"".utf8)
+        var k = 0
+        while k + key.count <= text.count {
+            if text[k] == key[0] && Array(text[k..<(k + key.count)]) == key {
+                var j = k + key.count
+                while j < text.count && (text[j] == 0x20 || text[j] == 0x09) { j += 1 }
+                guard j < text.count, text[j] == UInt8(ascii: ":") else { k += 1; continue }
+                j += 1
+                while j < text.count && (text[j] == 0x20 || text[j] == 0x09) { j += 1 }
+                if j + value.count <= text.count && Array(text[j..<(j + value.count)]) == value { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
     /// Says which event set the default `as_of`, and warns when that date lies more than a year
     /// beyond the next latest date of the log (a mistyped year).
     /// `la date la plus récente du journal, celle de l'événement P29-14` (and how many others

@@ -88,6 +88,22 @@ struct ExplainTests {
             .contains("rendez-vous d'audition le 2025-07-10 (excusé) ; personne entendue avant la décision : non"))
     }
 
+    @Test("the person's own rejected lines are listed with their line and reason, in every format; another person's are not")
+    func rejectedLines() throws {
+        let text = try CLI.run(["explain", Self.example, "P12"]).stdout
+        #expect(text.contains("LIGNES REJETÉES DE CETTE PERSONNE"))
+        #expect(text.contains("  ligne 61 : « date » : date impossible \"2025-06-31\""))
+        let html = try CLI.run(["explain", Self.example, "P12", "--format", "html"]).stdout
+        #expect(html.contains("<section id=\"rejetees\"") && html.contains("ligne 61 : « date » : date impossible"))
+        let json = try CLI.run(["explain", Self.example, "P12", "--format", "json"]).stdout
+        #expect(json.contains(#""line": 61"#) && json.contains(#""field": "date""#))
+        #expect(!(try CLI.run(["explain", Self.example, "P02"]).stdout.contains("LIGNES REJETÉES")))
+        // Spaces around the colon, an escaped id: still the person's.
+        #expect(LogInput.line(Array(#"{"id":"x", "person" :  "P\u00e9","date":"2025-02-30"}"#.utf8), names: "Pé") == false)
+        #expect(LogInput.line(Array(#"{"id":"x", "person" :  "P12","date":"2025-02-30"}"#.utf8), names: "P12"))
+        #expect(!LogInput.line(Array(#"{"id":"x","person":"P120"}"#.utf8), names: "P12"))
+    }
+
     @Test("a late orientation: the clock, its days, the finding, the article and the parameter in force; exit 1")
     func lateOrientation() throws {
         let result = try CLI.run(["explain", Self.example, "P02"])
