@@ -206,6 +206,7 @@ extension PersonReport {
                         w.field("opened", date: since)
                         w.field("closed", date: nil)
                         w.field("reason", string: nil)
+                        w.field("received", date: s.receivedOn)
                     }
                 case .closed(let on, let reason):
                     w.object { w in
@@ -236,6 +237,18 @@ extension PersonReport {
                     w.field("reduction_reason", string: c.terms.reductionReason?.rawValue)
                     w.field("ends", date: c.terms.ends)
                     w.field("since_orientation", bool: s.contractSinceOrientation)
+                    // The first signature of the pathway, and the latest update when the terms
+                    // in force are not the signature's.
+                    func terms(_ value: ContractInForce?, _ w: inout JSONWriter) {
+                        guard let value else { return w.null() }
+                        w.object { w in
+                            w.field("date", date: value.date)
+                            w.field("event", string: value.event)
+                            w.field("weekly_hours", hours: value.terms.weeklyHours)
+                        }
+                    }
+                    w.field("signed") { w in terms(s.signed, &w) }
+                    w.field("updated") { w in terms(s.signed?.event == c.event ? nil : c, &w) }
                 }
             }
             w.field("deadlines") { w in

@@ -220,7 +220,14 @@ extension Report {
         var facts: [String] = []
         switch s.right {
         case .never: facts.append("aucune ouverture de droit")
-        case .open(let since, _): facts.append("droit ouvert (réception le \(since))" + (s.transferred ? ", transféré" : ""))
+        case .open(let since, _):
+            // The day the département received the information (the orientation clock's day 0),
+            // and the application's when the right is dated from it.
+            let opened: String
+            if let received = s.receivedOn, received == since { opened = "droit ouvert (réception le \(since))" }
+            else if let received = s.receivedOn { opened = "droit ouvert le \(since) (date de la demande ; réception le \(received))" }
+            else { opened = "droit ouvert le \(since) (date de la demande ; réception inconnue)" }
+            facts.append(opened + (s.transferred ? ", transféré" : ""))
         case .closed(let on, let reason): facts.append("droit clos le \(on) (\(FrenchWords.label(reason)))")
         }
         if !s.subjectToDuties { facts.append("non soumis aux droits et devoirs") }
@@ -229,7 +236,16 @@ extension Report {
             facts.append("orienté le \(o.date) (notifié le \(o.notified)) : \(dominanteLabel(o.decision.dominante)), \(FrenchWords.label(o.decision.organisme))")
         }
         if let d = s.diagnosticOn { facts.append("diagnostic le \(d)") }
-        if let c = s.contract { facts.append("contrat le \(c.date), " + (c.terms.weeklyHours.map { "\($0) h/semaine" } ?? "heures non enregistrées")) }
+        func hours(_ c: ContractInForce) -> String { c.terms.weeklyHours.map { "\($0) h/semaine" } ?? "heures non enregistrées" }
+        if let c = s.contract {
+            if let first = s.signed, first.event != c.event {
+                facts.append("contrat signé le \(first.date) (\(hours(first))), actualisé le \(c.date) (\(hours(c)))")
+            } else if let first = s.signed {
+                facts.append("contrat signé le \(first.date) (\(hours(first)))")
+            } else {
+                facts.append("contrat actualisé le \(c.date) (\(hours(c)))")
+            }
+        }
         return facts
     }
 }

@@ -201,6 +201,7 @@ extension PersonState {
             // starts now.
             if receiptUnknown && !opening.datedFromApplication {
                 receiptUnknown = false
+                receivedOn = event.date
                 if subjectToDuties && orientation == nil {
                     startClocks(.orientationDue, by: event, under: parameters, into: &findings)
                 }
@@ -226,6 +227,7 @@ extension PersonState {
         dutiesUnknown = opening.dutiesUnknown
         subjectToDuties = opening.subjectToDuties && !opening.dutiesUnknown
         receiptUnknown = opening.datedFromApplication
+        receivedOn = receiptUnknown ? nil : event.date
         if subjectToDuties && orientation == nil && !receiptUnknown {
             startClocks(.orientationDue, by: event, under: parameters, into: &findings)
         }
@@ -236,6 +238,7 @@ extension PersonState {
         orientationsInPathway = 0
         diagnosticOn = nil
         contract = nil
+        signed = nil
         contractSinceOrientation = false
         firstContractSinceReform = nil
         judgedFixedDeadlines = 0
@@ -283,6 +286,7 @@ extension PersonState {
     private mutating func sign(_ terms: ContractTerms, event: Event, under parameters: Parameters,
                                into findings: inout [Finding]) {
         contract = ContractInForce(terms: terms, date: event.date, event: event.id)
+        if event.type == .contractSigned && signed == nil { signed = contract }
         if isOpen && subjectToDuties {
             // Each signature or revision under a social orientation restarts the review.
             startClocks(.contractSigned, by: event, under: parameters, into: &findings)

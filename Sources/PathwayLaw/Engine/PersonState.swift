@@ -55,6 +55,12 @@ public struct PersonState: Sendable {
 
     /// The latest contract (signed or updated) in the current pathway.
     public package(set) var contract: ContractInForce?
+    /// The first signature of a contrat d'engagement in the current pathway (`contract` is the
+    /// terms in force, after any update).
+    public package(set) var signed: ContractInForce?
+    /// The day the département received the information that opens the right (the orientation
+    /// clock's day 0); `nil` while it is not known (a right dated from its application).
+    public package(set) var receivedOn: CivilDate?
     /// Whether a contract was signed or updated since the latest orientation.
     public package(set) var contractSinceOrientation = false
     /// First contract signed or updated on or after the reform in the current pathway.
