@@ -44,8 +44,12 @@ enum ExplainCommand {
         }
         let inputs = Array(positionals.dropLast())
         if format == nil, let output {
-            if output.hasSuffix(".html") || output.hasSuffix(".htm") { format = "html" }
-            else if output.hasSuffix(".json") { format = "json" }
+            switch ReplayCommand.outputFormat(output) {
+            case .html?: format = "html"
+            case .json?: format = "json"
+            case .text?: format = "text"
+            default: throw UsageError(message: "--output \(output): unknown extension for a story (.txt, .json, .html); or give --format", command: "explain")
+            }
         }
         var counts: [Report.FileCounts] = []
         let log = windows1252 ? try ReplayCommand.readWindows1252(inputs, counts: &counts)

@@ -13,7 +13,7 @@ enum ReplayCommand {
         """,
         options: [
             CommonOptions.asOf("Date at which pending deadlines are judged (default: the latest date in the log, never the machine's clock). Later events are counted but not replayed."),
-            CommonOptions.format(Format.allCases.map(\.rawValue), help: "text (default, French, for auditors), json, csv (one row per finding), csv-excel (the same for French Excel: ';', a byte-order mark, French headers) or html (one self-contained page in French, with charts, printable). Without it, the extension of --output (.json, .csv, .txt, .html) chooses."),
+            CommonOptions.format(Format.allCases.map(\.rawValue), help: "text (default, French, for auditors), json, csv (one row per finding), csv-excel (the same for French Excel: ';', a byte-order mark, French headers) or html (one self-contained page in French, with charts, printable). Without it, the extension of --output chooses, whatever its case: .json, .txt, .html, and .csv the CSV for French Excel (csv-excel); another extension is an error."),
             OptionSpec("--excel", help: "The same as --format csv-excel."),
             OptionSpec("--summary", help: "The text report's synthesis alone."),
             CommonOptions.encoding,
@@ -88,12 +88,14 @@ enum ReplayCommand {
         guard options.input != nil else {
             throw UsageError(message: "missing the events file (a path, or - for standard input)", command: "replay")
         }
-        // --output report.csv|.json|.txt chooses the format when --format does not.
+        // --output's extension, whatever its case, chooses the format when --format does not:
+        // .csv the CSV that French Excel opens (a person opens it), .json, .txt, .html; another
+        // extension is refused (a workbook's .xlsx would receive text).
         if !options.formatGiven, let output = options.output {
-            if output.hasSuffix(".json") { options.format = .json }
-            else if output.hasSuffix(".csv") { options.format = .csv }
-            else if output.hasSuffix(".txt") { options.format = .text }
-            else if output.hasSuffix(".html") || output.hasSuffix(".htm") { options.format = .html }
+            guard let format = outputFormat(output) else {
+                throw UsageError(message: "--output \(output): unknown extension (.txt, .json, .csv, .html); or give --format", command: "replay")
+            }
+            options.format = format
         }
         if options.sorted && (options.format == .csvExcel || options.format == .html) {
             throw UsageError(message: "--sorted writes json or csv; give --excel or --format html to a whole replay", command: "replay")
@@ -111,6 +113,20 @@ enum ReplayCommand {
             throw UsageError(message: "--sorted reads standard input once: give --as-of", command: "replay")
         }
         return options
+    }
+
+    /// The format an output file's extension asks for (any case), `nil` for an unknown one; a
+    /// name without extension is the text report.
+    static func outputFormat(_ path: String) -> Format? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .text }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "json": return .json
+        case "csv": return .csvExcel
+        case "txt", "text": return .text
+        case "html", "htm": return .html
+        default: return nil
+        }
     }
 
     /// Applies a `--config` file; its errors name the file and the key.

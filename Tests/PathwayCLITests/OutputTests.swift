@@ -45,10 +45,24 @@ struct OutputTests {
     func outputs() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for (name, prefix) in [("r.json", "{"), ("r.csv", "person,rule"), ("r.txt", "RAPPORT D'AUDIT")] {
+        // Whatever the extension's case; .csv is the CSV French Excel opens (a byte-order mark,
+        // ';', French headers); --format csv stays the machine CSV.
+        for (name, prefix) in [("r.json", "{"), ("r.csv", "\u{FEFF}personne;règle"), ("r.txt", "RAPPORT D'AUDIT"),
+                               ("R.HTML", "<!DOCTYPE html>"), ("R.Json", "{")] {
             let file = dir.appendingPathComponent(name).path
             _ = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", file])
-            #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix(prefix), "\(name)")
+            #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self).hasPrefix(prefix), "\(name)")
+        }
+        for name in ["R.HTML", "R.Json"] { try FileManager.default.removeItem(atPath: dir.appendingPathComponent(name).path) }
+        let machine = dir.appendingPathComponent("m.csv").path
+        _ = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--format", "csv", "--output", machine])
+        #expect(try String(contentsOfFile: machine, encoding: .utf8).hasPrefix("person,rule"))
+        try FileManager.default.removeItem(atPath: machine)
+        // An unknown extension (a workbook's .xlsx, a .pdf) is refused, and nothing is written.
+        for name in ["audit.xlsx", "audit.pdf"] {
+            let result = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", dir.appendingPathComponent(name).path])
+            #expect(result.status == 2 && result.stderr.contains("unknown extension"), "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
         }
         // A run that fails before its report leaves the previous one whole, and no temporary file.
         let report = dir.appendingPathComponent("r.json").path
