@@ -13,7 +13,7 @@ enum ReplayCommand {
         """,
         options: [
             CommonOptions.asOf("Date at which pending deadlines are judged (default: the latest date in the log, never the machine's clock). Later events are counted but not replayed."),
-            CommonOptions.format(Format.allCases.map(\.rawValue), help: "text (default, French, for auditors), json, csv (one row per finding), csv-excel (the same for French Excel: ';', a byte-order mark, French headers) or html (one self-contained page in French, with charts, printable). Without it, the extension of --output chooses, whatever its case: .json, .txt, .html, and .csv the CSV for French Excel (csv-excel); another extension is an error."),
+            CommonOptions.format(Format.allCases.map(\.rawValue), help: "text (default, French, for auditors), json, csv (one row per finding), csv-excel (the same for French Excel: ';', a byte-order mark, French headers) or html (one self-contained page in French, with charts, printable). xlsx: an Excel workbook (synthesis, findings, people, indicators). Without it, the extension of --output chooses, whatever its case: .json, .txt, .html, .xlsx, and .csv the CSV for French Excel (csv-excel); another extension is an error."),
             OptionSpec("--excel", help: "The same as --format csv-excel."),
             OptionSpec("--summary", help: "The text report's synthesis alone."),
             CommonOptions.encoding,
@@ -37,6 +37,8 @@ enum ReplayCommand {
         case csvExcel = "csv-excel"
         /// One self-contained HTML page, in French, with charts.
         case html
+        /// An Excel workbook: synthesis, findings, people, indicators.
+        case xlsx
     }
 
     struct Options {
@@ -97,7 +99,7 @@ enum ReplayCommand {
             }
             options.format = format
         }
-        if options.sorted && (options.format == .csvExcel || options.format == .html) {
+        if options.sorted && (options.format == .csvExcel || options.format == .html || options.format == .xlsx) {
             throw UsageError(message: "--sorted writes json or csv; give --excel or --format html to a whole replay", command: "replay")
         }
         if options.sorted && options.windows1252 {
@@ -125,6 +127,7 @@ enum ReplayCommand {
         case "csv": return .csvExcel
         case "txt", "text": return .text
         case "html", "htm": return .html
+        case "xlsx": return .xlsx
         default: return nil
         }
     }
@@ -214,6 +217,7 @@ enum ReplayCommand {
         case .csv: emit(report.csv())
         case .csvExcel: emit(report.csv(.excel))
         case .html: emit(report.html(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), generator: "pathway \(Tool.version)", events: log.events))
+        case .xlsx: report.workbook(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")).withUnsafeBufferPointer { emit($0) }
         }
         if let file, !failed, !file.finish() { failed = true }
         if failed, let path = options.output {

@@ -58,8 +58,8 @@ struct OutputTests {
         _ = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--format", "csv", "--output", machine])
         #expect(try String(contentsOfFile: machine, encoding: .utf8).hasPrefix("person,rule"))
         try FileManager.default.removeItem(atPath: machine)
-        // An unknown extension (a workbook's .xlsx, a .pdf) is refused, and nothing is written.
-        for name in ["audit.xlsx", "audit.pdf"] {
+        // An unknown extension (a .pdf, a .docx) is refused, and nothing is written.
+        for name in ["audit.pdf", "audit.docx"] {
             let result = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", dir.appendingPathComponent(name).path])
             #expect(result.status == 2 && result.stderr.contains("unknown extension"), "\(name)")
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
