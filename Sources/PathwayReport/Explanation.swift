@@ -246,7 +246,7 @@ extension Explanation {
 extension Explanation {
     /// The story in French, for a dispute.
     public func text() -> String {
-        var out = "HISTOIRE DE \(person) — date d'audit : \(asOf)\n"
+        var out = "HISTOIRE DE \(Report.visible(person)) — date d'audit : \(asOf)\n"
         out += "État à la date d'audit : \(report.status.label)\n"
         out += "\(FrenchWords.integer(steps.count)) événement\(steps.count > 1 ? "s" : "") rejoué\(steps.count > 1 ? "s" : "")"
         if !after.isEmpty { out += ", \(FrenchWords.integer(after.count)) après la date d'audit (non rejoué\(after.count > 1 ? "s" : ""))" }
@@ -260,7 +260,7 @@ extension Explanation {
         }
         out += "\nLE PARCOURS, ÉVÉNEMENT PAR ÉVÉNEMENT\n"
         for step in steps {
-            out += "\n\(step.event.date)  \(Explanation.describe(step.event)) [\(step.event.id), \(place(step.event))]\n"
+            out += "\n\(step.event.date)  \(Explanation.describe(step.event)) [\(Report.visible(step.event.id)), \(place(step.event))]\n"
             if let t = step.transition, t.from != t.to { out += "  État : \(t.from.label) → \(t.to.label)\n" }
             for record in step.ended { out += "  \(Explanation.describe(record))\n" }
             for deadline in step.started { out += "  Délai ouvert : \(Explanation.describe(deadline))\n" }
@@ -278,7 +278,7 @@ extension Explanation {
         if closing.records.isEmpty && closing.findings.isEmpty { out += "  Aucun délai ouvert, aucun constat de plus.\n" }
         for record in closing.records { out += "  \(Explanation.describe(record))\n" }
         for finding in closing.findings { out += "  Constat \(finding.rule) (\(finding.severity.label)) : \(Explanation.short(finding))\n" }
-        for event in after { out += "  Après la date d'audit, non rejoué : \(event.date) \(Explanation.describe(event)) [\(event.id)]\n" }
+        for event in after { out += "  Après la date d'audit, non rejoué : \(event.date) \(Explanation.describe(event)) [\(Report.visible(event.id))]\n" }
         out += "\nRÈGLES APPLIQUÉES (paramètres en vigueur les jours où elles ont été appliquées)\n"
         for rule in rulesApplied {
             out += "\n\(rule.id) — \(rule.severity.label) — \(rule.title)\n"

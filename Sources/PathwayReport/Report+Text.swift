@@ -95,7 +95,7 @@ extension Report {
                     dates = "échéance \(due), réalisé \(finding.done?.description ?? "non") — "
                 }
                 // The legal basis is said once, above: each message is given without it.
-                line("    \(finding.person) — \(dates)\(finding.event.map { "événement \($0) — " } ?? "")\(Report.withoutBasis(finding.message, rule))")
+                line("    \(Report.visible(finding.person)) — \(dates)\(finding.event.map { "événement \(Report.visible($0)) — " } ?? "")\(Report.withoutBasis(finding.message, rule))")
             }
         }
 
@@ -118,7 +118,7 @@ extension Report {
                    let ends = c.terms.ends, let asOf, ends < asOf {
                     state += " (le contrat signé le \(c.date) a pris fin le \(ends))"
                 }
-                line("  \(person.person) — \(state)")
+                line("  \(Report.visible(person.person)) — \(state)")
                 line("    " + Report.personFacts(person).joined(separator: " ; "))
                 for deadline in person.deadlines {
                     let passed = asOf.map { deadline.due < $0 } ?? false
@@ -141,6 +141,20 @@ extension Report {
     }
 
     package static func reductionLabel(_ reason: ReductionReason) -> String { FrenchWords.reduction(reason) }
+
+    /// An identifier from the log as a text report shows it: a control character (a tab, a
+    /// carriage return…) made visible as `\u{9}`, and a backslash doubled, so that a line is
+    /// never cut or shifted by an id.
+    package static func visible(_ id: String) -> String {
+        guard id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" || (0x80...0x9F).contains($0.value) }) else { return id }
+        var out = ""
+        for scalar in id.unicodeScalars {
+            if scalar == "\\" { out += "\\\\" }
+            else if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { out += "\\u{\(String(scalar.value, radix: 16))}" }
+            else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
 
     /// The new entrants' table, aligned: a header, a row per month, the total.
     package static func newEntrantRows(_ entrants: NewEntrantCounts) -> [String] {

@@ -35,4 +35,15 @@ struct SummaryTests {
         let path = try CLI.temporaryFile(log)
         #expect(try CLI.run(["replay", path, "--format", "json", "--as-of", "2025-03-31"]).stdout.contains(#""received": "2025-03-03""#))
     }
+
+    @Test("control characters in a person id are made visible in the text report and the story, never printed raw")
+    func controlCharacters() throws {
+        let path = try CLI.temporaryFile(#"{"id":"e\t1","person":"P\tX\r","type":"right_opened","date":"2025-01-06"}"# + "\n")
+        let text = try CLI.run(["replay", path, "--as-of", "2025-12-31"]).stdout
+        #expect(text.contains("  P\\u{9}X\\u{d} — en attente d'orientation"))
+        #expect(!text.contains("\t") && !text.contains("\r"))
+        let story = try CLI.run(["explain", path, "P\tX\r", "--as-of", "2025-12-31"]).stdout
+        #expect(story.hasPrefix("HISTOIRE DE P\\u{9}X\\u{d}") && story.contains("[e\\u{9}1, ligne 1]"))
+        #expect(Report.visible("a\\b") == "a\\\\b" && Report.visible("Zoé") == "Zoé")
+    }
 }
