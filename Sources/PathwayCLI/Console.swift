@@ -132,6 +132,9 @@ enum Files {
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let temporary = "\(folder)/.\(name).\(getpid()).tmp"
+        TemporaryFiles.removeLeftovers(of: name, in: folder)
+        let slot = TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.release(slot) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(describeErrno())") }
         let ok = write(bytes, fd: fd)
@@ -294,6 +297,7 @@ final class OutputFile {
     private let path: String
     private let temporary: String?
     private var finished = false
+    private var slot: Int?
 
     init(path: String) throws(InputError) {
         self.path = path
@@ -307,7 +311,9 @@ final class OutputFile {
             let folder = slash.map { String(path[..<$0]) } ?? "."
             let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
             let temp = "\(folder.isEmpty ? "" : folder)/.\(name).\(getpid()).tmp"
+            TemporaryFiles.removeLeftovers(of: name, in: folder)
             temporary = temp
+            slot = TemporaryFiles.register(temp)
             fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(Files.describeErrno())") }
@@ -326,6 +332,7 @@ final class OutputFile {
     func finish() -> Bool {
         finished = true
         guard let temporary else { return true }
+        defer { TemporaryFiles.release(slot); slot = nil }
         return rename(temporary, path) == 0
     }
 
@@ -333,6 +340,8 @@ final class OutputFile {
     func close() {
         _ = Glibc.close(fd)
         if !finished, let temporary { _ = unlink(temporary) }
+        TemporaryFiles.release(slot)
+        slot = nil
     }
 }
 
@@ -407,4 +416,61 @@ enum Clock {
 
     /// The time and page faults now, to start a phase.
     static func mark() -> (ms: Int, faults: Int) { (now(), trace ? pageFaults() : 0) }
+}
+
+/// The temporary files being written (`--output`, `--state`), removed if the process is
+/// stopped by SIGINT, SIGTERM or SIGHUP before they are put in place; and those a run killed
+/// outright (SIGKILL) left behind, removed by the next run that writes the same file.
+enum TemporaryFiles {
+    /// Up to four paths, as C strings, that the signal handler reads (it may not allocate).
+    nonisolated(unsafe) private static var slots = [UnsafeMutablePointer<CChar>?](repeating: nil, count: 4)
+    nonisolated(unsafe) private static var installed = false
+
+    /// Registers `path` until ``release(_:)``; returns its slot.
+    static func register(_ path: String) -> Int? {
+        installHandlers()
+        guard let k = slots.firstIndex(where: { $0 == nil }) else { return nil }
+        slots[k] = strdup(path)
+        return k
+    }
+
+    static func release(_ slot: Int?) {
+        guard let slot, let pointer = slots[slot] else { return }
+        slots[slot] = nil
+        free(pointer)
+    }
+
+    private static func installHandlers() {
+        guard !installed else { return }
+        installed = true
+        // A parent may have left these signals blocked (a test runner, a supervisor): they
+        // must reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { received in
+                for pointer in TemporaryFiles.slots { if let pointer { _ = unlink(pointer) } }
+                // Stopped as the signal asks, with its usual status.
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+
+    /// Removes in `folder` the temporary files of `name` (`.name.PID.tmp`) whose process is gone.
+    static func removeLeftovers(of name: String, in folder: String) {
+        guard let dir = opendir(folder.isEmpty ? "/" : folder) else { return }
+        defer { closedir(dir) }
+        let prefix = ".\(name)."
+        while let entry = readdir(dir) {
+            let file = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            guard file.hasPrefix(prefix), file.hasSuffix(".tmp") else { continue }
+            let middle = file.dropFirst(prefix.count).dropLast(4)
+            guard let pid = Int32(middle), pid != getpid() else { continue }
+            // A process that no longer exists left it.
+            if kill(pid, 0) != 0 && errno == ESRCH { _ = unlink("\(folder)/\(file)") }
+        }
+    }
 }
