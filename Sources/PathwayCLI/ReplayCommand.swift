@@ -105,6 +105,9 @@ enum ReplayCommand {
         if options.sorted && options.windows1252 {
             throw UsageError(message: "--sorted reads UTF-8 only; convert the log first (iconv -f windows-1252 -t utf-8)", command: "replay")
         }
+        if options.summary && options.format != .text {
+            throw UsageError(message: "--summary shortens the text report only; drop it, or use --format text", command: "replay")
+        }
         if options.sorted && options.format == .text {
             throw UsageError(message: "--sorted writes json or csv (the text report gathers the findings of all people by rule)", command: "replay")
         }

@@ -31,6 +31,7 @@ struct CommandLineTests {
         (["replay"], "pathway replay: missing the events file (a path, or - for standard input)"),
         (["replay", "x.ndjson", "--fromat", "json"], "pathway replay: unknown option '--fromat' (did you mean '--format'?)"),
         (["replay", "x.ndjson", "--format", "xml"], "pathway replay: --format: expected text, json, csv, csv-excel, html or xlsx, got 'xml'"),
+        (["replay", "x.ndjson", "--format", "json", "--summary"], "pathway replay: --summary shortens the text report only; drop it, or use --format text"),
         (["replay", "x.ndjson", "--as-of", "2025-02-30"], "pathway replay: --as-of: 2025-02-30 is not a day of the calendar (no such day, or a year outside 1900–2999)"),
         (["replay", "x.ndjson", "--as-of"], "pathway replay: --as-of needs a value: a date YYYY-MM-DD"),
         (["replay", "a.ndjson", "b.ndjson", "--sorted", "--format", "json"], "pathway replay: --sorted reads one log grouped by person; several files are replayed without it"),
