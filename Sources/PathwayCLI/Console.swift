@@ -422,21 +422,27 @@ enum Clock {
 /// stopped by SIGINT, SIGTERM or SIGHUP before they are put in place; and those a run killed
 /// outright (SIGKILL) left behind, removed by the next run that writes the same file.
 enum TemporaryFiles {
-    /// Up to four paths, as C strings, that the signal handler reads (it may not allocate).
-    nonisolated(unsafe) private static var slots = [UnsafeMutablePointer<CChar>?](repeating: nil, count: 4)
+    /// Up to four paths, as C strings, in memory allocated once: the signal handler reads them
+    /// through a pointer, with no Swift array, no exclusivity check and no allocation (only
+    /// async-signal-safe calls may run there).
+    nonisolated(unsafe) private static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: 4)
+        table.initialize(repeating: nil, count: 4)
+        return table
+    }()
     nonisolated(unsafe) private static var installed = false
 
     /// Registers `path` until ``release(_:)``; returns its slot.
     static func register(_ path: String) -> Int? {
         installHandlers()
-        guard let k = slots.firstIndex(where: { $0 == nil }) else { return nil }
-        slots[k] = strdup(path)
+        guard let k = (0..<4).first(where: { table[$0] == nil }) else { return nil }
+        table[k] = strdup(path)
         return k
     }
 
     static func release(_ slot: Int?) {
-        guard let slot, let pointer = slots[slot] else { return }
-        slots[slot] = nil
+        guard let slot, let pointer = table[slot] else { return }
+        table[slot] = nil
         free(pointer)
     }
 
@@ -451,10 +457,11 @@ enum TemporaryFiles {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { received in
-                for pointer in TemporaryFiles.slots { if let pointer { _ = unlink(pointer) } }
-                // Stopped as the signal asks, with its usual status.
-                signal(received, SIG_DFL)
-                raise(received)
+                // unlink and _exit only: async-signal-safe. The status is the shell's for a
+                // process stopped by a signal (128 + its number).
+                let table = TemporaryFiles.table
+                for k in 0..<4 { if let pointer = table[k] { _ = unlink(pointer) } }
+                _exit(128 + received)
             }
         }
     }
