@@ -41,15 +41,20 @@ enum ServeCommand {
         var session = ServeSession(parameters: parameters)
         if let preload {
             let text = try Files.readText(preload)
-            var kept = 0, rejected = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false)
-                where !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            // Every line accounted for as replay does: events, duplicates, rejected, blank.
+            var kept = 0, duplicates = 0, rejected = 0, blank = 0
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if text.hasSuffix("\n") { lines.removeLast() }
+            for line in lines {
+                if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { blank += 1; continue }
                 switch session.store.add(line: String(line)) {
-                case .success: kept += 1
+                case .success(.event): kept += 1
+                case .success(.duplicate): duplicates += 1
                 case .failure: rejected += 1
                 }
             }
-            console.err("pathway serve: \(preload): \(kept) events kept, \(rejected) lines rejected\n")
+            console.err("pathway serve: \(preload): \(lines.count) lines: \(kept) events, \(duplicates) duplicate\(duplicates == 1 ? "" : "s"), "
+                        + "\(rejected) rejected, \(blank) blank\n")
         }
         while let line = readLine(strippingNewline: true) {
             if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }

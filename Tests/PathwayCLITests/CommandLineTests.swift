@@ -572,6 +572,27 @@ struct ServeTests {
         #expect(result.output.hasSuffix("ok\n"))
     }
 
+    @Test("due with overdue lists the deadlines passed and still open (P15's contract); an unknown key is an error naming it; --log accounts for every line")
+    func overdueAndKeys() throws {
+        let requests = [
+            #"{"op":"due","as_of":"2025-12-31","within":7}"#,
+            #"{"op":"due","as_of":"2025-12-31","within":7,"overdue":true}"#,
+            #"{"op":"due","as_of":"2025-12-31","overdu":true}"#,
+            #"{"op":"state","person":"P15","as_of":"2025-12-31","format":"text"}"#,
+            #"{"op":"due","as_of":"2025-12-31","overdue":"yes"}"#,
+        ]
+        let result = try CLI.run(["serve", "--stdio", "--log", "Examples/departement-2025.ndjson"], stdin: requests.joined(separator: "\n") + "\n")
+        let answers = result.stdout.split(separator: "\n").map(String.init)
+        #expect(answers.count == 5)
+        #expect(!answers[0].contains(#""person":"P15""#))
+        #expect(answers[1].contains(#"{"person":"P15","kind":"deadline","rule":"contract.deadline","due":"2025-04-24","start":"2025-03-24","event":"P15-05","passed":true}"#))
+        #expect(answers[2] == #"{"ok":false,"error":"\"overdu\": unknown key for \"due\" (expected \"as_of\", \"overdue\", \"within\")"}"#)
+        #expect(answers[3] == #"{"ok":false,"error":"\"format\": unknown key for \"state\" (expected \"as_of\", \"person\")"}"#)
+        #expect(answers[4] == #"{"ok":false,"error":"\"overdue\": expected true or false"}"#)
+        // The same accounting as replay: 312 lines, 309 events, 1 duplicate, 2 rejected.
+        #expect(result.stderr.contains("Examples/departement-2025.ndjson: 312 lines: 309 events, 1 duplicate, 2 rejected, 0 blank"))
+    }
+
     @Test("each request gets exactly one answer line, errors included")
     func protocolErrors() throws {
         let requests = [

@@ -32,6 +32,13 @@ public struct ServeSession {
     private mutating func respond(_ members: [(key: String, value: JSONValue)]) -> JSONValue {
         func member(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
         guard case .string(let op)? = member("op") else { return fail("\"op\": missing (event, check, state or due)") }
+        // Each operation's keys, and `op` and `id`: another key is an error that names it (a
+        // misspelt option is never silently ignored).
+        let allowed: [String: Set<String>] = ["event": ["event"], "check": ["event"], "state": ["person", "as_of"],
+                                              "due": ["as_of", "within", "overdue"]]
+        if let keys = allowed[op], let unknown = members.first(where: { $0.key != "op" && $0.key != "id" && !keys.contains($0.key) }) {
+            return fail("\"\(unknown.key)\": unknown key for \"\(op)\" (expected \(keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")))")
+        }
         switch op {
         case "event", "check":
             guard let event = member("event"), case .object = event else { return fail("\"event\": expected an event object of the log v1") }
@@ -86,14 +93,19 @@ public struct ServeSession {
                 }
                 within = days
             }
+            var overdue = false
+            if let value = member("overdue") {
+                guard case .bool(let flag) = value else { return fail("\"overdue\": expected true or false") }
+                overdue = flag
+            }
             let report = Replay.log(store.parsed, asOf: asOf, parameters: parameters)
             return .object([
                 ("ok", .bool(true)), ("op", .string(op)),
-                ("items", .array(report.agenda(within: within).map { item in
+                ("items", .array(report.agenda(within: within, overdue: overdue).map { item in
                     .object([("person", .string(item.person)), ("kind", .string(item.kind.rawValue)),
                              ("rule", item.rule.map { .string($0.rawValue) } ?? .null),
                              ("due", .string(item.due.description)), ("start", .string(item.start.description)),
-                             ("event", .string(item.event))])
+                             ("event", .string(item.event))] + (overdue ? [("passed", .bool(item.passed))] : []))
                 })),
             ])
         default:
