@@ -149,6 +149,6 @@ struct FrenchReportTests {
         let answers = serve.stdout.split(separator: "\n").map(String.init)
         #expect(answers.first?.hasPrefix(#"{"id":"q1","ok":false,"error":"\"person\": no event of NOPE"#) == true)
         #expect(answers.last?.hasPrefix(#"{"id":2,"ok":true,"op":"state","person":{"person":"P02""#) == true)
-        #expect(serve.stderr.contains("310 events kept, 2 lines rejected"))
+        #expect(serve.stderr.contains("312 lines: 309 events, 1 duplicate, 2 rejected, 0 blank"))
     }
 }
