@@ -180,13 +180,13 @@ public struct ImportOutput {
         var used: [String: Int] = [:]
         let prefix = Array(idPrefix.utf8)
         while true {
-            var best = -1
+            var best: (k: Int, row: Row)?
             for k in heads.indices {
                 guard let row = heads[k] else { continue }
-                if best < 0 || row < heads[best]! { best = k }
+                if best.map({ row < $0.row }) ?? true { best = (k, row) }
             }
-            guard best >= 0, let row = heads[best] else { break }
-            heads[best] = sources[best].next()
+            guard let (k, row) = best else { break }
+            heads[k] = sources[k].next()
             // Ids repeat only within a person's day: their count restarts with each.
             if group.map({ $0.date != row.date || $0.person != row.person }) ?? true {
                 group = (row.date, row.person)

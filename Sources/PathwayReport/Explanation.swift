@@ -384,15 +384,10 @@ extension Explanation {
             h.raw("</div>\n")
         }
         h.raw("</section>\n")
-        let sanctions = Report.sanctionsWithProcedure(report)
-        if !sanctions.isEmpty {
-            h.raw("<section id=\"sanctions\"><h2>Sanctions, audition et recours (montants à la date d'audit)</h2>\n<ul>\n")
-            for (sanction, procedure) in sanctions {
-                h.raw("<li>\(HTMLText.escape(Report.sanctionLine(sanction)))")
-                if !procedure.isEmpty { h.raw("<br>" + procedure.map(HTMLText.escape).joined(separator: "<br>")) }
-                h.raw("</li>\n")
-            }
-            h.raw("</ul></section>\n")
+        if !report.sanctions.isEmpty {
+            h.raw("<section id=\"sanctions\"><h2>Sanctions, audition et recours (montants à la date d'audit)</h2>\n")
+            h.sanctions(of: report)
+            h.raw("</section>\n")
         }
         h.raw("<section id=\"date-audit\"><h2>À la date d'audit</h2>\n")
         if closing.records.isEmpty && closing.findings.isEmpty { h.raw("<p>Aucun délai ouvert, aucun constat de plus.</p>\n") }

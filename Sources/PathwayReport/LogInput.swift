@@ -124,13 +124,13 @@ public enum LogInput {
         let key = Array("\"person\"".utf8)
         var k = 0
         while k + key.count <= text.count {
-            if text[k] == key[0] && Array(text[k..<(k + key.count)]) == key {
+            if text[k] == key[0] && text[k..<(k + key.count)].elementsEqual(key) {
                 var j = k + key.count
                 while j < text.count && (text[j] == 0x20 || text[j] == 0x09) { j += 1 }
                 guard j < text.count, text[j] == UInt8(ascii: ":") else { k += 1; continue }
                 j += 1
                 while j < text.count && (text[j] == 0x20 || text[j] == 0x09) { j += 1 }
-                if j + value.count <= text.count && Array(text[j..<(j + value.count)]) == value { return true }
+                if j + value.count <= text.count && text[j..<(j + value.count)].elementsEqual(value) { return true }
             }
             k += 1
         }

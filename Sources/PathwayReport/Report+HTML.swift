@@ -317,16 +317,7 @@ extension Report {
         h.raw("<article class=\"person\" id=\"p-\(HTMLText.anchor(person.person))\"><h3>\(HTMLText.escape(person.person)) — \(HTMLText.escape(person.status.label))</h3>\n")
         h.raw("<p>\(HTMLText.escape(Report.personFacts(person).joined(separator: " ; ")))</p>\n")
         h.timeline(of: person.person, events: events, records: person.records, findings: person.findings)
-        let sanctions = Report.sanctionsWithProcedure(person)
-        if !sanctions.isEmpty {
-            h.raw("<ul class=\"sanctions\">")
-            for (sanction, procedure) in sanctions {
-                h.raw("<li>\(HTMLText.escape(Report.sanctionLine(sanction)))")
-                if !procedure.isEmpty { h.raw("<br>" + procedure.map(HTMLText.escape).joined(separator: "<br>")) }
-                h.raw("</li>")
-            }
-            h.raw("</ul>\n")
-        }
+        h.sanctions(of: person)
         h.raw("<ul>")
         for f in person.findings {
             h.raw("<li><a href=\"#rule-\(f.rule)\"><code>\(f.rule)</code></a> (\(f.severity.label)) du \(f.due ?? f.date)</li>")
@@ -405,6 +396,18 @@ package struct HTMLText {
             raw("<path d=\"M\(x(f.date)) \(y) l5 10 l-10 0 z\" class=\"finding \(f.severity.rawValue)\"><title>\(f.rule) le \(f.date)</title></path>\n")
         }
         raw("</svg>\n")
+    }
+
+    /// The person's sanctions, each with its amounts, its hearing and its appeal
+    /// (``Report/sanctionsWithProcedure(_:)``); nothing for a person never sanctioned.
+    package mutating func sanctions(of person: PersonReport) {
+        let sanctions = Report.sanctionsWithProcedure(person)
+        guard !sanctions.isEmpty else { return }
+        raw("<ul class=\"sanctions\">\n")
+        for (sanction, procedure) in sanctions {
+            raw("<li>" + ([Report.sanctionLine(sanction)] + procedure).map(HTMLText.escape).joined(separator: "<br>") + "</li>\n")
+        }
+        raw("</ul>\n")
     }
 
     package static func escape(_ s: String) -> String {

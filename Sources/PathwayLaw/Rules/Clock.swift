@@ -15,15 +15,11 @@ import PathwayMachinery
 /// count where a copy of the value retained every closure and set it holds.
 public final class DeadlineClock: Sendable {
     package let rule: RuleID
-    /// The moments of the pathway that start it.
-    package let startedBy: Set<StartCause>
     /// The deadline it opens at such a moment, on the state then (`nil`: none, e.g. before the
     /// rule is in force, or under another dominante).
     package let start: @Sendable (RuleContext) -> Deadline?
     /// The event types whose step completes the clock.
     package let completedBy: Set<EventType>
-    /// What ends the clock before its step.
-    package let stoppedBy: Set<StopCause>
     /// The step done (`Orientation décidée`) and missing (`Aucune orientation`), in French.
     package let done: String
     package let missing: String
@@ -34,7 +30,8 @@ public final class DeadlineClock: Sendable {
     package let targetDay: @Sendable (Event) -> CivilDate
     /// Where its counts go in the report's indicators, if anywhere.
     package let indicator: DeadlineIndicator?
-    /// `startedBy` and `stoppedBy` as bits, asked at every step (a set hashes its element).
+    /// The moments of the pathway that start it (`startedBy`) and what ends it before its step
+    /// (`stoppedBy`), as bits: asked at every step, where a set would hash its element.
     private let startBits: UInt8, stopBits: UInt8
 
     package init(rule: RuleID, startedBy: Set<StartCause>, start: @escaping @Sendable (RuleContext) -> Deadline?,
@@ -42,10 +39,8 @@ public final class DeadlineClock: Sendable {
                  period: @escaping @Sendable (Parameters, CivilDate) -> String,
                  targetDay: @escaping @Sendable (Event) -> CivilDate = { $0.date }, indicator: DeadlineIndicator? = nil) {
         self.rule = rule
-        self.startedBy = startedBy
         self.start = start
         self.completedBy = completedBy
-        self.stoppedBy = stoppedBy
         self.done = done
         self.missing = missing
         self.period = period

@@ -420,11 +420,9 @@ package enum UTF8Check {
             count += 1
             k += bad + 1
         }
-        if all && memchrZero(bytes) { all = false }
+        if all && bytes.contains(0) { all = false }
         return (count, all)
     }
-
-    private static func memchrZero(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.contains(0) }
 
     /// The offset of the first byte that is not valid UTF-8, or `nil` when all are.
     package static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
