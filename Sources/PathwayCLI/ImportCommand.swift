@@ -109,6 +109,13 @@ enum ImportCommand {
             let mapping = try loadMapping(mappingName)
             written = try importCSV(files, mapping: mapping, encoding: encoding, separator: separator, key: key, store: store, summary: &summary)
         }
+        // Nothing imported and a file refused: nothing written (an empty log would read as a
+        // département with no event).
+        if written.count == 0 && summary.failedFiles > 0 {
+            console.err(summary.text)
+            console.err("pathway import: no event imported: \(output.map { "\($0) not written" } ?? "nothing written")\n")
+            return .usage
+        }
         if let output {
             let file = try OutputFile(path: output)
             defer { file.close() }

@@ -109,4 +109,22 @@ struct GenerateFlowTests {
         #expect(imported.stderr.contains("120 foyers (flux M du 2025-01-06)"))
         #expect(LogReader.read(imported.stdout).rejected.isEmpty)
     }
+
+    @Test("every file refused: exit 2, and no output written (an empty log would read as a département with no event)")
+    func nothingImported() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-none-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let truncated = dir.appendingPathComponent("RSABEM.xml").path
+        let flow = try Data(contentsOf: CLI.root.appendingPathComponent("Examples/import/RSABEM_2025-03-03.xml"))
+        try flow.prefix(2000).write(to: URL(fileURLWithPath: truncated))
+        let out = dir.appendingPathComponent("caf.ndjson").path
+        let result = try CLI.run(["import", "caf", truncated, "--output", out])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("still open (truncated flow?)") && result.stderr.contains("no event imported"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let csv = dir.appendingPathComponent("a.csv").path
+        try Data("a;b\n".utf8).write(to: URL(fileURLWithPath: csv))
+        #expect(try CLI.run(["import", "csv", "--mapping", "pilotage", csv, "--output", out]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 }
