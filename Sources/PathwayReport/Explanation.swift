@@ -103,6 +103,35 @@ public struct Explanation: Sendable {
         return RuleRegistry.all.filter { ids.contains($0.id) }
     }
 
+    /// Whether the person's pathway kept `rule`: `kept` (no finding; every clock met or
+    /// stopped), `pending` (a clock still running at the audit date, no finding), `broken` (a
+    /// violation), `toReview` (a warning), `noted` (information only).
+    public enum Verdict: String, Sendable {
+        case kept, pending, broken, toReview = "to_review", noted
+    }
+
+    public func verdict(_ rule: Rule) -> Verdict {
+        let own = findings.filter { $0.rule == rule.id }
+        if own.contains(where: { $0.severity == .violation }) { return .broken }
+        if own.contains(where: { $0.severity == .warning }) { return .toReview }
+        if !own.isEmpty { return .noted }
+        if report.records.contains(where: { $0.deadline.rule == rule.id && $0.status == .pending }) { return .pending }
+        return .kept
+    }
+
+    /// `respectée`, `enfreinte : 2 constats (violation)`, `délai en cours à la date d'audit`.
+    public func verdictText(_ rule: Rule) -> String {
+        let n = findings.filter { $0.rule == rule.id }.count
+        let count = "\(FrenchWords.integer(n)) constat\(n > 1 ? "s" : "")"
+        switch verdict(rule) {
+        case .kept: return "respectée"
+        case .pending: return "délai en cours à la date d'audit, rien à redire"
+        case .broken: return "enfreinte : \(count) (violation)"
+        case .toReview: return "à examiner : \(count) (avertissement)"
+        case .noted: return "\(count) pour information, sans manquement"
+        }
+    }
+
     /// The days on which `rule` was applied to the person: its clocks' days 0 and its findings'
     /// days (the audit date when there is none).
     public func daysApplied(_ rule: Rule) -> [CivilDate] {
@@ -281,7 +310,8 @@ extension Explanation {
         for event in after { out += "  Après la date d'audit, non rejoué : \(event.date) \(Explanation.describe(event)) [\(Report.visible(event.id))]\n" }
         out += "\nRÈGLES APPLIQUÉES (paramètres en vigueur les jours où elles ont été appliquées)\n"
         for rule in rulesApplied {
-            out += "\n\(rule.id) — \(rule.severity.label) — \(rule.title)\n"
+            out += "\n\(rule.id) — \(rule.title)\n"
+            out += "  Pour cette personne : \(verdictText(rule)) — gravité d'un manquement : \(rule.severity.label)\n"
             out += "  Base : \(rule.references.map(\.description).joined(separator: " ; "))\n"
             out += "  \(rule.summary)\n"
             out += "  Confiance : \(rule.confidence.tag) (\(rule.confidence.meaning))\n"
@@ -328,6 +358,7 @@ extension Explanation {
         }
         let rules: [JSONValue] = rulesApplied.map { rule in
             .object([("id", .string(rule.id.rawValue)), ("severity", .string(rule.severity.rawValue)), ("title", .string(rule.title)),
+                     ("verdict", .string(verdict(rule).rawValue)),
                      ("references", .array(rule.references.map { .string($0.description) })),
                      ("confidence", .string(rule.confidence.tag)),
                      ("days_applied", .array(daysApplied(rule).map { .string($0.description) })),
@@ -363,7 +394,7 @@ extension Explanation {
         var h = HTMLText()
         h.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         h.raw("<meta name=\"generator\" content=\"\(HTMLText.escape(generator))\">\n")
-        h.raw("<title>Histoire de \(HTMLText.escape(person))</title>\n<style>\n\(Report.css)\n.step { border-left: 3px solid #000091; margin: .6rem 0; padding-left: .6rem; } .step p { margin: .15rem 0; }\n</style>\n</head>\n<body>\n")
+        h.raw("<title>Histoire de \(HTMLText.escape(person))</title>\n<style>\n\(Report.css)\n.step { border-left: 3px solid #000091; margin: .6rem 0; padding-left: .6rem; } .step p { margin: .15rem 0; } .verdict.kept { color: #18753c; } .verdict.broken { color: #c9191e; font-weight: bold; } .verdict.to_review { color: #b34000; }\n</style>\n</head>\n<body>\n")
         h.raw("<header><h1>Histoire de \(HTMLText.escape(person))</h1><p class=\"meta\">Date d'audit : <strong id=\"as-of\">\(asOf)</strong> — état : <strong id=\"state\">\(HTMLText.escape(report.status.label))</strong></p></header>\n<main>\n")
         if !notJudged.isEmpty {
             h.raw("<p class=\"note\">Règles non jugées, faute de données dans le journal : \(HTMLText.escape(notJudged.map { "\($0.rule) (\($0.reason))" }.joined(separator: " ; ")))</p>\n")
@@ -394,9 +425,9 @@ extension Explanation {
         for record in closing.records { h.raw("<p>\(HTMLText.escape(Explanation.describe(record)))</p>\n") }
         for finding in closing.findings { h.raw("<p class=\"\(finding.severity.rawValue)\"><span class=\"badge\">\(HTMLText.escape(finding.severity.label))</span> <code>\(finding.rule)</code> : \(HTMLText.escape(finding.message))</p>\n") }
         for event in after { h.raw("<p>Après la date d'audit, non rejoué : \(event.date) \(HTMLText.escape(Explanation.describe(event))) <code>\(HTMLText.escape(event.id))</code></p>\n") }
-        h.raw("</section>\n<section id=\"regles\"><h2>Règles appliquées (paramètres en vigueur les jours où elles ont été appliquées)</h2>\n<table><thead><tr><th>règle</th><th>gravité</th><th>base et confiance</th><th>paramètres</th></tr></thead><tbody>\n")
+        h.raw("</section>\n<section id=\"regles\"><h2>Règles appliquées (paramètres en vigueur les jours où elles ont été appliquées)</h2>\n<table><thead><tr><th>règle</th><th>pour cette personne</th><th>gravité d'un manquement</th><th>base et confiance</th><th>paramètres</th></tr></thead><tbody>\n")
         for rule in rulesApplied {
-            h.raw("<tr><td><code>\(rule.id)</code><br>\(HTMLText.escape(rule.title))</td><td>\(HTMLText.escape(rule.severity.label))</td><td>\(HTMLText.escape(rule.references.map(\.description).joined(separator: " ; ")))<br>confiance \(rule.confidence.tag)</td><td>\(HTMLText.escape(parametersApplied(rule).joined(separator: " ; ")))</td></tr>\n")
+            h.raw("<tr><td><code>\(rule.id)</code><br>\(HTMLText.escape(rule.title))</td><td class=\"verdict \(verdict(rule).rawValue)\">\(HTMLText.escape(verdictText(rule)))</td><td>\(HTMLText.escape(rule.severity.label))</td><td>\(HTMLText.escape(rule.references.map(\.description).joined(separator: " ; ")))<br>confiance \(rule.confidence.tag)</td><td>\(HTMLText.escape(parametersApplied(rule).joined(separator: " ; ")))</td></tr>\n")
         }
         h.raw("</tbody></table></section>\n<section id=\"constats\"><h2>Constats (<span id=\"findings-count\">\(findings.count)</span>)</h2>\n<ul>\n")
         for f in findings { h.raw("<li class=\"\(f.severity.rawValue)\"><span class=\"badge\">\(HTMLText.escape(f.severity.label))</span> <code>\(f.rule)</code> le \(f.due ?? f.date) : \(HTMLText.escape(f.message))</li>\n") }
@@ -408,7 +439,8 @@ extension Explanation {
     /// The timeline (``HTMLText/timeline(of:events:records:findings:)``) with its legend.
     private func timeline(_ h: inout HTMLText) {
         h.raw("<figure id=\"frise\">")
-        h.timeline(of: person, events: steps.map(\.event), records: report.records, findings: findings)
-        h.raw("<figcaption>Traits : les événements ; barres : les délais, du jour 0 au dernier jour (vert tenu, rouge dépassé ou manqué, bleu en cours ou interrompu) ; points : le jour où l'étape a été faite ; triangles : les constats.</figcaption></figure>\n")
+        h.timeline(of: person, events: steps.map(\.event), records: report.records, findings: findings,
+                   sanctions: report.sanctions, appeals: report.state.appeals, table: parameters.rules.table, asOf: asOf)
+        h.raw("<figcaption>Traits : les événements ; barres : les délais, du jour 0 au dernier jour (vert tenu, rouge dépassé ou manqué, bleu en cours ou interrompu), les sanctions de leur premier jour à leur fin, les recours de leur réception à leur réponse ; points : le jour où l'étape a été faite ; triangles : les constats.</figcaption></figure>\n")
     }
 }

@@ -200,7 +200,7 @@ struct ExplainTests {
 
         """
         let result = try CLI.run(["explain", "-", "X", "--as-of", "2025-12-01"], stdin: log)
-        #expect(result.stdout.contains("sanction.legacy_bounds — violation"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("sanction.legacy_bounds — Bornes du régime antérieur\n  Pour cette personne : enfreinte : 1 constat (violation) — gravité d'un manquement : violation"), "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Appliquée le 2025-03-03"))
         // The bounds of the former R262-68, not today's (the audit date is 2025-12-01).
         #expect(result.stdout.contains("Paramètre sanction_bounds = première décision ≤ 80 %, 1–3 mois ; suivantes 1–4 mois"))

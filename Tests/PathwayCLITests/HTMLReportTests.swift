@@ -13,14 +13,14 @@ struct HTMLReportTests {
         for external in ["http://", "https://", "src=", "<link", "@import"] { #expect(!html.contains(external), "\(external)") }
         #expect(html.components(separatedBy: "<svg").count - 1 >= 5)
         for id in ["orientation-delays", "contract-delays", "on-time-by-month", "new-entrants-by-month", "sanctions-by-month", "hours-by-dominante"] {
-            #expect(html.contains("<figure id=\"\(id)\">"), "\(id)")
+            #expect(html.contains("<figure id=\"\(id)\""), "\(id)")
         }
         // The new entrants by month: the chart's bars and the table agree with the JSON report's
         // indicators.new_entrants (44 entrants, 1 within 15 days, 3 without orientation; 2025-09:
         // 3 entrants, 1 within the target).
-        if let start = html.range(of: "<figure id=\"new-entrants-by-month\">"), let end = html[start.upperBound...].range(of: "</figure>") {
+        if let start = html.range(of: "<figure id=\"new-entrants-by-month\""), let end = html[start.upperBound...].range(of: "</figure>") {
             let figure = String(html[start.upperBound..<end.lowerBound])
-            #expect(figure.contains("<tr><td>total</td><td>44</td><td>1</td><td>40</td><td>0</td><td>3</td><td>2,3 %</td></tr>"))
+            #expect(figure.contains("<tr class=\"total\"><td>total</td><td>44</td><td>1</td><td>40</td><td>0</td><td>3</td><td>2,3 %</td></tr>"))
             #expect(figure.contains("<tr><td>2025-09</td><td>3</td><td>1</td><td>1</td><td>0</td><td>1</td><td>33,3 %</td></tr>"))
             #expect(figure.contains("<title>2025-09 : 1 orientés en 15 jours et moins</title>"))
         } else { Issue.record("no new entrants figure") }
@@ -48,10 +48,10 @@ struct HTMLReportTests {
         #expect(html.contains("autres personnes ont un constat"))
     }
 
-    @Test("delays: weeks up to three times the limit, the longer ones in a last bucket; every step counted once")
+    @Test("delays: weeks aligned on the limit, up to three times it, the longer ones in a last bucket; every step counted once, by status")
     func delayBuckets() throws {
-        // A contract signed 700 days after the notification, another on day 29 (the bucket 28–34),
-        // one on day 91, the first day past the cap of 13 weeks.
+        // Contracts signed 700, 29, 91 and 90 days after the notification of 2025-03-10: the
+        // month runs to 2025-04-10 (31 days), so day 29 is on time and the others late.
         var lines: [String] = []
         for (k, days) in [(1, 700), (2, 29), (3, 91), (4, 90)] {
             let p = "Q\(k)"
@@ -61,14 +61,97 @@ struct HTMLReportTests {
             lines.append(#"{"id":"\#(p)c","person":"\#(p)","type":"contract_signed","date":"\#(signed)","weekly_hours":15}"#)
         }
         let html = Replay.log(LogReader.read(lines.joined(separator: "\n") + "\n")).html(source: "x")
-        guard let start = html.range(of: "<figure id=\"contract-delays\">"),
+        guard let start = html.range(of: "<figure id=\"contract-delays\""),
               let end = html[start.upperBound...].range(of: "</figure>") else { Issue.record("no contract chart"); return }
         let figure = String(html[start.lowerBound..<end.upperBound])
-        #expect(figure.contains("4 étapes faites"))
-        #expect(figure.contains("<tr><td>28–34</td><td>1</td></tr>"))
-        #expect(figure.contains("<tr><td>84–90</td><td>1</td></tr>"))
-        #expect(figure.contains("<tr><td>91 et plus</td><td>2</td></tr>"))
+        #expect(figure.contains("4 étapes réalisées"))
+        #expect(figure.contains("data-on-time=\"1\" data-late=\"3\""))
+        // One month is 28 to 31 days: the bins break after day 31, a week each from day 4.
+        #expect(figure.contains("<tr><td>25–31</td><td>1</td><td>0</td><td>1</td></tr>"))
+        #expect(figure.contains("<tr><td>88–94</td><td>0</td><td>2</td><td>2</td></tr>"))
+        #expect(figure.contains("<tr><td>95 et plus</td><td>0</td><td>1</td><td>1</td></tr>"))
+        #expect(figure.contains("un mois (28 à 31 jours)"))
         #expect(!figure.contains("693"))
+    }
+
+    @Test("bins: a bin ends on the limit's last day and the next starts the day after, for every limit")
+    func binsOnTheLimit() {
+        for limit in [1, 4, 7, 14, 15, 28, 31, 42, 45, 60, 92] {
+            let bins = Report.delayBins(limit: limit, largest: max(400, 10 * limit))
+            #expect(bins.first?.lowerBound == 0)
+            #expect(bins.contains { $0.upperBound == limit }, "limit \(limit)")
+            #expect(bins.contains { $0.lowerBound == limit + 1 }, "limit \(limit)")
+            // Contiguous, the first of 4 to 10 days, then weeks, the last one open.
+            for (a, b) in zip(bins, bins.dropFirst()) { #expect(a.upperBound.map { $0 + 1 } == b.lowerBound) }
+            let first = (bins[0].upperBound ?? 0) + 1
+            #expect((4...10).contains(first) || (first == limit + 1 && limit < 4), "limit \(limit): first bin \(first) days")
+            for b in bins.dropFirst().dropLast() { #expect(b.upperBound.map { $0 - b.lowerBound } == 6) }
+            #expect(bins.last?.upperBound == nil)
+            #expect((bins.last?.lowerBound ?? 0) >= max(91, 3 * limit))
+        }
+        // Small values: the bins still reach the first day late, and no open bin.
+        let few = Report.delayBins(limit: 42, largest: 10)
+        #expect(few.map(\.lowerBound) == [0, 8, 15, 22, 29, 36, 43])
+        #expect(few.last?.upperBound == 49)
+        #expect(Report.monthDays(1) == 28...31)
+        #expect(Report.monthDays(6) == 181...184)
+    }
+
+    @Test("month axes: every month from the first to the last, those without data left blank")
+    func monthAxis() {
+        #expect(Report.monthRange(["2025-11", "2026-02", "2025-12"]) == ["2025-11", "2025-12", "2026-01", "2026-02"])
+        #expect(Report.monthRange(["2025-03"]) == ["2025-03"])
+        #expect(Report.monthRange([]) == [])
+    }
+
+    @Test("every chart's totals are the JSON report's, on the example and on a generated log")
+    func chartTotals() throws {
+        for log in [try String(contentsOfFile: "Examples/departement-2025.ndjson", encoding: .utf8), LogGenerator(events: 20_000, seed: 7).text()] {
+            let report = Replay.log(LogReader.read(log))
+            let html = report.html(source: "x")
+            let json = try JSONValue.parse(report.json())
+            func value(_ path: String...) -> Int? {
+                var v: JSONValue? = json
+                for key in path { if case .object(let o)? = v { v = o.first { $0.key == key }?.value } else { return nil } }
+                if case .number(let n)? = v { return Int(n) } else { return nil }
+            }
+            func attribute(_ figure: String, _ name: String) -> Int? {
+                guard let f = html.range(of: "<figure id=\"\(figure)\""), let end = html[f.upperBound...].firstIndex(of: ">"),
+                      let a = html[f.upperBound..<end].range(of: " \(name)=\"") else { return nil }
+                return Int(html[a.upperBound...].prefix { $0 != "\"" })
+            }
+            // The rows of a figure's table (the total row left out) summed, column by column.
+            func columnSum(_ figure: String, _ column: Int) -> Int {
+                guard let f = html.range(of: "<figure id=\"\(figure)\""), let end = html[f.upperBound...].range(of: "</figure>") else { return -1 }
+                return html[f.upperBound..<end.lowerBound].components(separatedBy: "<tr><td>").dropFirst().reduce(0) { sum, row in
+                    let cells = row.components(separatedBy: "</td><td>")
+                    return sum + (cells.count > column ? Int(cells[column].prefix { $0.isNumber }) ?? 0 : 0)
+                }
+            }
+            #expect(attribute("orientation-delays", "data-on-time") == value("indicators", "orientation", "on_time"))
+            #expect(attribute("orientation-delays", "data-late") == value("indicators", "orientation", "late"))
+            #expect(columnSum("orientation-delays", 1) == value("indicators", "orientation", "on_time"))
+            #expect(columnSum("orientation-delays", 2) == value("indicators", "orientation", "late"))
+            #expect(attribute("contract-delays", "data-on-time") == value("indicators", "contract", "on_time"))
+            #expect(columnSum("contract-delays", 2) == value("indicators", "contract", "late"))
+            let judged = [value("indicators", "orientation", "on_time"), value("indicators", "orientation", "late"), value("indicators", "orientation", "missing")].compactMap { $0 }.reduce(0, +)
+            #expect(attribute("on-time-by-month", "data-judged") == judged)
+            #expect(columnSum("on-time-by-month", 2) == judged)
+            #expect(columnSum("on-time-by-month", 1) == value("indicators", "orientation", "on_time"))
+            #expect(attribute("new-entrants-by-month", "data-total") == report.indicators.newEntrants.total)
+            #expect(columnSum("new-entrants-by-month", 1) == report.indicators.newEntrants.total)
+            let s = report.indicators.sanctions
+            #expect(attribute("sanctions-by-month", "data-decisions") == s.suspension + s.suppression)
+            #expect(columnSum("sanctions-by-month", 1) == s.suspension + s.suppression)
+            #expect(attribute("sanctions-by-month", "data-withheld").map { Int64($0) } == s.withheld.value)
+            #expect(attribute("sanctions-by-month", "data-refunded").map { Int64($0) } == s.refunded.value)
+            #expect(attribute("sanctions-by-month", "data-lost").map { Int64($0) } == s.lost.value)
+            // The synthesis accounts for every line.
+            let i = report.input
+            #expect(i.lines == i.events + i.duplicates + i.rejected + i.blank)
+            #expect(html.contains("<td id=\"duplicates\">\(FrenchWords.integer(i.duplicates))</td>"))
+            #expect(html.contains("<td id=\"blank\">\(FrenchWords.integer(i.blank))</td>"))
+        }
     }
 
     @Test("in a real browser: the page is not blank, its script ran, its numbers are the JSON report's",
@@ -100,6 +183,20 @@ struct HTMLReportTests {
         #expect(shown("people") == String(people.count))
         #expect(shown("lines") == number(input.first { $0.key == "lines" }?.value))
         #expect(shown("as-of") == nil)
+        // The charts as the browser has them: their totals are the JSON report's.
+        func figure(_ id: String, _ name: String) -> String? {
+            guard let f = dom.range(of: "<figure id=\"\(id)\""), let end = dom[f.upperBound...].firstIndex(of: ">"),
+                  let a = dom[f.upperBound..<end].range(of: " \(name)=\"") else { return nil }
+            return String(dom[a.upperBound...].prefix { $0 != "\"" })
+        }
+        func indicator(_ group: String, _ key: String) -> String {
+            guard case .object(let g)? = indicators.first(where: { $0.key == group })?.value else { return "?" }
+            return number(g.first { $0.key == key }?.value)
+        }
+        #expect(figure("orientation-delays", "data-on-time") == indicator("orientation", "on_time"))
+        #expect(figure("orientation-delays", "data-late") == indicator("orientation", "late"))
+        #expect(figure("contract-delays", "data-on-time") == indicator("contract", "on_time"))
+        #expect(figure("contract-delays", "data-late") == indicator("contract", "late"))
         #expect(dom.contains("<strong id=\"as-of\">2027-01-15</strong>"))
     }
 }
