@@ -42,10 +42,10 @@ for event in history:
     answer = ask({"op": "event", "event": event})
     expect(answer["ok"], answer)
 
-# 2. A typing error is refused with the field at fault.
+# 2. A typing error is refused with the field at fault: a stable code, and the reason in French.
 answer = ask({"op": "event", "event": {"id": "e5", "person": "P042", "type": "contract_signed",
                                        "date": "2025-05-06", "weekly_hours": "15"}})
-expect(not answer["ok"] and answer["error"].startswith('"weekly_hours"'), answer)
+expect(not answer["ok"] and answer["code"] == "not_number" and answer["error"].startswith("« weekly_hours »"), answer)
 print("refused:", answer["error"])
 
 # 3. Before recording a 12-hour contract on 2025-05-16, ask what it would break.

@@ -25,12 +25,12 @@ enum CheckCommand {
         let paths = given.positionals
         let quiet = given.has("--quiet")
         guard !paths.isEmpty else {
-            throw UsageError(message: "missing a scenario file or folder (e.g. Docs/rules)", command: "check")
+            throw UsageError(message: "il manque un fichier ou un dossier de scénarios (par exemple Docs/rules)", command: "check")
         }
         var files: [String] = []
         for path in paths {
             let found = try Files.markdownFiles(under: path)
-            if found.isEmpty { throw InputError(message: "\(path): no .md file found") }
+            if found.isEmpty { throw InputError(message: "\(path) : aucun fichier .md") }
             files.append(contentsOf: found)
         }
         var passed = 0
@@ -58,7 +58,7 @@ enum CheckCommand {
         let total = passed + failed
         guard total > 0 else {
             // A mistyped fence is not a pass.
-            throw InputError(message: "\(paths.joined(separator: ", ")): no scenario found: a scenario is a block fenced by ```scenario (on its own line) and ```")
+            throw InputError(message: "\(paths.joined(separator: ", ")) : aucun scénario : un scénario est un bloc entre ```scenario (seul sur sa ligne) et ```")
         }
         console.out("\(total) scénario\(total > 1 ? "s" : "") dans \(files.count) fichier\(files.count > 1 ? "s" : "") : "
                     + "\(passed) conforme\(passed > 1 ? "s" : ""), \(failed) en échec\n")

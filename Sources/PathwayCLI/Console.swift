@@ -47,10 +47,10 @@ enum Files {
             fd = 0
         } else {
             var info = stat()
-            guard stat(path, &info) == 0 else { throw InputError(message: "\(path): \(describeErrno())") }
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(message: "\(path): is a directory, expected an NDJSON file") }
+            guard stat(path, &info) == 0 else { throw InputError(message: "\(path) : \(describeErrno())") }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(message: "\(path) : c'est un dossier, un fichier NDJSON était attendu") }
             fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw InputError(message: "\(path): \(describeErrno())") }
+            guard fd >= 0 else { throw InputError(message: "\(path) : \(describeErrno())") }
         }
         defer { if fd != 0 { close(fd) } }
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
@@ -59,7 +59,7 @@ enum Files {
             let count = read(fd, buffer, chunkSize)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw InputError(message: "\(path == "-" ? "standard input" : path): \(describeErrno())")
+                throw InputError(message: "\(path == "-" ? "entrée standard" : path) : \(describeErrno())")
             }
             if count == 0 { break }
             if !body(UnsafeBufferPointer(start: buffer, count: count)) { break }
@@ -84,10 +84,10 @@ enum Files {
             return bytes.withUnsafeBufferPointer { body($0, nil) }
         }
         var info = stat()
-        guard stat(path, &info) == 0 else { throw InputError(message: "\(path): \(describeErrno())") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(message: "\(path): is a directory, expected an NDJSON file") }
+        guard stat(path, &info) == 0 else { throw InputError(message: "\(path) : \(describeErrno())") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(message: "\(path) : c'est un dossier, un fichier NDJSON était attendu") }
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(message: "\(path): \(describeErrno())") }
+        guard fd >= 0 else { throw InputError(message: "\(path) : \(describeErrno())") }
         defer { close(fd) }
         let size = Int(info.st_size)
         guard size > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0), nil) }
@@ -136,14 +136,14 @@ enum Files {
         let slot = TemporaryFiles.register(temporary)
         defer { TemporaryFiles.release(slot) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(describeErrno())") }
+        guard fd >= 0 else { throw InputError(message: "\(path) : écriture impossible : \(describeErrno())") }
         let ok = write(bytes, fd: fd)
         let synced = fsync(fd) == 0
         _ = close(fd)
         guard ok, synced, rename(temporary, path) == 0 else {
             let reason = describeErrno()
             _ = unlink(temporary)
-            throw InputError(message: "\(path): cannot write: \(reason)")
+            throw InputError(message: "\(path) : écriture impossible : \(reason)")
         }
     }
 
@@ -186,9 +186,9 @@ enum Files {
     /// The `.md` files at `path` (itself, or under it, recursively), sorted.
     static func markdownFiles(under path: String) throws(InputError) -> [String] {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw InputError(message: "\(path): \(describeErrno())") }
+        guard stat(path, &info) == 0 else { throw InputError(message: "\(path) : \(describeErrno())") }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
-        guard let dir = opendir(path) else { throw InputError(message: "\(path): \(describeErrno())") }
+        guard let dir = opendir(path) else { throw InputError(message: "\(path) : \(describeErrno())") }
         defer { closedir(dir) }
         var result: [String] = []
         while let entry = readdir(dir) {
@@ -212,9 +212,12 @@ enum Files {
 
     static func describeErrno() -> String {
         switch errno {
-        case ENOENT: return "no such file"
-        case EACCES: return "permission denied"
-        case EISDIR: return "is a directory"
+        case ENOENT: return "fichier introuvable"
+        case EACCES: return "permission refusée"
+        case EISDIR: return "c'est un dossier"
+        case ENOSPC: return "plus de place sur le disque"
+        case EROFS: return "système de fichiers en lecture seule"
+        case ENOTDIR: return "un élément du chemin n'est pas un dossier"
         default: return String(cString: strerror(errno))
         }
     }
@@ -234,7 +237,7 @@ final class TemporaryFileStore: FragmentStore {
         let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         var template = Array("\(folder)/pathway-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw InputError(message: "\(folder): cannot create a temporary file: \(Files.describeErrno())") }
+        guard fd >= 0 else { throw InputError(message: "\(folder) : impossible de créer un fichier temporaire : \(Files.describeErrno())") }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.fd = fd
         pending.reserveCapacity(1 << 20)
@@ -258,7 +261,7 @@ final class TemporaryFileStore: FragmentStore {
             let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                failure = failure ?? "cannot read the temporary file: \(n < 0 ? Files.describeErrno() : "end of file")"
+                failure = failure ?? "lecture du fichier temporaire impossible : \(n < 0 ? Files.describeErrno() : "fin de fichier")"
                 break
             }
             done += n
@@ -273,7 +276,7 @@ final class TemporaryFileStore: FragmentStore {
             while done < pending.count {
                 let n = pending.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, pending.count - done, off_t(pendingStart + done)) }
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { failure = "cannot write the temporary file: \(Files.describeErrno())"; break }
+                guard n > 0 else { failure = "écriture du fichier temporaire impossible : \(Files.describeErrno())"; break }
                 done += n
             }
         }
@@ -316,7 +319,7 @@ final class OutputFile {
             slot = TemporaryFiles.register(temp)
             fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
-        guard fd >= 0 else { throw InputError(message: "\(path): cannot write: \(Files.describeErrno())") }
+        guard fd >= 0 else { throw InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())") }
     }
 
     func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

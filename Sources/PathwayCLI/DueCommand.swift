@@ -25,7 +25,7 @@ enum DueCommand {
             console.out(usage + "\n")
             return .success
         }
-        guard given.positionals.count <= 1 else { throw UsageError(message: "one events file only", command: "due") }
+        guard given.positionals.count <= 1 else { throw UsageError(message: "un seul fichier d'événements", command: "due") }
         let input = given.positionals.first
         let asOf = given.date("--as-of")
         let within = given.integer("--within") ?? 7
@@ -33,8 +33,8 @@ enum DueCommand {
         let format = given.value("--format") ?? "text"
         var parameters = Parameters.law
         if let config = given.value("--config") { parameters = try ReplayCommand.loadConfig(config, into: parameters) }
-        guard let input else { throw UsageError(message: "missing the events file (a path, or - for standard input)", command: "due") }
-        guard let asOf else { throw UsageError(message: "missing --as-of YYYY-MM-DD (the agenda's first day; never the machine's clock)", command: "due") }
+        guard let input else { throw UsageError(message: "il manque le fichier d'événements (un chemin, ou - pour l'entrée standard)", command: "due") }
+        guard let asOf else { throw UsageError(message: "il manque --as-of AAAA-MM-JJ (le premier jour de l'agenda ; jamais l'horloge de la machine)", command: "due") }
         let jobs = Cores.available
         let log = try Files.withContents(of: input) { LogReader.read($0, jobs: jobs) }
         let report = Replay.log(log, asOf: asOf, parameters: parameters, sources: try CommonOptions.sources(given.all("--mapping")), jobs: jobs)

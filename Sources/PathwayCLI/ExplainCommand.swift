@@ -40,7 +40,7 @@ enum ExplainCommand {
         var parameters = Parameters.law
         if let config = given.value("--config") { parameters = try ReplayCommand.loadConfig(config, into: parameters) }
         guard positionals.count >= 2, let person = positionals.last else {
-            throw UsageError(message: positionals.isEmpty ? "missing the events file and the person" : "missing the person (the last argument is the person's identifier)", command: "explain")
+            throw UsageError(message: positionals.isEmpty ? "il manque le fichier d'événements et la personne" : "il manque la personne (le dernier argument est son identifiant)", command: "explain")
         }
         let inputs = Array(positionals.dropLast())
         if format == nil, let output {
@@ -48,7 +48,7 @@ enum ExplainCommand {
             case .html?: format = "html"
             case .json?: format = "json"
             case .text?: format = "text"
-            default: throw UsageError(message: "--output \(output): unknown extension for a story (.txt, .json, .html); or give --format", command: "explain")
+            default: throw UsageError(message: "--output \(output) : extension inconnue pour une histoire (.txt, .json, .html) ; ou donnez --format", command: "explain")
             }
         }
         var counts: [Report.FileCounts] = []
@@ -57,14 +57,14 @@ enum ExplainCommand {
             : try ReplayCommand.readSeveral(inputs, counts: &counts)
         if let problem = try ReplayCommand.diagnose(log, inputs: inputs, windows1252: windows1252) { throw InputError(message: problem) }
         if !log.rejected.isEmpty {
-            console.err("pathway explain: \(log.rejected.count) line\(log.rejected.count > 1 ? "s" : "") of the log rejected (see pathway replay); the story is told without them\n")
+            console.err("pathway explain : \(log.rejected.count) ligne\(log.rejected.count > 1 ? "s" : "") du journal rejetée\(log.rejected.count > 1 ? "s" : "") (voir pathway replay) ; l'histoire est racontée sans elle\(log.rejected.count > 1 ? "s" : "")\n")
         }
         // The whole log sets the default date and the rules it allows to judge, as in replay.
         let whole = Replay.log(log, asOf: asOf, parameters: parameters, sources: try CommonOptions.sources(given.all("--mapping")), jobs: Cores.available)
         let target = Array(person.utf8)
         let events = log.events.filter { $0.person.utf8.elementsEqual(target) }
         guard let date = whole.asOf, !events.isEmpty else {
-            throw InputError(message: "\(inputs.joined(separator: ", ")): no event for the person '\(person)' (\(whole.people.count) people in the log; the identifier is compared byte for byte)")
+            throw InputError(message: "\(inputs.joined(separator: ", ")) : aucun événement pour la personne « \(person) » (\(whole.people.count) personnes au journal ; l'identifiant est comparé octet par octet)")
         }
         var story = Explanation.person(person, events: events, asOf: date, parameters: parameters, notJudged: whole.notJudged)
         story.files = counts.map { ($0.file, $0.lines) }

@@ -32,7 +32,7 @@ enum GenerateCommand {
             console.out(usage + "\n")
             return .success
         }
-        if let word = given.positionals.first { throw UsageError(message: "unexpected argument '\(word)'", command: "generate") }
+        if let word = given.positionals.first { throw UsageError(message: "argument inattendu « \(word) »", command: "generate") }
         let events = given.integer("--events")
         let seed = UInt64(given.integer("--seed") ?? 1)
         let output = given.value("--output")
@@ -44,7 +44,7 @@ enum GenerateCommand {
             try emit(to: output) { generator.write($0) }
             return .success
         }
-        guard let events else { throw UsageError(message: "missing --events N (or --caf-flow HOUSEHOLDS)", command: "generate") }
+        guard let events else { throw UsageError(message: "il manque --events N (ou --caf-flow FOYERS)", command: "generate") }
         let generator = LogGenerator(events: events, seed: seed, byPerson: byPerson, sources: given.has("--sources"))
         try emit(to: output) { generator.write(to: $0) }
         return .success
@@ -58,7 +58,7 @@ enum GenerateCommand {
             var failed = false
             write { bytes in if !failed && !file.write(bytes) { failed = true } }
             if !failed && !file.finish() { failed = true }
-            if failed { throw InputError(message: "\(output): cannot write: \(Files.describeErrno())") }
+            if failed { throw InputError(message: "\(output) : écriture impossible : \(Files.describeErrno())") }
         } else {
             write { bytes in _ = Files.write(bytes, fd: 1) }
         }

@@ -64,7 +64,7 @@ enum ImportCommand {
                 console.out(usage + "\n")
                 return arguments.isEmpty ? .usage : .success
             }
-            throw UsageError(message: "expected 'caf' or 'csv' after 'import', got '\(arguments[0])'", command: "import")
+            throw UsageError(message: "après « import », « caf » ou « csv » était attendu, reçu « \(arguments[0]) »", command: "import")
         }
         guard let given = try (kind == "caf" ? caf : csv).parse(Array(arguments.dropFirst())) else {
             console.out((kind == "caf" ? caf : csv).usage + "\n")
@@ -82,16 +82,16 @@ enum ImportCommand {
         let separator = given.value("--separator")?.first
         if let printMapping {
             guard let text = BuiltInMappings.text(printMapping) else {
-                throw UsageError(message: "--print-mapping: unknown mapping '\(printMapping)' (built-in: \(BuiltInMappings.names.joined(separator: ", ")))", command: "import")
+                throw UsageError(message: "--print-mapping : correspondance inconnue « \(printMapping) » (intégrées : \(BuiltInMappings.names.joined(separator: ", ")))", command: "import")
             }
             console.out(text + "\n")
             return .success
         }
-        guard !files.isEmpty else { throw UsageError(message: "missing the files to import", command: "import") }
+        guard !files.isEmpty else { throw UsageError(message: "il manque les fichiers à importer", command: "import") }
         var key: [UInt8]?
         if let keyFile {
             let bytes = try Files.readBytes(keyFile)
-            guard let parsed = PseudonymKey.parse(bytes) else { throw InputError(message: "\(keyFile): an empty key") }
+            guard let parsed = PseudonymKey.parse(bytes) else { throw InputError(message: "\(keyFile) : clé vide") }
             key = parsed
         }
         var summary = Summary()
@@ -101,11 +101,11 @@ enum ImportCommand {
         let written: ImportOutput
         if kind == "caf" {
             if received != nil && files.count > 1 {
-                throw UsageError(message: "--received gives the receipt day of one flow; import the flows one by one", command: "import")
+                throw UsageError(message: "--received donne le jour de réception d'un seul flux ; importez les flux un par un", command: "import")
             }
             written = try importCAF(files, state: state, received: received, key: key, store: store, summary: &summary)
         } else {
-            guard let mappingName else { throw UsageError(message: "missing --mapping NAME|FILE (built-in: \(BuiltInMappings.names.joined(separator: ", ")))", command: "import") }
+            guard let mappingName else { throw UsageError(message: "il manque --mapping NOM|FICHIER (intégrées : \(BuiltInMappings.names.joined(separator: ", ")))", command: "import") }
             let mapping = try loadMapping(mappingName)
             written = try importCSV(files, mapping: mapping, encoding: encoding, separator: separator, key: key, store: store, summary: &summary)
         }
@@ -113,7 +113,7 @@ enum ImportCommand {
         // département with no event).
         if written.count == 0 && summary.failedFiles > 0 {
             console.err(summary.text)
-            console.err("pathway import: no event imported: \(output.map { "\($0) not written" } ?? "nothing written")\n")
+            console.err("pathway import : aucun événement importé : \(output.map { "\($0) non écrit" } ?? "rien d'écrit")\n")
             return .usage
         }
         if let output {
@@ -122,7 +122,7 @@ enum ImportCommand {
             var failed = false
             written.write { bytes in if !failed && !file.write(bytes) { failed = true } }
             if !failed && !file.finish() { failed = true }
-            if failed { throw InputError(message: "\(output): cannot write: \(Files.describeErrno())") }
+            if failed { throw InputError(message: "\(output) : écriture impossible : \(Files.describeErrno())") }
         } else {
             written.write { console.out(String(decoding: $0, as: UTF8.self)) }
         }
@@ -143,14 +143,14 @@ enum ImportCommand {
             do {
                 kept = try CAFState.decode(try Files.readBytes(statePath))
             } catch let error as CAFState.Problem {
-                throw InputError(message: "\(statePath): \(error.message)")
+                throw InputError(message: "\(statePath) : \(error.message)")
             }
             firstImport = false
         }
         // Flow order: by DTCREAFLUX and HEUCREAFLUX, then by name.
         var ordered: [(stamp: String?, path: String)] = []
         if files.count > 1 && files.contains("-") {
-            throw UsageError(message: "standard input can be imported alone only", command: "import")
+            throw UsageError(message: "l'entrée standard s'importe seule", command: "import")
         }
         for path in files where files.count > 1 {
             var probe = CAFImport.FlowReader()
@@ -195,14 +195,14 @@ enum ImportCommand {
             func take(_ h: CAFImport.Household, received date: CivilDate) {
                 let key = name(ImportIdentity.matricule(h.matricule))
                 if let first = inFlow[key] {
-                    problems.append("line \(h.line): household \(key) already in this flow at line \(first): this copy is ignored (the first is kept)")
+                    problems.append("ligne \(h.line) : foyer \(key) déjà présent dans ce flux ligne \(first) : cette copie est ignorée (la première est gardée)")
                     return
                 }
                 inFlow[key] = h.line
                 let before = updates[key] ?? kept[key]
                 let stamp = reader.header.stamp
                 if let applied = before?.flow, let stamp, stamp < applied {
-                    problems.append("line \(h.line): household \(key): this flow (\(stamp)) is older than the one already applied to it (\(applied)): left unchanged")
+                    problems.append("ligne \(h.line) : foyer \(key) : ce flux (\(stamp)) est plus ancien que celui déjà appliqué (\(applied)) : foyer laissé tel quel")
                     return
                 }
                 let result = CAFImport.events(for: h, kept: before, received: date, monthly: monthly(reader.header),
@@ -236,7 +236,7 @@ enum ImportCommand {
                 }
                 if let failure { throw failure }
                 guard let date = received ?? reader.header.created else {
-                    throw CAFImport.Problem(message: "no DTCREAFLUX in IdentificationFlux: the day the flow was made is unknown (give --received)", line: 1)
+                    throw CAFImport.Problem(message: "pas de DTCREAFLUX dans IdentificationFlux : le jour de création du flux est inconnu (donnez --received)", line: 1)
                 }
                 for h in pendingHouseholds { take(h, received: date) }
             } catch {
@@ -244,7 +244,7 @@ enum ImportCommand {
                 // state's updates are dropped.
                 output.rollback(to: mark)
                 summary.failedFiles += 1
-                summary.notes.append("\(path): \(error): the flow is rejected whole; the state is unchanged for it")
+                summary.notes.append("\(path) : \(error) : le flux est refusé en entier ; l'état n'en est pas modifié")
                 continue
             }
             summary.read.append("\(path): \(reader.households) foyers (flux \(reader.header.type ?? "?") du \(reader.header.created?.description ?? "?"))")
@@ -269,14 +269,14 @@ enum ImportCommand {
         } else if Files.exists(name) {
             text = try Files.readText(name)
         } else {
-            throw UsageError(message: "--mapping: '\(name)' is neither a built-in mapping (\(BuiltInMappings.names.joined(separator: ", "))) nor a file", command: "import")
+            throw UsageError(message: "--mapping : « \(name) » n'est ni une correspondance intégrée (\(BuiltInMappings.names.joined(separator: ", "))) ni un fichier", command: "import")
         }
         do {
             return try CSVImport.mapping(try JSONValue.parse(text))
         } catch let error as JSONValue.ParseError {
-            throw InputError(message: "\(name): not JSON: \(error)")
+            throw InputError(message: "\(name) : pas du JSON : \(error)")
         } catch let error as CSVImport.MappingError {
-            throw InputError(message: "\(name): \(error.message)")
+            throw InputError(message: "\(name) : \(error.message)")
         }
     }
 
@@ -294,14 +294,14 @@ enum ImportCommand {
             let missing = CSVImport.missingColumns(mapping, in: table.header)
             guard missing.isEmpty else {
                 summary.failedFiles += 1
-                let list = missing.map { m in "\"\(m.column)\"" + (m.closest.map { " (did you mean \"\($0)\"?)" } ?? "") }.joined(separator: ", ")
-                summary.notes.append("\(path): line 1: the header lacks the mapped column\(missing.count > 1 ? "s" : "") \(list); headers found: \(table.header.joined(separator: ", "))")
+                let list = missing.map { m in "« \(m.column) »" + (m.closest.map { " (vouliez-vous dire « \($0) » ?)" } ?? "") }.joined(separator: ", ")
+                summary.notes.append("\(path), ligne 1 : l'en-tête n'a pas \(missing.count > 1 ? "les colonnes" : "la colonne") de la correspondance \(list) ; colonnes trouvées : \(table.header.joined(separator: ", "))")
                 continue
             }
             let result = CSVImport.events(table, mapping: mapping)
             summary.read.append("\(path): \(result.rows) lignes (\(table.encoding), séparateur « \(table.separator) »)")
             for skip in result.skipped {
-                summary.skipped.append("\(path): line \(skip.line)\(skip.column.map { ", column \"\($0)\"" } ?? ""): \(skip.reason)")
+                summary.skipped.append("\(path), ligne \(skip.line)\(skip.column.map { ", colonne « \($0) »" } ?? "") : \(skip.reason)")
             }
             // Not facts (a future appointment…): counted apart, not an error under --strict.
             if !result.notFacts.isEmpty {
@@ -328,7 +328,7 @@ enum ImportCommand {
         var skippedCount: Int { skipped.count + notes.count }
 
         var text: String {
-            var out = "pathway import: \(written) événement\(written == 1 ? "" : "s") écrit\(written == 1 ? "" : "s")"
+            var out = "pathway import : \(FrenchWords.integer(written)) événement\(written > 1 ? "s" : "") écrit\(written > 1 ? "s" : "")"
             if !events.isEmpty { out += " (" + events.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + ")" }
             out += "\n"
             for line in read { out += "  lu : \(line)\n" }

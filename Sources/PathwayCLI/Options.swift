@@ -80,9 +80,9 @@ enum CommonOptions {
                 let mapping = try CSVImport.mapping(try JSONValue.parse(text))
                 declared = declared.declaring(mapping.source, records: mapping.records)
             } catch let error as JSONValue.ParseError {
-                throw InputError(message: "\(path): invalid JSON at \(error)")
+                throw InputError(message: "\(path) : JSON invalide, \(error)")
             } catch {
-                throw InputError(message: "\(path): \(error)")
+                throw InputError(message: "\(path) : \(error)")
             }
         }
         return declared
@@ -161,12 +161,12 @@ struct CommandSpec: Sendable {
                 inline = String(argument[argument.index(after: eq)...])
             }
             guard let option = options.first(where: { $0.name == name || $0.short == name }) else {
-                throw UsageError(message: "unknown option '\(name)'\(Tool.suggest(name, among: options.map(\.name)))", command: self.name)
+                throw UsageError(message: "option inconnue « \(name) »\(Tool.suggest(name, among: options.map(\.name)))", command: self.name)
             }
             if option.name == "--help" { return nil }
             let text: String
             if case .none = option.value {
-                guard inline == nil else { throw UsageError(message: "\(option.name) takes no value", command: self.name) }
+                guard inline == nil else { throw UsageError(message: "\(option.name) ne prend pas de valeur", command: self.name) }
                 text = ""
             } else if let inline {
                 text = inline
@@ -174,7 +174,7 @@ struct CommandSpec: Sendable {
                 text = next
                 remaining.removeFirst()
             } else {
-                throw UsageError(message: "\(option.name) needs a value: \(expected(option))", command: self.name)
+                throw UsageError(message: "\(option.name) demande une valeur : \(expected(option))", command: self.name)
             }
             try check(text, for: option)
             if option.repeatable { parsed.values[option.name, default: []].append(text) } else { parsed.values[option.name] = [text] }
@@ -184,11 +184,11 @@ struct CommandSpec: Sendable {
 
     private func expected(_ option: OptionSpec) -> String {
         switch option.value {
-        case .none: return "nothing"
+        case .none: return "rien"
         case .text(_, let expected): return expected
         case .choice(let words): return Self.listed(words)
-        case .date: return "a date YYYY-MM-DD"
-        case .integer(_, let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .date: return "une date AAAA-MM-JJ"
+        case .integer(_, let range): return "un nombre entier de \(range.lowerBound) à \(range.upperBound)"
         }
     }
 
@@ -198,24 +198,24 @@ struct CommandSpec: Sendable {
             return
         case .choice(let words):
             guard words.contains(text.lowercased()) || words.contains(text) else {
-                throw UsageError(message: "\(option.name): expected \(Self.listed(words)), got '\(text)'", command: name)
+                throw UsageError(message: "\(option.name) : \(Self.listed(words)) attendu, reçu « \(text) »", command: name)
             }
         case .date:
             if CivilDate(text) != nil { return }
             if Array(text.utf8).withUnsafeBufferPointer({ CivilDate.parse($0) }) == .impossible {
-                throw UsageError(message: "\(option.name): \(text) is not a day of the calendar (no such day, or a year outside \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound))", command: name)
+                throw UsageError(message: "\(option.name) : \(text) n'est pas un jour du calendrier (jour inexistant, ou année hors de \(CivilDate.supportedYears.lowerBound) à \(CivilDate.supportedYears.upperBound))", command: name)
             }
-            throw UsageError(message: "\(option.name): expected a date YYYY-MM-DD, got '\(text)'", command: name)
+            throw UsageError(message: "\(option.name) : une date AAAA-MM-JJ était attendue, reçu « \(text) »", command: name)
         case .integer(_, let range):
             guard let n = Int(text), range.contains(n) else {
-                throw UsageError(message: "\(option.name): expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'", command: name)
+                throw UsageError(message: "\(option.name) : un nombre entier de \(range.lowerBound) à \(range.upperBound) était attendu, reçu « \(text) »", command: name)
             }
         }
     }
 
     /// `text, json or csv`.
     static func listed(_ words: [String]) -> String {
-        words.count > 1 ? words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1] : words.joined()
+        words.count > 1 ? words.dropLast().joined(separator: ", ") + " ou " + words[words.count - 1] : words.joined()
     }
 
     /// `text` cut into lines of at most `width` characters, at spaces.

@@ -88,34 +88,34 @@ enum ReplayCommand {
         options.sorted = given.has("--sorted")
         options.mappings = given.all("--mapping")
         guard options.input != nil else {
-            throw UsageError(message: "missing the events file (a path, or - for standard input)", command: "replay")
+            throw UsageError(message: "il manque le fichier d'événements (un chemin, ou - pour l'entrée standard)", command: "replay")
         }
         // --output's extension, whatever its case, chooses the format when --format does not:
         // .csv the CSV that French Excel opens (a person opens it), .json, .txt, .html; another
         // extension is refused (a workbook's .xlsx would receive text).
         if !options.formatGiven, let output = options.output {
             guard let format = outputFormat(output) else {
-                throw UsageError(message: "--output \(output): unknown extension (.txt, .json, .csv, .html); or give --format", command: "replay")
+                throw UsageError(message: "--output \(output) : extension inconnue (.txt, .json, .csv, .html, .xlsx) ; ou donnez --format", command: "replay")
             }
             options.format = format
         }
         if options.sorted && (options.format == .csvExcel || options.format == .html || options.format == .xlsx) {
-            throw UsageError(message: "--sorted writes json or csv; give --excel or --format html to a whole replay", command: "replay")
+            throw UsageError(message: "--sorted écrit du json ou du csv ; --excel et --format html vont avec un rejeu entier", command: "replay")
         }
         if options.sorted && options.windows1252 {
-            throw UsageError(message: "--sorted reads UTF-8 only; convert the log first (iconv -f windows-1252 -t utf-8)", command: "replay")
+            throw UsageError(message: "--sorted ne lit que l'UTF-8 ; convertissez d'abord le journal (iconv -f windows-1252 -t utf-8)", command: "replay")
         }
         if options.summary && options.format != .text {
-            throw UsageError(message: "--summary shortens the text report only; drop it, or use --format text", command: "replay")
+            throw UsageError(message: "--summary raccourcit le seul rapport texte ; retirez-le, ou utilisez --format text", command: "replay")
         }
         if options.sorted && options.format == .text {
-            throw UsageError(message: "--sorted writes json or csv (the text report gathers the findings of all people by rule)", command: "replay")
+            throw UsageError(message: "--sorted écrit du json ou du csv (le rapport texte rassemble les constats de tous par règle)", command: "replay")
         }
         if options.sorted && !options.more.isEmpty {
-            throw UsageError(message: "--sorted reads one log grouped by person; several files are replayed without it", command: "replay")
+            throw UsageError(message: "--sorted lit un seul journal groupé par personne ; plusieurs fichiers se rejouent sans lui", command: "replay")
         }
         if options.sorted && options.input == "-" && options.asOf == nil {
-            throw UsageError(message: "--sorted reads standard input once: give --as-of", command: "replay")
+            throw UsageError(message: "--sorted ne lit l'entrée standard qu'une fois : donnez --as-of", command: "replay")
         }
         return options
     }
@@ -141,7 +141,7 @@ enum ReplayCommand {
         do {
             return try parameters.applying(try JSONValue.parse(text))
         } catch let error as JSONValue.ParseError {
-            throw InputError(message: "\(path): invalid JSON at \(error)")
+            throw InputError(message: "\(path) : JSON invalide, \(error)")
         } catch let error as ConfigError {
             throw InputError(message: "\(path): \(error)")
         }
@@ -182,11 +182,11 @@ enum ReplayCommand {
             throw InputError(message: problem)
         }
         if log.lines == log.blank {
-            throw InputError(message: "\(input == "-" ? "standard input" : options.inputs.joined(separator: ", ")): \(log.lines == 0 ? "the input is empty" : "the input holds only blank lines"): no event to replay, no report written")
+            throw InputError(message: "\(input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")) : \(log.lines == 0 ? "l'entrée est vide" : "l'entrée ne contient que des lignes vides") : aucun événement à rejouer, aucun rapport écrit")
         }
         // Some lines of another encoding: said first, with the command to run again.
         let encodingWarning = options.windows1252 ? nil : windows1252Warning(log, inputs: options.inputs, arguments: arguments)
-        if let encodingWarning { console.err("pathway replay: \(encodingWarning)\n") }
+        if let encodingWarning { console.err("pathway replay : \(encodingWarning)\n") }
         Progress.stage("rejeu de \(log.events.count) événements", total: size)
         warnUndeclared(NotJudged.rules(sources: log.sources, declared: options.sources, rules: parameters.rules).undeclared,
                        console: &console)
@@ -196,7 +196,7 @@ enum ReplayCommand {
         report.input.files = files.count > 1 ? files : []
         if let encodingWarning { report.warnings.append(encodingWarning) }
         if options.asOf == nil { report.asOfSetBy = LogInput.asOfSetter(log) }
-        if options.asOf == nil, let warning = LogInput.latestDateWarning(log) { console.err("pathway replay: \(warning)\n") }
+        if options.asOf == nil, let warning = LogInput.latestDateWarning(log) { console.err("pathway replay : \(warning)\n") }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
         defer {
             if Clock.trace { console.err("parse \(parse), replay \(replay), render+write \(Clock.phase(since: t2))\n") }
@@ -224,13 +224,13 @@ enum ReplayCommand {
         }
         if let file, !failed, !file.finish() { failed = true }
         if failed, let path = options.output {
-            throw InputError(message: "\(path): cannot write: \(Files.describeErrno())")
+            throw InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())")
         }
         // The log and the report are left for the process's exit to reclaim: freeing a million
         // events one by one would only delay the exit.
         ProcessExit.keepUntilExit(log, report)
         if options.strict && !log.rejected.isEmpty {
-            console.err("pathway replay: \(log.rejected.count) line(s) rejected (--strict); first: \(log.rejected[0])\n")
+            console.err("pathway replay : \(log.rejected.count) ligne\(log.rejected.count > 1 ? "s" : "") rejetée\(log.rejected.count > 1 ? "s" : "") (--strict) ; la première : \(log.rejected[0].frenchDescription)\n")
             return .rejectedLines
         }
         return report.hasViolation ? .violations : .success
@@ -282,7 +282,7 @@ enum ReplayCommand {
                             decode: ([UInt8]) -> [UInt8] = { $0 }) throws -> ParsedLog {
         var files: [(name: String, bytes: [UInt8])] = []
         for path in paths {
-            guard path != "-" else { throw InputError(message: "standard input can be read alone only, not with other files") }
+            guard path != "-" else { throw InputError(message: "l'entrée standard se lit seule, pas avec d'autres fichiers") }
             files.append((path, decode(try Files.readBytes(path))))
         }
         let read = LogInput.read(files: files)
@@ -295,7 +295,7 @@ enum ReplayCommand {
     static func runGrouped(_ options: Options, input: String, parameters: Parameters,
                            console: inout some Console) throws -> ExitStatus? {
         func describe(_ error: any Error) -> InputError {
-            InputError(message: "\(input == "-" ? "standard input" : input): \(error)")
+            InputError(message: "\(input == "-" ? "entrée standard" : input) : \(error)")
         }
         // One pass over the input, chunk by chunk; `feed` returns the lines read so far (for
         // the progress line shown on a terminal); its first error stops the reading.
@@ -376,7 +376,7 @@ enum ReplayCommand {
                 do throws(InputError) {
                     if file == nil { file = try OutputFile(path: path) }
                     if file?.write(bytes) == false {
-                        writeError = InputError(message: "\(path): cannot write: \(Files.describeErrno())")
+                        writeError = InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())")
                     }
                 } catch {
                     writeError = error
@@ -385,13 +385,13 @@ enum ReplayCommand {
         } catch {
             throw describe(error)
         }
-        if let problem = store.failure { throw InputError(message: "pathway replay --sorted: \(problem)") }
+        if let problem = store.failure { throw InputError(message: "pathway replay --sorted : \(problem)") }
         if writeError == nil, let file, !file.finish(), let path = options.output {
-            writeError = InputError(message: "\(path): cannot write: \(Files.describeErrno())")
+            writeError = InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())")
         }
         if let writeError { throw writeError }
         if options.strict, let first = outcome.rejected.first {
-            console.err("pathway replay: \(outcome.rejected.count) line(s) rejected (--strict); first: \(first)\n")
+            console.err("pathway replay : \(outcome.rejected.count) ligne\(outcome.rejected.count > 1 ? "s" : "") rejetée\(outcome.rejected.count > 1 ? "s" : "") (--strict) ; la première : \(first.frenchDescription)\n")
             return .rejectedLines
         }
         return outcome.hasViolation ? .violations : .success
@@ -401,8 +401,8 @@ enum ReplayCommand {
     /// record cannot be told, so every rule is judged.
     static func warnUndeclared(_ undeclared: [String], console: inout some Console) {
         guard !undeclared.isEmpty else { return }
-        console.err("pathway replay: source\(undeclared.count > 1 ? "s" : "") not declared: \(undeclared.joined(separator: ", ")); "
-                    + "what \(undeclared.count > 1 ? "they record" : "it records") is not known, so every rule is judged "
-                    + "(declare a custom mapping with --mapping FILE)\n")
+        console.err("pathway replay : source\(undeclared.count > 1 ? "s" : "") non déclarée\(undeclared.count > 1 ? "s" : "") : \(undeclared.joined(separator: ", ")) ; "
+                    + "ce qu'\(undeclared.count > 1 ? "elles enregistrent" : "elle enregistre") n'est pas connu, donc toutes les règles sont jugées "
+                    + "(déclarez une correspondance avec --mapping FICHIER)\n")
     }
 }

@@ -23,7 +23,7 @@ enum RulesCommand {
             console.out(usage + "\n")
             return .success
         }
-        if let extra = given.positionals.first { throw UsageError(message: "unexpected argument '\(extra)'", command: "rules") }
+        if let extra = given.positionals.first { throw UsageError(message: "argument inattendu « \(extra) »", command: "rules") }
         let format = given.value("--format") ?? "text"
         let docs = given.value("--docs")
         let asOf = given.date("--as-of")
@@ -34,9 +34,9 @@ enum RulesCommand {
         case "markdown":
             guard let docs else { console.out(RuleReference.all(parameters)); return .success }
             let changed = try RuleDocs.writeDocs(docs, parameters: parameters)
-            console.err("\(changed) page(s) rewritten in \(docs)\n")
+            console.err("\(changed) page\(changed > 1 ? "s" : "") réécrite\(changed > 1 ? "s" : "") dans \(docs)\n")
         default:
-            if docs != nil { throw UsageError(message: "--docs goes with --format markdown", command: "rules") }
+            if docs != nil { throw UsageError(message: "--docs va avec --format markdown", command: "rules") }
             console.out(RuleListing.text(parameters, asOf: asOf))
         }
         return .success

@@ -32,12 +32,12 @@ enum ServeCommand {
             console.out(usage + "\n")
             return .success
         }
-        if let word = given.positionals.first { throw UsageError(message: "unexpected argument '\(word)'", command: "serve") }
+        if let word = given.positionals.first { throw UsageError(message: "argument inattendu « \(word) »", command: "serve") }
         let stdio = given.has("--stdio")
         var parameters = Parameters.law
         if let config = given.value("--config") { parameters = try ReplayCommand.loadConfig(config, into: parameters) }
         let preload = given.value("--log")
-        guard stdio else { throw UsageError(message: "--stdio is the only transport: pathway serve --stdio", command: "serve") }
+        guard stdio else { throw UsageError(message: "--stdio est le seul transport : pathway serve --stdio", command: "serve") }
         var session = ServeSession(parameters: parameters)
         if let preload {
             let text = try Files.readText(preload)
@@ -53,8 +53,9 @@ enum ServeCommand {
                 case .failure: rejected += 1
                 }
             }
-            console.err("pathway serve: \(preload): \(lines.count) lines: \(kept) events, \(duplicates) duplicate\(duplicates == 1 ? "" : "s"), "
-                        + "\(rejected) rejected, \(blank) blank\n")
+            func n(_ count: Int, _ word: String) -> String { "\(FrenchWords.integer(count)) \(word)\(count > 1 ? "s" : "")" }
+            console.err("pathway serve : \(preload) : \(n(lines.count, "ligne")) : \(n(kept, "événement")), \(n(duplicates, "doublon")), "
+                        + "\(n(rejected, "rejetée")), \(n(blank, "vide"))\n")
         }
         while let line = readLine(strippingNewline: true) {
             if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }

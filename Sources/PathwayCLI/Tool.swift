@@ -32,7 +32,7 @@ enum Tool {
         var console = console
         do {
             guard let first = arguments.first else {
-                throw UsageError(message: "missing a command", command: nil)
+                throw UsageError(message: "il manque une commande", command: nil)
             }
             switch first {
             case "-h", "--help":
@@ -52,7 +52,7 @@ enum Tool {
                 case "generate": console.out(GenerateCommand.usage + "\n")
                 case "import": console.out(ImportCommand.usage + "\n")
                 case "explain": console.out(ExplainCommand.usage + "\n")
-                case let other?: throw UsageError(message: "unknown command '\(other)'\(suggest(other, among: commands))", command: nil)
+                case let other?: throw UsageError(message: "commande inconnue « \(other) »\(suggest(other, among: commands))", command: nil)
                 }
                 return .success
             case "replay":
@@ -73,19 +73,19 @@ enum Tool {
                 return try ExplainCommand.run(Array(arguments.dropFirst()), console: &console)
             default:
                 if first.hasPrefix("-") {
-                    throw UsageError(message: "unknown option '\(first)'; a command comes first", command: nil)
+                    throw UsageError(message: "option inconnue « \(first) » ; la commande vient d'abord", command: nil)
                 }
-                throw UsageError(message: "unknown command '\(first)'\(suggest(first, among: commands))", command: nil)
+                throw UsageError(message: "commande inconnue « \(first) »\(suggest(first, among: commands))", command: nil)
             }
         } catch let error as UsageError {
-            console.err("pathway\(error.command.map { " \($0)" } ?? ""): \(error.message)\n")
-            console.err("Run 'pathway \(error.command.map { "help \($0)" } ?? "--help")' for usage.\n")
+            console.err("pathway\(error.command.map { " \($0)" } ?? "") : \(error.message)\n")
+            console.err("Aide : pathway \(error.command.map { "help \($0)" } ?? "--help")\n")
             return .usage
         } catch let error as InputError {
-            console.err("pathway: \(error.message)\n")
+            console.err("pathway : \(error.message)\n")
             return .usage
         } catch {
-            console.err("pathway: \(error)\n")
+            console.err("pathway : \(error)\n")
             return .usage
         }
     }
@@ -94,6 +94,6 @@ enum Tool {
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {
-        Suggestion.closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        Suggestion.closest(to: word, in: candidates).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
     }
 }

@@ -55,7 +55,7 @@ public enum CAFImport {
             self.message = message
             self.line = line
         }
-        public var description: String { "line \(line): \(message)" }
+        public var description: String { "ligne \(line) : \(message)" }
     }
 
     /// What a flow's head says.
@@ -126,7 +126,7 @@ public enum CAFImport {
                     }
                 }
             } catch {
-                throw failure ?? Problem(message: error.message + (error.byte > 0 ? " (byte \(error.byte))" : ""), line: error.line)
+                throw failure ?? Problem(message: error.message + (error.byte > 0 ? " (octet \(error.byte))" : ""), line: error.line)
             }
         }
 
@@ -189,7 +189,7 @@ public enum CAFImport {
                     if h.closureReason == nil { h.closureReason = anteriorReason }
                     if h.closedOn == nil { h.closedOn = anteriorDate }
                     guard !h.matricule.isEmpty else {
-                        throw Problem(message: "a household (InfosFoyerRSA) without a MATRICULE: the flow cannot be imported", line: h.line)
+                        throw Problem(message: "un foyer (InfosFoyerRSA) sans MATRICULE : le flux ne peut pas être importé", line: h.line)
                     }
                     households += 1
                     household(h)
@@ -289,11 +289,11 @@ public enum CAFImport {
         // What the schema requires: a household without its state is skipped whole, its state
         // kept as it was (never read as something else).
         guard !h.state.isEmpty else {
-            problems.append("line \(h.line): household \(file): no PrestationRSA > … > ETATDOSRSA (required by the flow's schema): skipped, its state unchanged")
+            problems.append("ligne \(h.line) : foyer \(file) : pas de PrestationRSA > … > ETATDOSRSA (exigé par le schéma du flux) : ignoré, son état inchangé")
             return ([], nil)
         }
         guard ["0", "1", "2", "3", "4", "5", "6"].contains(h.state) else {
-            problems.append("line \(h.line): household \(file): ETATDOSRSA \"\(h.state)\" is not a state of the schema (0 to 6): skipped, its state unchanged")
+            problems.append("ligne \(h.line) : foyer \(file) : ETATDOSRSA « \(h.state) » n'est pas un état du schéma (0 à 6) : ignoré, son état inchangé")
             return ([], nil)
         }
         var events: [ImportedEvent] = []
@@ -302,7 +302,7 @@ public enum CAFImport {
             // A second person with the same role has no id any other source would give: reported,
             // not imported.
             guard !beneficiaries.contains(where: { $0.role == person.role }) else {
-                problems.append("line \(h.line): household \(file): a second person with the role \(person.role): not imported (no other source can name them)")
+                problems.append("ligne \(h.line) : foyer \(file) : une seconde personne de rôle \(person.role) : non importée (aucune autre source ne peut la nommer)")
                 continue
             }
             beneficiaries.append((ImportIdentity.person(matricule: h.matricule, role: person.role), person.role, person.subjectToDuties))

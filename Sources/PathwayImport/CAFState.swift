@@ -31,17 +31,17 @@ public enum CAFState {
     public static func decode(_ bytes: [UInt8]) throws(Problem) -> [String: CAFImport.Kept] {
         var kept: [String: CAFImport.Kept] = [:]
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard let first = lines.first else { throw Problem(message: "an empty state file; remove it to import the history again") }
+        guard let first = lines.first else { throw Problem(message: "fichier d'état vide ; supprimez-le pour réimporter l'historique") }
         let head: JSONValue
         do { head = try JSONValue.parse(String(decoding: first, as: UTF8.self)) } catch {
-            throw Problem(message: "the state file is not JSON (\(error)); remove it to import the history again")
+            throw Problem(message: "le fichier d'état n'est pas du JSON (\(error)) ; supprimez-le pour réimporter l'historique")
         }
-        guard case .object(let top) = head else { throw Problem(message: "not a state file of pathway import caf") }
+        guard case .object(let top) = head else { throw Problem(message: "pas un fichier d'état de pathway import caf") }
         if case .number("2")? = top.first(where: { $0.key == "format" })?.value, top.count == 1 {
             for (n, line) in lines.dropFirst().enumerated() {
                 guard case .object(let m)? = try? JSONValue.parse(String(decoding: line, as: UTF8.self)),
                       case .string(let key)? = m.first(where: { $0.key == "household" })?.value else {
-                    throw Problem(message: "line \(n + 2): not a household of the state file; remove it to import the history again")
+                    throw Problem(message: "ligne \(n + 2) : pas un foyer du fichier d'état ; supprimez-le pour réimporter l'historique")
                 }
                 kept[key] = household(m)
             }
@@ -49,7 +49,7 @@ public enum CAFState {
         }
         // Format 1: one object, households by key.
         guard case .object(let households)? = top.first(where: { $0.key == "households" })?.value else {
-            throw Problem(message: "not a state file of pathway import caf")
+            throw Problem(message: "pas un fichier d'état de pathway import caf")
         }
         for (key, entry) in households {
             guard case .object(let m) = entry else { continue }

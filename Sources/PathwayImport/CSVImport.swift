@@ -124,30 +124,30 @@ public enum CSVImport {
             return members.first { $0.key == key }?.value
         }
         func string(_ value: JSONValue?, _ what: String) throws(MappingError) -> String {
-            guard case .string(let text)? = value, !text.isEmpty else { throw MappingError(message: "mapping: \(what) must be a non-empty string") }
+            guard case .string(let text)? = value, !text.isEmpty else { throw MappingError(message: "correspondance : \(what) doit être un texte non vide") }
             return text
         }
-        guard case .object = json else { throw MappingError(message: "mapping: expected a JSON object") }
+        guard case .object = json else { throw MappingError(message: "correspondance : un objet JSON était attendu") }
         let source = try string(member(json, "source"), "\"source\"")
-        guard let person = member(json, "person") else { throw MappingError(message: "mapping: \"person\" is missing") }
+        guard let person = member(json, "person") else { throw MappingError(message: "correspondance : « person » manque") }
         let matricule = try string(member(person, "matricule"), "\"person.matricule\"")
         let role = try string(member(person, "role"), "\"person.role\"")
         guard case .array(let specs)? = member(json, "events"), !specs.isEmpty else {
-            throw MappingError(message: "mapping: \"events\" must be a non-empty array")
+            throw MappingError(message: "correspondance : « events » doit être une liste non vide")
         }
         var events: [EventSpec] = []
         for (index, spec) in specs.enumerated() {
             let typeName = try string(member(spec, "type"), "\"events[\(index)].type\"")
             guard let type = EventType(rawValue: typeName) else {
-                let hint = Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw MappingError(message: "mapping: events[\(index)]: unknown event type \"\(typeName)\"\(hint)")
+                let hint = Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
+                throw MappingError(message: "correspondance : events[\(index)] : type d'événement inconnu « \(typeName) »\(hint)")
             }
             let date = try string(member(spec, "date"), "\"events[\(index)].date\"")
             var fields: [(String, FieldSpec)] = []
             if case .object(let members)? = member(spec, "fields") {
                 for (key, value) in members {
                     guard Field.allCases.contains(where: { $0.name == key }) else {
-                        throw MappingError(message: "mapping: events[\(index)]: unknown field \"\(key)\" of the event log")
+                        throw MappingError(message: "correspondance : events[\(index)] : champ « \(key) » inconnu du journal d'événements")
                     }
                     var field = FieldSpec(column: nil, constant: nil, table: [:], patterns: [], fallback: nil)
                     if case .string(let text)? = member(value, "column") { field.column = text }
@@ -162,7 +162,7 @@ public enum CSVImport {
                             switch v {
                             case .string(let s): field.table[normalised(k)] = .some(s)
                             case .null: field.table[normalised(k)] = .some(nil)
-                            default: throw MappingError(message: "mapping: events[\(index)].fields.\(key).map: values are strings or null")
+                            default: throw MappingError(message: "correspondance : events[\(index)].fields.\(key).map : les valeurs sont des textes ou null")
                             }
                         }
                     }
@@ -193,14 +193,14 @@ public enum CSVImport {
                 guard case .string(let name) = item, let type = EventType(rawValue: name) else {
                     let hint = { () -> String in
                         guard case .string(let name) = item else { return "" }
-                        return Suggestion.closest(to: name, in: EventType.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                        return Suggestion.closest(to: name, in: EventType.allCases.map(\.rawValue)).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
                     }()
-                    throw MappingError(message: "mapping: records[\(index)]: not an event type of the log\(hint)")
+                    throw MappingError(message: "correspondance : records[\(index)] : pas un type d'événement du journal\(hint)")
                 }
                 records.insert(type)
             }
         default:
-            throw MappingError(message: "mapping: \"records\" must be an array of event types")
+            throw MappingError(message: "correspondance : « records » doit être une liste de types d'événements")
         }
         return Mapping(source: source, matriculeColumn: matricule, roleColumn: role, events: events, records: records)
     }
@@ -247,24 +247,24 @@ public enum CSVImport {
         }
         for (line, row) in table.rows {
             guard let matricule = cell(row, mapping.matriculeColumn) else {
-                skipped.append(Skipped(line: line, column: mapping.matriculeColumn, reason: "no CAF file number"))
+                skipped.append(Skipped(line: line, column: mapping.matriculeColumn, reason: "pas de numéro de dossier CAF"))
                 continue
             }
             guard matricule.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
-                skipped.append(Skipped(line: line, column: mapping.matriculeColumn, reason: "\(shown(matricule, closed: [])) is not a CAF file number (letters and digits only)"))
+                skipped.append(Skipped(line: line, column: mapping.matriculeColumn, reason: "\(shown(matricule, closed: [])) n'est pas un numéro de dossier CAF (lettres et chiffres seulement)"))
                 continue
             }
             let rawRole = cell(row, mapping.roleColumn) ?? ""
             guard let role = ImportIdentity.role(rawRole) else {
                 skipped.append(Skipped(line: line, column: mapping.roleColumn,
-                                       reason: "the role (\(shown(rawRole, closed: roleWords))) is not a beneficiary (applicant or partner)"))
+                                       reason: "le rôle (\(shown(rawRole, closed: roleWords))) n'est pas celui d'un bénéficiaire (demandeur ou conjoint)"))
                 continue
             }
             let person = ImportIdentity.person(matricule: matricule, role: role)
             spec: for spec in mapping.events {
                 guard let rawDate = cell(row, spec.dateColumn) else { continue }
                 guard let date = ImportDate.parse(rawDate) else {
-                    skipped.append(Skipped(line: line, column: spec.dateColumn, reason: "\(shown(rawDate, closed: [])) is not a date (dd/mm/yyyy or yyyy-mm-dd)"))
+                    skipped.append(Skipped(line: line, column: spec.dateColumn, reason: "\(shown(rawDate, closed: [])) n'est pas une date (jj/mm/aaaa ou aaaa-mm-jj)"))
                     continue
                 }
                 var fields: [(String, ImportedEvent.Value)] = []
@@ -277,7 +277,7 @@ public enum CSVImport {
                             let key = normalised(raw)
                             if let mapped = field.table[key] {
                                 guard let mapped else {
-                                    notFacts.append(Skipped(line: line, column: column, reason: "\"\(raw)\" is not a fact (\(spec.type.rawValue) not recorded)"))
+                                    notFacts.append(Skipped(line: line, column: column, reason: "« \(raw) » n'est pas un fait (\(spec.type.rawValue) non enregistré)"))
                                     continue spec
                                 }
                                 value = mapped
@@ -285,7 +285,7 @@ public enum CSVImport {
                                 value = hit.1
                             } else if !field.table.isEmpty || !field.patterns.isEmpty {
                                 guard let fallback = field.fallback else {
-                                    skipped.append(Skipped(line: line, column: column, reason: "an unknown value, \(shown(raw, closed: [])) (the mapping translates: \(field.table.keys.sorted().joined(separator: ", ")))"))
+                                    skipped.append(Skipped(line: line, column: column, reason: "une valeur inconnue, \(shown(raw, closed: [])) (la correspondance traduit : \(field.table.keys.sorted().joined(separator: ", ")))"))
                                     continue spec
                                 }
                                 value = fallback
@@ -298,7 +298,7 @@ public enum CSVImport {
                     }
                     guard let value else { continue }
                     guard let typed = typed(name, value) else {
-                        skipped.append(Skipped(line: line, column: field.column, reason: "\(shown(value, closed: Set(field.table.compactMap { $0.value }))) does not fit the field \(name)"))
+                        skipped.append(Skipped(line: line, column: field.column, reason: "\(shown(value, closed: Set(field.table.compactMap { $0.value }))) ne convient pas au champ \(name)"))
                         continue spec
                     }
                     fields.append((name, typed))
@@ -315,8 +315,8 @@ public enum CSVImport {
     /// no message may repeat them.
     package static func shown(_ raw: String, closed: Set<String>) -> String {
         let dateOrNumber = raw.count <= 12 && raw.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "/-.,: ".unicodeScalars.contains($0) }
-        if dateOrNumber || closed.contains(raw) || closed.contains(normalised(raw)) { return "\"\(raw)\"" }
-        return "a text of \(raw.count) character\(raw.count > 1 ? "s" : "")"
+        if dateOrNumber || closed.contains(raw) || closed.contains(normalised(raw)) { return "« \(raw) »" }
+        return "un texte de \(raw.count) caractère\(raw.count > 1 ? "s" : "")"
     }
 
     private static let roleWords: Set<String> = ["DEM", "CJT", "ENF", "AUT", "demandeur", "conjoint", "enfant"]

@@ -113,8 +113,8 @@ package struct XMLStream {
         consumed += i
         pending = i < all.count ? Array(all[i...]) : []
         if last {
-            if !openTags.isEmpty { throw Failure(message: "the flow ends with <\(openName(openTags.count - 1))> still open (truncated flow?)", line: lines, byte: consumed + 1) }
-            if !sawRoot { throw Failure(message: "no XML element: not a CAF/MSA flow", line: lines, byte: consumed + 1) }
+            if !openTags.isEmpty { throw Failure(message: "le flux finit avec <\(openName(openTags.count - 1))> encore ouvert (flux tronqué ?)", line: lines, byte: consumed + 1) }
+            if !sawRoot { throw Failure(message: "aucun élément XML : pas un flux CAF/MSA", line: lines, byte: consumed + 1) }
         }
     }
 
@@ -162,23 +162,23 @@ package struct XMLStream {
                     try body(.text(text))
                 } else if open.isEmpty {
                     for k in i..<j where !Self.isSpace(bytes[k]) {
-                        throw failure(sawRoot ? "text after the root element" : "text before the root element", at: k)
+                        throw failure(sawRoot ? "du texte après l'élément racine" : "du texte avant l'élément racine", at: k)
                     }
                 } else if encoding == .utf8 {
                     // Even skipped text must be valid in the declared encoding.
                     if let bad = Self.firstInvalidUTF8(bytes, i, j) {
-                        throw failure(declared ? "invalid UTF-8" : "invalid UTF-8: the flow declares no encoding, and XML's default is UTF-8 (a windows-1252 flow must say so in its prolog)", at: bad)
+                        throw failure(declared ? "UTF-8 invalide" : "UTF-8 invalide : le flux ne déclare pas d'encodage, et celui de XML par défaut est l'UTF-8 (un flux windows-1252 doit le dire dans son prologue)", at: bad)
                     }
                 }
                 i = j
                 continue
             }
             // A tag, a declaration, a comment or a CDATA section.
-            guard i + 1 < n else { if last { throw failure("unexpected end of the flow inside a tag", at: i) }; break scan }
+            guard i + 1 < n else { if last { throw failure("fin du flux inattendue au milieu d'une balise", at: i) }; break scan }
             let next = bytes[i + 1]
             if next == UInt8(ascii: "?") {
                 guard let end = find(Array("?>".utf8), from: i + 2) else {
-                    if last { throw failure("unterminated processing instruction", at: i) }
+                    if last { throw failure("instruction de traitement non terminée", at: i) }
                     break scan
                 }
                 if !declared && consumed + i == 0 || (!declared && !sawRoot) {
@@ -187,7 +187,7 @@ package struct XMLStream {
                         if let name = Self.attribute("encoding", in: text) {
                             declared = true
                             guard let found = Encoding(declared: name) else {
-                                throw failure("unknown encoding \"\(name)\" (expected UTF-8, windows-1252 or ISO-8859-1)", at: i)
+                                throw failure("encodage inconnu « \(name) » (UTF-8, windows-1252 ou ISO-8859-1 attendu)", at: i)
                             }
                             encoding = found
                         }
@@ -200,7 +200,7 @@ package struct XMLStream {
             if next == UInt8(ascii: "!") {
                 if i + 3 < n, bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
                     guard let end = find(Array("-->".utf8), from: i + 4) else {
-                        if last { throw failure("unterminated comment", at: i) }
+                        if last { throw failure("commentaire non terminé", at: i) }
                         break scan
                     }
                     newlines(i, end)
@@ -218,7 +218,7 @@ package struct XMLStream {
                     continue
                 }
                 guard let end = find([UInt8(ascii: ">")], from: i + 2) else {
-                    if last { throw failure("unterminated declaration", at: i) }
+                    if last { throw failure("déclaration non terminée", at: i) }
                     break scan
                 }
                 newlines(i, end)
@@ -237,14 +237,14 @@ package struct XMLStream {
                 j += 1
             }
             guard j < n else {
-                if last { throw failure("unexpected end of the flow inside a tag (truncated flow?)", at: i) }
+                if last { throw failure("fin du flux inattendue au milieu d'une balise (flux tronqué ?)", at: i) }
                 break scan
             }
             if next == UInt8(ascii: "/") {
                 let (hash, tag, _) = identify(bytes, i + 2, j)
-                guard let top = open.last else { throw failure("closing tag </\(Self.text(bytes, i + 2, j))> with no element open", at: i) }
+                guard let top = open.last else { throw failure("balise fermante </\(Self.text(bytes, i + 2, j))> sans élément ouvert", at: i) }
                 guard top == hash else {
-                    throw failure("closing tag </\(Self.text(bytes, i + 2, j))> where </\(openName(openTags.count - 1))> was expected", at: i)
+                    throw failure("balise fermante </\(Self.text(bytes, i + 2, j))> là où </\(openName(openTags.count - 1))> était attendue", at: i)
                 }
                 open.removeLast()
                 openTags.removeLast()
@@ -253,14 +253,14 @@ package struct XMLStream {
             } else {
                 let selfClosing = bytes[j - 1] == UInt8(ascii: "/")
                 let (hash, tag, length) = identify(bytes, i + 1, selfClosing ? j - 1 : j)
-                guard length > 0 else { throw failure("an element with no name", at: i) }
+                guard length > 0 else { throw failure("un élément sans nom", at: i) }
                 // After the name, attributes only (`name="value"`): `<Identification 2730799404078>`
                 // is not XML.
                 if i + 1 + length < (selfClosing ? j - 1 : j), !Self.attributesAreWellFormed(bytes, i + 1 + length, selfClosing ? j - 1 : j) {
-                    throw failure("a malformed tag <\(Self.text(bytes, i + 1, j))> (after the element's name, only attributes name=\"value\")", at: i)
+                    throw failure("une balise mal formée <\(Self.text(bytes, i + 1, j))> (après le nom de l'élément, seulement des attributs nom=\"valeur\")", at: i)
                 }
                 if tag < 0 && otherNames[hash] == nil && otherNames.count < 4096 { otherNames[hash] = Self.text(bytes, i + 1, i + 1 + length) }
-                if open.isEmpty && sawRoot { throw failure("a second root element <\(Self.text(bytes, i + 1, j))>", at: i) }
+                if open.isEmpty && sawRoot { throw failure("un second élément racine <\(Self.text(bytes, i + 1, j))>", at: i) }
                 sawRoot = true
                 try body(.start(tag: tag, line: line))
                 if selfClosing {
@@ -387,7 +387,7 @@ package struct XMLStream {
             guard b == UInt8(ascii: "&") else { raw.append(b); k += 1; continue }
             var e = k + 1
             while e < to && bytes[e] != UInt8(ascii: ";") && e - k < 12 { e += 1 }
-            guard e < to, bytes[e] == UInt8(ascii: ";") else { throw failure("an '&' that starts no entity", k) }
+            guard e < to, bytes[e] == UInt8(ascii: ";") else { throw failure("un « & » qui ne commence aucune entité", k) }
             let entity = String(decoding: bytes[(k + 1)..<e], as: UTF8.self)
             switch entity {
             case "amp": raw.append(UInt8(ascii: "&"))
@@ -398,7 +398,7 @@ package struct XMLStream {
             default:
                 let digits = entity.dropFirst(entity.hasPrefix("#x") ? 2 : 1)
                 guard entity.hasPrefix("#"), let code = UInt32(digits, radix: entity.hasPrefix("#x") ? 16 : 10),
-                      let scalar = Unicode.Scalar(code) else { throw failure("unknown entity &\(entity);", k) }
+                      let scalar = Unicode.Scalar(code) else { throw failure("entité inconnue &\(entity);", k) }
                 raw.append(contentsOf: Array(String(Character(scalar)).utf8))
             }
             k = e + 1
@@ -413,7 +413,7 @@ package struct XMLStream {
         switch encoding {
         case .utf8:
             if let bad = raw.withUnsafeBufferPointer({ Self.firstInvalidUTF8($0, 0, $0.count) }) {
-                throw failure(declared ? "invalid UTF-8" : "invalid UTF-8: the flow declares no encoding, and XML's default is UTF-8 (a windows-1252 flow must say so in its prolog)", index + bad)
+                throw failure(declared ? "UTF-8 invalide" : "UTF-8 invalide : le flux ne déclare pas d'encodage, et celui de XML par défaut est l'UTF-8 (un flux windows-1252 doit le dire dans son prologue)", index + bad)
             }
             return String(decoding: raw, as: UTF8.self)
         case .latin1:

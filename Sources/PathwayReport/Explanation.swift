@@ -157,7 +157,7 @@ public struct Explanation: Sendable {
                 return "\(key) : " + (parameter.isLocal ? "non fixé (cible locale)" : "pas en vigueur le \(date)")
             }
             let override = parameters.overrides[key].map { " — remplacé par --config (\($0))" } ?? ""
-            return "\(key) = \(period.value)" + (period.from.map { " (depuis le \($0))" } ?? "") + override
+            return "\(key) = \(ParameterDescription.french(period.value))" + (period.from.map { " (depuis le \($0))" } ?? "") + override
         }
     }
 }
@@ -370,7 +370,7 @@ extension Explanation {
             ("not_judged", .array(notJudged.map { .object([("rule", .string($0.rule.rawValue)), ("reason", .string($0.reason))]) })),
             ("rejected", .array(rejected.map { error in
                 .object((error.file.map { [("file", JSONValue.string($0))] } ?? []) + [("line", .number(String(error.line))),
-                        ("field", error.field.map { .string($0) } ?? .null), ("reason", .string(error.reason))])
+                        ("field", error.field.map { .string($0) } ?? .null), ("code", .string(error.code)), ("reason", .string(error.reason(in: .french)))])
             })),
             ("steps", .array(stepValues)),
             ("sanctions", .array(Report.sanctionsWithProcedure(report).map { s, procedure in

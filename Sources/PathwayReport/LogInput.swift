@@ -55,52 +55,52 @@ public enum LogInput {
         guard log.events.isEmpty, log.lines > log.blank, let first = inputs.first else { return nil }
         let name = inputs.joined(separator: ", ")
         if head.starts(with: [0x1F, 0x8B]) {
-            return "\(name): no event read: the file is compressed (gzip); run: zcat \(first) | pathway replay -"
+            return "\(name) : aucun événement lu : le fichier est compressé (gzip) ; lancez : zcat \(first) | pathway replay -"
         }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return "\(name): no event read: the file is a ZIP archive (an Excel workbook?); export the log as NDJSON"
+            return "\(name) : aucun événement lu : le fichier est une archive ZIP (un classeur Excel ?) ; exportez le journal en NDJSON"
         }
         let firstLine = head.prefix { $0 != 0x0A }
         let text = String(decoding: firstLine, as: UTF8.self)
         let startsLikeAHeader = text.unicodeScalars.first.map { $0.properties.isAlphabetic || $0 == "\"" || $0 == "\u{FEFF}" } ?? false
         if startsLikeAHeader && !text.contains("{") && (text.contains(";") || text.contains(",")) {
-            return "\(name): no event read: this is CSV (header: \(text.prefix(80))…), not the event log: import it first with pathway import csv --mapping NAME \(first)"
+            return "\(name) : aucun événement lu : c'est du CSV (en-tête : \(text.prefix(80))…), pas le journal d'événements : importez-le d'abord avec pathway import csv --mapping NOM \(first)"
         }
         if text.hasPrefix("<?xml") || text.hasPrefix("<") {
-            return "\(name): no event read: this is XML (a CAF/MSA flow?), not the event log: import it first with pathway import caf \(first)"
+            return "\(name) : aucun événement lu : c'est du XML (un flux CAF/MSA ?), pas le journal d'événements : importez-le d'abord avec pathway import caf \(first)"
         }
         if let utf16 = utf16(head) {
-            return "\(name): no event read: the file is UTF-16 (\(utf16)), not UTF-8; convert it: iconv -f UTF-16 -t UTF-8 \(first) | pathway replay -"
+            return "\(name) : aucun événement lu : le fichier est en UTF-16 (\(utf16)), pas en UTF-8 ; convertissez-le : iconv -f UTF-16 -t UTF-8 \(first) | pathway replay -"
         }
         let body = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         if body.first == UInt8(ascii: "[") {
-            return "\(name): no event read: this is a JSON array, not the event log (one JSON object per line); run: jq -c '.[]' \(first) | pathway replay -"
+            return "\(name) : aucun événement lu : c'est un tableau JSON, pas le journal d'événements (un objet JSON par ligne) ; lancez : jq -c '.[]' \(first) | pathway replay -"
         }
         if body.first == UInt8(ascii: "{"), log.rejected.first.map({ $0.line == 1 || $0.line == 2 }) ?? false,
            text.trimmingSpaces == "{" || !text.contains("}") {
-            return "\(name): no event read: this is JSON written over several lines, not the event log (one JSON object per line); run: jq -c . \(first) | pathway replay -"
+            return "\(name) : aucun événement lu : c'est du JSON écrit sur plusieurs lignes, pas le journal d'événements (un objet JSON par ligne) ; lancez : jq -c . \(first) | pathway replay -"
         }
         // A cut at the head's end may split a character: three bytes are left out when it is full.
         let checked = head.count == 65_536 ? Array(head.dropLast(3)) : head
         if !windows1252 && String(validating: checked, as: UTF8.self) == nil {
-            return "\(name): no event read: the text is not UTF-8 throughout; it looks like windows-1252: add --encoding windows-1252"
+            return "\(name) : aucun événement lu : le texte n'est pas entièrement en UTF-8 ; il ressemble à du windows-1252 : ajoutez --encoding windows-1252"
         }
         let count = log.lines - log.blank
-        return "\(name): no event read: \(count == 1 ? "its one line was rejected" : "every one of its \(count) lines was rejected") (first: \(log.rejected.first.map { "\($0)" } ?? "?"))"
+        return "\(name) : aucun événement lu : \(count == 1 ? "sa seule ligne a été rejetée" : "ses \(count) lignes ont toutes été rejetées") (la première : \(log.rejected.first.map { $0.frenchDescription } ?? "?"))"
     }
 
     /// `little-endian, with a byte-order mark`, when `head` is UTF-16 text: a byte-order mark,
     /// or, without one, ASCII characters each followed (or preceded) by a zero byte.
     public static func utf16(_ head: [UInt8]) -> String? {
-        if head.starts(with: [0xFF, 0xFE]) { return "little-endian, with a byte-order mark" }
-        if head.starts(with: [0xFE, 0xFF]) { return "big-endian, with a byte-order mark" }
+        if head.starts(with: [0xFF, 0xFE]) { return "petit-boutiste, avec indicateur d'ordre des octets" }
+        if head.starts(with: [0xFE, 0xFF]) { return "gros-boutiste, avec indicateur d'ordre des octets" }
         let sample = head.prefix(512)
         guard sample.count >= 8 else { return nil }
         let even = stride(from: 0, to: sample.count - 1, by: 2).map { sample[sample.startIndex + $0] }
         let odd = stride(from: 1, to: sample.count, by: 2).map { sample[sample.startIndex + $0] }
         func mostlyZero(_ bytes: [UInt8]) -> Bool { bytes.filter { $0 == 0 }.count * 10 >= bytes.count * 9 }
-        if mostlyZero(odd) && !mostlyZero(even) { return "little-endian, without a byte-order mark" }
-        if mostlyZero(even) && !mostlyZero(odd) { return "big-endian, without a byte-order mark" }
+        if mostlyZero(odd) && !mostlyZero(even) { return "petit-boutiste, sans indicateur d'ordre des octets" }
+        if mostlyZero(even) && !mostlyZero(odd) { return "gros-boutiste, sans indicateur d'ordre des octets" }
         return nil
     }
 
@@ -158,6 +158,6 @@ public enum LogInput {
         guard let latest = log.events.max(by: { $0.date < $1.date }) else { return nil }
         let next = log.events.lazy.filter { $0.date < latest.date }.map(\.date).max()
         guard let next, latest.date.days(since: next) > 366 else { return nil }
-        return "the audit date (as_of) is \(latest.date), set by event \(latest.id) (line \(latest.line)), more than a year after the next latest date of the log (\(next)): a mistyped year? Give --as-of to choose the date"
+        return "la date d'audit (as_of) est le \(latest.date), fixée par l'événement \(latest.id) (ligne \(latest.line)), plus d'un an après la date suivante du journal (\(next)) : une année mal saisie ? Donnez --as-of pour choisir la date"
     }
 }

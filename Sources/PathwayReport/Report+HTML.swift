@@ -91,8 +91,11 @@ extension Report {
             h.raw("<article class=\"rule \(rule.severity.rawValue)\" id=\"rule-\(rule.id)\"><h3><code>\(rule.id)</code> — \(HTMLText.escape(rule.title)) <span class=\"badge\">\(rule.severity.label)</span> <span class=\"count\" data-rule=\"\(rule.id)\">\(list.count)</span> constat\(list.count > 1 ? "s" : "")</h3>\n")
             h.raw("<p class=\"basis\">Base : \(HTMLText.escape(rule.cited)) — confiance \(rule.confidence.tag)")
             if !rule.parameters.isEmpty {
+                // The values in force at the audit date, or on the rule's last day when it ended
+                // before (a rule of the former law shows the former values).
+                let day = asOf.map { a in rule.inForce.until.map { min($0, a) } ?? a }
                 let shown = parameters.all.filter { rule.parameters.contains($0.key) }.map { p in
-                    "<code>\(p.key)</code> = \(HTMLText.escape(asOf.flatMap { p.period(on: $0)?.value } ?? p.periods.last?.value ?? "non fixé"))"
+                    "<code>\(p.key)</code> = \(HTMLText.escape((day.flatMap { p.period(on: $0)?.value } ?? p.periods.last?.value).map(ParameterDescription.french) ?? "non fixé"))"
                 }
                 h.raw(" — paramètres : " + shown.joined(separator: ", "))
             }

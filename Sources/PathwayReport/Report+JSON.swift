@@ -130,7 +130,8 @@ extension Report {
                                 if let file = error.file { w.field("file", string: file) }
                                 w.field("line", int: error.line)
                                 w.field("field", string: error.field)
-                                w.field("reason", string: error.reason)
+                                w.field("code", string: error.code)
+                                w.field("reason", string: error.reason(in: .french))
                             }
                         }
                     }

@@ -47,14 +47,14 @@ extension Report {
             .joined(separator: ", ") + " ; réorientations : \(indicators.reorientations)")
         let r2c = indicators.registrationToContract
         line("  Délai inscription → contrat d'engagement : "
-             + (r2c.count == 0 ? "aucun contrat signé" : "médiane \((r2c.median ?? "-").replacingDot()) jours, moyenne \((r2c.mean ?? "-").replacingDot()) jours (\(r2c.count) contrats)"))
+             + (r2c.count == 0 ? "aucun contrat signé" : "médiane \((r2c.median ?? "-").replacingDot()) jours, moyenne \((r2c.mean ?? "-").replacingDot()) jours (\(Report.plural(r2c.count, "contrat")))"))
 
         let ic = indicators.intensity
         if ic.contracts > 0 {
             line("  Intensité : \(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, ic.contracts - ic.contractsWithoutHours))) des contrats prévoient au moins \(parameters.minimumWeeklyHours.latest) h ; "
-                 + "\(Report.plural(ic.peopleWithReduction, "personne")) avec une réduction légale ("
-                 + ReductionReason.allCases.compactMap { r in ic.reductionsByReason[r].map { "\(Report.reductionLabel(r)) \($0)" } }.joined(separator: ", ")
-                 + ") ; heures faites par semaine sous contrat : "
+                 + (ic.peopleWithReduction == 0 ? "aucune personne avec une réduction légale" : "\(Report.plural(ic.peopleWithReduction, "personne")) avec une réduction légale ("
+                 + ReductionReason.allCases.compactMap { r in ic.reductionsByReason[r].map { "\(Report.reductionLabel(r)) \($0)" } }.joined(separator: ", ") + ")")
+                 + " ; heures faites par semaine sous contrat : "
                  + Dominante.allCases.map { "\(Report.dominanteLabel($0)) \(ic.averageHours($0).map { $0.description.replacingDot() + " h" } ?? "—")" }.joined(separator: ", ")
                  + " ; \(Report.plural(ic.peopleShort, "personne")) en deçà du plan"
                  + (ic.peopleNotMeasured > 0 ? " ; intensité non mesurée (aucune activité au journal) pour \(Report.plural(ic.peopleNotMeasured, "personne"))" : ""))
@@ -87,12 +87,12 @@ extension Report {
         for rule in RuleRegistry.all {
             guard let list = grouped[rule.id] else { continue }
             line()
-            line("  \(rule.id) — \(rule.title) — \(rule.severity.label) — \(list.count) constat\(list.count > 1 ? "s" : "")")
+            line("  \(rule.id) — \(rule.title) — \(rule.severity.label) — \(Report.plural(list.count, "constat"))")
             line("  Base : \(rule.references.cited)")
             for finding in list {
                 var dates = ""
                 if let due = finding.due {
-                    dates = "échéance \(due), réalisé \(finding.done?.description ?? "non") — "
+                    dates = "échéance \(due), " + (finding.done.map { "réalisé le \($0)" } ?? "non réalisé") + " — "
                 }
                 // The legal basis is said once, above: each message is given without it.
                 line("    \(Report.visible(finding.person)) — \(dates)\(finding.event.map { "événement \(Report.visible($0)) — " } ?? "")\(Report.withoutBasis(finding.message, rule))")
@@ -133,7 +133,7 @@ extension Report {
                 }
                 // The findings are given above, by rule: here, a reference to each.
                 line("    Constats (voir par règle) : " + person.findings.map { f in
-                    "\(f.rule) \(f.severity == .violation ? "[violation]" : f.severity == .warning ? "[avertissement]" : "[information]") du \(f.due ?? f.date)"
+                    "\(RuleRegistry.rule(f.rule)?.title ?? f.rule.rawValue) (\(f.rule), \(f.severity.label)) du \(f.due ?? f.date)"
                 }.joined(separator: " ; "))
             }
         }
@@ -271,7 +271,9 @@ extension Report {
 extension Report {
     public static let csvHeader = ["person", "rule", "severity", "date", "due", "done", "event", "article", "confidence", "message"]
     /// The headers French Excel shows.
-    public static let csvHeaderFrench = ["personne", "règle", "gravité", "date", "échéance", "réalisé", "événement", "article", "confiance", "constat"]
+    /// The headers French Excel shows: the rule's title follows its code, so that a reader
+    /// never meets a code alone.
+    public static let csvHeaderFrench = ["personne", "règle", "intitulé de la règle", "gravité", "date", "échéance", "réalisé le", "événement", "article", "confiance", "constat"]
 
     /// The CSV's flavour.
     public enum CSVFlavour: Sendable {
@@ -302,9 +304,13 @@ extension Report {
 
     public static func csvRow(_ f: Finding, _ flavour: CSVFlavour) -> String {
         let separator: Character = flavour == .excel ? ";" : ","
-        let fields = [f.person, f.rule.rawValue, flavour == .excel ? f.severity.label : f.severity.rawValue, f.date.description,
-                      f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
-                      f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
+        let fields = flavour == .excel
+            ? [f.person, f.rule.rawValue, RuleRegistry.rule(f.rule)?.title ?? "", f.severity.label, f.date.description,
+               f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
+               f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
+            : [f.person, f.rule.rawValue, f.severity.rawValue, f.date.description,
+               f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
+               f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
         return fields.map { csvField($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
     }
 

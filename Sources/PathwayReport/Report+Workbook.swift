@@ -51,7 +51,7 @@ extension Report {
 
         var findingRows: [[Cell]] = [Report.csvHeaderFrench.map(t)]
         for f in findings {
-            findingRows.append([t(f.person), t(f.rule.rawValue), t(f.severity.label), .date(f.date), f.due.map { .date($0) } ?? .empty,
+            findingRows.append([t(f.person), t(f.rule.rawValue), t(RuleRegistry.rule(f.rule)?.title ?? ""), t(f.severity.label), .date(f.date), f.due.map { .date($0) } ?? .empty,
                                 f.done.map { .date($0) } ?? .empty, f.event.map(t) ?? .empty,
                                 t(f.references.map(\.citation).joined(separator: " ; ")), t(f.references.weakest.rawValue), t(f.message)])
         }
@@ -89,7 +89,7 @@ extension Report {
             }
         }
         return [Sheet(name: "Synthèse", widths: [34, 90], rows: synthesis),
-                Sheet(name: "Constats", widths: [14, 34, 14, 12, 12, 12, 16, 40, 10, 100], rows: findingRows),
+                Sheet(name: "Constats", widths: [14, 34, 44, 14, 12, 12, 12, 16, 40, 10, 100], rows: findingRows),
                 Sheet(name: "Personnes", widths: [16, 30, 10, 22, 22, 14, 14, 14, 16, 14, 12, 12, 12], rows: peopleRows),
                 Sheet(name: "Indicateurs", widths: [34, 16, 16, 16, 16, 16, 20], rows: indicatorRows)]
     }

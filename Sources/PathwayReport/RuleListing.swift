@@ -25,8 +25,10 @@ public enum RuleListing {
                 for key in rule.parameters {
                     guard let parameter = byKey[key] else { continue }
                     out += "  Paramètre \(key) = "
-                    if let period = shown(parameter, asOf: asOf) {
-                        out += period.value + (period.from.map { " (depuis le \($0))" } ?? "")
+                    // A rule of the former law shows the values of its last day, not today's.
+                    let day = rule.inForce.until.map { until in asOf.map { min($0, until) } ?? until } ?? asOf
+                    if let period = shown(parameter, asOf: day) {
+                        out += ParameterDescription.french(period.value) + (period.from.map { " (depuis le \($0))" } ?? "")
                     } else {
                         out += parameter.isLocal && parameter.periods.isEmpty ? "non fixé (cible locale)" : "non en vigueur"
                     }

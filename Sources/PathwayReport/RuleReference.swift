@@ -42,7 +42,7 @@ public enum RuleReference {
             }
             for period in p.periods {
                 let sources = period.references.map(\.description).joined(separator: " ; ")
-                out += "| `\(key)` | \(cell(period.value)) | \(period.from.map { "\($0)" } ?? "toujours") | \(sources) | \(editable) |\n"
+                out += "| `\(key)` | \(cell(ParameterDescription.french(period.value))) | \(period.from.map { "\($0)" } ?? "toujours") | \(sources) | \(editable) |\n"
             }
         }
         return out

@@ -56,16 +56,20 @@ struct BadInputTests {
         #expect(noEvent ? result.status == 2 : [0, 1].contains(result.status), "\(name): exit \(result.status)")
         if noEvent {
             #expect(result.stdout.isEmpty, "\(name): a report was written for an input with no event")
-            #expect(result.stderr.contains(report.lines > report.blank ? "no event read" : "no event to replay"), "\(name)")
-            // The first rejected line, unless a diagnosis says better what the file is.
-            if let first = expected.first {
-                #expect(result.stderr.contains(first) || result.stderr.contains("windows-1252") || result.stderr.contains("a JSON array"), "\(name)")
+            #expect(result.stderr.contains(report.lines > report.blank ? "aucun événement lu" : "aucun événement à rejouer"), "\(name)")
+            // The first rejected line in French, unless a diagnosis says better what the file is.
+            if let first = report.rejected.first {
+                #expect(result.stderr.contains(first.frenchDescription) || result.stderr.contains("windows-1252") || result.stderr.contains("un tableau JSON"), "\(name): \(result.stderr)")
             }
         }
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"), "\(name)")
         #expect(report.rejected.map(\.description) == expected, "\(name)")
         if !noEvent {
-            for line in expected { #expect(result.stdout.contains(line.split(separator: ": ", maxSplits: 1)[1].replacingOccurrences(of: "\"", with: "\\\"")), "\(name)") }
+            // The JSON report gives each the French reason and its stable code.
+            for error in report.rejected {
+                #expect(result.stdout.contains("\"code\": \"\(error.code)\",\n") || result.stdout.contains("\"code\":\"\(error.code)\""), "\(name)")
+                #expect(result.stdout.contains(error.reason(in: .french).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")), "\(name)")
+            }
         }
         let lines = bytes.isEmpty ? 0 : bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count - (bytes.last == 0x0A ? 1 : 0)
         #expect(report.lines == lines, "\(name): \(report.lines) lines accounted, \(lines) in the file")
@@ -75,8 +79,8 @@ struct BadInputTests {
 
     @Test("a directory, a missing file and an unreadable file exit 2 with a message")
     func unreadable() throws {
-        #expect(try CLI.run(["replay", "Docs"]).stderr == "pathway: Docs: is a directory, expected an NDJSON file\n")
-        #expect(try CLI.run(["replay", "nope.ndjson"]).stderr == "pathway: nope.ndjson: no such file\n")
+        #expect(try CLI.run(["replay", "Docs"]).stderr == "pathway : Docs : c'est un dossier, un fichier NDJSON était attendu\n")
+        #expect(try CLI.run(["replay", "nope.ndjson"]).stderr == "pathway : nope.ndjson : fichier introuvable\n")
         #expect(try CLI.run(["replay", "nope.ndjson"]).status == 2)
     }
 }

@@ -28,15 +28,15 @@ struct CommandLineTests {
     }
 
     @Test("usage errors exit 2 and say what was expected", arguments: [
-        (["replay"], "pathway replay: missing the events file (a path, or - for standard input)"),
-        (["replay", "x.ndjson", "--fromat", "json"], "pathway replay: unknown option '--fromat' (did you mean '--format'?)"),
-        (["replay", "x.ndjson", "--format", "xml"], "pathway replay: --format: expected text, json, csv, csv-excel, html or xlsx, got 'xml'"),
-        (["replay", "x.ndjson", "--format", "json", "--summary"], "pathway replay: --summary shortens the text report only; drop it, or use --format text"),
-        (["replay", "x.ndjson", "--as-of", "2025-02-30"], "pathway replay: --as-of: 2025-02-30 is not a day of the calendar (no such day, or a year outside 1900–2999)"),
-        (["replay", "x.ndjson", "--as-of"], "pathway replay: --as-of needs a value: a date YYYY-MM-DD"),
-        (["replay", "a.ndjson", "b.ndjson", "--sorted", "--format", "json"], "pathway replay: --sorted reads one log grouped by person; several files are replayed without it"),
-        (["replya"], "pathway: unknown command 'replya' (did you mean 'replay'?)"),
-        ([], "pathway: missing a command"),
+        (["replay"], "pathway replay : il manque le fichier d'événements (un chemin, ou - pour l'entrée standard)"),
+        (["replay", "x.ndjson", "--fromat", "json"], "pathway replay : option inconnue « --fromat » (vouliez-vous dire « --format » ?)"),
+        (["replay", "x.ndjson", "--format", "xml"], "pathway replay : --format : text, json, csv, csv-excel, html ou xlsx attendu, reçu « xml »"),
+        (["replay", "x.ndjson", "--format", "json", "--summary"], "pathway replay : --summary raccourcit le seul rapport texte ; retirez-le, ou utilisez --format text"),
+        (["replay", "x.ndjson", "--as-of", "2025-02-30"], "pathway replay : --as-of : 2025-02-30 n'est pas un jour du calendrier (jour inexistant, ou année hors de 1900 à 2999)"),
+        (["replay", "x.ndjson", "--as-of"], "pathway replay : --as-of demande une valeur : une date AAAA-MM-JJ"),
+        (["replay", "a.ndjson", "b.ndjson", "--sorted", "--format", "json"], "pathway replay : --sorted lit un seul journal groupé par personne ; plusieurs fichiers se rejouent sans lui"),
+        (["replya"], "pathway : commande inconnue « replya » (vouliez-vous dire « replay » ?)"),
+        ([], "pathway : il manque une commande"),
     ])
     func usage(_ arguments: [String], _ message: String) throws {
         let result = try CLI.run(arguments)
@@ -49,10 +49,10 @@ struct CommandLineTests {
     func unreadable() throws {
         let missing = try CLI.run(["replay", "/nonexistent/events.ndjson"])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "pathway: /nonexistent/events.ndjson: no such file\n")
+        #expect(missing.stderr == "pathway : /nonexistent/events.ndjson : fichier introuvable\n")
         let directory = try CLI.run(["replay", "Examples"])
         #expect(directory.status == 2)
-        #expect(directory.stderr == "pathway: Examples: is a directory, expected an NDJSON file\n")
+        #expect(directory.stderr == "pathway : Examples : c'est un dossier, un fichier NDJSON était attendu\n")
     }
 
     @Test("exit 0 without violation, 1 with one; warnings alone exit 0")
@@ -72,10 +72,11 @@ struct CommandLineTests {
         let path = try CLI.temporaryFile(compliant + #"{"id":"e6","person":"P1","type":"activity","date":"2025-05-20","hours":30,"category":"training"}"# + "\n")
         let lenient = try CLI.run(["replay", path, "--format", "json"])
         #expect(lenient.status == 0)
-        #expect(lenient.stdout.contains(#""reason": "\"hours\": expected a number of hours greater than 0 and at most 24, got 30""#))
+        #expect(lenient.stdout.contains(#""code": "not_number","#))
+        #expect(lenient.stdout.contains(#""reason": "« hours » : un nombre d'heures"#), "\(lenient.stdout)")
         let strict = try CLI.run(["replay", path, "--strict"])
         #expect(strict.status == 3)
-        #expect(strict.stderr.contains("line 6: \"hours\""))
+        #expect(strict.stderr.contains("ligne 6 : « hours »"))
     }
 
     @Test("the JSON report: fields, counts and sort order")
@@ -159,11 +160,11 @@ struct CommandLineTests {
         let bad = try CLI.temporaryFile(#"{"orientation_target": 15}"#, suffix: ".json")
         let rejected = try CLI.run(["replay", log, "--config", bad])
         #expect(rejected.status == 2)
-        #expect(rejected.stderr.contains(#""orientation_target": unknown parameter (did you mean "orientation_target_days"?)"#))
+        #expect(rejected.stderr.contains("« orientation_target » : paramètre inconnu (vouliez-vous dire « orientation_target_days » ?)"))
         let broken = try CLI.temporaryFile(#"{"orientation_target_days": }"#, suffix: ".json")
         let invalid = try CLI.run(["replay", log, "--config", broken])
         #expect(invalid.status == 2)
-        #expect(invalid.stderr.contains("invalid JSON at line 1, column 29"))
+        #expect(invalid.stderr.contains("JSON invalide, ligne 1, colonne 29"))
     }
 
     @Test("--output over a longer file leaves exactly the new report, in every format and with --sorted; so does generate")
@@ -446,7 +447,7 @@ struct ScaleTests {
         let piped = try CLI.run(["replay", "-", "--format", "json", "--jobs", "2"], stdin: text)
         #expect(mapped.stdout == piped.stdout)
         #expect(mapped.stdout.contains("\"duplicates\": 1,"))
-        #expect(mapped.stdout.contains("already used on line 2 with different content"))
+        #expect(mapped.stdout.contains("est déjà utilisé ligne 2 avec un autre contenu"))
     }
 
     @Test("the JSON report written piece by piece is the report rendered whole, whatever the window")
@@ -503,7 +504,7 @@ struct DueCommandTests {
     func asOfRequired() throws {
         let result = try CLI.run(["due", "Examples/departement-2025.ndjson"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("pathway due: missing --as-of YYYY-MM-DD"))
+        #expect(result.stderr.hasPrefix("pathway due : il manque --as-of AAAA-MM-JJ"))
     }
 }
 
@@ -586,11 +587,11 @@ struct ServeTests {
         #expect(answers.count == 5)
         #expect(!answers[0].contains(#""person":"P15""#))
         #expect(answers[1].contains(#"{"person":"P15","kind":"deadline","rule":"contract.deadline","due":"2025-04-24","start":"2025-03-24","event":"P15-05","passed":true}"#))
-        #expect(answers[2] == #"{"ok":false,"error":"\"overdu\": unknown key for \"due\" (expected \"as_of\", \"overdue\", \"within\")"}"#)
-        #expect(answers[3] == #"{"ok":false,"error":"\"format\": unknown key for \"state\" (expected \"as_of\", \"person\")"}"#)
-        #expect(answers[4] == #"{"ok":false,"error":"\"overdue\": expected true or false"}"#)
+        #expect(answers[2] == #"{"ok":false,"code":"unknown_key","error":"« overdu » : clé inconnue pour « due » (attendues : « as_of », « overdue », « within »)"}"#)
+        #expect(answers[3] == #"{"ok":false,"code":"unknown_key","error":"« format » : clé inconnue pour « state » (attendues : « as_of », « person »)"}"#)
+        #expect(answers[4] == #"{"ok":false,"code":"not_boolean","error":"« overdue » : true ou false était attendu"}"#)
         // The same accounting as replay: 312 lines, 309 events, 1 duplicate, 2 rejected.
-        #expect(result.stderr.contains("Examples/departement-2025.ndjson: 312 lines: 309 events, 1 duplicate, 2 rejected, 0 blank"))
+        #expect(result.stderr.contains("Examples/departement-2025.ndjson : 312 lignes : 309 événements, 1 doublon, 2 rejetées, 0 vide"))
     }
 
     @Test("each request gets exactly one answer line, errors included")
@@ -610,11 +611,11 @@ struct ServeTests {
         #expect(result.status == 0)
         let answers = result.stdout.split(separator: "\n").map(String.init)
         #expect(answers.count == requests.count - 1) // the blank line gets no answer
-        #expect(answers[0].hasPrefix(#"{"ok":false,"error":"expected one JSON object per line"#))
-        #expect(answers[1] == #"{"ok":false,"error":"unknown op \"x\" (expected event, check, state or due)"}"#)
-        #expect(answers[2] == #"{"ok":false,"error":"\"op\": missing (event, check, state or due)"}"#)
-        #expect(answers[3].hasPrefix(#"{"ok":false,"error":"\"as_of\": expected a date"#))
-        #expect(answers[4] == #"{"ok":false,"error":"\"date\": impossible date \"2025-02-30\" (no such day, or a year outside 1900–2999)"}"#)
+        #expect(answers[0].hasPrefix(#"{"ok":false,"code":"invalid_json","error":"un objet JSON par ligne était attendu"#))
+        #expect(answers[1] == #"{"ok":false,"code":"unknown_op","error":"op inconnue « x » (attendues : event, check, state ou due)"}"#)
+        #expect(answers[2] == #"{"ok":false,"code":"missing_op","error":"« op » manque (event, check, state ou due)"}"#)
+        #expect(answers[3].hasPrefix(#"{"ok":false,"code":"not_date","error":"« as_of » : une date AAAA-MM-JJ était attendue"#))
+        #expect(answers[4] == #"{"ok":false,"code":"impossible_date","error":"« date » : date impossible \"2025-02-30\" (ce jour n'existe pas, ou année hors de 1900 à 2999)"}"#)
         #expect(answers[5] == #"{"ok":true,"op":"event","person":"P1","event":"e1"}"#)
         #expect(answers[6] == #"{"ok":true,"op":"event","event":"e1","duplicate":true}"#)
         #expect(answers[7].hasPrefix(#"{"ok":true,"op":"state","person":{"person":"P1","state":"no_right""#))

@@ -153,16 +153,16 @@ struct ExplainTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == html)
         let unknown = try CLI.run(["explain", Self.example, "P99"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("no event for the person 'P99'"))
+        #expect(unknown.stderr.contains("aucun événement pour la personne « P99 »"))
         // Every command that takes --as-of names a day that does not exist the same way.
         for command in [["replay", Self.example], ["explain", Self.example, "P02"], ["due", Self.example], ["rules"]] {
             let impossible = try CLI.run(command + ["--as-of", "2025-02-29"])
             #expect(impossible.status == 2)
-            #expect(impossible.stderr.contains("--as-of: 2025-02-29 is not a day of the calendar"), "\(command)")
+            #expect(impossible.stderr.contains("--as-of : 2025-02-29 n'est pas un jour du calendrier"), "\(command)")
         }
         let missing = try CLI.run(["explain", Self.example])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("missing the person"))
+        #expect(missing.stderr.contains("il manque la personne"))
     }
 
     @Test("a log of several files: each event is told with its file and its line in that file")

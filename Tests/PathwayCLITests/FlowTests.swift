@@ -88,7 +88,7 @@ struct FlowTests {
         let r = try Self.run([broken], extra: ["--state", state, "--strict"])
         #expect(r.events.isEmpty)
         #expect(r.status == 3)
-        #expect(r.stderr.contains("line 3: household 111: no PrestationRSA > … > ETATDOSRSA (required by the flow's schema): skipped, its state unchanged"))
+        #expect(r.stderr.contains("ligne 3 : foyer 111 : pas de PrestationRSA > … > ETATDOSRSA (exigé par le schéma du flux) : ignoré, son état inchangé"))
         #expect(try String(contentsOfFile: state, encoding: .utf8).contains(#""state":"2""#))
         // A later real change of the duties is still seen.
         let change = Self.flow(type: "I", created: "2025-03-17", [Self.household("111", duties: "0")])
@@ -107,7 +107,7 @@ struct FlowTests {
         #expect(try Self.run([february], extra: ["--state", state]).events == ["111-DEM right_closed 2025-02-15 reason=other"])
         let again = try Self.run([january], extra: ["--state", state])
         #expect(again.events.isEmpty, "the January flow reopened a right closed in February")
-        #expect(again.stderr.contains("household 111: this flow (2025-01-15 06:00:00) is older than the one already applied to it (2025-02-15 06:00:00): left unchanged"))
+        #expect(again.stderr.contains("foyer 111 : ce flux (2025-01-15 06:00:00) est plus ancien que celui déjà appliqué (2025-02-15 06:00:00) : foyer laissé tel quel"))
         // Two flows of the same day: the later hour wins, whatever the file names.
         let morning = Self.flow(type: "I", created: "2025-03-01", time: "06:00:00", [Self.household("444", state: "2")])
         let evening = Self.flow(type: "I", created: "2025-03-01", time: "18:30:00", [Self.household("444", state: "5")])
@@ -119,7 +119,7 @@ struct FlowTests {
     func twice() throws {
         let r = try Self.run([Self.flow(type: "M", created: "2025-03-03", [Self.household("111", state: "2"), Self.household("111", state: "5")])])
         #expect(r.events == ["111-DEM right_opened 2024-06-10 duties=true from-application"])
-        #expect(r.stderr.contains("household 111 already in this flow at line 3: this copy is ignored (the first is kept)"))
+        #expect(r.stderr.contains("foyer 111 déjà présent dans ce flux ligne 3 : cette copie est ignorée (la première est gardée)"))
     }
 
     @Test("a byte-order mark before the prolog is accepted")
@@ -167,7 +167,7 @@ struct FlowTests {
     func secondPartner() throws {
         let r = try Self.run([Self.flow(type: "M", created: "2025-03-03", [Self.household("111", partner: true)])])
         #expect(r.events == ["111-CJT right_opened 2024-06-10 duties=true from-application", "111-DEM right_opened 2024-06-10 duties=true from-application"])
-        #expect(r.stderr.contains("household 111: a second person with the role CJT: not imported"))
+        #expect(r.stderr.contains("foyer 111 : une seconde personne de rôle CJT : non importée"))
         #expect(!r.events.joined().contains("CJT2"))
     }
 
@@ -184,7 +184,7 @@ struct FlowTests {
         for text in [r.events.joined(separator: "\n"), r.stderr, stateText] {
             #expect(!text.contains("2055990") && !text.contains("205599000000000"), "a file number leaked: \(text)")
         }
-        #expect(r.stderr.contains("a second person with the role CJT"))
-        #expect(r.stderr.contains("already in this flow"))
+        #expect(r.stderr.contains("une seconde personne de rôle CJT"))
+        #expect(r.stderr.contains("déjà présent dans ce flux"))
     }
 }

@@ -42,7 +42,7 @@ struct ImportCommandTests {
         let before = try String(contentsOfFile: state, encoding: .utf8)
         let bad = try CLI.run(["import", "caf", broken, "--state", state])
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("still open (truncated flow?)"))
+        #expect(bad.stderr.contains("encore ouvert (flux tronqué ?)"))
         #expect(try String(contentsOfFile: state, encoding: .utf8) == before)
     }
 
@@ -59,7 +59,7 @@ struct ImportCommandTests {
         #expect(printed.stdout.contains(#""matricule": "ID_CAF""#))
         let strict = try CLI.run(["import", "csv", "--mapping", "pilotage", "Examples/import/pilotage-2025.csv", "--strict"])
         #expect(strict.status == 3)
-        #expect(strict.stderr.contains(#"line 5, column "DATE_CER": "31/02/2025" is not a date"#))
+        #expect(strict.stderr.contains("ligne 5, colonne « DATE_CER » : « 31/02/2025 » n'est pas une date"))
     }
 
     @Test("a header with a typo stops with the missing column and the closest header")
@@ -67,7 +67,7 @@ struct ImportCommandTests {
         let csv = try CLI.temporaryFile("ID_CAF;ROLE_CAF;DATE_NOTIFICATION_DEPARTMENT;DATE_ORIENTATION;DATE_1ER_RDV_ACCOMPAGNEMENT;STRUCTURE_REFERENTE;C_TYPEPARCOURS;DATE_CER\n1;DEM;01/01/2025;;;;;\n", suffix: ".csv")
         let result = try CLI.run(["import", "csv", "--mapping", "pilotage", csv])
         #expect(result.status == 2)
-        #expect(result.stderr.contains(#"the header lacks the mapped column "DATE_NOTIFICATION_DEPARTEMENT" (did you mean "DATE_NOTIFICATION_DEPARTMENT"?)"#))
+        #expect(result.stderr.contains("l'en-tête n'a pas la colonne de la correspondance « DATE_NOTIFICATION_DEPARTEMENT » (vouliez-vous dire « DATE_NOTIFICATION_DEPARTMENT » ?)"))
     }
 
     @Test("three sources imported and replayed together: per-file counts, the rules they cannot judge said")
@@ -120,7 +120,7 @@ struct GenerateFlowTests {
         let out = dir.appendingPathComponent("caf.ndjson").path
         let result = try CLI.run(["import", "caf", truncated, "--output", out])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("still open (truncated flow?)") && result.stderr.contains("no event imported"))
+        #expect(result.stderr.contains("encore ouvert (flux tronqué ?)") && result.stderr.contains("aucun événement importé"))
         #expect(!FileManager.default.fileExists(atPath: out))
         let csv = dir.appendingPathComponent("a.csv").path
         try Data("a;b\n".utf8).write(to: URL(fileURLWithPath: csv))

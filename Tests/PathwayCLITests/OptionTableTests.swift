@@ -52,16 +52,16 @@ struct OptionTableTests {
     func errors() throws {
         let unknown = try CLI.run(["replay", "x.ndjson", "--as-off", "2025-01-01"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("unknown option '--as-off' (did you mean '--as-of'?)"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("option inconnue « --as-off » (vouliez-vous dire « --as-of » ?)"), "\(unknown.stderr)")
         let flag = try CLI.run(["replay", "x.ndjson", "--strict=yes"])
-        #expect(flag.status == 2 && flag.stderr.contains("--strict takes no value"), "\(flag.stderr)")
+        #expect(flag.status == 2 && flag.stderr.contains("--strict ne prend pas de valeur"), "\(flag.stderr)")
         let range = try CLI.run(["replay", "x.ndjson", "--jobs", "0"])
-        #expect(range.status == 2 && range.stderr.contains("--jobs: expected a whole number from 1 to 256, got '0'"), "\(range.stderr)")
+        #expect(range.status == 2 && range.stderr.contains("--jobs : un nombre entier de 1 à 256 était attendu, reçu « 0 »"), "\(range.stderr)")
         let missing = try CLI.run(["due", "x.ndjson", "--as-of"])
-        #expect(missing.status == 2 && missing.stderr.contains("--as-of needs a value: a date YYYY-MM-DD"), "\(missing.stderr)")
+        #expect(missing.status == 2 && missing.stderr.contains("--as-of demande une valeur : une date AAAA-MM-JJ"), "\(missing.stderr)")
         let day = try CLI.run(["explain", "x.ndjson", "P1", "--as-of", "2025-02-30"])
-        #expect(day.status == 2 && day.stderr.contains("2025-02-30 is not a day of the calendar"), "\(day.stderr)")
+        #expect(day.status == 2 && day.stderr.contains("2025-02-30 n'est pas un jour du calendrier"), "\(day.stderr)")
         let choice = try CLI.run(["import", "csv", "--mapping", "pilotage", "a.csv", "--separator", "|"])
-        #expect(choice.status == 2 && choice.stderr.contains("--separator: expected ; or ,, got '|'"), "\(choice.stderr)")
+        #expect(choice.status == 2 && choice.stderr.contains("--separator : ; ou , attendu, reçu « | »"), "\(choice.stderr)")
     }
 }

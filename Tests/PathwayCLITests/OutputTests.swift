@@ -10,9 +10,9 @@ struct OutputTests {
             + #"{"id":"a1","person":"@SUM(A1)","type":"right_opened","date":"2025-01-06"}"# + "\n"
         let path = try CLI.temporaryFile(log)
         let excel = try CLI.run(["replay", path, "--excel"])
-        #expect(excel.stdout.hasPrefix("\u{FEFF}personne;règle;gravité;date;échéance;réalisé;événement;article;confiance;constat\r\n"))
-        #expect(excel.stdout.contains("'=1+1;contract.hours;violation;2025-03-10"))
-        #expect(excel.stdout.contains("'@SUM(A1);orientation.deadline;violation;"))
+        #expect(excel.stdout.hasPrefix("\u{FEFF}personne;règle;intitulé de la règle;gravité;date;échéance;réalisé le;événement;article;confiance;constat\r\n"))
+        #expect(excel.stdout.contains("'=1+1;contract.hours;Durée hebdomadaire d'activité au plus égale à la durée légale du travail;violation;2025-03-10"))
+        #expect(excel.stdout.contains("'@SUM(A1);orientation.deadline;Orientation dans le délai légal;violation;"))
         let standard = try CLI.run(["replay", path, "--format", "csv"])
         #expect(standard.stdout.hasPrefix("person,rule,severity"))
         #expect(!standard.stdout.contains("\n=1+1") && standard.stdout.contains("\n'=1+1,contract.hours"))
@@ -61,7 +61,7 @@ struct OutputTests {
         // An unknown extension (a .pdf, a .docx) is refused, and nothing is written.
         for name in ["audit.pdf", "audit.docx"] {
             let result = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", dir.appendingPathComponent(name).path])
-            #expect(result.status == 2 && result.stderr.contains("unknown extension"), "\(name)")
+            #expect(result.status == 2 && result.stderr.contains("extension inconnue"), "\(name)")
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
         }
         // A run that fails before its report leaves the previous one whole, and no temporary file.
@@ -80,22 +80,22 @@ struct OutputTests {
         try Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00]).write(to: URL(fileURLWithPath: gzip))
         let compressed = try CLI.run(["replay", gzip])
         #expect(compressed.status == 2)
-        #expect(compressed.stderr.contains("compressed (gzip); run: zcat"))
+        #expect(compressed.stderr.contains("compressé (gzip) ; lancez : zcat"))
         let latin = try CLI.temporaryFile("", suffix: ".ndjson")
         try Data(line.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }).write(to: URL(fileURLWithPath: latin))
         let undeclared = try CLI.run(["replay", latin])
         #expect(undeclared.status == 2)
-        #expect(undeclared.stderr.contains("looks like windows-1252: add --encoding windows-1252"))
+        #expect(undeclared.stderr.contains("ressemble à du windows-1252 : ajoutez --encoding windows-1252"))
         let accepted = try CLI.run(["replay", latin, "--encoding", "windows-1252", "--format", "json"])
         #expect(accepted.status == 0)
         #expect(accepted.stdout.contains(#""person": "Zoé""#))
         let csv = try CLI.run(["replay", "Examples/import/pilotage-2025.csv"])
         #expect(csv.status == 2)
-        #expect(csv.stderr.contains("this is CSV") && csv.stderr.contains("pathway import csv"))
+        #expect(csv.stderr.contains("c'est du CSV") && csv.stderr.contains("pathway import csv"))
         let xml = try CLI.run(["replay", "Examples/import/RSABEM_2025-03-03.xml"])
         #expect(xml.stderr.contains("pathway import caf"))
         let empty = try CLI.run(["replay", try CLI.temporaryFile("")])
-        #expect(empty.stderr.contains("the input is empty"))
+        #expect(empty.stderr.contains("l'entrée est vide"))
     }
 
     @Test("the default as_of names its event and warns when it lies more than a year after the next latest date")
@@ -103,7 +103,7 @@ struct OutputTests {
         let log = #"{"id":"e1","person":"P1","type":"right_opened","date":"2025-01-15"}"# + "\n"
             + #"{"id":"e2","person":"P1","type":"registered","date":"2205-01-15"}"# + "\n"
         let result = try CLI.run(["replay", try CLI.temporaryFile(log)])
-        #expect(result.stderr.contains("the audit date (as_of) is 2205-01-15, set by event e2 (line 2)"))
+        #expect(result.stderr.contains("la date d'audit (as_of) est le 2205-01-15, fixée par l'événement e2 (ligne 2)"))
         let fine = try CLI.run(["replay", "Examples/departement-2025.ndjson"])
         #expect(!fine.stderr.contains("a mistyped year"))
     }
@@ -116,6 +116,31 @@ struct FrenchReportTests {
                           "work_placement", "job_search", "access_to_rights", "professional_activity", "contract_refusal",
                           "obligation_breach", "control_refusal", "right_opened", "activity", "attended", "missed", "excused",
                           "accompaniment", "as_of", "impossible date", "no such day", "expected"]
+
+    @Test("standard error speaks French: usage errors, unreadable inputs, rejected lines, import reasons, serve's refusals")
+    func frenchStandardError() throws {
+        let bad = try CLI.temporaryFile(#"{"id":"a","person":"P","type":"registered","date":"2025-02-30"}"# + "\n" + #"{"id":"b","person":"P","type":"registered","date":"2025-03-03"}"# + "\n")
+        let csv = try CLI.temporaryFile("MATRICULE;ROLE;DATE_ORIENTATION\n123;DEM;31/02/2025\n")
+        let runs: [[String]] = [
+            [], ["replya"], ["replay"], ["replay", "x.ndjson", "--fromat", "json"], ["replay", "x.ndjson", "--as-of", "2025-02-30"],
+            ["replay", "x.ndjson", "--jobs", "0"], ["replay", "nope.ndjson"], ["replay", "Docs"], ["replay", bad, "--strict"],
+            ["replay", bad, "--output", "r.pdf"], ["explain", bad], ["explain", bad, "NOPE"], ["due", bad],
+            ["import", "xml"], ["import", "csv", csv], ["import", "csv", "--mapping", "nope", csv], ["check", "README.md"],
+            ["rules", "extra"], ["generate"], ["serve"],
+        ]
+        // Words that only an English message would hold.
+        let english = [" expected", "missing ", "cannot ", "unknown ", "no such", "line ", " got ", "did you mean", "not a ", "rejected"]
+        for arguments in runs {
+            let result = try CLI.run(arguments)
+            #expect(!result.stderr.isEmpty, "\(arguments): nothing said")
+            for word in english { #expect(!result.stderr.contains(word), "\(arguments): \(word) in \(result.stderr)") }
+        }
+        let serve = try CLI.run(["serve", "--stdio"], stdin: "{\"op\":\"due\",\"as_of\":\"2025-01-01\",\"overdu\":true}\nnot json\n")
+        for line in serve.stdout.split(separator: "\n") {
+            #expect(line.contains("\"code\":\""), "\(line)")
+            for word in english { #expect(!line.contains(word), "\(word) in \(line)") }
+        }
+    }
 
     @Test("in French words, each legal basis once per rule, the detail refers to the findings; --summary")
     func french() throws {
@@ -131,7 +156,9 @@ struct FrenchReportTests {
         }
         #expect(text.contains("retenu 9 891,78 €"))
         #expect(text.contains("3 manqués sans excuse"))
-        #expect(text.contains("Constats (voir par règle) : orientation.competence [information] du 2025-03-17 ; orientation.deadline [violation] du 2025-03-17"))
+        #expect(text.contains("Constats (voir par règle) : Orientation décidée par le département après le délai (orientation.competence, information) du 2025-03-17 ; Orientation dans le délai légal (orientation.deadline, violation) du 2025-03-17"))
+        // No awkward wording: a step not done is "non réalisé", and no empty parentheses.
+        #expect(!text.contains("réalisé non") && !text.contains("()"))
         let summary = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--summary"]).stdout
         #expect(summary.contains("SYNTHÈSE") && !summary.contains("CONSTATS PAR RÈGLE"))
         #expect(FrenchWords.integer(2_000_000) == "2 000 000")
@@ -147,8 +174,8 @@ struct FrenchReportTests {
         let serve = try CLI.run(["serve", "--stdio", "--log", "Examples/departement-2025.ndjson"],
                                 stdin: #"{"id":"q1","op":"state","person":"NOPE","as_of":"2025-03-03"}"# + "\n" + #"{"id":2,"op":"state","person":"P02","as_of":"2025-03-03"}"# + "\n")
         let answers = serve.stdout.split(separator: "\n").map(String.init)
-        #expect(answers.first?.hasPrefix(#"{"id":"q1","ok":false,"error":"\"person\": no event of NOPE"#) == true)
+        #expect(answers.first?.hasPrefix(#"{"id":"q1","ok":false,"code":"unknown_person","error":"« person » : aucun événement de NOPE"#) == true)
         #expect(answers.last?.hasPrefix(#"{"id":2,"ok":true,"op":"state","person":{"person":"P02""#) == true)
-        #expect(serve.stderr.contains("312 lines: 309 events, 1 duplicate, 2 rejected, 0 blank"))
+        #expect(serve.stderr.contains("312 lignes : 309 événements, 1 doublon, 2 rejetées, 0 vide"))
     }
 }

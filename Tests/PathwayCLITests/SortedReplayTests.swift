@@ -105,7 +105,7 @@ struct SortedReplayTests {
         for asOf in [[], ["--as-of", "2025-03-31"]] {
             let result = try CLI.run(["replay", path, "--format", "json", "--sorted", "--output", output] + asOf)
             #expect(result.status == 2)
-            #expect(result.stderr.contains("line 3: person \"A\" already had lines from line 1, before another person's: the log is not grouped by person (replay it without --sorted)"))
+            #expect(result.stderr.contains("ligne 3 : la personne « A » avait déjà des lignes depuis la ligne 1, avant celles d'une autre : le journal n'est pas groupé par personne (rejouez-le sans --sorted)"))
             #expect(!FileManager.default.fileExists(atPath: output))
         }
         var reader = GroupedReader()
@@ -172,20 +172,20 @@ struct SortedReplayTests {
     func usage() throws {
         let text = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--sorted"])
         #expect(text.status == 2)
-        #expect(text.stderr.contains("--sorted writes json or csv"))
+        #expect(text.stderr.contains("--sorted écrit du json ou du csv"))
         let stdin = try CLI.run(["replay", "-", "--sorted", "--format", "json"], stdin: "")
         #expect(stdin.status == 2)
-        #expect(stdin.stderr.contains("--sorted reads standard input once: give --as-of"))
+        #expect(stdin.stderr.contains("--sorted ne lit l'entrée standard qu'une fois : donnez --as-of"))
         let empty = try CLI.temporaryFile("\n\n")
         let a = try CLI.run(["replay", empty, "--format", "json", "--sorted"])
         let b = try CLI.run(["replay", empty, "--format", "json"])
         // A log of blank lines has no event: exit 2, no report written, with or without --sorted.
         #expect(a.status == 2 && b.status == 2)
         #expect(a.stdout.isEmpty && b.stdout.isEmpty)
-        #expect(b.stderr.contains("the input holds only blank lines: no event to replay, no report written"))
+        #expect(b.stderr.contains("l'entrée ne contient que des lignes vides : aucun événement à rejouer, aucun rapport écrit"))
         let unwritable = try CLI.run(["replay", try CLI.temporaryFile(try Self.groupedExample()), "--sorted", "--format", "csv",
                                       "--output", "/nonexistent-folder/report.csv"])
         #expect(unwritable.status == 2)
-        #expect(unwritable.stderr.contains("/nonexistent-folder/report.csv: cannot write"))
+        #expect(unwritable.stderr.contains("/nonexistent-folder/report.csv : écriture impossible"))
     }
 }

@@ -64,7 +64,7 @@ struct SourcesTests {
     func undeclared() throws {
         let path = try CLI.temporaryFile(Self.log { _ in "si-insertion" })
         let result = try CLI.run(["replay", path, "--format", "json"])
-        #expect(result.stderr.contains("source not declared: si-insertion"))
+        #expect(result.stderr.contains("source non déclarée : si-insertion"))
         #expect(result.stdout.contains("\"not_judged\": []"))
         #expect(result.stdout.contains("sequence.contract_without_diagnostic"))
     }
@@ -95,7 +95,7 @@ struct SourcesTests {
         let bad = try CLI.temporaryFile(#"{"source": "x", "person": {"matricule": "M", "role": "R"}, "records": "registered", "events": [{"type": "registered", "date": "D"}]}"#, suffix: ".json")
         let refused = try CLI.run(["replay", path, "--mapping", bad])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains(#""records" must be an array of event types"#))
+        #expect(refused.stderr.contains("« records » doit être une liste de types d'événements"))
     }
 
     @Test("the tally: every line read as an event counted, by source, whatever the threads")

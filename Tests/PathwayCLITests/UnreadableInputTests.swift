@@ -54,11 +54,11 @@ struct UnreadableInputTests {
     }
 
     static let unreadable: [(String, [UInt8], String)] = [
-        ("UTF-16 with a byte-order mark", [UInt8(0xFF), 0xFE] + Array(#"{"id":"e1"}"#.utf8).flatMap { [$0, UInt8(0)] }, "UTF-16 (little-endian, with a byte-order mark)"),
-        ("UTF-16 without one", Array(#"{"id":"e1","person":"P1"}"#.utf8).flatMap { [$0, UInt8(0)] }, "UTF-16 (little-endian, without a byte-order mark)"),
-        ("a JSON array", Array(#"[{"id":"e1","person":"P1","type":"registered","date":"2025-03-03"}]"#.utf8) + [UInt8(0x0A)], "a JSON array"),
-        ("pretty-printed JSON", Array("{\n  \"id\": \"e1\",\n  \"person\": \"P1\"\n}\n".utf8), "JSON written over several lines"),
-        ("an empty file", [], "the input is empty"),
+        ("UTF-16 with a byte-order mark", [UInt8(0xFF), 0xFE] + Array(#"{"id":"e1"}"#.utf8).flatMap { [$0, UInt8(0)] }, "UTF-16 (petit-boutiste, avec indicateur d'ordre des octets)"),
+        ("UTF-16 without one", Array(#"{"id":"e1","person":"P1"}"#.utf8).flatMap { [$0, UInt8(0)] }, "UTF-16 (petit-boutiste, sans indicateur d'ordre des octets)"),
+        ("a JSON array", Array(#"[{"id":"e1","person":"P1","type":"registered","date":"2025-03-03"}]"#.utf8) + [UInt8(0x0A)], "un tableau JSON"),
+        ("pretty-printed JSON", Array("{\n  \"id\": \"e1\",\n  \"person\": \"P1\"\n}\n".utf8), "JSON écrit sur plusieurs lignes"),
+        ("an empty file", [], "l'entrée est vide"),
     ]
 
     @Test("no event at all: exit 2, nothing written (not even --output), the input named for what it is", arguments: unreadable)

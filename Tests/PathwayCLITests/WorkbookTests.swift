@@ -52,9 +52,10 @@ struct WorkbookTests {
         let findings = try #require(entries["xl/worksheets/sheet2.xml"])
         let report = Replay.log(LogReader.read(try String(contentsOf: CLI.root.appendingPathComponent("Examples/departement-2025.ndjson"), encoding: .utf8)))
         #expect(findings.components(separatedBy: "<row ").count - 1 == report.findings.count + 1)
-        #expect(findings.contains("state=\"frozen\"") && findings.contains("<autoFilter ref=\"A1:J\(report.findings.count + 1)\"/>"))
-        // P02's orientation.competence on 2025-03-17: Excel's day 45733, styled as a date.
-        #expect(findings.contains("<c r=\"D2\" s=\"1\"><v>45733</v></c>"))
+        #expect(findings.contains("state=\"frozen\"") && findings.contains("<autoFilter ref=\"A1:K\(report.findings.count + 1)\"/>"))
+        // P02's orientation.competence on 2025-03-17: Excel's day 45733, styled as a date, after
+        // the rule's code and title.
+        #expect(findings.contains("<c r=\"E2\" s=\"1\"><v>45733</v></c>"))
         let synthesis = try #require(entries["xl/worksheets/sheet1.xml"])
         #expect(synthesis.contains("lignes lues") && synthesis.contains("<v>312</v>"))
         #expect(synthesis.contains("s=\"2\"><v>9891.78</v>"), "the euros withheld as a number in euros")

@@ -45,14 +45,14 @@ struct ParametersTests {
     }
 
     @Test("bad configurations say what was expected", arguments: [
-        (#"{"orientation_target_day": 15}"#, #""orientation_target_day": unknown parameter (did you mean "orientation_target_days"?); known keys: orientation_deadline_days, orientation_target_days, contract_target_days, reduction_grounds, intensity_window_weeks, intensity_requires_activity, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, repetition_anchor, refund_limit_months, appeal_period_franc, new_entrant_target_days, month_end, weekend_extension"#),
-        (#"{"minimum_weekly_hours": 10}"#, #""minimum_weekly_hours": is fixed by law (C. trav. L5411-6 II [S] ; C. trav. R5411-15 [P]) and cannot be overridden; overridable keys: orientation_deadline_days, orientation_target_days, contract_target_days, reduction_grounds, intensity_window_weeks, intensity_requires_activity, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, repetition_anchor, refund_limit_months, appeal_period_franc, new_entrant_target_days, month_end, weekend_extension"#),
-        (#"{"orientation_target_days": "15"}"#, #""orientation_target_days": expected an integer from 1 to 366, got "15""#),
-        (#"{"stock_deadline": "2028-02-30"}"#, #""stock_deadline": expected a date "YYYY-MM-DD", got "2028-02-30""#),
-        (#"{"month_end": "end"}"#, #""month_end": expected "last_day" or "next_day", got "end""#),
-        (#"{"repetition_anchor": "first"}"#, #""repetition_anchor": expected "first_decision" or "latest_decision", got "first""#),
-        (#"{"reduction_grounds": "health"}"#, #""reduction_grounds": expected an array of grounds (health, disability, invalidity, single_parent_childcare, caregiver), got "health""#),
-        (#"[1]"#, #"expected a JSON object of parameters, e.g. {"orientation_target_days": 15}"#),
+        (#"{"orientation_target_day": 15}"#, "« orientation_target_day » : paramètre inconnu (vouliez-vous dire « orientation_target_days » ?) ; clés connues : orientation_deadline_days, orientation_target_days, contract_target_days, reduction_grounds, intensity_window_weeks, intensity_requires_activity, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, repetition_anchor, refund_limit_months, appeal_period_franc, new_entrant_target_days, month_end, weekend_extension"),
+        (#"{"minimum_weekly_hours": 10}"#, "« minimum_weekly_hours » : est fixé par le droit (C. trav. L5411-6 II [S] ; C. trav. R5411-15 [P]) et ne peut pas être remplacé ; clés modifiables : orientation_deadline_days, orientation_target_days, contract_target_days, reduction_grounds, intensity_window_weeks, intensity_requires_activity, stock_deadline, repetition_window_months, repetition_window_start, repetition_reset_on_reorientation, repetition_anchor, refund_limit_months, appeal_period_franc, new_entrant_target_days, month_end, weekend_extension"),
+        (#"{"orientation_target_days": "15"}"#, #"« orientation_target_days » : un entier de 1 à 366 était attendu, reçu "15""#),
+        (#"{"stock_deadline": "2028-02-30"}"#, #"« stock_deadline » : une date "AAAA-MM-JJ" était attendue, reçu "2028-02-30""#),
+        (#"{"month_end": "end"}"#, #"« month_end » : "last_day" ou "next_day" était attendu, reçu "end""#),
+        (#"{"repetition_anchor": "first"}"#, #"« repetition_anchor » : "first_decision" ou "latest_decision" était attendu, reçu "first""#),
+        (#"{"reduction_grounds": "health"}"#, #"« reduction_grounds » : une liste de motifs était attendue (health, disability, invalidity, single_parent_childcare, caregiver), reçu "health""#),
+        (#"[1]"#, #"un objet JSON de paramètres était attendu, par exemple {"orientation_target_days": 15}"#),
     ])
     func errors(_ json: String, _ expected: String) throws {
         let value = try JSONValue.parse(json)

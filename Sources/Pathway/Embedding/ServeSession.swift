@@ -9,8 +9,9 @@ public struct ServeSession {
 
     public init(parameters: Parameters) { self.parameters = parameters }
 
-    func fail(_ message: String) -> JSONValue {
-        .object([("ok", .bool(false)), ("error", .string(message))])
+    /// A refused request: `error` in French for a person to read, `code` a stable word for programs.
+    func fail(_ message: String, code: String) -> JSONValue {
+        .object([("ok", .bool(false)), ("code", .string(code)), ("error", .string(message))])
     }
 
     /// The answer to one request line, with the request's `id` echoed when it has one.
@@ -19,10 +20,10 @@ public struct ServeSession {
         do {
             parsed = try JSONValue.parse(line)
         } catch {
-            return fail("expected one JSON object per line, e.g. {\"op\":\"state\",\"person\":\"P1\",\"as_of\":\"2025-06-30\"}: \(error)")
+            return fail("un objet JSON par ligne était attendu, par exemple {\"op\":\"state\",\"person\":\"P1\",\"as_of\":\"2025-06-30\"} : \(error)", code: "invalid_json")
         }
         guard case .object(let members) = parsed else {
-            return fail("expected one JSON object per line, e.g. {\"op\":\"state\",\"person\":\"P1\",\"as_of\":\"2025-06-30\"}")
+            return fail("un objet JSON par ligne était attendu, par exemple {\"op\":\"state\",\"person\":\"P1\",\"as_of\":\"2025-06-30\"}", code: "not_object")
         }
         let answer = respond(members)
         guard let id = members.first(where: { $0.key == "id" })?.value, case .object(let fields) = answer else { return answer }
@@ -31,17 +32,17 @@ public struct ServeSession {
 
     private mutating func respond(_ members: [(key: String, value: JSONValue)]) -> JSONValue {
         func member(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
-        guard case .string(let op)? = member("op") else { return fail("\"op\": missing (event, check, state or due)") }
+        guard case .string(let op)? = member("op") else { return fail("« op » manque (event, check, state ou due)", code: "missing_op") }
         // Each operation's keys, and `op` and `id`: another key is an error that names it (a
         // misspelt option is never silently ignored).
         let allowed: [String: Set<String>] = ["event": ["event"], "check": ["event"], "state": ["person", "as_of"],
                                               "due": ["as_of", "within", "overdue"]]
         if let keys = allowed[op], let unknown = members.first(where: { $0.key != "op" && $0.key != "id" && !keys.contains($0.key) }) {
-            return fail("\"\(unknown.key)\": unknown key for \"\(op)\" (expected \(keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")))")
+            return fail("« \(unknown.key) » : clé inconnue pour « \(op) » (attendues : \(keys.sorted().map { "« \($0) »" }.joined(separator: ", ")))", code: "unknown_key")
         }
         switch op {
         case "event", "check":
-            guard let event = member("event"), case .object = event else { return fail("\"event\": expected an event object of the log v1") }
+            guard let event = member("event"), case .object = event else { return fail("« event » : un objet événement du journal v1 était attendu", code: "not_event") }
             let text = event.serialized(pretty: false)
             if op == "event" {
                 switch store.add(line: text) {
@@ -50,11 +51,11 @@ public struct ServeSession {
                 case .success(.duplicate(let id)):
                     return .object([("ok", .bool(true)), ("op", .string(op)), ("event", .string(id)), ("duplicate", .bool(true))])
                 case .failure(let error):
-                    return fail(error.reason)
+                    return fail(error.reason(in: .french), code: error.code)
                 }
             }
             let parsed = LogReader.read(text)
-            guard let candidate = parsed.events.first else { return fail(parsed.rejected.first?.reason ?? "invalid event") }
+            guard let candidate = parsed.events.first else { return fail(parsed.rejected.first?.reason(in: .french) ?? "événement invalide", code: parsed.rejected.first?.code ?? "invalid_event") }
             // Replay the person's events up to the candidate's day, then preview it.
             var state = PersonState(person: candidate.person)
             let earlier = store.events(of: candidate.person).enumerated()
@@ -67,13 +68,13 @@ public struct ServeSession {
                 ("transition", outcome.transition.map { .object([("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue))]) } ?? .null),
             ])
         case "state":
-            guard case .string(let person)? = member("person") else { return fail("\"person\": expected a string") }
+            guard case .string(let person)? = member("person") else { return fail("« person » : une chaîne était attendue", code: "not_text") }
             guard case .string(let day)? = member("as_of"), let asOf = CivilDate(day) else {
-                return fail("\"as_of\": expected a date YYYY-MM-DD (the state is judged on that day; never the clock)")
+                return fail("« as_of » : une date AAAA-MM-JJ était attendue (l'état est jugé ce jour-là ; jamais l'horloge)", code: "not_date")
             }
             let events = store.events(of: person)
             guard !events.isEmpty else {
-                return fail("\"person\": no event of \(person) in this session (send its events first, or preload a log with --log)")
+                return fail("« person » : aucun événement de \(person) dans cette session (envoyez d'abord ses événements, ou chargez un journal avec --log)", code: "unknown_person")
             }
             let report = Replay.person(person, events: events.enumerated().map { var e = $0.element; e.line = $0.offset + 1; return e },
                                        asOf: asOf, parameters: parameters)
@@ -84,18 +85,18 @@ public struct ServeSession {
             ])
         case "due":
             guard case .string(let day)? = member("as_of"), let asOf = CivilDate(day) else {
-                return fail("\"as_of\": expected a date YYYY-MM-DD")
+                return fail("« as_of » : une date AAAA-MM-JJ était attendue", code: "not_date")
             }
             var within = 7
             if let value = member("within") {
                 guard case .number(let n) = value, let days = Int(n), (0...3660).contains(days) else {
-                    return fail("\"within\": expected a number of days from 0 to 3660")
+                    return fail("« within » : un nombre de jours de 0 à 3660 était attendu", code: "not_number")
                 }
                 within = days
             }
             var overdue = false
             if let value = member("overdue") {
-                guard case .bool(let flag) = value else { return fail("\"overdue\": expected true or false") }
+                guard case .bool(let flag) = value else { return fail("« overdue » : true ou false était attendu", code: "not_boolean") }
                 overdue = flag
             }
             let report = Replay.log(store.parsed, asOf: asOf, parameters: parameters)
@@ -109,7 +110,7 @@ public struct ServeSession {
                 })),
             ])
         default:
-            return fail("unknown op \"\(op)\" (expected event, check, state or due)")
+            return fail("op inconnue « \(op) » (attendues : event, check, state ou due)", code: "unknown_op")
         }
     }
 }

@@ -28,6 +28,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         public var message: String
         public var line: Int
         public var column: Int
-        public var description: String { "line \(line), column \(column): \(message)" }
+        public var description: String { "ligne \(line), colonne \(column) : \(message)" }
     }
 }

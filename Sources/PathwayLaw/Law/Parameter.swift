@@ -112,6 +112,24 @@ public struct ParameterPeriod<Value: Sendable & Equatable>: Sendable {
 
 /// A parameter described without its value type, for listings and checks.
 public struct ParameterDescription: Sendable {
+    /// A value as a French reader reads it, the word `--config` takes in parentheses:
+    /// `non (false)`, `dernier jour du mois (last_day)`, `santé, handicap (health, disability)`;
+    /// numbers, dates and the sanction bounds (already in French) as they are.
+    public static func french(_ value: String) -> String {
+        let words: [String: String] = [
+            "true": "oui", "false": "non",
+            "last_day": "dernier jour du mois", "next_day": "premier jour du mois suivant",
+            "first_decision": "première décision", "latest_decision": "dernière décision",
+            "decision": "date de la décision", "sanction_start": "premier jour de la sanction",
+            "amount_on_start": "montant du premier mois", "each_month": "montant de chaque mois",
+        ]
+        let grounds = Dictionary(uniqueKeysWithValues: ReductionReason.allCases.map { ($0.rawValue, FrenchWords.reduction($0)) })
+        let tokens = value.split(separator: ", ").map(String.init)
+        let shown = tokens.map { words[$0] ?? grounds[$0] }
+        guard !tokens.isEmpty, shown.allSatisfy({ $0 != nil }) else { return value }
+        return shown.compactMap { $0 }.joined(separator: ", ") + " (\(value))"
+    }
+
     public var key: String
     public var summary: String
     public var overridable: Bool

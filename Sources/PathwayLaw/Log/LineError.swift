@@ -51,6 +51,13 @@ public struct LineError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { (file.map { "\($0): " } ?? "") + "line \(line): \(reason)" }
+
+    /// `fichier, ligne 12 : « date » : …`, for standard error.
+    public var frenchDescription: String { (file.map { "\($0), " } ?? "") + "ligne \(line) : \(reason(in: .french))" }
+
+    /// What went wrong as a stable word for programs (`not_date`, `unknown_type`): the JSON
+    /// report's `rejected[].code`, next to its French `reason` (`Docs/report.md`).
+    public var code: String { problem.code }
 }
 
 /// The language a reason is written in.
@@ -87,6 +94,36 @@ package enum LineProblem: Sendable, Hashable {
     case overlong(length: Int, limit: Int)
     case idReused(id: String, firstLine: Int)
     case other(String)
+
+    /// The stable code of the problem (``LineError/code``).
+    package var code: String {
+        switch self {
+        case .blank: return "blank"
+        case .invalidUTF8: return "invalid_utf8"
+        case .invalidJSON: return "invalid_json"
+        case .repeatedKey: return "repeated_key"
+        case .missing: return "missing_field"
+        case .nullWhereRequired: return "null_field"
+        case .notText: return "not_text"
+        case .textLength: return "text_length"
+        case .notDate: return "not_date"
+        case .impossibleDate: return "impossible_date"
+        case .dateWithTime: return "date_with_time"
+        case .notOneOf: return "not_allowed_value"
+        case .notBool: return "not_boolean"
+        case .notNumber: return "not_number"
+        case .tooManyDecimals: return "too_many_decimals"
+        case .notArrayOfStrings: return "not_text_array"
+        case .elementNotText: return "element_not_text"
+        case .elementLength: return "element_length"
+        case .notEventType: return "not_event_type"
+        case .unknownEventType: return "unknown_type"
+        case .emptyHouseholdChange: return "empty_household_change"
+        case .overlong: return "line_too_long"
+        case .idReused: return "id_reused"
+        case .other: return "other"
+        }
+    }
 
     /// A value as the line wrote it (cut at 60 characters), with its kind when it is not a
     /// number or a boolean.

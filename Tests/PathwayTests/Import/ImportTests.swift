@@ -110,16 +110,16 @@ struct CAFImportTests {
     }
 
     @Test("bad flows are rejected with their line: truncated, no matricule, undeclared windows-1252, unknown encoding", arguments: [
-        ("<?xml version=\"1.0\"?>\n<Racine>\n<InfosFoyerRSA>\n", "still open"),
-        ("<?xml version=\"1.0\"?>\n<Racine><InfosFoyerRSA><IdentificationRSA><Organisme><MATRICULE></MATRICULE></Organisme></IdentificationRSA></InfosFoyerRSA></Racine>\n", "without a MATRICULE"),
-        ("<?xml version=\"1.0\"?>\n<Racine>\n<InfosFoyerRSA><Personne><Identification><NOM>L\u{E9}a</NOM></Identification></Personne></InfosFoyerRSA></Racine>\n", "declares no encoding"),
-        ("<?xml version=\"1.0\" encoding=\"EBCDIC\"?>\n<Racine/>\n", "unknown encoding"),
-        ("<Racine><A></B></Racine>", "closing tag </B>"),
+        ("<?xml version=\"1.0\"?>\n<Racine>\n<InfosFoyerRSA>\n", "encore ouvert"),
+        ("<?xml version=\"1.0\"?>\n<Racine><InfosFoyerRSA><IdentificationRSA><Organisme><MATRICULE></MATRICULE></Organisme></IdentificationRSA></InfosFoyerRSA></Racine>\n", "sans MATRICULE"),
+        ("<?xml version=\"1.0\"?>\n<Racine>\n<InfosFoyerRSA><Personne><Identification><NOM>L\u{E9}a</NOM></Identification></Personne></InfosFoyerRSA></Racine>\n", "ne déclare pas d'encodage"),
+        ("<?xml version=\"1.0\" encoding=\"EBCDIC\"?>\n<Racine/>\n", "encodage inconnu"),
+        ("<Racine><A></B></Racine>", "balise fermante </B>"),
     ])
     func badFlows(_ text: String, _ expected: String) {
         var bytes = Array(text.utf8)
         // The é of the third case as windows-1252 writes it: one byte, invalid UTF-8.
-        if expected == "declares no encoding" { bytes = Array(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }) }
+        if expected == "ne déclare pas d'encodage" { bytes = Array(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }) }
         #expect(throws: CAFImport.Problem.self) { _ = try Self.households(bytes) }
         do { _ = try Self.households(bytes) } catch let error as CAFImport.Problem {
             #expect(error.message.contains(expected), "\(error)")
@@ -159,7 +159,7 @@ struct CSVImportTests {
         #expect(orientations.map { $0.fields.first { $0.0 == "dominante" }?.1 } == [.text("emploi"), .text("social"), .text("socio_pro")])
         #expect(orientations.map { $0.fields.first { $0.0 == "organisme" }?.1 } == [.text("france_travail"), .text("delegataire"), .text("mission_locale")])
         #expect(r.events.filter { $0.type == .contractSigned }.map(\.person) == ["12345-DEM"])
-        #expect(r.skipped == [CSVImport.Skipped(line: 5, column: "DATE_CER", reason: "\"31/02/2025\" is not a date (dd/mm/yyyy or yyyy-mm-dd)")])
+        #expect(r.skipped == [CSVImport.Skipped(line: 5, column: "DATE_CER", reason: "« 31/02/2025 » n'est pas une date (jj/mm/aaaa ou aaaa-mm-jj)")])
     }
 
     @Test("rdv-insertion participations: UTF-8 with a BOM; a status that is not a fact gives no event, counted")
@@ -189,8 +189,8 @@ struct CSVImportTests {
         let messages = r.skipped.map(\.reason)
         #expect(messages.count == 5)
         for word in ["Lilas", "DURAND", "Hélène", "LILLE"] { #expect(!messages.joined().contains(word), "\(word) leaked") }
-        #expect(messages.contains("\"31/02/2025\" is not a date (dd/mm/yyyy or yyyy-mm-dd)"))
-        #expect(messages.contains("a text of 5 characters is not a date (dd/mm/yyyy or yyyy-mm-dd)"))
+        #expect(messages.contains("« 31/02/2025 » n'est pas une date (jj/mm/aaaa ou aaaa-mm-jj)"))
+        #expect(messages.contains("un texte de 5 caractères n'est pas une date (jj/mm/aaaa ou aaaa-mm-jj)"))
     }
 
     @Test("a header with a typo names the missing column and the closest one")
@@ -214,7 +214,7 @@ struct CSVImportTests {
         #expect(r.events.map { "\($0.person) \($0.type.rawValue) \($0.date)" } == ["77-DEM right_opened 2025-03-03", "77-DEM orientation_decided 2025-03-20"])
         #expect(r.events.last?.fields.map(\.1) == [.text("socio_pro"), .text("france_travail")])
         #expect(r.skipped.count == 1)
-        #expect(r.skipped.first?.reason.contains("is not a CAF file number") == true)
+        #expect(r.skipped.first?.reason.contains("n'est pas un numéro de dossier CAF") == true)
     }
 
     @Test("a mapping file is checked: an unknown event type or field is an error with a suggestion")
@@ -225,7 +225,7 @@ struct CSVImportTests {
         do {
             _ = try CSVImport.mapping(JSONValue.parse(#"{"source":"x","person":{"matricule":"A","role":"B"},"events":[{"type":"orientation_decide","date":"C"}]}"#))
         } catch let error as CSVImport.MappingError {
-            #expect(error.message.contains(#"did you mean "orientation_decided"?"#))
+            #expect(error.message.contains("vouliez-vous dire « orientation_decided » ?"))
         }
         for name in BuiltInMappings.names { _ = try CSVImport.mapping(JSONValue.parse(try #require(BuiltInMappings.text(name)))) }
     }
@@ -293,7 +293,7 @@ struct CSVImportTests {
             _ = try CSVImport.mapping(JSONValue.parse(#"{"source":"si","person":{"matricule":"A","role":"B"},"records":["diagnostic"],"events":[{"type":"registered","date":"C"}]}"#))
             Issue.record("an unknown type in records was accepted")
         } catch let error as CSVImport.MappingError {
-            #expect(error.message == #"mapping: records[0]: not an event type of the log (did you mean "diagnostic_completed"?)"#)
+            #expect(error.message == "correspondance : records[0] : pas un type d'événement du journal (vouliez-vous dire « diagnostic_completed » ?)")
         }
         // Each built-in mapping's source is declared, and records at least what the mapping writes.
         for name in BuiltInMappings.names {

@@ -84,19 +84,19 @@ struct XMLStreamTests {
             _ = try Self.pieces("<Flux>\n<Foyer><ETAT>2</ETAT>\n", chunk: 4)
             Issue.record("a truncated flow was accepted")
         } catch {
-            #expect(error.message.contains("still open"), "\(error)")
+            #expect(error.message.contains("encore ouvert"), "\(error)")
         }
         do {
             _ = try Self.pieces("<?xml version=\"1.0\"?>\n<!-- only a comment -->\n")
             Issue.record("a flow without element was accepted")
         } catch {
-            #expect(error.message.contains("no XML element"), "\(error)")
+            #expect(error.message.contains("aucun élément XML"), "\(error)")
         }
         do {
             _ = try Self.pieces("just text, no element")
             Issue.record("text without element was accepted")
         } catch {
-            #expect(error.message.contains("text before the root element") && error.line == 1, "\(error)")
+            #expect(error.message.contains("du texte avant l'élément racine") && error.line == 1, "\(error)")
         }
     }
 
@@ -106,13 +106,13 @@ struct XMLStreamTests {
             _ = try Self.pieces("<Flux>\n<Foyer><Personne><NOM>x</NOM>\n", chunk: 5)
             Issue.record("a truncated flow was accepted")
         } catch {
-            #expect(error.message == "the flow ends with <Personne> still open (truncated flow?)", "\(error)")
+            #expect(error.message == "le flux finit avec <Personne> encore ouvert (flux tronqué ?)", "\(error)")
         }
         do {
             _ = try Self.pieces("<Flux><Personne></Prestations></Flux>")
             Issue.record("a mismatched end was accepted")
         } catch {
-            #expect(error.message == "closing tag </Prestations> where </Personne> was expected", "\(error)")
+            #expect(error.message == "balise fermante </Prestations> là où </Personne> était attendue", "\(error)")
         }
         for bad in ["<Flux><Identification 2730799404078></Identification></Flux>", "<Flux><Foyer version></Foyer></Flux>",
                     "<Flux><Foyer a=\"1\"b=\"2\"></Foyer></Flux>", "<Flux><Foyer =\"1\"></Foyer></Flux>"] {
@@ -120,7 +120,7 @@ struct XMLStreamTests {
                 _ = try Self.pieces(bad)
                 Issue.record("a malformed tag was accepted: \(bad)")
             } catch {
-                #expect(error.message.hasPrefix("a malformed tag <"), "\(error)")
+                #expect(error.message.hasPrefix("une balise mal formée <"), "\(error)")
             }
         }
         #expect((try? Self.pieces("<Flux xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" a='1' ><Foyer/></Flux>")) == ["<Flux@1", "<Foyer@1", "</Foyer", "</Flux"])

@@ -60,7 +60,7 @@ package struct JSONLexer {
         }
 
         /// In English (a configuration file's error, a `serve` request's).
-        package var message: String { problem.text(in: .english) }
+        package var message: String { problem.text(in: .french) }
     }
 
     package let bytes: UnsafeBufferPointer<UInt8>

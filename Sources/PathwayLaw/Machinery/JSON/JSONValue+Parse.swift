@@ -7,7 +7,7 @@ extension JSONValue {
         let bytes = Array(text.utf8)
         let result: Result<JSONValue, JSONValue.ParseError> = bytes.withUnsafeBufferPointer { buffer in
             if let bad = UTF8Check.firstInvalidOffset(buffer) {
-                return .failure(location(buffer, bad, "invalid UTF-8"))
+                return .failure(location(buffer, bad, "UTF-8 invalide"))
             }
             var lexer = JSONLexer(buffer)
             do throws(JSONLexer.SyntaxError) {

@@ -25,8 +25,8 @@ public struct GroupedReader {
         }
 
         public var description: String {
-            "line \(line): person \"\(person)\" already had lines from line \(firstLine), before another person's: "
-                + "the log is not grouped by person (replay it without --sorted)"
+            "ligne \(line) : la personne « \(person) » avait déjà des lignes depuis la ligne \(firstLine), avant celles d'une autre : "
+                + "le journal n'est pas groupé par personne (rejouez-le sans --sorted)"
         }
     }
 
