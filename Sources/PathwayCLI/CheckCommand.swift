@@ -5,14 +5,14 @@ enum CheckCommand {
     static let spec = CommandSpec(
         "check", arguments: "<file.md | folder>...",
         description: """
-        Runs every ```scenario block of the Markdown files given (folders are searched for .md
-        files, recursively) and prints one line per scenario: ok, or what differed, in French.
-        The format is described in Docs/scenarios.md; Docs/rules is the first corpus.
+        Joue chaque bloc ```scenario des fichiers Markdown donnés (les dossiers sont parcourus à la
+        recherche de fichiers .md) et écrit une ligne par scénario : ok, ou ce qui diffère. Le
+        format est décrit dans Docs/scenarios.md ; Docs/rules en est le premier corpus.
         """,
-        options: [OptionSpec("--quiet", help: "Print only the scenarios that fail, and the summary.")],
+        options: [OptionSpec("--quiet", help: "N'écrire que les scénarios en échec, et le bilan.")],
         footer: """
-        Exit status: 0 all scenarios agree with the engine, 1 at least one differs, 2 usage error,
-        unreadable file or malformed scenario.
+        Code de sortie : 0 tous les scénarios s'accordent avec le moteur, 1 au moins un diffère, 2
+        erreur d'usage, fichier illisible ou scénario mal formé.
         """)
 
     static var usage: String { spec.usage }

@@ -192,9 +192,7 @@ enum Files {
         defer { closedir(dir) }
         var result: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = Files.entryName(entry)
             if name.hasPrefix(".") { continue }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             var childInfo = stat()
@@ -209,6 +207,14 @@ enum Files {
     }
 
     static func writeError(_ text: String) { _ = write(text, fd: 2) }
+
+    /// A directory entry's name, read in place. Copying `d_name` (`entry.pointee.d_name`) would
+    /// read its 256 bytes, past the end of a short entry that readdir's buffer ends with: an
+    /// overflow AddressSanitizer reports once the sanitizer build links with lld.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        return String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
+    }
 
     static func describeErrno() -> String {
         switch errno {
@@ -475,7 +481,7 @@ enum TemporaryFiles {
         defer { closedir(dir) }
         let prefix = ".\(name)."
         while let entry = readdir(dir) {
-            let file = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            let file = Files.entryName(entry)
             guard file.hasPrefix(prefix), file.hasSuffix(".tmp") else { continue }
             let middle = file.dropFirst(prefix.count).dropLast(4)
             guard let pid = Int32(middle), pid != getpid() else { continue }

@@ -5,15 +5,15 @@ enum DueCommand {
     static let spec = CommandSpec(
         "due", arguments: "<events.ndjson | ->",
         description: """
-        Lists, per person, the deadlines falling due from the date given to DAYS days later
-        (default 7): orientation, contract, social review, the stock's contract, and the end of a
-        suspension running; soonest first. The date is never the machine's clock.
+        Liste, par personne, les échéances de la date donnée à DAYS jours plus tard (7 par
+        défaut) : orientation, contrat, réexamen social, contrat du stock, et fin d'une suspension
+        en cours ; les plus proches d'abord. La date n'est jamais l'horloge de la machine.
         """,
         options: [
-            CommonOptions.asOf("The agenda's first day (required)."),
-            OptionSpec("--within", .integer(placeholder: "DAYS", 0...3660), help: "How many days ahead (default 7)."),
-            OptionSpec("--overdue", help: "Also list the deadlines already passed and still open."),
-            CommonOptions.format(["text", "json", "csv"], help: "text (default, French), json or csv."),
+            CommonOptions.asOf("Le premier jour de l'agenda (exigé)."),
+            OptionSpec("--within", .integer(placeholder: "DAYS", 0...3660), help: "Combien de jours à venir (7 par défaut)."),
+            OptionSpec("--overdue", help: "Lister aussi les échéances déjà passées et toujours ouvertes."),
+            CommonOptions.format(["text", "json", "csv"], help: "text (par défaut, en français), json ou csv."),
             CommonOptions.config,
             CommonOptions.mapping,
         ])

@@ -5,24 +5,26 @@ enum ExplainCommand {
     static let spec = CommandSpec(
         "explain", arguments: "<events.ndjson... | -> PERSON",
         description: """
-        One person's story, in French, for a dispute: each event in date order and what it changed
-        (the state, the clocks started, completed, late or interrupted, the findings it revealed),
-        then what the audit date judges (clocks missed or still running), the rules applied with
-        their articles, confidence and the parameters in force, and each finding with its why.
-        The findings are those `pathway replay` reports for the person on the same log and date.
-        The last argument is the person's identifier (its exact bytes); the others are log files.
+        L'histoire d'une personne, en français, pour un litige : chaque événement dans l'ordre des
+        dates et ce qu'il a changé (l'état, les délais ouverts, tenus, dépassés ou interrompus, les
+        constats qu'il a révélés), puis ce que juge la date d'audit (délais manqués ou en cours),
+        les règles appliquées, respectées ou non, avec leurs articles, leur confiance et les
+        paramètres en vigueur, et chaque constat avec son pourquoi. Les constats sont ceux que
+        `pathway replay` donne pour la personne sur le même journal à la même date. Le dernier
+        argument est l'identifiant de la personne (ses octets exacts) ; les autres sont des
+        fichiers de journal.
         """,
         options: [
-            CommonOptions.asOf("The audit date (default: the latest date of the whole log)."),
-            CommonOptions.format(["text", "html", "json"], help: "text (default), html (one printable page with a timeline) or json. Without it, the extension of --output (.html, .json, .txt) chooses."),
+            CommonOptions.asOf("La date d'audit (par défaut : la date la plus récente de tout le journal)."),
+            CommonOptions.format(["text", "html", "json"], help: "text (par défaut), html (une page imprimable avec une frise) ou json. Sans elle, l'extension de --output (.html, .json, .txt) choisit."),
             CommonOptions.output(),
             CommonOptions.config,
             CommonOptions.mapping,
             CommonOptions.encoding,
         ],
         footer: """
-        Exit status: 0 no violation for this person, 1 violations, 2 usage error, unreadable
-        input or a person with no event in the log.
+        Code de sortie : 0 aucune violation pour cette personne, 1 des violations, 2 erreur
+        d'usage, entrée illisible ou personne sans événement au journal.
         """)
 
     static var usage: String { spec.usage }

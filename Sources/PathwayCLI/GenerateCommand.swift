@@ -5,24 +5,26 @@ enum GenerateCommand {
     static let spec = CommandSpec(
         "generate", arguments: "",
         description: """
-        Writes a realistic synthetic event log (event log v1, NDJSON) of N events, about a hundred
-        per person: rights opened, transferred, closed and reopened; registrations; orientations
-        on time and late; re-orientations; diagnostics; contracts with legal reductions and a few
-        unlawful hours; weekly activities; appointments; failings and sanctions of every kind; the
-        stock opened before 2025. Interleaved in date order, as a département's export would be.
-        The same N and seed always give the same bytes.
+        Écrit un journal d'événements synthétique réaliste (journal v1, NDJSON) de N événements,
+        une centaine par personne : droits ouverts, transférés, clos et rouverts ; inscriptions ;
+        orientations dans le délai et en retard ; réorientations ; diagnostics ; contrats avec
+        réductions légales et quelques durées illégales ; activités de chaque semaine ;
+        rendez-vous ; manquements et sanctions de toutes sortes, avec audition et recours ; le
+        stock ouvert avant 2025. Mêlés dans l'ordre des dates, comme l'export d'un département.
+        Les mêmes N et graine donnent toujours les mêmes octets.
 
-        With --caf-flow, a synthetic CAF/MSA flow instead (XML, windows-1252, accented names,
-        every ETATDOSRSA, closures with their reasons, duties flags), for `pathway import caf`.
+        Avec --caf-flow, un flux CAF/MSA synthétique à la place (XML, windows-1252, noms
+        accentués, chaque ETATDOSRSA, clôtures avec leur motif, indicateurs de droits et devoirs),
+        pour `pathway import caf`.
         """,
         options: [
-            OptionSpec("--events", .integer(placeholder: "N", 0...2_000_000_000), help: "Number of events (lines) to write."),
-            OptionSpec("--caf-flow", .integer(placeholder: "HOUSEHOLDS", 0...100_000_000), help: "Write a CAF/MSA flow of that many households instead of a log."),
-            OptionSpec("--flow", .integer(placeholder: "K", 1...10_000), help: "With --caf-flow: the K-th flow of a weekly sequence (1, the default: the monthly flow; later ones move some households: rights opened and closed, duties changed)."),
-            OptionSpec("--seed", .integer(placeholder: "S", 0...Int.max), help: "Seed of the generator (default 1)."),
-            OptionSpec("--by-person", help: "The same lines grouped by person (each person's lines together, in their order), for `pathway replay --sorted`; written as they are made."),
-            OptionSpec("--sources", help: "An imported log: only the events the built-in sources record (the CAF/MSA flows, the steering base, rdv-insertion), each with its \"source\"; the rules that need a registration or a diagnostic are then not judged."),
-            CommonOptions.output("Write to FILE instead of standard output."),
+            OptionSpec("--events", .integer(placeholder: "N", 0...2_000_000_000), help: "Nombre d'événements (lignes) à écrire."),
+            OptionSpec("--caf-flow", .integer(placeholder: "HOUSEHOLDS", 0...100_000_000), help: "Écrire un flux CAF/MSA d'autant de foyers au lieu d'un journal."),
+            OptionSpec("--flow", .integer(placeholder: "K", 1...10_000), help: "Avec --caf-flow : le K-ième flux d'une suite hebdomadaire (1, par défaut : le flux mensuel ; les suivants font bouger des foyers : droits ouverts et clos, droits et devoirs changés)."),
+            OptionSpec("--seed", .integer(placeholder: "S", 0...Int.max), help: "Graine du générateur (1 par défaut)."),
+            OptionSpec("--by-person", help: "Les mêmes lignes groupées par personne (les lignes de chacune ensemble, dans leur ordre), pour `pathway replay --sorted` ; écrites à mesure."),
+            OptionSpec("--sources", help: "Un journal importé : seulement les événements que les sources intégrées enregistrent (flux CAF/MSA, base de pilotage, rdv-insertion), chacun avec sa \"source\" ; les règles qui demandent une inscription ou un diagnostic ne sont alors pas jugées."),
+            CommonOptions.output("Écrire dans FICHIER au lieu de la sortie standard."),
         ])
 
     static var usage: String { spec.usage }

@@ -8,50 +8,53 @@ import Pathway
 /// `pathway import caf|csv`: what départements hold, into the event log v1 (`Docs/import.md`).
 enum ImportCommand {
     static let shared: [OptionSpec] = [
-        CommonOptions.output("Write the events to FILE instead of standard output."),
-        OptionSpec("--pseudonymize", .text(placeholder: "KEYFILE", expected: "a key file"), help: "Replace each person by the HMAC-SHA-256 of <matricule>-DEM|CJT under the key, the same in every source and run."),
-        OptionSpec("--strict", help: "Exit 3 when anything was skipped."),
+        CommonOptions.output("Écrire les événements dans FICHIER au lieu de la sortie standard."),
+        OptionSpec("--pseudonymize", .text(placeholder: "KEYFILE", expected: "un fichier de clé"), help: "Remplacer chaque personne par le HMAC-SHA-256 de <matricule>-DEM|CJT sous la clé, le même dans chaque source et chaque exécution."),
+        OptionSpec("--strict", help: "Sortir avec 3 si quoi que ce soit a été ignoré."),
     ]
 
     static let caf = CommandSpec(
         "import caf", arguments: "FLOW.xml...",
         description: """
-        The CAF/MSA beneficiary flows (XML, daily I and monthly M), read in flow order (by
-        DTCREAFLUX, then by name), as a stream, in the encoding their prolog declares. Each flow is
-        a snapshot: the events are the differences with the household's previous snapshot.
+        Les flux bénéficiaires CAF/MSA (XML, quotidiens I et mensuels M), lus dans l'ordre des flux
+        (DTCREAFLUX et HEUCREAFLUX, puis le nom), en flot, dans l'encodage que déclare leur
+        prologue. Chaque flux est une photographie : les événements sont les différences avec la
+        photographie précédente du foyer.
         """,
         options: [
-            OptionSpec("--state", .text(placeholder: "FILE", expected: "a file path"), help: "Keep each household's last snapshot between runs (replaced only once a flow has been read whole), so that a daily import writes only the new events."),
-            OptionSpec("--received", .date, help: "The day the département received a single flow (default its DTCREAFLUX)."),
+            OptionSpec("--state", .text(placeholder: "FILE", expected: "un chemin de fichier"), help: "Garder la dernière photographie de chaque foyer d'une exécution à l'autre (remplacée seulement une fois un flux lu en entier), pour qu'un import quotidien n'écrive que les nouveaux événements."),
+            OptionSpec("--received", .date, help: "Le jour où le département a reçu un flux unique (par défaut son DTCREAFLUX)."),
         ] + shared)
 
     static let csv = CommandSpec(
         "import csv", arguments: "--mapping NAME|FILE DATA.csv...",
         description: """
-        CSV files through a mapping: a built-in one (pilotage, rdv-insertion-users,
-        rdv-insertion-participations) or a JSON file written from one of them. Separator and
-        encoding are detected unless given.
+        Des fichiers CSV à travers une correspondance : intégrée (pilotage, rdv-insertion-users,
+        rdv-insertion-participations) ou un fichier JSON écrit à partir de l'une d'elles.
+        Séparateur et encodage sont détectés s'ils ne sont pas donnés.
         """,
         options: [
-            OptionSpec("--mapping", .text(placeholder: "NAME|FILE", expected: "a mapping name or file"), help: "The mapping: a built-in name or a JSON file."),
-            OptionSpec("--print-mapping", .text(placeholder: "NAME", expected: "a mapping name"), help: "Print a built-in mapping (a starting point for a file of your own) and stop."),
-            OptionSpec("--encoding", .choice(["utf-8", "windows-1252"]), help: "The files' encoding (default: detected)."),
-            OptionSpec("--separator", .choice([";", ","]), help: "The separator (default: detected)."),
+            OptionSpec("--mapping", .text(placeholder: "NAME|FILE", expected: "un nom ou un fichier de correspondance"), help: "La correspondance : un nom intégré ou un fichier JSON."),
+            OptionSpec("--print-mapping", .text(placeholder: "NAME", expected: "un nom de correspondance"), help: "Écrire une correspondance intégrée (point de départ d'un fichier à vous) et s'arrêter."),
+            OptionSpec("--encoding", .choice(["utf-8", "windows-1252"]), help: "L'encodage des fichiers (par défaut : détecté)."),
+            OptionSpec("--separator", .choice([";", ","]), help: "Le séparateur (par défaut : détecté)."),
         ] + shared)
 
     static var usage: String {
         """
-        Usage: pathway import caf|csv …
+        Usage : pathway import caf|csv …
 
-        Writes the event log v1 (NDJSON), sorted by date, person and type, each event's id made
-        from its source, person, type and date: the same files give the same bytes.
+        Écrit le journal d'événements v1 (NDJSON), trié par date, personne et type, l'id de
+        chaque événement fait de sa source, sa personne, son type et sa date : les mêmes fichiers
+        donnent les mêmes octets.
 
-        The person is the couple CAF file number + role: <matricule>-DEM or <matricule>-CJT.
-        No NIR, name, birth date, address, phone or e-mail is ever written.
+        La personne est le couple numéro de dossier CAF + rôle : <matricule>-DEM ou
+        <matricule>-CJT. Aucun NIR, nom, date de naissance, adresse, téléphone ni courriel n'est
+        jamais écrit.
 
-        On standard error: what was read, the events written by type, what was skipped and why.
-        Exit status: 0 done; 2 usage error, or a file that cannot be read (the others are still
-        imported); 3 something was skipped and --strict was given.
+        Sur la sortie d'erreur : ce qui a été lu, les événements écrits par type, ce qui a été
+        ignoré et pourquoi. Code de sortie : 0 fait ; 2 erreur d'usage, ou un fichier illisible
+        (les autres sont importés) ; 3 quelque chose a été ignoré et --strict était donné.
 
         \(caf.usage)
         \(csv.usage)

@@ -53,22 +53,22 @@ struct OptionSpec: Sendable {
 
 /// The options several commands share, declared once.
 enum CommonOptions {
-    static func asOf(_ help: String = "Date at which pending deadlines are judged (default: the latest date in the log, never the machine's clock).") -> OptionSpec {
+    static func asOf(_ help: String = "Date à laquelle les délais en cours sont jugés (par défaut : la date la plus récente du journal, jamais l'horloge de la machine).") -> OptionSpec {
         OptionSpec("--as-of", .date, help: help)
     }
     static func format(_ choices: [String], help: String) -> OptionSpec {
         OptionSpec("--format", .choice(choices), help: help)
     }
-    static let config = OptionSpec("--config", .text(placeholder: "FILE", expected: "a JSON file path"),
-                                   help: "JSON object of local parameters (local targets, [I] choices), e.g. {\"orientation_target_days\": 15}. Unknown keys are an error.")
+    static let config = OptionSpec("--config", .text(placeholder: "FILE", expected: "un chemin de fichier JSON"),
+                                   help: "Objet JSON de paramètres locaux (cibles locales, choix [I]), par exemple {\"orientation_target_days\": 15}. Une clé inconnue est une erreur.")
     static let encoding = OptionSpec("--encoding", .choice(["utf-8", "windows-1252"]),
-                                     help: "The log's encoding: utf-8 (default) or windows-1252 (a log from an older tool).")
-    static func output(_ help: String = "Write to FILE instead of standard output (through a temporary file renamed once complete).") -> OptionSpec {
-        OptionSpec("--output", short: "-o", .text(placeholder: "FILE", expected: "a file path"), help: help)
+                                     help: "L'encodage du journal : utf-8 (par défaut) ou windows-1252 (un journal d'un outil ancien).")
+    static func output(_ help: String = "Écrire dans FICHIER au lieu de la sortie standard (par un fichier temporaire renommé une fois complet).") -> OptionSpec {
+        OptionSpec("--output", short: "-o", .text(placeholder: "FILE", expected: "un chemin de fichier"), help: help)
     }
-    static let help = OptionSpec("--help", short: "-h", help: "Show this help.")
-    static let mapping = OptionSpec("--mapping", .text(placeholder: "FILE", expected: "a mapping file (JSON)"),
-                                    help: "A custom mapping the log was imported with (pathway import csv --mapping): its \"source\" and \"records\" declare what that source records, so that a rule whose data none of the log's sources records is not judged. Repeatable. The built-in sources (caf, msa, pilotage, rdv-insertion) need none.",
+    static let help = OptionSpec("--help", short: "-h", help: "Cette aide.")
+    static let mapping = OptionSpec("--mapping", .text(placeholder: "FILE", expected: "un fichier de correspondance (JSON)"),
+                                    help: "Une correspondance propre avec laquelle le journal a été importé (pathway import csv --mapping) : ses \"source\" et \"records\" déclarent ce que cette source enregistre, pour qu'une règle dont aucune source du journal n'enregistre les données ne soit pas jugée. Répétable. Les sources intégrées (caf, msa, pilotage, rdv-insertion) n'en ont pas besoin.",
                                     repeatable: true)
 
     /// The sources declared: the built-in ones and those of the `--mapping` files.
@@ -111,7 +111,7 @@ struct CommandSpec: Sendable {
     /// The usage text: the synopsis wrapped at 96 columns, the description, every option.
     var usage: String {
         var out = ""
-        let head = "Usage: pathway \(name)" + (arguments.isEmpty ? "" : " \(arguments)")
+        let head = "Usage : pathway \(name)" + (arguments.isEmpty ? "" : " \(arguments)")
         let indent = String(repeating: " ", count: min(head.count + 1, 30))
         var line = head
         for option in options where option.name != "--help" {
@@ -123,7 +123,7 @@ struct CommandSpec: Sendable {
                 line += " " + piece
             }
         }
-        out += line + "\n\n" + description + "\n\nOptions:\n"
+        out += line + "\n\n" + description + "\n\nOptions :\n"
         let width = min(24, (options.map(\.label.count).max() ?? 0) + 3)
         for option in options {
             let label = "  " + option.label

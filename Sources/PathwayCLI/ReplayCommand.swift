@@ -5,28 +5,29 @@ enum ReplayCommand {
     static let spec = CommandSpec(
         "replay", arguments: "<events.ndjson... | ->",
         description: """
-        Replays an event log (NDJSON, event log v1) through the pathway's rules and prints the
-        audit report: people's states, findings with their rule, article and dates, indicators.
-        Several files (the imports of several sources) are replayed as one log: a repeated id
-        across them is a duplicate; rejected lines are named by file and line, and the JSON
-        report's input gives each file's counts.
+        Rejoue un journal d'événements (NDJSON, journal v1) à travers les règles du parcours et
+        écrit le rapport d'audit : l'état de chaque personne, les constats avec leur règle, leur
+        article et leurs dates, les indicateurs. Plusieurs fichiers (les imports de plusieurs
+        sources) se rejouent comme un seul journal : un id répété de l'un à l'autre est un
+        doublon ; une ligne rejetée est nommée par son fichier et sa ligne, et l'entrée du
+        rapport JSON donne les comptes de chaque fichier.
         """,
         options: [
-            CommonOptions.asOf("Date at which pending deadlines are judged (default: the latest date in the log, never the machine's clock). Later events are counted but not replayed."),
-            CommonOptions.format(Format.allCases.map(\.rawValue), help: "text (default, French, for auditors), json, csv (one row per finding), csv-excel (the same for French Excel: ';', a byte-order mark, French headers) or html (one self-contained page in French, with charts, printable). xlsx: an Excel workbook (synthesis, findings, people, indicators). Without it, the extension of --output chooses, whatever its case: .json, .txt, .html, .xlsx, and .csv the CSV for French Excel (csv-excel); another extension is an error."),
-            OptionSpec("--excel", help: "The same as --format csv-excel."),
-            OptionSpec("--summary", help: "The text report's synthesis alone."),
+            CommonOptions.asOf("Date à laquelle les délais en cours sont jugés (par défaut : la date la plus récente du journal, jamais l'horloge de la machine). Les événements postérieurs sont comptés, pas rejoués."),
+            CommonOptions.format(Format.allCases.map(\.rawValue), help: "text (par défaut, en français, pour les auditeurs), json, csv (une ligne par constat), csv-excel (le même pour Excel en français : ';', indicateur d'ordre des octets, en-têtes en français), html (une page autonome en français, avec graphiques, imprimable) ou xlsx (un classeur Excel : synthèse, constats, personnes, indicateurs). Sans elle, l'extension de --output choisit, quelle que soit sa casse : .json, .txt, .html, .xlsx, et .csv le CSV pour Excel en français (csv-excel) ; une autre extension est une erreur."),
+            OptionSpec("--excel", help: "Comme --format csv-excel."),
+            OptionSpec("--summary", help: "La seule synthèse du rapport texte (refusé avec un autre format)."),
             CommonOptions.encoding,
-            CommonOptions.output("Write the report to FILE instead of standard output (through a temporary file renamed once complete: a run stopped midway leaves the previous report whole)."),
+            CommonOptions.output("Écrire le rapport dans FICHIER au lieu de la sortie standard (par un fichier temporaire renommé une fois complet : une exécution interrompue laisse le rapport précédent entier)."),
             CommonOptions.config,
             CommonOptions.mapping,
-            OptionSpec("--strict", help: "Exit 3 if any line was rejected."),
-            OptionSpec("--jobs", short: "-j", .integer(placeholder: "N", 1...256), help: "Threads to use (default: all cores). The report is the same, byte for byte, whatever N."),
-            OptionSpec("--sorted", help: "The log is grouped by person (each person's lines together): replay one person at a time, in memory bounded by the largest person and the number of people, not by the log (a national log). json or csv only; with standard input, --as-of is required. A person whose lines come back later is an error (exit 2). Ids are checked within each person only: an id used by two people is not detected (the whole replay rejects the second line)."),
+            OptionSpec("--strict", help: "Sortir avec 3 si une ligne a été rejetée."),
+            OptionSpec("--jobs", short: "-j", .integer(placeholder: "N", 1...256), help: "Fils d'exécution (par défaut : tous les cœurs). Le rapport est le même, octet pour octet, quel que soit N."),
+            OptionSpec("--sorted", help: "Le journal est groupé par personne (les lignes de chacune ensemble) : rejouer une personne à la fois, dans une mémoire bornée par la plus grande personne et le nombre de personnes, pas par le journal (un journal national). json ou csv seulement ; avec l'entrée standard, --as-of est exigé. Une personne dont les lignes reviennent plus loin est une erreur (sortie 2). Les id ne sont vérifiés qu'au sein de chaque personne : un id employé par deux personnes n'est pas détecté (le rejeu entier rejette la seconde ligne)."),
         ],
         footer: """
-        Exit status: 0 no violation, 1 at least one violation, 2 usage error or unreadable
-        input, 3 rejected lines under --strict.
+        Code de sortie : 0 aucune violation, 1 au moins une violation, 2 erreur d'usage ou
+        entrée illisible, 3 lignes rejetées avec --strict.
         """)
 
     static var usage: String { spec.usage }

@@ -5,15 +5,16 @@ enum RulesCommand {
     static let spec = CommandSpec(
         "rules", arguments: "",
         description: """
-        Prints every rule Pathway applies: its id, severity, what it checks, its articles with
-        their confidence ([P] primary text, [S] secondary source, [I] interpretation), and its
-        parameters with the values in force (and whether a département may override them).
+        Écrit chaque règle que Pathway applique : son identifiant, sa gravité, ce qu'elle vérifie,
+        ses articles avec leur confiance ([P] texte primaire, [S] source secondaire, [I]
+        interprétation), et ses paramètres avec les valeurs en vigueur (et si un département peut
+        les remplacer).
         """,
         options: [
-            CommonOptions.format(["text", "json", "markdown"], help: "text (default, French), json, or markdown: the parts of the rule reference the registry knows (each page's head and table of parameters, the index), between markers."),
-            CommonOptions.asOf("Show the values in force on that date (default: the latest values)."),
-            OptionSpec("--config", .text(placeholder: "FILE", expected: "a JSON file path"), help: "Apply a file of local parameters, as replay does."),
-            OptionSpec("--docs", .text(placeholder: "DIR", expected: "a folder (Docs)"), help: "With --format markdown: rewrite those parts in DIR/rules/*.md and DIR/README.md, in place (the prose and the examples are kept)."),
+            CommonOptions.format(["text", "json", "markdown"], help: "text (par défaut, en français), json, ou markdown : les parties de la référence des règles que le registre connaît (l'en-tête et la table des paramètres de chaque page, l'index), entre marqueurs."),
+            CommonOptions.asOf("Montrer les valeurs en vigueur ce jour-là (par défaut : les plus récentes)."),
+            OptionSpec("--config", .text(placeholder: "FILE", expected: "un chemin de fichier JSON"), help: "Appliquer un fichier de paramètres locaux, comme replay."),
+            OptionSpec("--docs", .text(placeholder: "DIR", expected: "un dossier (Docs)"), help: "Avec --format markdown : réécrire ces parties dans DIR/rules/*.md et DIR/README.md, sur place (le texte et les exemples sont gardés)."),
         ])
 
     static var usage: String { spec.usage }

@@ -7,22 +7,22 @@ enum ServeCommand {
     static let spec = CommandSpec(
         "serve", arguments: "",
         description: """
-        Reads requests, one JSON object per line, on standard input and answers each with one JSON
-        object on one line on standard output, until the input ends:
+        Lit des requêtes, un objet JSON par ligne, sur l'entrée standard et répond à chacune par un
+        objet JSON sur une ligne de la sortie standard, jusqu'à la fin de l'entrée :
 
-          {"op":"event","event":{…}}                  keep an event (validated as in a log)
-          {"op":"check","event":{…}}                  what would this event cause? (not kept)
-          {"op":"state","person":"P1","as_of":"…"}    a person's state, deadlines and findings
-          {"op":"due","as_of":"…","within":7}         the deadlines falling due in the window
+          {"op":"event","event":{…}}                  garder un événement (validé comme dans un journal)
+          {"op":"check","event":{…}}                  que causerait cet événement ? (non gardé)
+          {"op":"state","person":"P1","as_of":"…"}    l'état, les délais et les constats d'une personne
+          {"op":"due","as_of":"…","within":7}         les échéances de la fenêtre
 
-        Every answer has "ok": true, or "ok": false with "error"; a request's "id", if any, is
-        echoed in its answer. A person the session has no event of is an error, not a state.
-        See Docs/embedding.md.
+        Chaque réponse a "ok": true, ou "ok": false avec "code" (stable) et "error" (en français) ;
+        l'"id" d'une requête, s'il y en a un, est repris dans sa réponse. Une personne dont la
+        session n'a aucun événement est une erreur, pas un état. Voir Docs/embedding.md.
         """,
         options: [
-            OptionSpec("--stdio", help: "Requests on standard input, answers on standard output (the only transport, required)."),
+            OptionSpec("--stdio", help: "Requêtes sur l'entrée standard, réponses sur la sortie standard (le seul transport, exigé)."),
             CommonOptions.config,
-            OptionSpec("--log", .text(placeholder: "FILE", expected: "an event log file"), help: "Preload an event log (its rejected lines are counted on standard error)."),
+            OptionSpec("--log", .text(placeholder: "FILE", expected: "un fichier de journal"), help: "Charger d'abord un journal d'événements (ses lignes rejetées sont comptées sur la sortie d'erreur)."),
         ])
 
     static var usage: String { spec.usage }

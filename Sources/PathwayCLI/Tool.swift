@@ -5,27 +5,27 @@ enum Tool {
     static let version = "0.1.0"
 
     static let usage = """
-    pathway \(version) — the RSA pathway (loi pour le plein emploi) checked against the law
+    pathway \(version) — le parcours RSA (loi pour le plein emploi) confronté au droit
 
-    Usage: pathway <command> [options]
+    Usage : pathway <commande> [options]
 
-    Commands:
-      replay <events.ndjson | ->   Audit an event log: state, deadlines, findings, indicators.
-      import caf|csv <files>       Turn CAF/MSA flows, the steering base, rdv-insertion exports into events.
-      explain <log> PERSON         One person's dated story, for a dispute (text, html, json).
-      due <events.ndjson | ->      The deadlines falling due in a caseworker's week.
-      rules                        List the rules, their articles, confidence and parameters.
-      check <files or folders>     Run the scenarios of the rule reference (Docs/rules) or your own.
-      generate --events N          Write a realistic synthetic log (benchmarks, demos).
-      serve --stdio                Answer JSON-lines requests (embedding from any language).
-      help [command]               Show this help, or a command's.
+    Commandes :
+      replay <events.ndjson | ->   Auditer un journal d'événements : états, délais, constats, indicateurs.
+      import caf|csv <fichiers>    Faire des événements des flux CAF/MSA, de la base de pilotage, des exports rdv-insertion.
+      explain <journal> PERSONNE   L'histoire datée d'une personne, pour un litige (text, html, json).
+      due <events.ndjson | ->      Les échéances de la semaine d'un référent.
+      rules                        Les règles, leurs articles, leur confiance et leurs paramètres.
+      check <fichiers, dossiers>  Jouer les scénarios de la référence des règles (Docs/rules) ou les vôtres.
+      generate --events N          Écrire un journal synthétique réaliste (mesures, démonstrations).
+      serve --stdio                Répondre à des requêtes JSON ligne à ligne (intégration depuis tout langage).
+      help [commande]              Cette aide, ou celle d'une commande.
 
-    Options:
-      -h, --help                   Show help.
-      --version                    Show the version.
+    Options :
+      -h, --help                   L'aide.
+      --version                    La version.
 
-    Exit status: 0 no violation, 1 violations found, 2 usage error or unreadable input,
-    3 rejected lines under --strict.
+    Code de sortie : 0 aucune violation, 1 des violations, 2 erreur d'usage ou entrée illisible,
+    3 lignes rejetées avec --strict.
     """
 
     static func run(_ arguments: [String], console: some Console) -> ExitStatus {

@@ -214,7 +214,8 @@ extension Report {
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
       nav, .screen-only, .more { display: none; } .print-only { display: block; } body { max-width: none; font-size: 10pt; padding: 0; }
-      h2, h3, figcaption, .keep { break-after: avoid; } figure, .chart, article.person, tr, .sanctions li { break-inside: avoid; }
+      h2, h3, figcaption, .keep { break-after: avoid; break-inside: avoid; }
+      h2::after, h3::after { content: ""; display: block; height: 6em; margin-bottom: -6em; } /* a heading never ends a page: Chromium ignores break-after */ figure, .chart, article.person, tr, .sanctions li { break-inside: avoid; }
       thead { display: table-header-group; } details { display: block; } details > summary { list-style: none; font-weight: bold; }
       a { color: inherit; text-decoration: none; } .chart svg { width: 100%; } .timeline { max-width: 100%; }
     }

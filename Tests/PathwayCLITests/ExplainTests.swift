@@ -55,6 +55,36 @@ struct ExplainTests {
 
         """
 
+    @Test("each rule applied says whether the person's pathway kept it, in text, html and json; a sanction and its appeal drawn as periods")
+    func verdicts() throws {
+        // P05: oriented on time, contract signed 5 days late; P04: still no orientation at the
+        // audit date; P35: suspended, then remobilised (sanction.refund, for information).
+        func rules(_ person: String) throws -> [String: String] {
+            let json = try JSONValue.parse(try CLI.run(["explain", Self.example, person, "--format", "json"]).stdout)
+            guard case .object(let top) = json, case .array(let list)? = top.first(where: { $0.key == "rules" })?.value else { return [:] }
+            var out: [String: String] = [:]
+            for case .object(let rule) in list {
+                if case .string(let id)? = rule.first(where: { $0.key == "id" })?.value, case .string(let v)? = rule.first(where: { $0.key == "verdict" })?.value { out[id] = v }
+            }
+            return out
+        }
+        #expect(try rules("P05")["orientation.deadline"] == "kept")
+        #expect(try rules("P05")["contract.deadline"] == "broken")
+        #expect(try rules("P04")["orientation.deadline"] == "broken")
+        #expect(try rules("P35")["sanction.refund"] == "noted")
+        #expect(try rules("P35")["contract.deadline"] == "kept")
+        let text = try CLI.run(["explain", Self.example, "P05"]).stdout
+        #expect(text.contains("orientation.deadline — Orientation dans le délai légal\n  Pour cette personne : respectée — gravité d'un manquement : violation"))
+        #expect(text.contains("contract.deadline — Contrat d'engagement dans le délai après l'orientation\n  Pour cette personne : enfreinte : 1 constat (violation)"))
+        let html = try CLI.run(["explain", Self.example, "P35", "--format", "html"]).stdout
+        #expect(html.contains("<td class=\"verdict kept\">respectée</td>"))
+        #expect(html.contains("<td class=\"verdict noted\">1 constat pour information, sans manquement</td>"))
+        // The sanction P35-08 drawn from its first day (2025-08-01) to its end (2025-09-05), with its terms.
+        #expect(html.contains("class=\"label\">Sanction P35-08</text>"))
+        #expect(html.contains("<title>suspension 50 % 2 mois, décidée le 2025-07-28, du 2025-08-01 au 2025-09-05 (fin par remobilisation)</title>"))
+        #expect(html.contains("class=\"label\">Orientation (délai)</text>") && !html.contains("class=\"label\">orientation.deadline</text>"))
+    }
+
     @Test("the hearing and the appeal on the timeline and under the sanction, in text, html and json, and in the replay's detail")
     func appealAndHearing() throws {
         let path = try CLI.temporaryFile(Self.appealed)

@@ -7,9 +7,9 @@ import Testing
 struct OptionTableTests {
     static let commands = ["replay", "explain", "due", "rules", "check", "generate", "serve", "import caf", "import csv"]
 
-    /// The options a usage text lists in its "Options:" part.
+    /// The options a usage text lists in its "Options :" part.
     static func listed(_ usage: String) -> [String] {
-        guard let start = usage.range(of: "Options:\n") else { return [] }
+        guard let start = usage.range(of: "Options :\n") else { return [] }
         var names: [String] = []
         for line in usage[start.upperBound...].split(separator: "\n") where line.hasPrefix("  -") {
             for word in line.split(separator: " ").prefix(3) where word.hasPrefix("-") {
@@ -26,10 +26,12 @@ struct OptionTableTests {
         let options = Self.listed(help.stdout)
         #expect(options.contains("--help") && options.contains("-h"), "\(command): \(options)")
         for line in help.stdout.split(separator: "\n") { #expect(line.count <= 100, "\(command): \(line)") }
+        // In French: none of the words an English help would hold.
+        for word in [" the ", " of ", " and ", " is ", " to ", "Exit status", "Usage:"] { #expect(!help.stdout.contains(word), "\(command): \(word)") }
         // Every option listed is accepted: given without its value it asks for one, or is a flag.
         for option in options where option != "--help" && option != "-h" {
             let run = try CLI.run(command.split(separator: " ").map(String.init) + [option, "--help"])
-            #expect(!run.stderr.contains("unknown option"), "\(command) lists \(option) but refuses it: \(run.stderr)")
+            #expect(!run.stderr.contains("option inconnue"), "\(command) lists \(option) but refuses it: \(run.stderr)")
         }
     }
 
