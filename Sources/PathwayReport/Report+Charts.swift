@@ -4,6 +4,8 @@ import PathwayLaw
 /// figure carries its totals in `data-` attributes, which the tests compare with the JSON report.
 extension Report {
     private var records: [DeadlineRecord] { people.flatMap(\.records) }
+    /// A count as the tables show it, thousands apart (`1 466`).
+    private func n(_ count: Int) -> String { FrenchWords.integer(count) }
 
     func charts(_ h: inout HTMLText) {
         h.raw("<section id=\"graphiques\"><h2>Graphiques</h2>\n")
@@ -123,9 +125,9 @@ extension Report {
         h.raw("</svg>\n")
         h.raw("<table class=\"data\"><thead><tr><th>jours</th><th>dans le délai</th><th>en retard</th><th>total</th></tr></thead><tbody>\n")
         for (k, c) in counts.enumerated() where c.onTime + c.late > 0 {
-            h.raw("<tr><td>\(label(k))</td><td>\(c.onTime)</td><td>\(c.late)</td><td>\(c.onTime + c.late)</td></tr>\n")
+            h.raw("<tr><td>\(label(k))</td><td>\(n(c.onTime))</td><td>\(n(c.late))</td><td>\(n(c.onTime + c.late))</td></tr>\n")
         }
-        h.raw("<tr class=\"total\"><td>total</td><td>\(onTime)</td><td>\(done.count - onTime)</td><td>\(done.count)</td></tr>\n")
+        h.raw("<tr class=\"total\"><td>total</td><td>\(n(onTime))</td><td>\(n(done.count - onTime))</td><td>\(n(done.count))</td></tr>\n")
         h.raw("</tbody></table></div></figure>\n")
     }
 
@@ -200,9 +202,9 @@ extension Report {
         h.raw("<table class=\"data\"><thead><tr><th>mois</th><th>dans le délai</th><th>échus</th><th>taux</th></tr></thead><tbody>\n")
         for month in months {
             guard let cell = byMonth[month] else { continue }
-            h.raw("<tr><td>\(month)</td><td>\(cell.onTime)</td><td>\(cell.judged)</td><td>\(Ratio.percent(Ratio.perMille(cell.onTime, cell.judged)))</td></tr>\n")
+            h.raw("<tr><td>\(month)</td><td>\(n(cell.onTime))</td><td>\(n(cell.judged))</td><td>\(Ratio.percent(Ratio.perMille(cell.onTime, cell.judged)))</td></tr>\n")
         }
-        h.raw("<tr class=\"total\"><td>total</td><td>\(onTime)</td><td>\(judged)</td><td>\(Ratio.percent(Ratio.perMille(onTime, judged)))</td></tr>\n")
+        h.raw("<tr class=\"total\"><td>total</td><td>\(n(onTime))</td><td>\(n(judged))</td><td>\(Ratio.percent(Ratio.perMille(onTime, judged)))</td></tr>\n")
         h.raw("</tbody></table></div></figure>\n")
     }
 
@@ -235,7 +237,7 @@ extension Report {
         h.raw("<table class=\"data\"><thead><tr><th>mois</th><th>entrants</th>" + NewEntry.Status.allCases.map { "<th>\(HTMLText.escape(Report.newEntrantLabel($0, entrants.targetDays)))</th>" }.joined() + "<th>taux dans la cible</th></tr></thead><tbody>\n")
         for month in entrants.orderedMonths + [nil] as [String?] {
             let total = month.map(entrants.entrants(in:)) ?? entrants.total
-            h.raw("<tr\(month == nil ? " class=\"total\"" : "")><td>\(month ?? "total")</td><td>\(total)</td>" + NewEntry.Status.allCases.map { "<td>\(entrants.count($0, in: month))</td>" }.joined()
+            h.raw("<tr\(month == nil ? " class=\"total\"" : "")><td>\(month ?? "total")</td><td>\(n(total))</td>" + NewEntry.Status.allCases.map { "<td>\(n(entrants.count($0, in: month)))</td>" }.joined()
                   + "<td>\(Ratio.percent(Ratio.perMille(entrants.count(.withinTarget, in: month), total)))</td></tr>\n")
         }
         h.raw("</tbody></table></div></figure>\n")
@@ -290,7 +292,7 @@ extension Report {
         h.raw("</svg>\n")
         h.raw("<table class=\"data\"><thead><tr><th>mois</th><th>décisions</th><th>retenu</th><th>reversé</th><th>perdu</th></tr></thead><tbody>\n")
         func row(_ label: String, _ c: (Int, Int64, Int64, Int64), total: Bool = false) {
-            h.raw("<tr\(total ? " class=\"total\"" : "")><td>\(label)</td><td>\(c.0)</td>" + [c.1, c.2, c.3].map { "<td class=\"amount\">\(HTMLText.escape(FrenchWords.euros(Cents($0))))</td>" }.joined() + "</tr>\n")
+            h.raw("<tr\(total ? " class=\"total\"" : "")><td>\(label)</td><td>\(n(c.0))</td>" + [c.1, c.2, c.3].map { "<td class=\"amount\">\(HTMLText.escape(FrenchWords.euros(Cents($0))))</td>" }.joined() + "</tr>\n")
         }
         for month in months { if let c = byMonth[month] { row(month, (c.decisions, c.withheld, c.refunded, c.lost)) } }
         row("total", sum, total: true)

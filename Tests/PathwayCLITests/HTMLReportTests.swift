@@ -125,7 +125,8 @@ struct HTMLReportTests {
                 guard let f = html.range(of: "<figure id=\"\(figure)\""), let end = html[f.upperBound...].range(of: "</figure>") else { return -1 }
                 return html[f.upperBound..<end.lowerBound].components(separatedBy: "<tr><td>").dropFirst().reduce(0) { sum, row in
                     let cells = row.components(separatedBy: "</td><td>")
-                    return sum + (cells.count > column ? Int(cells[column].prefix { $0.isNumber }) ?? 0 : 0)
+                    // A count is written with its thousands apart: its digits up to the cell's end.
+                    return sum + (cells.count > column ? Int(String(cells[column].prefix { $0 != "<" }.filter(\.isNumber))) ?? 0 : 0)
                 }
             }
             #expect(attribute("orientation-delays", "data-on-time") == value("indicators", "orientation", "on_time"))
