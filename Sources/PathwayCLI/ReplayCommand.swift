@@ -203,7 +203,7 @@ enum ReplayCommand {
             if Clock.trace { console.err("parse \(parse), replay \(replay), render+write \(Clock.phase(since: t2))\n") }
         }
 
-        // The report goes out piece by piece (JSON) or whole (text, CSV).
+        // The report goes out piece by piece (JSON, CSV) or whole (text, HTML, workbook).
         let file = try options.output.map { path throws(InputError) in try OutputFile(path: path) }
         defer { file?.close() }
         var failed = false
@@ -218,8 +218,8 @@ enum ReplayCommand {
         switch options.format {
         case .text: emit(report.text(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), summary: options.summary))
         case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, through: emit)
-        case .csv: emit(report.csv())
-        case .csvExcel: emit(report.csv(.excel))
+        case .csv: report.writeCSV(jobs: options.jobs, through: emit)
+        case .csvExcel: report.writeCSV(.excel, jobs: options.jobs, through: emit)
         case .html: emit(report.html(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), generator: "pathway \(Tool.version)", events: log.events))
         case .xlsx: report.workbook(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")).withUnsafeBufferPointer { emit($0) }
         }

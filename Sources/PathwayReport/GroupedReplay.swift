@@ -136,7 +136,7 @@ public struct GroupedReplay {
                 }
                 return (person, entry.bytes, findings)
             case .csv:
-                return (person, [], Array(person.findings.map(Report.csvRow).joined().utf8))
+                return (person, [], person.findings.reduce(into: [UInt8]()) { Report.appendCSVRow($1, .standard, to: &$0) })
             }
         }
         for (person, entry, findings) in results {

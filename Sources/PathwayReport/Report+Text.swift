@@ -284,8 +284,13 @@ extension Report {
     }
 
     public func csv(_ flavour: CSVFlavour = .standard) -> String {
-        var out = Report.csvHeaderLine(flavour)
-        for f in findings { out += Report.csvRow(f, flavour) }
+        String(decoding: csvBytes(flavour), as: UTF8.self)
+    }
+
+    /// The CSV as UTF-8 bytes (``writeCSV(_:jobs:rowsPerRun:through:)`` gathered).
+    public func csvBytes(_ flavour: CSVFlavour = .standard, jobs: Int = 1, rowsPerRun: Int = 4_096) -> [UInt8] {
+        var out: [UInt8] = []
+        writeCSV(flavour, jobs: jobs, rowsPerRun: rowsPerRun, through: { out.append(contentsOf: $0) })
         return out
     }
 
@@ -303,15 +308,33 @@ extension Report {
     public static func csvRow(_ f: Finding) -> String { csvRow(f, .standard) }
 
     public static func csvRow(_ f: Finding, _ flavour: CSVFlavour) -> String {
-        let separator: Character = flavour == .excel ? ";" : ","
-        let fields = flavour == .excel
-            ? [f.person, f.rule.rawValue, RuleRegistry.rule(f.rule)?.title ?? "", f.severity.label, f.date.description,
-               f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
-               f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
-            : [f.person, f.rule.rawValue, f.severity.rawValue, f.date.description,
-               f.due?.description ?? "", f.done?.description ?? "", f.event ?? "",
-               f.references.map(\.citation).joined(separator: " ; "), f.references.weakest.rawValue, f.message]
-        return fields.map { csvField($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+        var out: [UInt8] = []
+        appendCSVRow(f, flavour, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One finding's CSV line, with its line end, appended to `out`.
+    package static func appendCSVRow(_ f: Finding, _ flavour: CSVFlavour, to out: inout [UInt8]) {
+        let separator: UInt8 = flavour == .excel ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        var first = true
+        func field(_ value: String) {
+            if !first { out.append(separator) }
+            first = false
+            appendCSVField(value, separator: separator, to: &out)
+        }
+        field(f.person)
+        field(f.rule.rawValue)
+        if flavour == .excel { field(RuleRegistry.rule(f.rule)?.title ?? "") }
+        field(flavour == .excel ? f.severity.label : f.severity.rawValue)
+        field(f.date.description)
+        field(f.due?.description ?? "")
+        field(f.done?.description ?? "")
+        field(f.event ?? "")
+        field(f.references.map(\.citation).joined(separator: " ; "))
+        field(f.references.weakest.rawValue)
+        field(f.message)
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
     /// One CSV field (RFC 4180), quoted when needed; a cell a spreadsheet would read as a
@@ -319,12 +342,32 @@ extension Report {
     public static func csvField(_ value: String) -> String { csvField(value, separator: ",") }
 
     public static func csvField(_ value: String, separator: Character) -> String {
+        var out: [UInt8] = []
+        appendCSVField(value, separator: separator.asciiValue ?? 0x2C, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One CSV field appended to `out`, byte by byte: quoted when it holds the separator, a
+    /// quote or a line end (its quotes doubled); a formula-like first byte neutralised with `'`.
+    package static func appendCSVField(_ value: String, separator: UInt8, to out: inout [UInt8]) {
         var value = value
-        if let first = value.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
-            value = "'" + value
+        value.withUTF8 { bytes in
+            let formula = bytes.first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) } ?? false
+            let quoted = bytes.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if quoted { out.append(0x22) }
+            if formula { out.append(UInt8(ascii: "'")) }
+            if quoted && bytes.contains(0x22) {
+                for byte in bytes {
+                    out.append(byte)
+                    if byte == 0x22 { out.append(0x22) }
+                }
+                out.append(0x22)
+            } else if quoted {
+                out.append(contentsOf: bytes)
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: bytes)
+            }
         }
-        let sep = separator.asciiValue ?? 0x2C
-        guard value.utf8.contains(where: { $0 == sep || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
-        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

@@ -137,3 +137,36 @@ struct TallyMergeTests {
         #expect(first.indicators.jsonValue.serialized() == whole)
     }
 }
+
+@Suite("The CSV writer")
+struct CSVWriterTests {
+    /// The reference: each field as RFC 4180 writes it, from the finding's strings.
+    static func reference(_ value: String, separator: Character) -> String {
+        var value = value
+        if let first = value.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    @Test("fields: plain, quoted, quotes doubled, formulas neutralised, line ends, non-ASCII, empty")
+    func fields() {
+        for value in ["", "P1", "a,b", "a;b", "dit \"non\"", "=1+1", "-3", "+x,y", "@SUM(A1)", "\tx", "\rx", "l1\nl2", "l1\r\nl2",
+                      "« date » : 2025-06-31", "\"", "\"\"", "é,è", "=\"a\",b"] {
+            for separator: Character in [",", ";"] {
+                #expect(Report.csvField(value, separator: separator) == Self.reference(value, separator: separator), "\(value) \(separator)")
+            }
+        }
+    }
+
+    @Test("a generated log's CSV: the same bytes on 1, 2 and 7 threads, and row by row", arguments: [Report.CSVFlavour.standard, .excel])
+    func threads(_ flavour: Report.CSVFlavour) {
+        let report = Replay.log(LogReader.read(LogGenerator(events: 60_000, seed: 5).text()))
+        let one = report.csvBytes(flavour, jobs: 1)
+        #expect(report.findings.count > 1_000, "several windows of runs of 100 rows")
+        for jobs in [1, 2, 7] {
+            for rows in [1, 100, 4_096] { #expect(report.csvBytes(flavour, jobs: jobs, rowsPerRun: rows) == one, "\(jobs) threads, runs of \(rows)") }
+        }
+        let rows = Report.csvHeaderLine(flavour) + report.findings.map { Report.csvRow($0, flavour) }.joined()
+        #expect(Array(rows.utf8) == one)
+    }
+}
