@@ -196,8 +196,11 @@ enum ReplayCommand {
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
         if let encodingWarning { report.warnings.append(encodingWarning) }
-        if options.asOf == nil { report.asOfSetBy = LogInput.asOfSetter(log) }
-        if options.asOf == nil, let warning = LogInput.latestDateWarning(log) { console.err("pathway replay : \(warning)\n") }
+        if options.asOf == nil {
+            let latest = LogInput.latestDate(log)
+            report.asOfSetBy = LogInput.asOfSetter(log, latest)
+            if let warning = LogInput.latestDateWarning(log, latest) { console.err("pathway replay : \(warning)\n") }
+        }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
         defer {
             if Clock.trace { console.err("parse \(parse), replay \(replay), render+write \(Clock.phase(since: t2))\n") }

@@ -137,27 +137,53 @@ public enum LogInput {
         return false
     }
 
+    /// The log's latest date, the latest before it, and the event that set it (the smallest id
+    /// of that day, whatever the order of the lines) with how many share the day: one pass over
+    /// the dates, an id compared only between events of the latest day.
+    package struct LatestDate {
+        package var date: CivilDate
+        package var next: CivilDate?
+        package var setter: Int
+        package var count: Int
+    }
+
+    package static func latestDate(_ log: ParsedLog) -> LatestDate? {
+        let events = log.events
+        guard !events.isEmpty else { return nil }
+        var found = LatestDate(date: events[0].date, next: nil, setter: 0, count: 1)
+        for k in 1..<events.count {
+            let date = events[k].date
+            if date > found.date {
+                found = LatestDate(date: date, next: found.date, setter: k, count: 1)
+            } else if date == found.date {
+                found.count += 1
+                if events[k].id.utf8.lexicographicallyPrecedes(events[found.setter].id.utf8) { found.setter = k }
+            } else if found.next.map({ date > $0 }) ?? true {
+                found.next = date
+            }
+        }
+        return found
+    }
+
     /// Says which event set the default `as_of`, and warns when that date lies more than a year
     /// beyond the next latest date of the log (a mistyped year).
     /// `la date la plus récente du journal, celle de l'événement P29-14` (and how many others
     /// share it): the event named is the smallest id of that day, whatever the order of the lines.
-    public static func asOfSetter(_ log: ParsedLog) -> String? {
-        guard let latest = log.events.lazy.map(\.date).max() else { return nil }
-        var count = 0
-        var first: Event?
-        for event in log.events where event.date == latest {
-            count += 1
-            if first.map({ Array(event.id.utf8).lexicographicallyPrecedes(Array($0.id.utf8)) }) ?? true { first = event }
-        }
-        guard let first else { return nil }
-        return "la date la plus récente du journal, celle de l'événement \(first.id)"
+    public static func asOfSetter(_ log: ParsedLog) -> String? { asOfSetter(log, latestDate(log)) }
+
+    package static func asOfSetter(_ log: ParsedLog, _ latest: LatestDate?) -> String? {
+        guard let latest else { return nil }
+        let count = latest.count
+        return "la date la plus récente du journal, celle de l'événement \(log.events[latest.setter].id)"
             + (count > 1 ? " et de \(count - 1) autre\(count > 2 ? "s" : "")" : "")
     }
 
-    public static func latestDateWarning(_ log: ParsedLog) -> String? {
-        guard let latest = log.events.max(by: { $0.date < $1.date }) else { return nil }
-        let next = log.events.lazy.filter { $0.date < latest.date }.map(\.date).max()
-        guard let next, latest.date.days(since: next) > 366 else { return nil }
-        return "la date d'audit (as_of) est le \(latest.date), fixée par l'événement \(latest.id) (ligne \(latest.line)), plus d'un an après la date suivante du journal (\(next)) : une année mal saisie ? Donnez --as-of pour choisir la date"
+    public static func latestDateWarning(_ log: ParsedLog) -> String? { latestDateWarning(log, latestDate(log)) }
+
+    /// The event named is the first line of the latest day (as before).
+    package static func latestDateWarning(_ log: ParsedLog, _ latest: LatestDate?) -> String? {
+        guard let latest, let next = latest.next, latest.date.days(since: next) > 366,
+              let event = log.events.first(where: { $0.date == latest.date }) else { return nil }
+        return "la date d'audit (as_of) est le \(latest.date), fixée par l'événement \(event.id) (ligne \(event.line)), plus d'un an après la date suivante du journal (\(next)) : une année mal saisie ? Donnez --as-of pour choisir la date"
     }
 }
