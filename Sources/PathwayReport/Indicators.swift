@@ -86,15 +86,15 @@ public struct Indicators: Sendable {
     }
 
     /// The indicators gathered one person at a time, for a replay that does not keep everyone
-    /// in memory: it holds counts, plus one number per deadline met and per contract signed
-    /// after a registration (for the medians).
+    /// in memory: it holds counts only, the delays counted by day (`DayCounts`) for their
+    /// exact medians, so that its size does not grow with the log.
     public struct Tally: Sendable {
         private var deadlines: [RuleID: DeadlineCounts.Tally] = [:]
         private var byDominante: [Dominante: Int] = [:]
         private var byOrganisme: [Organisme: Int] = [:]
         private var states: [PathwayStatus: Int] = [:]
         private var reorientations = 0
-        private var registrationToContract: [Int] = []
+        private var registrationToContract = DayCounts()
         private var sanctions = SanctionCounts([])
         private var intensity = IntensityCounts([])
         private var dutiesUnknown = 0
@@ -113,7 +113,7 @@ public struct Indicators: Sendable {
                 byOrganisme[orientation.decision.organisme, default: 0] += 1
             }
             reorientations += person.state.reorientations
-            registrationToContract.append(contentsOf: person.state.registrationToContractDays)
+            for days in person.state.registrationToContractDays { registrationToContract.add(days) }
             sanctions.add(person.sanctions)
             intensity.add(person)
             if person.state.dutiesUnknown { dutiesUnknown += 1 }
@@ -135,7 +135,7 @@ public struct Indicators: Sendable {
             byOrganisme.merge(other.byOrganisme, uniquingKeysWith: +)
             states.merge(other.states, uniquingKeysWith: +)
             reorientations += other.reorientations
-            registrationToContract.append(contentsOf: other.registrationToContract)
+            registrationToContract.merge(other.registrationToContract)
             sanctions.merge(other.sanctions)
             intensity.merge(other.intensity)
             dutiesUnknown += other.dutiesUnknown
@@ -337,10 +337,10 @@ public struct DeadlineCounts: Sendable, Equatable {
         self = tally.counts
     }
 
-    /// The counts gathered record by record, with the delays kept for the median.
+    /// The counts gathered record by record, the delays counted by day for the median.
     package struct Tally: Sendable {
         private var partial = DeadlineCounts(delay: Distribution([]))
-        private var days: [Int] = []
+        private var days = DayCounts()
 
         package mutating func add(_ record: DeadlineRecord) {
             switch record.status {
@@ -350,7 +350,7 @@ public struct DeadlineCounts: Sendable, Equatable {
             case .missing: partial.missing += 1
             case .cancelled: partial.cancelled += 1
             }
-            if record.status == .onTime || record.status == .late, let d = record.days { days.append(d) }
+            if record.status == .onTime || record.status == .late, let d = record.days { days.add(d) }
             if record.deadline.target != nil {
                 partial.hasTarget = true
                 switch record.targetMet {
@@ -370,7 +370,7 @@ public struct DeadlineCounts: Sendable, Equatable {
             partial.hasTarget = partial.hasTarget || other.partial.hasTarget
             partial.targetMet += other.partial.targetMet
             partial.targetMissed += other.partial.targetMissed
-            days.append(contentsOf: other.days)
+            days.merge(other.days)
         }
 
         package var counts: DeadlineCounts {
@@ -397,6 +397,23 @@ public struct Distribution: Sendable, Equatable {
     /// The sum, for the mean.
     public var sum: Int
 
+    /// The same from the values counted by day: the median found by walking the days in order.
+    package init(_ counts: DayCounts) {
+        let days = counts.sorted
+        count = days.reduce(0) { $0 + $1.count }
+        sum = days.reduce(0) { $0 + $1.day * $1.count }
+        guard count > 0 else { medianTimesTwo = nil; return }
+        // The values at 0-based positions `low` and `high` of the sorted list (equal when odd).
+        let high = count / 2, low = count % 2 == 1 ? high : high - 1
+        var seen = 0, lowValue: Int?, highValue: Int?
+        for (day, n) in days {
+            if lowValue == nil && low < seen + n { lowValue = day }
+            if high < seen + n { highValue = day; break }
+            seen += n
+        }
+        medianTimesTwo = (lowValue ?? 0) + (highValue ?? 0)
+    }
+
     package init(_ values: [Int]) {
         let sorted = values.sorted()
         count = sorted.count
@@ -420,5 +437,37 @@ public struct Distribution: Sendable, Equatable {
         guard count > 0 else { return nil }
         let tenths = (Int64(sum) * 20 + Int64(count)) / (Int64(count) * 2)
         return FixedPoint.format(tenths, scale: 1, trimZeros: true)
+    }
+}
+
+/// Whole days counted by value: an exact distribution in memory bounded by the number of
+/// distinct days (a few thousand), whatever the number of people; two tallies merge by adding.
+package struct DayCounts: Sendable, Equatable {
+    /// Days 0 to 4095, by index; the others (negative, or more than eleven years) apart.
+    private var near: [Int] = []
+    private var far: [Int: Int] = [:]
+
+    package init() {}
+
+    package mutating func add(_ day: Int, count: Int = 1) {
+        if day >= 0 && day < 4_096 {
+            if near.count <= day { near += [Int](repeating: 0, count: Swift.max(day + 1, Swift.min(4_096, 2 * near.count)) - near.count) }
+            near[day] += count
+        } else {
+            far[day, default: 0] += count
+        }
+    }
+
+    package mutating func merge(_ other: DayCounts) {
+        for (day, n) in other.near.enumerated() where n > 0 { add(day, count: n) }
+        for (day, n) in other.far { add(day, count: n) }
+    }
+
+    /// The days present, in increasing order, with their counts.
+    package var sorted: [(day: Int, count: Int)] {
+        let below = far.filter { $0.key < 0 }.sorted { $0.key < $1.key }.map { (day: $0.key, count: $0.value) }
+        let above = far.filter { $0.key >= 0 }.sorted { $0.key < $1.key }.map { (day: $0.key, count: $0.value) }
+        let middle = near.enumerated().filter { $0.element > 0 }.map { (day: $0.offset, count: $0.element) }
+        return below + middle + above
     }
 }

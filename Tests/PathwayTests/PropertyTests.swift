@@ -158,3 +158,28 @@ struct PropertyTests {
         #expect(a.people.count >= b.people.count)
     }
 }
+
+@Suite("Distributions counted by day")
+struct DayCountsTests {
+    @Test("the same count, sum and median as the sorted values, for even and odd counts, negative and far days, merged in any split")
+    func sameAsSorted() {
+        var random = SplitMix64(seed: 11)
+        var cases: [[Int]] = [[], [0], [5], [3, 3], [1, 2], [-4, 10_000, 7], [4_095, 4_096, -1, 0]]
+        for size in [2, 3, 10, 101, 1_000] {
+            cases.append((0..<size).map { _ in Int(random.next() % 300) - (size > 100 ? 20 : 0) })
+            cases.append((0..<size).map { _ in Int(random.next() % 9_000) - 500 })
+        }
+        for values in cases {
+            var whole = DayCounts()
+            for v in values { whole.add(v) }
+            #expect(Distribution(whole) == Distribution(values), "\(values.prefix(8))")
+            // Split in two tallies merged: the same.
+            let cut = values.count / 3
+            var a = DayCounts(), b = DayCounts()
+            for v in values[..<cut] { a.add(v) }
+            for v in values[cut...] { b.add(v) }
+            a.merge(b)
+            #expect(Distribution(a) == Distribution(values))
+        }
+    }
+}
