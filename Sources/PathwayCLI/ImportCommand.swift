@@ -250,7 +250,7 @@ enum ImportCommand {
                 summary.notes.append("\(path) : \(error) : le flux est refusé en entier ; l'état n'en est pas modifié")
                 continue
             }
-            summary.read.append("\(path): \(reader.households) foyers (flux \(reader.header.type ?? "?") du \(reader.header.created?.description ?? "?"))")
+            summary.read.append("\(path) : \(reader.households) foyers (flux \(reader.header.type ?? "?") du \(reader.header.created?.description ?? "?"))")
             for problem in problems { summary.notes.append("\(path): \(problem)") }
             if kept.isEmpty { swap(&kept, &updates) } else { for (key, value) in updates { kept[key] = value } }
             updates = [:]
@@ -302,14 +302,14 @@ enum ImportCommand {
                 continue
             }
             let result = CSVImport.events(table, mapping: mapping)
-            summary.read.append("\(path): \(result.rows) lignes (\(table.encoding), séparateur « \(table.separator) »)")
+            summary.read.append("\(path) : \(result.rows) lignes (\(table.encoding), séparateur « \(table.separator) »)")
             for skip in result.skipped {
                 summary.skipped.append("\(path), ligne \(skip.line)\(skip.column.map { ", colonne « \($0) »" } ?? "") : \(skip.reason)")
             }
             // Not facts (a future appointment…): counted apart, not an error under --strict.
             if !result.notFacts.isEmpty {
                 let byValue = Dictionary(grouping: result.notFacts, by: \.reason).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
-                summary.read.append("\(path): \(result.notFacts.count) ligne\(result.notFacts.count > 1 ? "s" : "") sans fait à importer, comptée\(result.notFacts.count > 1 ? "s" : "") : "
+                summary.read.append("\(path) : \(result.notFacts.count) ligne\(result.notFacts.count > 1 ? "s" : "") sans fait à importer, comptée\(result.notFacts.count > 1 ? "s" : "") : "
                                     + byValue.map { "\($0.1) × \($0.0)" }.joined(separator: " ; "))
             }
             output.append(contentsOf: result.events)

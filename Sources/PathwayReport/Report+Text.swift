@@ -51,7 +51,9 @@ extension Report {
 
         let ic = indicators.intensity
         if ic.contracts > 0 {
-            line("  Intensité : \(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, ic.contracts - ic.contractsWithoutHours))) des contrats prévoient au moins \(parameters.minimumWeeklyHours.latest) h ; "
+            let withHours = ic.contracts - ic.contractsWithoutHours
+            line("  Intensité : " + (withHours > 0 ? "\(Ratio.percent(Ratio.perMille(ic.contractsAtLeastMinimum, withHours))) des contrats prévoient au moins \(parameters.minimumWeeklyHours.latest) h ; "
+                                                   : "aucun contrat ne dit sa durée hebdomadaire ; ")
                  + (ic.peopleWithReduction == 0 ? "aucune personne avec une réduction légale" : "\(Report.plural(ic.peopleWithReduction, "personne")) avec une réduction légale ("
                  + ReductionReason.allCases.compactMap { r in ic.reductionsByReason[r].map { "\(Report.reductionLabel(r)) \($0)" } }.joined(separator: ", ") + ")")
                  + " ; heures faites par semaine sous contrat : "
