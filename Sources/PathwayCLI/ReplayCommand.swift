@@ -22,6 +22,7 @@ enum ReplayCommand {
             CommonOptions.config,
             CommonOptions.mapping,
             OptionSpec("--strict", help: "Sortir avec 3 si une ligne a été rejetée."),
+            OptionSpec("--by-file", help: "Ajouter au rapport JSON les indicateurs de chaque fichier (indicators.by_file) : chaque personne comptée dans le fichier de son premier événement, si bien que les comptes des fichiers font ceux du tout."),
             OptionSpec("--jobs", short: "-j", .integer(placeholder: "N", 1...256), help: "Fils d'exécution (par défaut : tous les cœurs). Le rapport est le même, octet pour octet, quel que soit N."),
             OptionSpec("--sorted", help: "Le journal est groupé par personne (les lignes de chacune ensemble) : rejouer une personne à la fois, dans une mémoire bornée par la plus grande personne et le nombre de personnes, pas par le journal (un journal national). json ou csv seulement ; avec l'entrée standard, --as-of est exigé. Une personne dont les lignes reviennent plus loin est une erreur (sortie 2). Les id ne sont vérifiés qu'au sein de chaque personne : un id employé par deux personnes n'est pas détecté (le rejeu entier rejette la seconde ligne)."),
         ],
@@ -57,6 +58,8 @@ enum ReplayCommand {
         var strict = false
         var jobs = Cores.available
         var sorted = false
+        /// `--by-file`: the indicators of each input file too.
+        var byFile = false
         /// `--mapping`: custom mappings declaring what their sources record.
         var mappings: [String] = []
         /// What each source records (built in, and from `mappings`), once read.
@@ -87,6 +90,7 @@ enum ReplayCommand {
         options.strict = given.has("--strict")
         options.jobs = given.integer("--jobs") ?? options.jobs
         options.sorted = given.has("--sorted")
+        options.byFile = given.has("--by-file")
         options.mappings = given.all("--mapping")
         guard options.input != nil else {
             throw UsageError(message: "il manque le fichier d'événements (un chemin, ou - pour l'entrée standard)", command: "replay")
@@ -108,6 +112,12 @@ enum ReplayCommand {
         }
         if options.summary && options.format != .text {
             throw UsageError(message: "--summary raccourcit le seul rapport texte ; retirez-le, ou utilisez --format text", command: "replay")
+        }
+        if options.byFile && options.format != .json {
+            throw UsageError(message: "--by-file ajoute les indicateurs de chaque fichier au seul rapport JSON ; retirez-le, ou utilisez --format json", command: "replay")
+        }
+        if options.byFile && options.sorted {
+            throw UsageError(message: "--by-file va avec un rejeu entier de plusieurs fichiers, pas avec --sorted", command: "replay")
         }
         if options.sorted && options.format == .text {
             throw UsageError(message: "--sorted écrit du json ou du csv (le rapport texte rassemble les constats de tous par règle)", command: "replay")
@@ -195,6 +205,11 @@ enum ReplayCommand {
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
+        if options.byFile {
+            let names = options.inputs.map { $0 == "-" ? "entrée standard" : $0 }
+            let lines = files.isEmpty ? [log.lines] : files.map(\.lines)
+            report.byFile = report.indicatorsByFile(events: log.events, files: Array(zip(names, lines)).map { (name: $0.0, lines: $0.1) }, jobs: options.jobs)
+        }
         if let encodingWarning { report.warnings.append(encodingWarning) }
         if options.asOf == nil {
             let latest = LogInput.latestDate(log)

@@ -155,7 +155,7 @@ extension Report {
             w.openArray(key: "findings")
             elements(findings)
             w.closeArray()
-            w.field("indicators", value: indicators.jsonValue)
+            w.field("indicators", value: indicatorsValue)
         }
         w.closeObject()
         w.raw("\n")
@@ -339,8 +339,10 @@ extension Indicators {
         ])
     }
 
-    package var jsonValue: JSONValue {
-        .object([
+    package var jsonValue: JSONValue { .object(jsonMembers) }
+
+    package var jsonMembers: [(key: String, value: JSONValue)] {
+        [
             ("orientation", orientation.jsonValue),
             ("contract", contract.jsonValue),
             ("review", review.jsonValue),
@@ -362,7 +364,15 @@ extension Indicators {
                 Severity.allCases.map { ($0.rawValue, JSONValue.int(findingsBySeverity[$0] ?? 0)) }
                 + [("by_rule", .object(RuleRegistry.all.map { ($0.id.rawValue, .int(findingsByRule[$0.id] ?? 0)) }))]
             )),
-        ])
+        ]
+    }
+}
+
+extension Report {
+    /// `indicators`, with `by_file` last when `--by-file` was given.
+    package var indicatorsValue: JSONValue {
+        guard !byFile.isEmpty else { return indicators.jsonValue }
+        return .object(indicators.jsonMembers + [("by_file", .array(byFile.map { .object([("file", .string($0.file))] + $0.indicators.jsonMembers) }))])
     }
 }
 

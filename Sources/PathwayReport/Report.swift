@@ -22,6 +22,10 @@ public struct Report: Sendable {
     /// rejected, with the command to rerun): first in the text and HTML reports, in the JSON
     /// report's `warnings` (present only when there are some), and on standard error.
     public var warnings: [String] = []
+    /// `--by-file`: the indicators of each input file, on the people whose first event is in it
+    /// (``Report/indicatorsByFile(events:files:jobs:)``); empty otherwise. In the JSON report's
+    /// `indicators.by_file`.
+    public var byFile: [(file: String, indicators: Indicators)] = []
 
     /// How every line of the input was counted.
     public struct Input: Sendable, Equatable {

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Pathway
+
+/// `pathway replay A B C --by-file`: the indicators of each file, whose counts add up to the whole.
+@Suite("Indicators by file")
+struct ByFileTests {
+    /// The example split by person into three files (a person's lines all in one file).
+    static func parts() throws -> [String] {
+        let text = try String(contentsOfFile: "Examples/departement-2025.ndjson", encoding: .utf8)
+        var parts = ["", "", ""]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            let person = line.range(of: #""person":""#).map { String(line[$0.upperBound...].prefix { $0 != "\"" }) } ?? String(line)
+            parts[person.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFFFF } % 3] += line + "\n"
+        }
+        return try parts.map { try CLI.temporaryFile($0) }
+    }
+
+    /// Rates, medians, means, shares and averages are not counts; the target is a parameter.
+    static func additive(_ key: String) -> Bool {
+        !["rate", "median", "mean", "share", "average", "target_days"].contains { key.contains($0) }
+    }
+
+    /// Every count of `whole` against the sum of the files' (`path` for the message).
+    static func compare(_ whole: JSONValue, _ files: [JSONValue?], _ path: String, _ checked: inout Int) {
+        switch whole {
+        case .object(let members):
+            for (key, value) in members where key != "by_file" && Self.additive(key) {
+                let parts: [JSONValue?] = files.map { file in
+                    if case .object(let m)? = file { return m.first { $0.key == key }?.value }
+                    return nil
+                }
+                compare(value, parts, path + "." + key, &checked)
+            }
+        case .number(let text):
+            let sum = files.reduce(Decimal(0)) { total, file in
+                if case .number(let t)? = file { return total + (Decimal(string: t) ?? 0) }
+                return total
+            }
+            #expect(Decimal(string: text) == sum, "\(path): \(text) for the whole, \(sum) for the files")
+            checked += 1
+        default:
+            break
+        }
+    }
+
+    @Test("three files split by person: each file's counts add up to the whole, field by field; the order of the files is kept")
+    func addUp() throws {
+        let files = try Self.parts()
+        let result = try CLI.run(["replay"] + files + ["--by-file", "--format", "json"])
+        #expect(result.status == 1)
+        let json = try JSONValue.parse(result.stdout)
+        guard case .object(let top) = json, case .object(let indicators)? = top.first(where: { $0.key == "indicators" })?.value,
+              case .array(let byFile)? = indicators.first(where: { $0.key == "by_file" })?.value else { Issue.record("no indicators.by_file"); return }
+        #expect(byFile.count == 3)
+        let names = byFile.map { value -> String in
+            if case .object(let m) = value, case .string(let name)? = m.first(where: { $0.key == "file" })?.value { return name }
+            return "?"
+        }
+        #expect(names == files)
+        var checked = 0
+        Self.compare(.object(indicators), byFile.map { $0 }, "indicators", &checked)
+        #expect(checked > 60, "\(checked) counts compared")
+        // Without --by-file, the same report with no by_file.
+        let plain = try CLI.run(["replay"] + files + ["--format", "json"])
+        #expect(!plain.stdout.contains("by_file"))
+        // One file: one entry, equal to the whole.
+        let one = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--by-file", "--format", "json"])
+        #expect(one.stdout.components(separatedBy: "\"file\": \"Examples/departement-2025.ndjson\"").count - 1 == 1)
+    }
+
+    @Test("a person in two files is counted once, in the file of their first event")
+    func personInTwoFiles() throws {
+        let a = try CLI.temporaryFile(#"{"id":"a1","person":"P1","type":"right_opened","date":"2025-03-03"}"# + "\n")
+        let b = try CLI.temporaryFile(#"{"id":"b1","person":"P1","type":"orientation_decided","date":"2025-03-20","notified":"2025-03-21","dominante":"emploi","organisme":"france_travail"}"# + "\n"
+                                      + #"{"id":"b2","person":"P2","type":"right_opened","date":"2025-03-03"}"# + "\n")
+        let result = try CLI.run(["replay", a, b, "--by-file", "--format", "json", "--as-of", "2025-06-30"])
+        let json = try JSONValue.parse(result.stdout)
+        guard case .object(let top) = json, case .object(let indicators)? = top.first(where: { $0.key == "indicators" })?.value,
+              case .array(let byFile)? = indicators.first(where: { $0.key == "by_file" })?.value else { Issue.record("no by_file"); return }
+        func states(_ value: JSONValue) -> Int {
+            guard case .object(let m) = value, case .object(let s)? = m.first(where: { $0.key == "states" })?.value else { return -1 }
+            return s.reduce(0) { total, member in if case .number(let n) = member.value { return total + (Int(n) ?? 0) } else { return total } }
+        }
+        #expect(byFile.map(states) == [1, 1], "P1 in the first file, P2 in the second")
+    }
+
+    @Test("--by-file goes with the JSON report of a whole replay")
+    func usage() throws {
+        let text = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--by-file"])
+        #expect(text.status == 2 && text.stderr.contains("--by-file ajoute les indicateurs de chaque fichier au seul rapport JSON"))
+        let sorted = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--by-file", "--sorted", "--format", "json"])
+        #expect(sorted.status == 2)
+    }
+}
