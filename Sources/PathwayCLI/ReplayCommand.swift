@@ -22,7 +22,7 @@ enum ReplayCommand {
             CommonOptions.config,
             CommonOptions.mapping,
             OptionSpec("--strict", help: "Sortir avec 3 si une ligne a été rejetée."),
-            OptionSpec("--by-file", help: "Ajouter au rapport JSON les indicateurs de chaque fichier (indicators.by_file) : chaque personne comptée dans le fichier de son premier événement, si bien que les comptes des fichiers font ceux du tout."),
+            OptionSpec("--by-file", help: "Ajouter les indicateurs de chaque fichier : au rapport JSON (indicators.by_file) et au rapport HTML (une comparaison des fichiers) ; chaque personne comptée dans le fichier de son premier événement, si bien que les comptes des fichiers font ceux du tout."),
             OptionSpec("--jobs", short: "-j", .integer(placeholder: "N", 1...256), help: "Fils d'exécution (par défaut : tous les cœurs). Le rapport est le même, octet pour octet, quel que soit N."),
             OptionSpec("--sorted", help: "Le journal est groupé par personne (les lignes de chacune ensemble) : rejouer une personne à la fois, dans une mémoire bornée par la plus grande personne et le nombre de personnes, pas par le journal (un journal national). json ou csv seulement ; avec l'entrée standard, --as-of est exigé. Une personne dont les lignes reviennent plus loin est une erreur (sortie 2). Les id ne sont vérifiés qu'au sein de chaque personne : un id employé par deux personnes n'est pas détecté (le rejeu entier rejette la seconde ligne)."),
         ],
@@ -113,8 +113,8 @@ enum ReplayCommand {
         if options.summary && options.format != .text {
             throw UsageError(message: "--summary raccourcit le seul rapport texte ; retirez-le, ou utilisez --format text", command: "replay")
         }
-        if options.byFile && options.format != .json {
-            throw UsageError(message: "--by-file ajoute les indicateurs de chaque fichier au seul rapport JSON ; retirez-le, ou utilisez --format json", command: "replay")
+        if options.byFile && options.format != .json && options.format != .html {
+            throw UsageError(message: "--by-file ajoute les indicateurs de chaque fichier au rapport JSON et au rapport HTML seulement ; retirez-le, ou utilisez --format json ou html", command: "replay")
         }
         if options.byFile && options.sorted {
             throw UsageError(message: "--by-file va avec un rejeu entier de plusieurs fichiers, pas avec --sorted", command: "replay")

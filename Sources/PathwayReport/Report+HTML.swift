@@ -16,10 +16,11 @@ extension Report {
         h.raw("<title>Audit du parcours RSA — \(HTMLText.escape(source))</title>\n<style>\n\(Report.css)\n</style>\n</head>\n<body>\n")
         h.raw("<header><h1>Audit du parcours RSA</h1><p class=\"meta\">Fichier : <code>\(HTMLText.escape(source))</code> — date d'audit : <strong id=\"as-of\">\(asOf?.description ?? "aucune")</strong>\(asOfSetBy.map { " (par défaut, \(HTMLText.escape($0)))" } ?? "")</p></header>\n")
         for warning in warnings { h.raw("<p class=\"note\" role=\"alert\"><strong>Attention :</strong> \(HTMLText.escape(warning))</p>\n") }
-        h.raw("<nav><a href=\"#synthese\">Synthèse</a> · <a href=\"#graphiques\">Graphiques</a> · <a href=\"#constats\">Constats par règle</a> · <a href=\"#personnes\">Personnes</a></nav>\n")
+        h.raw("<nav><a href=\"#synthese\">Synthèse</a> · <a href=\"#graphiques\">Graphiques</a>\(byFile.isEmpty ? "" : " · <a href=\"#fichiers\">Fichiers</a>") · <a href=\"#constats\">Constats par règle</a> · <a href=\"#personnes\">Personnes</a></nav>\n")
         h.raw("<main>\n")
         synthesis(&h)
         charts(&h)
+        fileComparison(&h)
         findingsByRule(&h)
         personSections(&h, cap: personCap, events: events)
         h.raw("</main>\n<footer>Rapport produit par \(HTMLText.escape(generator)), sans horloge ni réseau : le même journal donne la même page. Confiance : [P] texte primaire lu ; [S] source secondaire ; [I] interprétation du projet, paramétrable.</footer>\n")
@@ -210,7 +211,7 @@ extension Report {
     .timeline { width: 100%; max-width: 48rem; } .note { background: #fff7e0; padding: .5rem; }
     footer { margin-top: 2rem; font-size: .85rem; color: #555; }
     .findings td:nth-child(2), .findings td:nth-child(3), .findings td:nth-child(4), table.data td:first-child, .rejected td:nth-child(2) { white-space: nowrap; }
-    .print-only { display: none; }
+    .print-only { display: none; } table.files td { white-space: nowrap; }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
       nav, .screen-only, .more { display: none; } .print-only { display: block; } body { max-width: none; font-size: 10pt; padding: 0; }

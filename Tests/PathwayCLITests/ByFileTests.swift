@@ -85,10 +85,31 @@ struct ByFileTests {
         #expect(byFile.map(states) == [1, 1], "P1 in the first file, P2 in the second")
     }
 
-    @Test("--by-file goes with the JSON report of a whole replay")
+    @Test("the HTML report compares the files: a row each whose people add up to the total, a chart, the shares of the JSON")
+    func html() throws {
+        let files = try Self.parts()
+        let page = try CLI.run(["replay"] + files + ["--by-file", "--format", "html"]).stdout
+        #expect(page.contains("<a href=\"#fichiers\">Fichiers</a>"))
+        guard let start = page.range(of: "<figure id=\"files-comparison\" data-files=\"3\">"),
+              let end = page[start.upperBound...].range(of: "</figure>") else { Issue.record("no comparison"); return }
+        let figure = String(page[start.upperBound..<end.lowerBound])
+        // The people of each file, then the total row.
+        var people: [Int] = []
+        for row in figure.components(separatedBy: "<tr><td><code>").dropFirst() {
+            let cells = row.components(separatedBy: "</td><td>")
+            people.append(Int(cells[1]) ?? -1)
+        }
+        #expect(people.count == 3)
+        #expect(figure.contains("<tr class=\"total\"><td>total</td><td>\(people.reduce(0, +))</td><td>34 / 39 (87,2 %)</td><td>34 / 37 (91,9 %)</td><td>1 / 44 (2,3 %)</td><td>12</td>"), "\(figure)")
+        #expect(figure.components(separatedBy: "<rect x=\"190\"").count - 1 == 9, "three bars a file")
+        // Without --by-file, no comparison.
+        #expect(!(try CLI.run(["replay"] + files + ["--format", "html"]).stdout.contains("files-comparison")))
+    }
+
+    @Test("--by-file goes with the JSON or HTML report of a whole replay")
     func usage() throws {
         let text = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--by-file"])
-        #expect(text.status == 2 && text.stderr.contains("--by-file ajoute les indicateurs de chaque fichier au seul rapport JSON"))
+        #expect(text.status == 2 && text.stderr.contains("--by-file ajoute les indicateurs de chaque fichier au rapport JSON et au rapport HTML seulement"))
         let sorted = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--by-file", "--sorted", "--format", "json"])
         #expect(sorted.status == 2)
     }
