@@ -250,7 +250,7 @@ enum ImportCommand {
                 summary.notes.append("\(path) : \(error) : le flux est refusé en entier ; l'état n'en est pas modifié")
                 continue
             }
-            summary.read.append("\(path) : \(reader.households) foyers (flux \(reader.header.type ?? "?") du \(reader.header.created?.description ?? "?"))")
+            summary.read.append("\(path) : \(FrenchWords.integer(reader.households)) foyers (flux \(reader.header.type ?? "?") du \(reader.header.created?.description ?? "?"))")
             for problem in problems { summary.notes.append("\(path): \(problem)") }
             if kept.isEmpty { swap(&kept, &updates) } else { for (key, value) in updates { kept[key] = value } }
             updates = [:]
@@ -302,7 +302,7 @@ enum ImportCommand {
                 continue
             }
             let result = CSVImport.events(table, mapping: mapping)
-            summary.read.append("\(path) : \(result.rows) lignes (\(table.encoding), séparateur « \(table.separator) »)")
+            summary.read.append("\(path) : \(FrenchWords.integer(result.rows)) lignes (\(table.encoding), séparateur « \(table.separator) »)")
             for skip in result.skipped {
                 summary.skipped.append("\(path), ligne \(skip.line)\(skip.column.map { ", colonne « \($0) »" } ?? "") : \(skip.reason)")
             }
@@ -332,7 +332,7 @@ enum ImportCommand {
 
         var text: String {
             var out = "pathway import : \(FrenchWords.integer(written)) événement\(written > 1 ? "s" : "") écrit\(written > 1 ? "s" : "")"
-            if !events.isEmpty { out += " (" + events.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + ")" }
+            if !events.isEmpty { out += " (" + events.map { "\($0.0.rawValue) \(FrenchWords.integer($0.1))" }.joined(separator: ", ") + ")" }
             out += "\n"
             for line in read { out += "  lu : \(line)\n" }
             if !skipped.isEmpty {

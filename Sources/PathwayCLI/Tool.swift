@@ -16,6 +16,7 @@ enum Tool {
       due <events.ndjson | ->      Les échéances de la semaine d'un référent.
       rules                        Les règles, leurs articles, leur confiance et leurs paramètres.
       check <fichiers, dossiers>  Jouer les scénarios de la référence des règles (Docs/rules) ou les vôtres.
+      split <journal> --parts N    Couper un journal en N parties par personne (rejeux sur plusieurs machines).
       generate --events N          Écrire un journal synthétique réaliste (mesures, démonstrations).
       serve --stdio                Répondre à des requêtes JSON ligne à ligne (intégration depuis tout langage).
       help [commande]              Cette aide, ou celle d'une commande.
@@ -52,6 +53,7 @@ enum Tool {
                 case "generate": console.out(GenerateCommand.usage + "\n")
                 case "import": console.out(ImportCommand.usage + "\n")
                 case "explain": console.out(ExplainCommand.usage + "\n")
+                case "split": console.out(SplitCommand.usage + "\n")
                 case let other?: throw UsageError(message: "commande inconnue « \(other) »\(suggest(other, among: commands))", command: nil)
                 }
                 return .success
@@ -71,6 +73,8 @@ enum Tool {
                 return try ImportCommand.run(Array(arguments.dropFirst()), console: &console)
             case "explain":
                 return try ExplainCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "split":
+                return try SplitCommand.run(Array(arguments.dropFirst()), console: &console)
             default:
                 if first.hasPrefix("-") {
                     throw UsageError(message: "option inconnue « \(first) » ; la commande vient d'abord", command: nil)
@@ -90,7 +94,7 @@ enum Tool {
         }
     }
 
-    static let commands = ["replay", "import", "explain", "due", "rules", "check", "generate", "serve", "help"]
+    static let commands = ["replay", "import", "explain", "due", "rules", "check", "generate", "serve", "split", "help"]
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {
