@@ -35,8 +35,10 @@ enum SplitCommand {
         }
         guard let parts = given.integer("--parts") else { throw UsageError(message: "il manque --parts N", command: "split") }
         let prefix = given.value("--output") ?? (input == "-" ? "partie" : String(input.hasSuffix(".ndjson") ? input.dropLast(7) : Substring(input)))
-        let files = try (1...parts).map { k throws(InputError) in try OutputFile(path: "\(prefix)-\(k)-sur-\(parts).ndjson") }
+        // The parts opened one by one; if one cannot be, those already open are removed.
+        var files: [OutputFile] = []
         defer { for file in files { file.close() } }
+        for k in 1...parts { files.append(try OutputFile(path: "\(prefix)-\(k)-sur-\(parts).ndjson")) }
         var buffers = [[UInt8]](repeating: [], count: parts)
         var lines = [Int](repeating: 0, count: parts)
         var blank = 0, unreadable = 0, failed = false

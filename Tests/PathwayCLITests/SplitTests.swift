@@ -76,5 +76,11 @@ struct SplitTests {
         #expect(missing.status == 2 && missing.stderr.contains("il manque --parts N"))
         let none = try CLI.run(["split", "--parts", "2"])
         #expect(none.status == 2 && none.stderr.contains("il manque le journal"))
+        // A part that cannot be written: exit 2, and no part left behind.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-split-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let refused = try CLI.run(["split", "Examples/departement-2025.ndjson", "--parts", "3", "--output", dir.path + "/missing/x"])
+        #expect(refused.status == 2 && refused.stderr.contains("écriture impossible"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 }
