@@ -43,6 +43,9 @@ public struct GroupedReplay {
     private var pending: [(id: String, events: [Event])] = []
     private var pendingEvents = 0
     private var entries: [Entry] = []
+    /// Whether the people came in the report's order (their ids' bytes increasing), as in a log
+    /// sorted by person: then they are written as they came, with no sort of all their ids.
+    private var inOrder = true
     private var tally: Indicators.Tally
     private var replayed = 0
     private var afterAsOf = 0
@@ -78,26 +81,29 @@ public struct GroupedReplay {
         let input = Report.Input(lines: summary.lines, events: summary.events, duplicates: summary.duplicates,
                                  rejected: summary.rejected.count, blank: summary.blank, replayed: replayed,
                                  afterAsOf: afterAsOf, people: summary.people)
-        // People in the report's order: their ids' UTF-8 bytes.
+        // People in the report's order: their ids' UTF-8 bytes (the order they came in, when
+        // they came so; sorted otherwise).
         let entries = self.entries
-        let order = PersonNames.byteOrder(entries.map(\.person))
+        let sorted = inOrder ? nil : PersonNames.byteOrder(entries.map(\.person))
+        let order = { (k: Int) -> Int in sorted?[k] ?? k }
+        let count = entries.count
         let store = self.store
         switch format {
         case .json:
             let report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
                                 indicators: tally.indicators, parameters: parameters)
-            let people = Report.Fragments(count: order.count, window: 1024) { range in
-                [Report.Fragments.run(range.map { store.read(entries[order[$0]].report) })]
+            let people = Report.Fragments(count: count, window: 1024) { range in
+                [Report.Fragments.run(range.map { store.read(entries[order($0)].report) })]
             }
-            let findings = Report.Fragments(count: order.count, window: 1024) { range in
-                [Report.Fragments.run(range.flatMap { GroupedReplay.unpack(store.read(entries[order[$0]].findings)) })]
+            let findings = Report.Fragments(count: count, window: 1024) { range in
+                [Report.Fragments.run(range.flatMap { GroupedReplay.unpack(store.read(entries[order($0)].findings)) })]
             }
             report.writeJSON(generator: generator, people: people, findings: findings, flushAt: 1 << 20,
                              through: { sink(Array($0)) })
         case .csv:
             var out = Array(Report.csvHeaderLine.utf8)
-            for index in order {
-                out.append(contentsOf: store.read(entries[index].findings))
+            for k in 0..<count {
+                out.append(contentsOf: store.read(entries[order(k)].findings))
                 if out.count >= 1 << 20 { sink(out); out.removeAll(keepingCapacity: true) }
             }
             sink(out)
@@ -146,6 +152,7 @@ public struct GroupedReplay {
             tally.add(person)
             replayed += person.eventsReplayed
             if person.findings.contains(where: { $0.severity == .violation }) { hasViolation = true }
+            if inOrder, let last = entries.last, !PersonNames.bytesPrecede(last.person, person.person) { inOrder = false }
             entries.append(Entry(person: person.person, report: store.append(entry), findings: store.append(findings)))
         }
     }

@@ -47,6 +47,27 @@ struct SortedReplayTests {
         }
     }
 
+    @Test("people in byte order or not: the same report (written as they came, or sorted)", arguments: [false, true])
+    func order(_ reversed: Bool) throws {
+        // The generated log's people, kept in the order written or reversed (each person's lines
+        // still together, in their order).
+        let lines = LogGenerator(events: 4_000, seed: 9, byPerson: true).text().split(separator: "\n")
+        var runs: [[Substring]] = []
+        var last: Substring?
+        for line in lines {
+            let person = line.range(of: #""person":""#).map { line[$0.upperBound...].prefix { $0 != "\"" } }
+            if person != last { runs.append([]); last = person }
+            runs[runs.count - 1].append(line)
+        }
+        let ordered = runs.map { $0[0] }.map { String($0) }
+        let text = (reversed ? runs.reversed() : runs).flatMap { $0 }.joined(separator: "\n") + "\n"
+        let asOf = try #require(CivilDate("2026-12-31"))
+        let whole = Replay.log(LogReader.read(text), asOf: asOf, jobs: 2)
+        #expect(try Self.grouped(text, format: .json, asOf: asOf, jobs: 2, batchEvents: 100) == whole.json())
+        #expect(try Self.grouped(text, format: .csv, asOf: asOf, jobs: 1, batchEvents: 100) == whole.csv())
+        #expect(ordered.count > 10)
+    }
+
     @Test("pathway generate --by-person writes the same lines as the interleaved log, each person's in the same order")
     func generateByPerson() {
         let interleaved = LogGenerator(events: 5_000, seed: 7).text().split(separator: "\n")
