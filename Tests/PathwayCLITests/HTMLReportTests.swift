@@ -74,6 +74,34 @@ struct HTMLReportTests {
         #expect(!figure.contains("693"))
     }
 
+    @Test("day 42 is on time, left of the line; day 43 is late, right of it; days 41 and 44 with them")
+    func orientationBoundary() throws {
+        // Rights received on 2025-03-03 (day 0); orientations decided on days 41, 42, 43 and 44.
+        var lines: [String] = []
+        for days in [41, 42, 43, 44] {
+            let p = "B\(days)"
+            lines.append(#"{"id":"\#(p)a","person":"\#(p)","type":"right_opened","date":"2025-03-03"}"#)
+            lines.append(#"{"id":"\#(p)r","person":"\#(p)","type":"registered","date":"2025-03-03"}"#)
+            let decided = CivilDate(year: 2025, month: 3, day: 3)!.adding(days: days)
+            lines.append(#"{"id":"\#(p)b","person":"\#(p)","type":"orientation_decided","date":"\#(decided)","notified":"\#(decided)","dominante":"emploi","organisme":"france_travail"}"#)
+        }
+        let html = Replay.log(LogReader.read(lines.joined(separator: "\n") + "\n"), asOf: CivilDate(year: 2025, month: 6, day: 30)).html(source: "x")
+        guard let start = html.range(of: "<figure id=\"orientation-delays\""),
+              let end = html[start.upperBound...].range(of: "</figure>") else { Issue.record("no orientation chart"); return }
+        let figure = String(html[start.lowerBound..<end.upperBound])
+        #expect(figure.contains("data-on-time=\"2\" data-late=\"2\""))
+        #expect(figure.contains("<tr><td>36–42</td><td>2</td><td>0</td><td>2</td></tr>"), "\(figure)")
+        #expect(figure.contains("<tr><td>43–49</td><td>0</td><td>2</td><td>2</td></tr>"))
+        // The line is drawn at the boundary between the two bins: the left edge of the 43–49 bar.
+        // The bars are the rectangles with a title (the legend's squares have none).
+        let bars = Set(figure.components(separatedBy: "<rect x=\"").dropFirst()
+            .filter { chunk in chunk.components(separatedBy: "</rect>")[0].contains("<title>") }
+            .compactMap { Int($0.prefix { $0.isNumber }) })
+        let line = figure.range(of: "class=\"limit\"").flatMap { r in figure[..<r.lowerBound].range(of: "<line x1=\"", options: .backwards) }
+            .map { Int(figure[$0.upperBound...].prefix { $0.isNumber }) ?? -1 }
+        #expect(line != nil && bars.count == 2 && line == bars.max(), "line \(String(describing: line)), bars \(bars)")
+    }
+
     @Test("bins: a bin ends on the limit's last day and the next starts the day after, for every limit")
     func binsOnTheLimit() {
         for limit in [1, 4, 7, 14, 15, 28, 31, 42, 45, 60, 92] {
