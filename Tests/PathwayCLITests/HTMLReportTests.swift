@@ -102,6 +102,28 @@ struct HTMLReportTests {
         #expect(line != nil && bars.count == 2 && line == bars.max(), "line \(String(describing: line)), bars \(bars)")
     }
 
+    @Test("a month of 31 days: day 31 on time, day 32 late past the line; a month of 28 days: day 29 late, red left of the line")
+    func contractBoundary() throws {
+        // (notified, days to the signature): March 10 + 1 month = April 10 (31 days);
+        // January 31 + 1 month = February 28 (28 days).
+        var lines: [String] = []
+        for (k, (notified, days)) in [("2025-03-10", 31), ("2025-03-10", 32), ("2025-01-31", 28), ("2025-01-31", 29)].enumerated() {
+            let p = "C\(k)"
+            let signed = CivilDate(notified)!.adding(days: days)
+            lines.append(#"{"id":"\#(p)a","person":"\#(p)","type":"right_opened","date":"2025-01-06"}"#)
+            lines.append(#"{"id":"\#(p)b","person":"\#(p)","type":"orientation_decided","date":"\#(notified)","notified":"\#(notified)","dominante":"emploi","organisme":"france_travail"}"#)
+            lines.append(#"{"id":"\#(p)c","person":"\#(p)","type":"contract_signed","date":"\#(signed)","weekly_hours":15}"#)
+        }
+        let html = Replay.log(LogReader.read(lines.joined(separator: "\n") + "\n"), asOf: CivilDate(year: 2025, month: 6, day: 30)).html(source: "x")
+        guard let start = html.range(of: "<figure id=\"contract-delays\""),
+              let end = html[start.upperBound...].range(of: "</figure>") else { Issue.record("no contract chart"); return }
+        let figure = String(html[start.lowerBound..<end.upperBound])
+        #expect(figure.contains("data-on-time=\"2\" data-late=\"2\""))
+        // Days 28 (on time), 29 (late, a short month) and 31 (on time) share the bin 25–31.
+        #expect(figure.contains("<tr><td>25–31</td><td>2</td><td>1</td><td>3</td></tr>"), "\(figure)")
+        #expect(figure.contains("<tr><td>32–38</td><td>0</td><td>1</td><td>1</td></tr>"))
+    }
+
     @Test("bins: a bin ends on the limit's last day and the next starts the day after, for every limit")
     func binsOnTheLimit() {
         for limit in [1, 4, 7, 14, 15, 28, 31, 42, 45, 60, 92] {
