@@ -185,7 +185,11 @@ enum ImportCommand {
             return String(HMACSHA256.hex(HMACSHA256.mac(key: key, message: Array(matricule.utf8))).prefix(16))
         }
         var output = ImportOutput(source: "caf", pseudonymKey: key, store: store)
-        for (_, path) in ordered {
+        for (index, (_, path)) in ordered.enumerated() {
+            // Each household's snapshot is kept for the next flow and for --state; after the last
+            // flow of a run without --state nothing reads it (a household twice in one flow is
+            // caught by `inFlow`), so the memory of a one-flow import is the flow's keys only.
+            let keepSnapshots = statePath != nil || index < ordered.count - 1
             var reader = CAFImport.FlowReader()
             var updates: [String: CAFImport.Kept] = [:]
             // The flow's events go to the output as they come; a flow rejected whole is taken
@@ -211,7 +215,7 @@ enum ImportCommand {
                 let result = CAFImport.events(for: h, kept: before, received: date, monthly: monthly(reader.header),
                                               problems: &problems, name: name)
                 output.append(contentsOf: result.events)
-                if var next = result.kept {
+                if keepSnapshots, var next = result.kept {
                     next.flow = stamp ?? before?.flow
                     updates[key] = next
                 }
@@ -251,7 +255,7 @@ enum ImportCommand {
                 continue
             }
             summary.read.append("\(path) : \(FrenchWords.integer(reader.households)) foyers (flux \(reader.header.type ?? "?") du \(reader.header.created?.description ?? "?"))")
-            for problem in problems { summary.notes.append("\(path): \(problem)") }
+            for problem in problems { summary.notes.append("\(path) : \(problem)") }
             if kept.isEmpty { swap(&kept, &updates) } else { for (key, value) in updates { kept[key] = value } }
             updates = [:]
             firstImport = false
