@@ -23,16 +23,16 @@ extension Report {
         }
         // Each person's first line, by their exact bytes (two ids that compare equal as strings
         // are two people, as in the replay).
+        // One lookup an event, the entry changed in place.
         var first: [String: [(bytes: [UInt8], line: Int)]] = [:]
-        for event in events {
-            var list = first[event.person] ?? []
+        func note(_ event: Event, in list: inout [(bytes: [UInt8], line: Int)]) {
             if let k = list.firstIndex(where: { $0.bytes.elementsEqual(event.person.utf8) }) {
-                if event.line < list[k].line { list[k].line = event.line }
+                list[k].line = min(list[k].line, event.line)
             } else {
                 list.append((Array(event.person.utf8), event.line))
             }
-            first[event.person] = list
         }
+        for event in events { note(event, in: &first[event.person, default: []]) }
         var groups = [[PersonReport]](repeating: [], count: files.count)
         for person in people {
             let line = first[person.person]?.first { $0.bytes.elementsEqual(person.person.utf8) }?.line ?? 1

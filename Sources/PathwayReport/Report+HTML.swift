@@ -307,10 +307,13 @@ package struct HTMLText {
         raw("</svg>\n")
     }
 
+    private static let clockWords: [DeadlineIndicator.Slot: String] = [
+        .orientation: "Orientation (délai)", .contract: "Contrat (délai)", .review: "Réexamen (délai)", .stock: "Contrat du stock",
+    ]
+
     /// A clock's row in a timeline: `Orientation`, `Contrat`, `Réexamen`, `Contrat (stock)`; else the rule's title.
     package static func clockLabel(_ rule: RuleID, _ table: RuleTable?) -> String {
-        let words: [DeadlineIndicator.Slot: String] = [.orientation: "Orientation (délai)", .contract: "Contrat (délai)", .review: "Réexamen (délai)", .stock: "Contrat du stock"]
-        if let table, let slot = DeadlineIndicator.Slot.allCases.first(where: { table.rule(for: $0) == rule }), let word = words[slot] { return word }
+        if let table, let slot = DeadlineIndicator.Slot.allCases.first(where: { table.rule(for: $0) == rule }), let word = clockWords[slot] { return word }
         let title = RuleRegistry.rule(rule)?.title ?? rule.rawValue
         return title.count <= 28 ? title : String(title.prefix(27)) + "…"
     }

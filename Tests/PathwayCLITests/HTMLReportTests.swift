@@ -4,6 +4,12 @@ import Testing
 
 @Suite("The HTML report")
 struct HTMLReportTests {
+    /// The figure `id` of a page, from its opening tag to its end (nil when absent).
+    static func figure(_ id: String, in html: String) -> String? {
+        guard let start = html.range(of: "<figure id=\"\(id)\""), let end = html[start.upperBound...].range(of: "</figure>") else { return nil }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
     @Test("one self-contained page in French: no network, no external asset, charts as SVG with their tables, printable")
     func page() throws {
         let result = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--format", "html"])
@@ -61,9 +67,7 @@ struct HTMLReportTests {
             lines.append(#"{"id":"\#(p)c","person":"\#(p)","type":"contract_signed","date":"\#(signed)","weekly_hours":15}"#)
         }
         let html = Replay.log(LogReader.read(lines.joined(separator: "\n") + "\n")).html(source: "x")
-        guard let start = html.range(of: "<figure id=\"contract-delays\""),
-              let end = html[start.upperBound...].range(of: "</figure>") else { Issue.record("no contract chart"); return }
-        let figure = String(html[start.lowerBound..<end.upperBound])
+        guard let figure = Self.figure("contract-delays", in: html) else { Issue.record("no contract chart"); return }
         #expect(figure.contains("4 étapes réalisées"))
         #expect(figure.contains("data-on-time=\"1\" data-late=\"3\""))
         // One month is 28 to 31 days: the bins break after day 31, a week each from day 4.
@@ -86,9 +90,7 @@ struct HTMLReportTests {
             lines.append(#"{"id":"\#(p)b","person":"\#(p)","type":"orientation_decided","date":"\#(decided)","notified":"\#(decided)","dominante":"emploi","organisme":"france_travail"}"#)
         }
         let html = Replay.log(LogReader.read(lines.joined(separator: "\n") + "\n"), asOf: CivilDate(year: 2025, month: 6, day: 30)).html(source: "x")
-        guard let start = html.range(of: "<figure id=\"orientation-delays\""),
-              let end = html[start.upperBound...].range(of: "</figure>") else { Issue.record("no orientation chart"); return }
-        let figure = String(html[start.lowerBound..<end.upperBound])
+        guard let figure = Self.figure("orientation-delays", in: html) else { Issue.record("no orientation chart"); return }
         #expect(figure.contains("data-on-time=\"2\" data-late=\"2\""))
         #expect(figure.contains("<tr><td>36–42</td><td>2</td><td>0</td><td>2</td></tr>"), "\(figure)")
         #expect(figure.contains("<tr><td>43–49</td><td>0</td><td>2</td><td>2</td></tr>"))
@@ -115,9 +117,7 @@ struct HTMLReportTests {
             lines.append(#"{"id":"\#(p)c","person":"\#(p)","type":"contract_signed","date":"\#(signed)","weekly_hours":15}"#)
         }
         let html = Replay.log(LogReader.read(lines.joined(separator: "\n") + "\n"), asOf: CivilDate(year: 2025, month: 6, day: 30)).html(source: "x")
-        guard let start = html.range(of: "<figure id=\"contract-delays\""),
-              let end = html[start.upperBound...].range(of: "</figure>") else { Issue.record("no contract chart"); return }
-        let figure = String(html[start.lowerBound..<end.upperBound])
+        guard let figure = Self.figure("contract-delays", in: html) else { Issue.record("no contract chart"); return }
         #expect(figure.contains("data-on-time=\"2\" data-late=\"2\""))
         // Days 28 (on time), 29 (late, a short month) and 31 (on time) share the bin 25–31.
         #expect(figure.contains("<tr><td>25–31</td><td>2</td><td>1</td><td>3</td></tr>"), "\(figure)")
