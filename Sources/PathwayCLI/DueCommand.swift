@@ -37,6 +37,11 @@ enum DueCommand {
         guard let asOf else { throw UsageError(message: "il manque --as-of AAAA-MM-JJ (le premier jour de l'agenda ; jamais l'horloge de la machine)", command: "due") }
         let jobs = Cores.available
         let log = try Files.withContents(of: input) { LogReader.read($0, jobs: jobs) }
+        // As for replay: an input that gives no event is unreadable or empty, never "no deadline".
+        if let problem = try ReplayCommand.diagnose(log, inputs: [input], windows1252: false) { throw InputError(message: problem) }
+        if log.lines == log.blank {
+            throw InputError(message: "\(input == "-" ? "entrée standard" : input) : \(log.lines == 0 ? "l'entrée est vide" : "l'entrée ne contient que des lignes vides") : aucun événement, aucun agenda écrit")
+        }
         let report = Replay.log(log, asOf: asOf, parameters: parameters, sources: try CommonOptions.sources(given.all("--mapping")), jobs: jobs)
         let agenda = report.agendaText(within: within, overdue: overdue, format: Agenda.Format(rawValue: format) ?? .text)
         console.out(agenda)

@@ -61,11 +61,21 @@ enum SplitCommand {
                 if buffers[k].count >= 1 << 20 { flush(k) }
             }
         }
+        // An input with no line a person can be read from is not a log: nothing is written (the
+        // parts, unfinished, are removed as the files close).
+        let total = lines.reduce(0, +)
+        let name = input == "-" ? "entrée standard" : input
+        if total == 0 {
+            throw InputError(message: "\(name) : \(blank == 0 ? "l'entrée est vide" : "l'entrée ne contient que des lignes vides") : aucune partie écrite")
+        }
+        if unreadable == total {
+            throw InputError(message: "\(name) : aucune ligne ne nomme une personne lisible (un objet JSON avec \"person\", en UTF-8) : ce n'est pas un journal d'événements ; aucune partie écrite (pathway replay \(name) dit ce qu'est le fichier)")
+        }
         for k in 0..<parts { flush(k) }
         for file in files where !failed && !file.finish() { failed = true }
         if failed { throw InputError(message: "\(prefix)-…-sur-\(parts).ndjson : écriture impossible : \(Files.describeErrno())") }
-        let total = lines.reduce(0, +)
-        console.err("pathway split : \(FrenchWords.integer(total + blank)) lignes lues, \(FrenchWords.integer(total)) écrites en \(parts) parties ("
+        func count(_ n: Int, _ word: String) -> String { "\(FrenchWords.integer(n)) \(word)\(n > 1 ? "s" : "")" }
+        console.err("pathway split : \(count(total + blank, "ligne")) lue\(total + blank > 1 ? "s" : ""), \(FrenchWords.integer(total)) écrite\(total > 1 ? "s" : "") en \(parts) parties ("
                     + lines.map(FrenchWords.integer).joined(separator: ", ") + ")"
                     + (blank > 0 ? ", \(FrenchWords.integer(blank)) vide\(blank > 1 ? "s" : "") laissée\(blank > 1 ? "s" : "")" : "")
                     + (unreadable > 0 ? ", dont \(FrenchWords.integer(unreadable)) sans personne lisible dans la première partie" : "") + "\n")

@@ -76,6 +76,16 @@ struct SplitTests {
         #expect(missing.status == 2 && missing.stderr.contains("il manque --parts N"))
         let none = try CLI.run(["split", "--parts", "2"])
         #expect(none.status == 2 && none.stderr.contains("il manque le journal"))
+        // An empty input, or one where no line names a person (UTF-16 here): exit 2, no part written.
+        for content in [Data(), Data([0xFF, 0xFE, 0x7B, 0x00, 0x22, 0x00, 0x0A, 0x00])] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-split-none-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let log = folder.appendingPathComponent("log.ndjson")
+            try content.write(to: log)
+            let result = try CLI.run(["split", log.path, "--parts", "2", "--output", folder.appendingPathComponent("p").path])
+            #expect(result.status == 2 && result.stderr.contains("aucune partie écrite"), "\(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["log.ndjson"])
+        }
         // A part that cannot be written: exit 2, and no part left behind.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-split-ro-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

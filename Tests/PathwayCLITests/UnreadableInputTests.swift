@@ -76,6 +76,8 @@ struct UnreadableInputTests {
         }
         let excel = dir.appendingPathComponent("r.csv").path
         #expect(try CLI.run(["replay", path, "--excel", "--output", excel]).status == 2)
-        #expect(!FileManager.default.fileExists(atPath: excel))
+        #expect(!FileManager.default.fileExists(atPath: excel))        // The agenda says the same, rather than "no deadline" for a file it could not read.
+        let due = try CLI.run(["due", path, "--as-of", "2025-01-01"])
+        #expect(due.status == 2 && due.stderr.contains(said) && due.stdout.isEmpty, "\(name): \(due.stderr)")
     }
 }
