@@ -205,6 +205,10 @@ enum ReplayCommand {
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
+        report.provenance.files = files.isEmpty
+            ? [Report.FileCounts(file: input == "-" ? "entrée standard" : input, lines: log.lines, events: log.events.count,
+                                 duplicates: log.duplicates, rejected: log.rejected.count, blank: log.blank)]
+            : files
         if options.byFile {
             let names = options.inputs.map { $0 == "-" ? "entrée standard" : $0 }
             let lines = files.isEmpty ? [log.lines] : files.map(\.lines)
@@ -378,6 +382,8 @@ enum ReplayCommand {
         let judged = NotJudged.rules(sources: sources, declared: options.sources, rules: parameters.rules)
         warnUndeclared(judged.undeclared, console: &console)
         replay.notJudged = judged.notJudged
+        replay.fileName = input == "-" ? "entrée standard" : input
+        replay.declared = options.sources
         try pass("passe 2 sur 2 (rejeu, écriture) : lu") { chunk in
             try replay.consume(chunk)
             return replay.linesRead

@@ -17,6 +17,7 @@ enum Tool {
       rules                        Les règles, leurs articles, leur confiance et leurs paramètres.
       check <fichiers, dossiers>  Jouer les scénarios de la référence des règles (Docs/rules) ou les vôtres.
       split <journal> --parts N    Couper un journal en N parties par personne (rejeux sur plusieurs machines).
+      merge <rapport.json> …       Fusionner les rapports JSON des parties en celui du tout, octet pour octet.
       generate --events N          Écrire un journal synthétique réaliste (mesures, démonstrations).
       serve --stdio                Répondre à des requêtes JSON ligne à ligne (intégration depuis tout langage).
       help [commande]              Cette aide, ou celle d'une commande.
@@ -54,6 +55,7 @@ enum Tool {
                 case "import": console.out(ImportCommand.usage + "\n")
                 case "explain": console.out(ExplainCommand.usage + "\n")
                 case "split": console.out(SplitCommand.usage + "\n")
+                case "merge": console.out(MergeCommand.usage + "\n")
                 case let other?: throw UsageError(message: "commande inconnue « \(other) »\(suggest(other, among: commands))", command: nil)
                 }
                 return .success
@@ -75,6 +77,8 @@ enum Tool {
                 return try ExplainCommand.run(Array(arguments.dropFirst()), console: &console)
             case "split":
                 return try SplitCommand.run(Array(arguments.dropFirst()), console: &console)
+            case "merge":
+                return try MergeCommand.run(Array(arguments.dropFirst()), console: &console)
             default:
                 if first.hasPrefix("-") {
                     throw UsageError(message: "option inconnue « \(first) » ; la commande vient d'abord", command: nil)
@@ -94,7 +98,7 @@ enum Tool {
         }
     }
 
-    static let commands = ["replay", "import", "explain", "due", "rules", "check", "generate", "serve", "split", "help"]
+    static let commands = ["replay", "import", "explain", "due", "rules", "check", "generate", "serve", "split", "merge", "help"]
 
     /// ` (did you mean 'replay'?)` when a close name exists.
     static func suggest(_ word: String, among candidates: [String]) -> String {

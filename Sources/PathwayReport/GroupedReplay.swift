@@ -56,6 +56,10 @@ public struct GroupedReplay {
     /// says which kinds of events it holds (a first pass, `pathway replay --sorted`); by default
     /// every rule is judged.
     public var notJudged: [NotJudged] = []
+    /// The input's name, for the JSON report's `merge.files` (`pathway merge`); none: not listed.
+    public var fileName: String?
+    /// What each source records (custom mappings added to the built-in ones), for `merge.sources`.
+    public var declared = SourceDeclarations.builtIn
 
     public init(asOf: CivilDate, parameters: Parameters = .law, format: Format = .json, jobs: Int = 1,
                 store: FragmentStore, batchEvents: Int = 65_536) {
@@ -90,8 +94,13 @@ public struct GroupedReplay {
         let store = self.store
         switch format {
         case .json:
-            let report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
+            var report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
                                 indicators: tally.indicators, parameters: parameters)
+            report.provenance = Report.Provenance(sources: summary.sources, declared: declared)
+            if let fileName {
+                report.provenance.files = [Report.FileCounts(file: fileName, lines: input.lines, events: input.events,
+                                                             duplicates: input.duplicates, rejected: input.rejected, blank: input.blank)]
+            }
             let people = Report.Fragments(count: count, window: 1024) { range in
                 [Report.Fragments.run(range.map { store.read(entries[order($0)].report) })]
             }

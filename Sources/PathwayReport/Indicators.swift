@@ -44,6 +44,9 @@ public struct Indicators: Sendable {
     /// Findings by severity and by rule.
     public var findingsBySeverity: [Severity: Int]
     public var findingsByRule: [RuleID: Int]
+    /// The tally these figures come from, with the delays counted by day behind the medians:
+    /// what `pathway merge` adds up (`merge.indicators` in the JSON report, `Indicators+Merge.swift`).
+    package var tally: Tally? = nil
 
     private init(orientation: DeadlineCounts, contract: DeadlineCounts, review: DeadlineCounts, stock: DeadlineCounts,
                  byDominante: [Dominante: Int], byOrganisme: [Organisme: Int], reorientations: Int,
@@ -89,18 +92,18 @@ public struct Indicators: Sendable {
     /// in memory: it holds counts only, the delays counted by day (`DayCounts`) for their
     /// exact medians, so that its size does not grow with the log.
     public struct Tally: Sendable {
-        private var deadlines: [RuleID: DeadlineCounts.Tally] = [:]
-        private var byDominante: [Dominante: Int] = [:]
-        private var byOrganisme: [Organisme: Int] = [:]
-        private var states: [PathwayStatus: Int] = [:]
-        private var reorientations = 0
-        private var registrationToContract = DayCounts()
-        private var sanctions = SanctionCounts([])
-        private var intensity = IntensityCounts([])
-        private var dutiesUnknown = 0
-        private var newEntrants: NewEntrantCounts
-        private var findingsBySeverity: [Severity: Int] = [:]
-        private var findingsByRule: [RuleID: Int] = [:]
+        var deadlines: [RuleID: DeadlineCounts.Tally] = [:]
+        var byDominante: [Dominante: Int] = [:]
+        var byOrganisme: [Organisme: Int] = [:]
+        var states: [PathwayStatus: Int] = [:]
+        var reorientations = 0
+        var registrationToContract = DayCounts()
+        var sanctions = SanctionCounts([])
+        var intensity = IntensityCounts([])
+        var dutiesUnknown = 0
+        var newEntrants: NewEntrantCounts
+        var findingsBySeverity: [Severity: Int] = [:]
+        var findingsByRule: [RuleID: Int] = [:]
 
         public init(newEntrantTargetDays: Int = 15) { newEntrants = NewEntrantCounts(targetDays: newEntrantTargetDays) }
 
@@ -150,12 +153,14 @@ public struct Indicators: Sendable {
             func counts(_ slot: DeadlineIndicator.Slot) -> DeadlineCounts {
                 table.rule(for: slot).flatMap { deadlines[$0] }?.counts ?? DeadlineCounts.Tally().counts
             }
-            return Indicators(orientation: counts(.orientation), contract: counts(.contract),
-                              review: counts(.review), stock: counts(.stock),
-                              byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
-                              registrationToContract: Distribution(registrationToContract), states: states,
-                              sanctions: sanctions, intensity: intensity, newEntrants: newEntrants, dutiesUnknown: dutiesUnknown,
-                              findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule)
+            var result = Indicators(orientation: counts(.orientation), contract: counts(.contract),
+                                    review: counts(.review), stock: counts(.stock),
+                                    byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
+                                    registrationToContract: Distribution(registrationToContract), states: states,
+                                    sanctions: sanctions, intensity: intensity, newEntrants: newEntrants, dutiesUnknown: dutiesUnknown,
+                                    findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule)
+            result.tally = self
+            return result
         }
     }
 }
@@ -165,7 +170,7 @@ public struct Indicators: Sendable {
 public struct NewEntrantCounts: Sendable, Equatable {
     public var targetDays: Int
     /// By month (`2025-03`): entrants and their statuses, indexed as `NewEntry.Status.allCases`.
-    public private(set) var months: [String: [Int]] = [:]
+    public package(set) var months: [String: [Int]] = [:]
 
     public init(targetDays: Int) { self.targetDays = targetDays }
 
@@ -339,8 +344,8 @@ public struct DeadlineCounts: Sendable, Equatable {
 
     /// The counts gathered record by record, the delays counted by day for the median.
     package struct Tally: Sendable {
-        private var partial = DeadlineCounts(delay: Distribution([]))
-        private var days = DayCounts()
+        var partial = DeadlineCounts(delay: Distribution([]))
+        var days = DayCounts()
 
         package mutating func add(_ record: DeadlineRecord) {
             switch record.status {

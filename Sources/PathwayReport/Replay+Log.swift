@@ -73,10 +73,12 @@ extension Replay {
                                  replayed: replayed,
                                  afterAsOf: afterAsOf,
                                  people: ids.count)
-        return Report(asOf: asOf, input: input, rejected: log.rejected, notJudged: notJudged, people: people, findings: findings,
-                      indicators: Indicators(people: people, jobs: jobs,
-                                             newEntrantTargetDays: asOf.flatMap { parameters.newEntrantTargetDays.value(on: $0) } ?? 15),
-                      parameters: parameters)
+        var report = Report(asOf: asOf, input: input, rejected: log.rejected, notJudged: notJudged, people: people, findings: findings,
+                            indicators: Indicators(people: people, jobs: jobs,
+                                                   newEntrantTargetDays: asOf.flatMap { parameters.newEntrantTargetDays.value(on: $0) } ?? 15),
+                            parameters: parameters)
+        report.provenance = Report.Provenance(sources: log.sources, declared: sources)
+        return report
     }
 
     /// Each person's events laid out contiguously, in log order (a counting sort on up to `jobs`

@@ -156,6 +156,7 @@ extension Report {
             elements(findings)
             w.closeArray()
             w.field("indicators", value: indicatorsValue)
+            w.field("merge", value: mergeValue)
         }
         w.closeObject()
         w.raw("\n")

@@ -26,6 +26,34 @@ public struct Report: Sendable {
     /// (``Report/indicatorsByFile(events:files:jobs:)``); empty otherwise. In the JSON report's
     /// `indicators.by_file`.
     public var byFile: [(file: String, indicators: Indicators)] = []
+    /// What `pathway merge` needs that the report's other fields do not say: the JSON report's
+    /// `merge` member (`Report+Merge.swift`, `Docs/report.md`).
+    public var provenance = Provenance()
+
+    /// The inputs' names and counts and the sources their events name.
+    public struct Provenance: Sendable, Equatable {
+        /// Every input file with its counts, a single one included (`input.files` lists them only
+        /// when there are several); empty when the caller did not name its input.
+        public var files: [FileCounts] = []
+        /// Whether every event names a `source` (``SourceTally/everyEventHasSource``).
+        public var everyEventNamesSource = false
+        /// The sources the events name, in byte order, with the event types each records as
+        /// declared (`nil`: not declared): what ``NotJudged`` is computed from.
+        public var sources: [Source] = []
+
+        public struct Source: Sendable, Equatable {
+            public var name: String
+            public var records: [EventType]?
+        }
+
+        public init() {}
+
+        /// The provenance of a log whose events name `tally`'s sources, declared by `declared`.
+        public init(sources tally: SourceTally, declared: SourceDeclarations) {
+            everyEventNamesSource = tally.everyEventHasSource
+            sources = tally.sorted.map { Source(name: $0.name, records: declared.records(of: $0.name)?.map(\.rawValue).sorted().compactMap(EventType.init(rawValue:))) }
+        }
+    }
 
     /// How every line of the input was counted.
     public struct Input: Sendable, Equatable {

@@ -95,7 +95,7 @@ struct SortedReplayTests {
             #expect(sorted.stderr.isEmpty)
         }
         let piped = try CLI.run(["replay", "-", "--format", format, "--sorted", "--as-of", "2025-09-30"], stdin: try Self.groupedExample())
-        #expect(piped.stdout == (try CLI.run(["replay", path, "--format", format, "--as-of", "2025-09-30"])).stdout)
+        #expect(piped.stdout == CLI.named((try CLI.run(["replay", path, "--format", format, "--as-of", "2025-09-30"])).stdout, path))
         if format == "json" {
             #expect(piped.stdout.contains(#""duplicates": 1,"#))
             #expect(piped.stdout.contains(#""rejected": 2,"#))

@@ -59,6 +59,12 @@ struct CLI {
         return (process.terminationStatus, output)
     }
 
+    /// A JSON report of `path` as the same bytes read on standard input give it: the input's
+    /// name in `merge.files` is the only difference.
+    static func named(_ report: String, _ path: String) -> String {
+        report.replacingOccurrences(of: "\"file\": \"\(path)\"", with: "\"file\": \"entrée standard\"")
+    }
+
     static func temporaryFile(_ content: String, suffix: String = ".ndjson") throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-test-\(UUID().uuidString)\(suffix)").path
         try content.write(toFile: path, atomically: true, encoding: .utf8)

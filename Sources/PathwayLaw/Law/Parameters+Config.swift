@@ -124,8 +124,7 @@ extension Parameters {
         case .bool(let b): return String(b)
         case .number(let n): return n
         case .string(let s): return "\"\(s)\""
-        case .array: return "an array"
-        case .object: return "an object"
+        case .array, .object: return value.serialized(pretty: false)
         }
     }
 }

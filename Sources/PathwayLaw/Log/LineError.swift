@@ -94,6 +94,8 @@ package enum LineProblem: Sendable, Hashable {
     case overlong(length: Int, limit: Int)
     case idReused(id: String, firstLine: Int)
     case other(String)
+    /// A problem read back from a JSON report (`pathway merge`): its code and French reason.
+    case restored(code: String, french: String)
 
     /// The stable code of the problem (``LineError/code``).
     package var code: String {
@@ -122,6 +124,7 @@ package enum LineProblem: Sendable, Hashable {
         case .overlong: return "line_too_long"
         case .idReused: return "id_reused"
         case .other: return "other"
+        case .restored(let code, _): return code
         }
     }
 
@@ -181,6 +184,7 @@ package enum LineProblem: Sendable, Hashable {
         case .overlong(let length, let limit): return "line of \(length) bytes is longer than the limit of \(limit) bytes (64 KiB); not read"
         case .idReused(let id, let first): return "\"\(id)\" was already used on line \(first) with different content"
         case .other(let text): return text
+        case .restored(_, let french): return french
         }
     }
 
@@ -217,6 +221,7 @@ package enum LineProblem: Sendable, Hashable {
         case .overlong(let length, let limit): return "ligne de \(length) octets, plus longue que la limite de \(limit) octets (64 Kio) : non lue"
         case .idReused(let id, let first): return "« \(id) » est déjà utilisé ligne \(first) avec un autre contenu"
         case .other(let text): return text
+        case .restored(_, let french): return french
         }
     }
 }

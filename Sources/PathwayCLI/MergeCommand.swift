@@ -1,0 +1,66 @@
+import Pathway
+
+/// `pathway merge`: the reports of parts of a log, replayed apart, made into the report of the
+/// whole (`Docs/scale.md`).
+enum MergeCommand {
+    static let spec = CommandSpec(
+        "merge", arguments: "<rapport.json> …",
+        description: """
+        Fusionne les rapports JSON (pathway replay --format json) de parties d'un journal qui ne
+        partagent aucune personne, rejouées avec la même date d'audit (--as-of), les mêmes
+        paramètres et la même version : le rapport obtenu est, octet pour octet, celui que donne
+        le rejeu de toutes leurs entrées ensemble (les fichiers pris dans l'ordre de leurs noms).
+        L'ordre des rapports donnés ne compte pas. Refusés, avec le fichier et la raison : des
+        dates, paramètres ou versions qui diffèrent, une personne dans deux rapports, une entrée
+        qui n'est pas un tel rapport.
+        """,
+        options: [
+            CommonOptions.format(["json", "csv", "csv-excel"], help: "json (par défaut) : le rapport JSON ; csv, csv-excel : un constat par ligne, comme pathway replay."),
+            OptionSpec("--by-file", help: "Ajouter les indicateurs de chaque fichier (indicators.by_file), un par nom de fichier d'entrée : pour comparer des départements."),
+            CommonOptions.output(),
+            CommonOptions.help,
+        ],
+        footer: """
+        Code de sortie : 0 aucune violation, 1 des violations, 2 erreur d'usage, rapport illisible ou refusé.
+        """)
+
+    static var usage: String { spec.usage }
+
+    static func run(_ arguments: [String], console: inout some Console) throws -> ExitStatus {
+        guard let given = try spec.parse(arguments) else {
+            console.out(usage + "\n")
+            return .success
+        }
+        guard !given.positionals.isEmpty else {
+            throw UsageError(message: "il manque les rapports à fusionner (des rapports JSON de pathway replay)", command: "merge")
+        }
+        var parts: [ReportMerge.Part] = []
+        for path in given.positionals {
+            parts.append(ReportMerge.Part(path: path == "-" ? "entrée standard" : path, bytes: try Files.readBytes(path)))
+        }
+        let merge: ReportMerge
+        do { merge = try ReportMerge(parts, byFile: given.has("--by-file")) } catch {
+            throw InputError(message: error.description)
+        }
+        let file = try given.value("--output").map { path throws(InputError) in try OutputFile(path: path) }
+        defer { file?.close() }
+        var failed = false
+        func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard !failed else { return }
+            if let file { failed = !file.write(bytes) } else { console.out(bytes: bytes) }
+        }
+        switch given.value("--format") ?? "json" {
+        case "csv", "csv-excel":
+            var report = merge.report
+            do { report.findings = try merge.findings() } catch { throw InputError(message: error.description) }
+            report.writeCSV(given.value("--format") == "csv" ? .standard : .excel, through: emit)
+        default:
+            merge.writeJSON(through: emit)
+        }
+        if let file, !failed, !file.finish() { failed = true }
+        if failed, let path = given.value("--output") {
+            throw InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())")
+        }
+        return merge.report.indicators.findingsBySeverity[.violation, default: 0] > 0 ? .violations : .success
+    }
+}

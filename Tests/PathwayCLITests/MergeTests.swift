@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import Pathway
+
+/// `pathway merge`: reports of parts split by person, replayed apart, give the report of the
+/// parts replayed together, byte for byte, whatever the order they are given in; and what cannot
+/// be merged exactly is refused (`Docs/report.md`, "Merging reports").
+@Suite("Merging reports")
+struct MergeTests {
+    /// A directory of its own, so that the parts' names sort as the test expects.
+    static func directory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-merge-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// `text` cut into `parts` files by person (as `pathway split` cuts), in name order.
+    static func split(_ text: String, parts: Int, in dir: String) throws -> [String] {
+        var contents = [String](repeating: "", count: parts)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+            let k = LogSplit.part(ofLine: Array(line.utf8), parts: parts) ?? 0
+            contents[k] += line + "\n"
+        }
+        return try contents.enumerated().map { k, content in
+            let path = "\(dir)/part-\(k + 1).ndjson"
+            try content.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+    }
+
+    /// Each part replayed alone into `part-K.json` with `options`.
+    static func reports(_ parts: [String], _ options: [String]) throws -> [String] {
+        try parts.map { part in
+            let result = try CLI.run(["replay", part, "--format", "json", "-o", part + ".json"] + options)
+            #expect(result.status != 2, "\(result.stderr)")
+            return part + ".json"
+        }
+    }
+
+    @Test("a log split by person into three files: the merge of their reports is the replay of the three, byte for byte, in JSON and CSV, in any order",
+          arguments: [["--as-of", "2025-06-30"], ["--as-of", "2026-12-31"], ["--as-of", "2027-03-01", "--by-file"]])
+    func threeParts(_ options: [String]) throws {
+        let dir = try Self.directory()
+        let parts = try Self.split(LogGenerator(events: 12_000, seed: 41).text(), parts: 3, in: dir)
+        let reports = try Self.reports(parts, options.filter { $0 != "--by-file" })
+        let byFile = options.contains("--by-file") ? ["--by-file"] : []
+        let whole = try CLI.run(["replay"] + parts + ["--format", "json"] + options)
+        #expect(whole.status == 1)
+        for order in [reports, [reports[2], reports[0], reports[1]], reports.reversed()] {
+            let merged = try CLI.run(["merge"] + order + byFile)
+            #expect(merged.status == whole.status)
+            #expect(merged.stderr.isEmpty)
+            #expect(merged.stdout == whole.stdout)
+        }
+        for format in ["csv", "csv-excel"] {
+            let csv = try CLI.run(["replay"] + parts + ["--format", format] + options.filter { $0 != "--by-file" })
+            let merged = try CLI.run(["merge", reports[1], reports[2], reports[0], "--format", format])
+            #expect(merged.stdout == csv.stdout)
+            #expect(csv.stdout.split(separator: "\r\n").count > 20)
+        }
+        // The parts' counts add up to the whole, and the medians are the whole's (not a mean of medians).
+        let report = try JSONValue.parse(whole.stdout)
+        #expect(Self.number(report, "input", "people") == reports.map { Self.number(try! JSONValue.parse(String(contentsOfFile: $0, encoding: .utf8)), "input", "people") }.reduce(0, +))
+        // --output writes the same bytes.
+        let out = dir + "/merged.json"
+        #expect(try CLI.run(["merge"] + reports + byFile + ["-o", out]).stdout.isEmpty)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == whole.stdout)
+    }
+
+    static func number(_ value: JSONValue, _ keys: String...) -> Int {
+        var current = value
+        for key in keys {
+            guard case .object(let members) = current, let next = members.first(where: { $0.key == key })?.value else { return -1 }
+            current = next
+        }
+        if case .number(let text) = current { return Int(text) ?? -1 }
+        return -1
+    }
+
+    @Test("rejected, duplicate and blank lines, a local configuration, sources: each part's accounting merged as the whole replay gives it")
+    func accountingAndConfig() throws {
+        let dir = try Self.directory()
+        let parts = try Self.split(LogGenerator(events: 6_000, seed: 42, sources: true).text(), parts: 3, in: dir)
+        // A duplicate in the first part, a line with an impossible date in the second, a blank
+        // line and a line that is not JSON in the third.
+        let first = try String(contentsOfFile: parts[0], encoding: .utf8)
+        try (first + first.split(separator: "\n")[3] + "\n").write(toFile: parts[0], atomically: true, encoding: .utf8)
+        let second = try String(contentsOfFile: parts[1], encoding: .utf8)
+        try (second + #"{"id":"X-1","person":"XX","type":"right_opened","date":"2025-02-30"}"# + "\n").write(toFile: parts[1], atomically: true, encoding: .utf8)
+        let third = try String(contentsOfFile: parts[2], encoding: .utf8)
+        try ("\n" + third + "pas du JSON\n").write(toFile: parts[2], atomically: true, encoding: .utf8)
+        let config = try CLI.temporaryFile(#"{"orientation_target_days": 15, "reduction_grounds": ["health", "disability"]}"#, suffix: ".json")
+        let options = ["--as-of", "2026-09-30", "--config", config]
+        let reports = try Self.reports(parts, options)
+        let whole = try CLI.run(["replay"] + parts + ["--format", "json"] + options)
+        let merged = try CLI.run(["merge", reports[2], reports[1], reports[0]])
+        #expect(merged.stdout == whole.stdout)
+        #expect(whole.stdout.contains(#""duplicates": 1,"#))
+        #expect(whole.stdout.contains(#""code": "impossible_date""#))
+        #expect(whole.stdout.contains(#""reduction_grounds": "[\"health\",\"disability\"]""#))
+        #expect(whole.stdout.contains(#""every_event_named": true"#))
+    }
+
+    @Test("parts read on standard input (as a distributed engine pipes them) merge into the log read on standard input")
+    func standardInput() throws {
+        let text = LogGenerator(events: 8_000, seed: 43).text()
+        var parts = [String](repeating: "", count: 4)
+        for line in text.split(separator: "\n") { parts[LogSplit.part(ofLine: Array(line.utf8), parts: 4) ?? 0] += line + "\n" }
+        var reports: [String] = []
+        for part in parts {
+            let result = try CLI.run(["replay", "-", "--as-of", "2026-12-31", "--format", "json"], stdin: part)
+            reports.append(try CLI.temporaryFile(result.stdout, suffix: ".json"))
+        }
+        let whole = try CLI.run(["replay", "-", "--as-of", "2026-12-31", "--format", "json"], stdin: text)
+        #expect(try CLI.run(["merge"] + reports.reversed()).stdout == whole.stdout)
+        // --sorted parts (grouped by person) merge the same.
+        let grouped = LogGenerator(events: 8_000, seed: 43, byPerson: true).text()
+        let dir = try Self.directory()
+        let files = try Self.split(grouped, parts: 2, in: dir)
+        let sortedReports = try Self.reports(files, ["--as-of", "2026-12-31", "--sorted"])
+        #expect(try CLI.run(["merge"] + sortedReports).stdout == (try CLI.run(["replay"] + files + ["--as-of", "2026-12-31", "--format", "json"])).stdout)
+    }
+
+    @Test("refused with exit 2, naming the file: another as_of, other parameters, another version, a person in two reports, not a report")
+    func refusals() throws {
+        let dir = try Self.directory()
+        let parts = try Self.split(LogGenerator(events: 3_000, seed: 44).text(), parts: 2, in: dir)
+        let reports = try Self.reports(parts, ["--as-of", "2026-06-30"])
+        func refused(_ arguments: [String], _ says: String) throws {
+            let result = try CLI.run(["merge"] + arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains(says), "\(result.stderr)")
+        }
+        let later = try CLI.run(["replay", parts[1], "--as-of", "2026-07-01", "--format", "json"]).stdout
+        try refused([reports[0], try CLI.temporaryFile(later, suffix: ".json")], "date d'audit (as_of) 2026-07-01")
+        let config = try CLI.temporaryFile(#"{"orientation_target_days": 15}"#, suffix: ".json")
+        let configured = try CLI.run(["replay", parts[1], "--as-of", "2026-06-30", "--config", config, "--format", "json"]).stdout
+        try refused([reports[0], try CLI.temporaryFile(configured, suffix: ".json")], "paramètres (--config)")
+        let original = try String(contentsOfFile: reports[1], encoding: .utf8)
+        let other = original.replacingOccurrences(of: "\"generator\": \"pathway 0.1.0\"", with: "\"generator\": \"pathway 0.0.9\"")
+        try refused([reports[0], try CLI.temporaryFile(other, suffix: ".json")], "versions différentes")
+        try refused([reports[0], reports[0]], "est aussi dans")
+        try refused([reports[0], parts[1]], "ce n'est pas un rapport JSON de pathway replay")
+        try refused([reports[0], try CLI.temporaryFile(#"{"a": 1}"#, suffix: ".json")], "ce n'est pas un rapport JSON de pathway replay")
+        try refused([reports[0], try CLI.temporaryFile("", suffix: ".json")], "ce n'est pas un rapport JSON de pathway replay")
+        let explain = try CLI.run(["explain", "Examples/departement-2025.ndjson", "P01", "--format", "json"]).stdout
+        #expect(explain.contains("\"person\""))
+        try refused([reports[0], try CLI.temporaryFile(explain, suffix: ".json")], "ce n'est pas un rapport JSON de pathway replay")
+        // A report of an earlier version, without the merge member.
+        var members = try #require({ if case .object(let m) = try JSONValue.parse(original) { return m } else { return nil } }())
+        members.removeAll { $0.key == "merge" }
+        try refused([reports[0], try CLI.temporaryFile(JSONValue.object(members).serialized(), suffix: ".json")], "sans le champ merge")
+        try refused([], "il manque les rapports")
+        // A part whose every event names a source that records no registration leaves a rule
+        // unjudged that the whole judges: its findings are missing, so it is refused.
+        let sourced = try String(contentsOfFile: parts[0], encoding: .utf8).replacingOccurrences(of: "{\"id\"", with: "{\"source\":\"caf\",\"id\"")
+        let caf = try CLI.temporaryFile(sourced)
+        let cafReport = try CLI.run(["replay", caf, "--as-of", "2026-06-30", "--format", "json"]).stdout
+        #expect(cafReport.contains("sequence.orientation_before_registration"))
+        try refused([try CLI.temporaryFile(cafReport, suffix: ".json"), reports[1]], "la fusion ne serait pas exacte")
+    }
+
+    @Test("the library: ReportMerge on reports of Replay.log equals the report of the whole log")
+    func library() throws {
+        let text = LogGenerator(events: 4_000, seed: 45).text()
+        var parts = ["", "", ""]
+        for line in text.split(separator: "\n") { parts[LogSplit.part(ofLine: Array(line.utf8), parts: 3) ?? 0] += line + "\n" }
+        let asOf = try #require(CivilDate("2026-03-31"))
+        let given = parts.enumerated().map { k, part in
+            ReportMerge.Part(path: "part \(k)", bytes: Replay.log(LogReader.read(part), asOf: asOf).jsonBytes())
+        }
+        let merge = try ReportMerge(given.reversed())
+        var merged: [UInt8] = []
+        merge.writeJSON { merged.append(contentsOf: $0) }
+        let whole = Replay.log(LogReader.read(text), asOf: asOf)
+        #expect(merged == whole.jsonBytes())
+        #expect(try merge.findings() == whole.findings)
+    }
+}
