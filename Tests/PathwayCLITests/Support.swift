@@ -104,5 +104,15 @@ enum ExternalTool {
     /// Chromium, for the HTML report's browser tests (scripts/browser-check).
     static let chromium = succeeds(["sh", "-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"])
     static let installChromium: Comment = "needs Chromium: apt-get install chromium (scripts/setup-tools does it, as .ci/run), then run again"
+    /// A Python with pyspark, and a Java runtime, for scripts/spark-replay: `PATHWAY_SPARK_PYTHON`,
+    /// else the virtual environment scripts/setup-tools makes, else python3.
+    static let spark: String? = {
+        guard succeeds(["java", "-version"]) else { return nil }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
+        let candidates = [ProcessInfo.processInfo.environment["PATHWAY_SPARK_PYTHON"],
+                          "\(home)/.cache/pathway-tools/spark/bin/python", "python3"].compactMap { $0 }
+        return candidates.first { succeeds([$0, "-c", "import pyspark"]) }
+    }()
+    static let installSpark: Comment = "needs pyspark and a Java runtime: scripts/setup-tools installs them (a JRE from Debian, pyspark from PyPI in ~/.cache/pathway-tools/spark), then run again"
     static let installDocc: Comment = "needs the toolchain's docc on the PATH (it ships with Swift 6 toolchains)"
 }
