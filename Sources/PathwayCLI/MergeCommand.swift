@@ -21,7 +21,8 @@ enum MergeCommand {
             CommonOptions.help,
         ],
         footer: """
-        Code de sortie : 0 aucune violation, 1 des violations, 2 erreur d'usage, rapport illisible ou refusé.
+        Code de sortie : 0 aucune violation, 1 des violations, 2 erreur d'usage, rapport illisible
+        ou refusé.
         """)
 
     static var usage: String { spec.usage }

@@ -177,4 +177,26 @@ struct MergeTests {
         #expect(merged == whole.jsonBytes())
         #expect(try merge.findings() == whole.findings)
     }
+
+    @Test("ids with escapes and accents (the same characters in other bytes are two people), and a merged report merged again: the same bytes")
+    func escapesAndAssociativity() throws {
+        let people = ["Zo\u{E9}", "Zoe\u{301}", "A\\\"B", "a/b", "P\u{1F600}", "zz", "Z"]
+        var text = ""
+        for (k, person) in people.enumerated() {
+            let id = JSONValue.string(person).serialized(pretty: false)
+            text += #"{"id":"E\#(k)-1","person":\#(id),"type":"right_opened","date":"2025-01-0\#(k + 1)"}"# + "\n"
+            text += #"{"id":"E\#(k)-2","person":\#(id),"type":"registered","date":"2025-01-1\#(k)"}"# + "\n"
+        }
+        let dir = try Self.directory()
+        let parts = try Self.split(text, parts: 3, in: dir)
+        #expect(try parts.allSatisfy { !(try String(contentsOfFile: $0, encoding: .utf8)).isEmpty }, "every part has people")
+        let reports = try Self.reports(parts, ["--as-of", "2025-12-31"])
+        let whole = try CLI.run(["replay"] + parts + ["--format", "json", "--as-of", "2025-12-31"])
+        #expect(whole.stdout.contains("orientation.deadline"))
+        #expect(try CLI.run(["merge"] + reports.reversed()).stdout == whole.stdout)
+        // (a + b) + c = a + b + c.
+        let ab = dir + "/ab.json"
+        _ = try CLI.run(["merge", reports[0], reports[1], "-o", ab])
+        #expect(try CLI.run(["merge", reports[2], ab]).stdout == whole.stdout)
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 /// and the parser come from the same table, so that an option accepted is an option shown.
 @Suite("Option tables", .serialized)
 struct OptionTableTests {
-    static let commands = ["replay", "explain", "due", "rules", "check", "generate", "serve", "split", "import caf", "import csv"]
+    static let commands = ["replay", "explain", "due", "rules", "check", "generate", "serve", "split", "merge", "import caf", "import csv"]
 
     /// The options a usage text lists in its "Options :" part.
     static func listed(_ usage: String) -> [String] {
