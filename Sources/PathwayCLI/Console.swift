@@ -113,6 +113,20 @@ enum Files {
 
     /// Reads a small file whole, as UTF-8 text.
     /// The bytes of a file.
+    /// `body` given the contents of every path at once, each mapped in memory as
+    /// ``withContents(of:_:)`` maps one (the pages read stay the kernel's, dropped under pressure,
+    /// not the process's); valid only during the call.
+    static func withContents<T>(ofAll paths: [String], _ body: ([UnsafeBufferPointer<UInt8>]) throws -> T) throws -> T {
+        func nest(_ k: Int, _ buffers: [UnsafeBufferPointer<UInt8>]) throws -> T {
+            guard k < paths.count else { return try body(buffers) }
+            let result: Result<T, any Error> = try withContents(of: paths[k]) { (buffer: UnsafeBufferPointer<UInt8>) in
+                Result { try nest(k + 1, buffers + [buffer]) }
+            }
+            return try result.get()
+        }
+        return try nest(0, [])
+    }
+
     static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
         try stream(path) { bytes.append(contentsOf: $0) }

@@ -35,33 +35,38 @@ enum MergeCommand {
         guard !given.positionals.isEmpty else {
             throw UsageError(message: "il manque les rapports à fusionner (des rapports JSON de pathway replay)", command: "merge")
         }
-        var parts: [ReportMerge.Part] = []
-        for path in given.positionals {
-            parts.append(ReportMerge.Part(path: path == "-" ? "entrée standard" : path, bytes: try Files.readBytes(path)))
+        guard given.positionals.filter({ $0 == "-" }).count <= 1 else {
+            throw UsageError(message: "l'entrée standard ne se donne qu'une fois", command: "merge")
         }
-        let merge: ReportMerge
-        do { merge = try ReportMerge(parts, byFile: given.has("--by-file")) } catch {
-            throw InputError(message: error.description)
+        // The reports mapped in memory, not copied: a national merge reads gigabytes.
+        return try Files.withContents(ofAll: given.positionals) { (buffers: [UnsafeBufferPointer<UInt8>]) throws -> ExitStatus in
+            let parts = zip(given.positionals, buffers).map { path, buffer in
+                ReportMerge.Part(path: path == "-" ? "entrée standard" : path, borrowing: ReportBytes(borrowing: buffer))
+            }
+            let merge: ReportMerge
+            do { merge = try ReportMerge(parts, byFile: given.has("--by-file")) } catch let error as ReportReadError {
+                throw InputError(message: error.description)
+            }
+            let file = try given.value("--output").map { path throws(InputError) in try OutputFile(path: path) }
+            defer { file?.close() }
+            var failed = false
+            func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard !failed else { return }
+                if let file { failed = !file.write(bytes) } else { console.out(bytes: bytes) }
+            }
+            switch given.value("--format") ?? "json" {
+            case "csv", "csv-excel":
+                var report = merge.report
+                do { report.findings = try merge.findings() } catch let error as ReportReadError { throw InputError(message: error.description) }
+                report.writeCSV(given.value("--format") == "csv" ? .standard : .excel, through: emit)
+            default:
+                merge.writeJSON(through: emit)
+            }
+            if let file, !failed, !file.finish() { failed = true }
+            if failed, let path = given.value("--output") {
+                throw InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())")
+            }
+            return merge.report.indicators.findingsBySeverity[.violation, default: 0] > 0 ? .violations : .success
         }
-        let file = try given.value("--output").map { path throws(InputError) in try OutputFile(path: path) }
-        defer { file?.close() }
-        var failed = false
-        func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard !failed else { return }
-            if let file { failed = !file.write(bytes) } else { console.out(bytes: bytes) }
-        }
-        switch given.value("--format") ?? "json" {
-        case "csv", "csv-excel":
-            var report = merge.report
-            do { report.findings = try merge.findings() } catch { throw InputError(message: error.description) }
-            report.writeCSV(given.value("--format") == "csv" ? .standard : .excel, through: emit)
-        default:
-            merge.writeJSON(through: emit)
-        }
-        if let file, !failed, !file.finish() { failed = true }
-        if failed, let path = given.value("--output") {
-            throw InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())")
-        }
-        return merge.report.indicators.findingsBySeverity[.violation, default: 0] > 0 ? .violations : .success
     }
 }

@@ -32,8 +32,13 @@ public struct ReportMerge {
     /// One report to merge: where it was read (for messages) and its bytes.
     public struct Part {
         public var path: String
-        public var bytes: [UInt8]
+        package var bytes: ReportBytes
         public init(path: String, bytes: [UInt8]) {
+            self.path = path
+            self.bytes = ReportBytes(copying: bytes)
+        }
+        /// A report the caller keeps in memory (a mapped file) for as long as the merge is used.
+        package init(path: String, borrowing bytes: ReportBytes) {
             self.path = path
             self.bytes = bytes
         }
@@ -41,7 +46,7 @@ public struct ReportMerge {
 
     private struct Read {
         var path: String
-        var bytes: [UInt8]
+        var bytes: ReportBytes
         var slices: ReportSlices
         var generator: String
         var asOf: String
@@ -92,7 +97,7 @@ public struct ReportMerge {
         parts.sort { a, b in
             let (x, y) = (a.files.map(\.file), b.files.map(\.file))
             if x != y { return x.lexicographicallyPrecedes(y) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-            return a.bytes.lexicographicallyPrecedes(b.bytes)
+            return a.bytes.precedes(b.bytes)
         }
         self.parts = parts
         generator = first.generator
@@ -102,16 +107,15 @@ public struct ReportMerge {
             var all: [(part: Int, index: Int)] = []
             for (k, p) in parts.enumerated() { all += elements(p).indices.map { (k, $0) } }
             all.sort { a, b in
-                let (x, y) = (elements(parts[a.part])[a.index].person, elements(parts[b.part])[b.index].person)
-                if x != y { return x.lexicographicallyPrecedes(y) }
-                return (a.part, a.index) < (b.part, b.index)
+                let c = parts[a.part].bytes.comparePerson(elements(parts[a.part])[a.index], parts[b.part].bytes, elements(parts[b.part])[b.index])
+                return c != 0 ? c < 0 : (a.part, a.index) < (b.part, b.index)
             }
             return all
         }
         peopleOrder = order(\.slices.people)
         for (a, b) in zip(peopleOrder, peopleOrder.dropFirst()) where a.part != b.part
-            && parts[a.part].slices.people[a.index].person == parts[b.part].slices.people[b.index].person {
-            let person = String(decoding: parts[a.part].slices.people[a.index].person, as: UTF8.self)
+            && parts[a.part].bytes.comparePerson(parts[a.part].slices.people[a.index], parts[b.part].bytes, parts[b.part].slices.people[b.index]) == 0 {
+            let person = String(decoding: parts[a.part].bytes.person(parts[a.part].slices.people[a.index]), as: UTF8.self)
             throw ReportReadError(path: parts[b.part].path, message: "la personne \(person) est aussi dans \(parts[a.part].path) : les parties doivent partager les personnes, pas les événements (pathway split coupe un journal par personne)")
         }
         findingsOrder = order(\.slices.findings)
@@ -229,7 +233,7 @@ public struct ReportMerge {
             Report.Fragments(count: order.count, window: 4096) { range in
                 [Report.Fragments.run(range.map { k in
                     let (p, i) = order[k]
-                    return Array(parts[p].bytes[elements(parts[p])[i].range])
+                    return parts[p].bytes.bytes(elements(parts[p])[i].range)
                 })]
             }
         }
@@ -243,7 +247,7 @@ public struct ReportMerge {
         result.reserveCapacity(findingsOrder.count)
         for (p, i) in findingsOrder {
             let part = parts[p]
-            let text = String(decoding: part.bytes[part.slices.findings[i].range], as: UTF8.self)
+            let text = part.bytes.text(part.slices.findings[i].range)
             guard let value = try? JSONValue.parse(text) else { throw ReportReadError(path: part.path, message: "findings : un constat illisible") }
             let f = ReportReader(value, part.path + " (findings)")
             let rule = RuleID(rawValue: try f.string("rule"))
@@ -271,7 +275,7 @@ public struct ReportMerge {
         }
         var members: [(key: String, value: JSONValue)] = []
         for (key, range) in slices.members where key != "people" && key != "findings" {
-            guard let value = try? JSONValue.parse(String(decoding: part.bytes[range], as: UTF8.self)) else { throw notReport }
+            guard let value = try? JSONValue.parse(part.bytes.text(range)) else { throw notReport }
             members.append((key, value))
         }
         let r = ReportReader(.object(members), path)

@@ -13,8 +13,11 @@ package struct ReportSlices {
     package struct Element {
         /// The element's bytes (an object).
         package var range: Range<Int>
-        /// The UTF-8 bytes of its `person` (unescaped).
-        package var person: [UInt8]
+        /// Where its `person` lies in the report (inside the quotes), and its bytes unescaped when
+        /// the report escaped them (`nil`: the bytes in place are the person's): a million people
+        /// cost two ranges each, not an array each.
+        package var personRange: Range<Int>
+        package var unescaped: [UInt8]?
     }
 
     package struct Problem: Error {
@@ -22,9 +25,7 @@ package struct ReportSlices {
     }
 
     /// The report in `bytes` cut into its members.
-    package static func read(_ bytes: [UInt8]) throws(Problem) -> ReportSlices {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(Problem) -> ReportSlices in try read(buffer) }
-    }
+    package static func read(_ bytes: ReportBytes) throws(Problem) -> ReportSlices { try read(bytes.buffer) }
 
     /// The report in `bytes` cut into its members; a syntax error is given with its line.
     package static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> ReportSlices {
@@ -91,7 +92,7 @@ package struct ReportSlices {
             var inner = JSONLexer(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             try inner.readObject(into: &sink)
             guard let person = sink.person else { throw Problem(message: "\(key) : un élément sans \"person\" (texte)") }
-            elements.append(Element(range: start..<end, person: person))
+            elements.append(Element(range: start..<end, personRange: (start + person.lowerBound)..<(start + person.upperBound), unescaped: sink.unescaped))
             lexer.skipWhitespace()
             guard let next = lexer.peek() else { throw JSONLexer.SyntaxError(.truncatedContainer(isObject: false), offset: lexer.position) }
             lexer.position += 1
@@ -101,12 +102,59 @@ package struct ReportSlices {
     }
 
     private struct PersonSink: JSONLexer.MemberSink {
-        var person: [UInt8]?
+        var person: Range<Int>?
+        var unescaped: [UInt8]?
         mutating func take(_ member: JSONLexer.Member, in bytes: UnsafeBufferPointer<UInt8>) {
             guard person == nil, member.kind == .string, member.keyEnd - member.keyStart == 6,
-                  Array(bytes[member.keyStart..<member.keyEnd]) == Array("person".utf8) else { return }
-            person = member.valueEscaped ? JSONLexer.unescape(bytes, from: member.valueStart, to: member.valueEnd)
-                : Array(bytes[member.valueStart..<member.valueEnd])
+                  bytes[member.keyStart..<member.keyEnd].elementsEqual("person".utf8) else { return }
+            person = member.valueStart..<member.valueEnd
+            if member.valueEscaped { unescaped = JSONLexer.unescape(bytes, from: member.valueStart, to: member.valueEnd) }
         }
     }
+}
+
+/// The bytes of a report being merged: a file mapped in memory by the caller (borrowed: it must
+/// outlive the merge), or a copy of an array (owned, freed with this object).
+package final class ReportBytes: @unchecked Sendable {
+    package let buffer: UnsafeBufferPointer<UInt8>
+    private let owned: UnsafeMutableBufferPointer<UInt8>?
+
+    package init(copying bytes: [UInt8]) {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        _ = copy.initialize(from: bytes)
+        owned = copy
+        buffer = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(copy)[0..<bytes.count])
+    }
+
+    package init(borrowing buffer: UnsafeBufferPointer<UInt8>) {
+        self.buffer = buffer
+        owned = nil
+    }
+
+    deinit { owned?.deallocate() }
+
+    package var count: Int { buffer.count }
+    package func bytes(_ range: Range<Int>) -> [UInt8] { Array(buffer[range]) }
+    package func text(_ range: Range<Int>) -> String { String(decoding: buffer[range], as: UTF8.self) }
+
+    /// The person of `element`, as UTF-8 bytes.
+    package func person(_ element: ReportSlices.Element) -> [UInt8] { element.unescaped ?? Array(buffer[element.personRange]) }
+
+    /// Whether the person of `a` (here) comes before that of `b` (in `other`) in byte order; 0
+    /// when they are the same person.
+    package func comparePerson(_ a: ReportSlices.Element, _ other: ReportBytes, _ b: ReportSlices.Element) -> Int {
+        func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+            let n = min(x.count, y.count)
+            for i in 0..<n where x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
+            return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+        }
+        func with<R>(_ bytes: ReportBytes, _ e: ReportSlices.Element, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if let unescaped = e.unescaped { return unescaped.withUnsafeBufferPointer(body) }
+            return body(UnsafeBufferPointer(rebasing: bytes.buffer[e.personRange]))
+        }
+        return with(self, a) { x in with(other, b) { y in compare(x, y) } }
+    }
+
+    /// Byte order of two whole reports (parts read from the same input name).
+    package func precedes(_ other: ReportBytes) -> Bool { buffer.lexicographicallyPrecedes(other.buffer) }
 }
