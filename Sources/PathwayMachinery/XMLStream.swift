@@ -63,7 +63,12 @@ package struct XMLStream {
     private let names: [String]
     /// Open addressing by the hash's top byte: (hash, tag) or (0, -1) for an empty slot. A
     /// dictionary would hash each name again with SipHash, a tenth of an import's time.
-    private var slots = [(UInt64, Int)](repeating: (0, -1), count: 256)
+    /// Names outside the vocabulary are kept there too, the first time each is met, as (hash,
+    /// -2), with their text in `otherNames` for messages: a flow's names are looked up without
+    /// hashing them twice.
+    private var slots = [(UInt64, Int)](repeating: (0, -1), count: XMLStream.slotMask + 1)
+    private static let slotMask = 8_191
+    private static let slotShift: UInt64 = 51
     /// Whether each known tag's text is wanted.
     private let wanted: [Bool]
 
@@ -76,8 +81,8 @@ package struct XMLStream {
         for (index, name) in self.vocabulary.enumerated() {
             var h = Self.seed
             for b in name { h = (h ^ UInt64(b)) &* Self.prime }
-            var slot = Int(h >> 56)
-            while slots[slot].1 >= 0 { slot = (slot + 1) & 255 }
+            var slot = Int(h >> Self.slotShift)
+            while slots[slot].1 != -1 { slot = (slot + 1) & Self.slotMask }
             slots[slot] = (h, index)
         }
     }
@@ -127,11 +132,14 @@ package struct XMLStream {
         if consumed == 0 && !sawRoot && n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
         if consumed == 0 && n < 3 && !last && bytes.first == 0xEF { return 0 } // the mark cut by the chunk
         var line = lines
+        // What a failure needs, taken apart from `self` (a closure that read `self` made scan
+        // copy the whole reader, a twentieth of an import's time).
+        let (firstLine, base) = (lines, consumed)
         func newlines(_ from: Int, _ to: Int) { for k in from..<min(to, n) where bytes[k] == 0x0A { line += 1 } }
         func failure(_ message: String, at index: Int) -> Failure {
-            var at = lines
+            var at = firstLine
             for k in 0..<min(index, n) where bytes[k] == 0x0A { at += 1 }
-            return Failure(message: message, line: at, byte: consumed + index + 1)
+            return Failure(message: message, line: at, byte: base + index + 1)
         }
         func find(_ pattern: [UInt8], from start: Int) -> Int? {
             guard pattern.count <= n else { return nil }
@@ -225,23 +233,36 @@ package struct XMLStream {
                 i = end + 1
                 continue
             }
-            // An element's start or end: find its closing '>' outside quotes.
-            // Its line ends are counted on the way (one pass over the tag's bytes).
-            var j = i + 1
-            var quote: UInt8 = 0
+            // An element's start or end. Its name is read (and hashed) first; the usual tag ends
+            // right after it (`<NAME>`, `</NAME>`, `<NAME/>`), with no quote and no line end to
+            // look for. Otherwise its closing '>' is found outside quotes, its line ends counted
+            // on the way.
+            let nameStart = next == UInt8(ascii: "/") ? i + 2 : i + 1
+            let (hash, tag, length) = identify(bytes, nameStart, n)
+            let nameEnd = nameStart + length
+            var j = nameEnd
             var tagBreaks = 0
-            while j < n {
-                let b = bytes[j]
-                if b == 0x0A { tagBreaks += 1 }
-                if quote != 0 { if b == quote { quote = 0 } } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { quote = b } else if b == UInt8(ascii: ">") { break }
+            var selfClosing = false
+            if j < n && bytes[j] == UInt8(ascii: ">") {
+                // `<NAME>` or `</NAME>`.
+            } else if j + 1 < n && bytes[j] == UInt8(ascii: "/") && bytes[j + 1] == UInt8(ascii: ">") && next != UInt8(ascii: "/") {
                 j += 1
+                selfClosing = true
+            } else {
+                var quote: UInt8 = 0
+                while j < n {
+                    let b = bytes[j]
+                    if b == 0x0A { tagBreaks += 1 }
+                    if quote != 0 { if b == quote { quote = 0 } } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { quote = b } else if b == UInt8(ascii: ">") { break }
+                    j += 1
+                }
+                selfClosing = j < n && next != UInt8(ascii: "/") && bytes[j - 1] == UInt8(ascii: "/")
             }
             guard j < n else {
                 if last { throw failure("fin du flux inattendue au milieu d'une balise (flux tronqué ?)", at: i) }
                 break scan
             }
             if next == UInt8(ascii: "/") {
-                let (hash, tag, _) = identify(bytes, i + 2, j)
                 guard let top = open.last else { throw failure("balise fermante </\(Self.text(bytes, i + 2, j))> sans élément ouvert", at: i) }
                 guard top == hash else {
                     throw failure("balise fermante </\(Self.text(bytes, i + 2, j))> là où </\(openName(openTags.count - 1))> était attendue", at: i)
@@ -251,15 +272,13 @@ package struct XMLStream {
                 textWanted = false
                 try body(.end(tag: tag))
             } else {
-                let selfClosing = bytes[j - 1] == UInt8(ascii: "/")
-                let (hash, tag, length) = identify(bytes, i + 1, selfClosing ? j - 1 : j)
                 guard length > 0 else { throw failure("un élément sans nom", at: i) }
                 // After the name, attributes only (`name="value"`): `<Identification 2730799404078>`
                 // is not XML.
                 if i + 1 + length < (selfClosing ? j - 1 : j), !Self.attributesAreWellFormed(bytes, i + 1 + length, selfClosing ? j - 1 : j) {
                     throw failure("une balise mal formée <\(Self.text(bytes, i + 1, j))> (après le nom de l'élément, seulement des attributs nom=\"valeur\")", at: i)
                 }
-                if tag < 0 && otherNames[hash] == nil && otherNames.count < 4096 { otherNames[hash] = Self.text(bytes, i + 1, i + 1 + length) }
+                if tag < 0 { remember(hash, bytes, i + 1, i + 1 + length) }
                 if open.isEmpty && sawRoot { throw failure("un second élément racine <\(Self.text(bytes, i + 1, j))>", at: i) }
                 sawRoot = true
                 try body(.start(tag: tag, line: line))
@@ -280,7 +299,20 @@ package struct XMLStream {
         return i
     }
 
-    /// The hash of a tag's name (up to the first space), its index in the vocabulary (-1 when
+    /// Keeps the name of an element outside the vocabulary the first time it is met (up to
+    /// 4,096 names), for messages.
+    private mutating func remember(_ h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        var slot = Int(h >> Self.slotShift)
+        while slots[slot].1 != -1 {
+            if slots[slot].0 == h && slots[slot].1 == -2 { return }
+            slot = (slot + 1) & Self.slotMask
+        }
+        guard otherNames.count < 4_096 else { return }
+        slots[slot] = (h, -2)
+        otherNames[h] = Self.text(bytes, from, to)
+    }
+
+    /// The hash of a tag's name (up to the first space, '/' or '>'), its index in the vocabulary (-1 when
     /// unknown) and its length.
     @inline(__always)
     private func identify(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> (UInt64, Int, Int) {
@@ -288,15 +320,15 @@ package struct XMLStream {
         var h = Self.seed
         while end < to {
             let b = bytes[end]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "/") { break }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") { break }
             h = (h ^ UInt64(b)) &* Self.prime
             end += 1
         }
-        var slot = Int(h >> 56)
+        var slot = Int(h >> Self.slotShift)
         var found = -1
-        while slots[slot].1 >= 0 {
-            if slots[slot].0 == h { found = slots[slot].1; break }
-            slot = (slot + 1) & 255
+        while slots[slot].1 != -1 {
+            if slots[slot].0 == h && slots[slot].1 >= 0 { found = slots[slot].1; break }
+            slot = (slot + 1) & Self.slotMask
         }
         let tag = found
         guard tag >= 0, vocabulary[tag].count == end - from else { return (h, -1, end - from) }
