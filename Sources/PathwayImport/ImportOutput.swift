@@ -143,17 +143,20 @@ public struct ImportOutput {
 
     /// Sorts the rows in memory into a run kept in `store`.
     private mutating func spill(to store: FragmentStore) {
-        rows.sort(by: <)
+        // The rows' places sorted, not the rows: moving a row would count references to its
+        // two arrays at every step (a twentieth of an import's time).
+        let rows = self.rows
+        let order = rows.indices.sorted { rows[$0] < rows[$1] }
         var pieces: [Range<Int>] = []
         var out: [UInt8] = []
         out.reserveCapacity(1 << 18)
-        for row in rows {
-            row.encode(into: &out)
+        for k in order {
+            rows[k].encode(into: &out)
             if out.count >= 1 << 18 { pieces.append(store.append(out)); out.removeAll(keepingCapacity: true) }
         }
         if !out.isEmpty { pieces.append(store.append(out)) }
         runs.append(pieces)
-        rows = []
+        self.rows = []
         rowBytes = 0
     }
 

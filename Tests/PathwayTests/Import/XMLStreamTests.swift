@@ -133,4 +133,36 @@ struct XMLStreamTests {
         bytes += Array("</ETAT></Flux>".utf8)
         #expect(throws: XMLStream.Failure.self) { try Self.pieces(bytes) }
     }
+
+    @Test("tag ends read with the name: <A>, </A>, <A/>, <A />, </A >, attributes over several lines, a '>' in a quoted value; cut anywhere, the same pieces",
+          arguments: [1, 2, 3, 5, 11, Int.max])
+    func tagEnds(chunk: Int) throws {
+        let xml = "<Flux>\n<Foyer/><Foyer /><Foyer\n  a=\"x>y\"\n  b='2'>\n<MATRICULE>12</MATRICULE ></Foyer>"
+            + "<Autre/><Autre></Autre ><Autre\n/>\n<ETAT>\t2 </ETAT></Flux>"
+        let p = try Self.pieces(Array(xml.utf8), chunk: chunk)
+        #expect(p == ["<Flux@1", "<Foyer@2", "</Foyer", "<Foyer@2", "</Foyer", "<Foyer@2", "<MATRICULE@5", "'12'", "</MATRICULE",
+                      "</Foyer", "<?@5", "</?", "<?@5", "</?", "<?@5", "</?", "<ETAT@7", "'\t2 '", "</ETAT", "</Flux"])
+    }
+
+    @Test("a mismatched end names elements outside the vocabulary as written, after thousands of other names (up to 4,096 names kept)",
+          arguments: [(4_000, "Personne"), (5_000, "?")])
+    func manyNames(_ others: Int, _ named: String) {
+        var xml = "<Flux>"
+        for k in 0..<others { xml += "<N\(k)/>" }
+        xml += "<Personne></Prestations></Flux>"
+        do {
+            _ = try Self.pieces(Array(xml.utf8), chunk: 4_096)
+            Issue.record("a mismatched end was accepted")
+        } catch {
+            #expect(error.message == "balise fermante </Prestations> là où </\(named)> était attendue", "\(error)")
+        }
+    }
+
+    @Test("trimmingSpaces: spaces and tabs around, none inside; a space that a combining mark joins is kept", arguments: [
+        ("  a b  ", "a b"), ("\t12\t", "12"), ("x", "x"), ("", ""), ("   ", ""), (" \u{301}a ", " \u{301}a"), ("é ", "é"), (" é", "é"), ("\n1\n", "\n1\n"),
+    ])
+    func trimming(_ given: String, _ expected: String) {
+        #expect(given.trimmingSpaces == expected)
+        #expect(given.trimmingSpaces.utf8.elementsEqual(expected.utf8))
+    }
 }
