@@ -76,3 +76,22 @@ func fuzzConfig(_ bytes: [UInt8]) -> CInt {
     }
     return 0
 }
+
+/// `merge`: reports (the input cut at each NUL byte, up to four) either merge, and the merged
+/// report and its findings are written, or are refused with a message naming a part.
+func fuzzMerge(_ bytes: [UInt8]) -> CInt {
+    let pieces = bytes.split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
+    let parts = pieces.enumerated().map { ReportMerge.Part(path: "part \($0.offset)", bytes: Array($0.element)) }
+    do {
+        let merge = try ReportMerge(parts, byFile: bytes.count % 2 == 0)
+        var written = 0
+        merge.writeJSON { written += $0.count }
+        guard written > 0 else { fatalError("a merged report of no bytes") }
+        _ = try merge.findings()
+    } catch {
+        guard !error.message.isEmpty, error.path.hasPrefix("part ") || error.path == "pathway merge" else {
+            fatalError("a refusal without a message or a part: \(error)")
+        }
+    }
+    return 0
+}

@@ -199,4 +199,14 @@ struct MergeTests {
         _ = try CLI.run(["merge", reports[0], reports[1], "-o", ab])
         #expect(try CLI.run(["merge", reports[2], ab]).stdout == whole.stdout)
     }
+
+    @Test("one report merged alone is itself, byte for byte (the example, with its rejected lines and duplicate)")
+    func identity() throws {
+        let report = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--format", "json"]).stdout
+        let path = try CLI.temporaryFile(report, suffix: ".json")
+        let merged = try CLI.run(["merge", path])
+        #expect(merged.stdout == report)
+        #expect(merged.status == 1)
+        #expect(try CLI.run(["merge", "-"], stdin: report).stdout == report)
+    }
 }
