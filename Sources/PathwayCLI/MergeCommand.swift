@@ -66,6 +66,12 @@ enum MergeCommand {
             if failed, let path = given.value("--output") {
                 throw InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())")
             }
+            // What was merged, on standard error (as split says what it cut).
+            let r = merge.report, n = FrenchWords.integer
+            let findings = Severity.allCases.reduce(0) { $0 + r.indicators.findingsBySeverity[$1, default: 0] }
+            console.err("pathway merge : \(n(parts.count)) rapport\(parts.count > 1 ? "s" : "") fusionné\(parts.count > 1 ? "s" : "") : "
+                        + "\(n(r.input.people)) personne\(r.input.people > 1 ? "s" : ""), \(n(r.input.lines)) ligne\(r.input.lines > 1 ? "s" : "") lue\(r.input.lines > 1 ? "s" : ""), "
+                        + "\(n(findings)) constat\(findings > 1 ? "s" : "") ; date d'audit \(r.asOf?.description ?? "aucune")\n")
             return merge.report.indicators.findingsBySeverity[.violation, default: 0] > 0 ? .violations : .success
         }
     }

@@ -89,7 +89,18 @@ public struct ReportMerge {
                 throw ReportReadError(path: p.path, message: "date d'audit (as_of) \(p.asOf), et \(first.asOf) dans \(first.path) : rejouez les parties avec le même --as-of")
             }
             if p.overrides != first.overrides {
-                throw ReportReadError(path: p.path, message: "paramètres (--config) \(p.overrides.serialized(pretty: false)), et \(first.overrides.serialized(pretty: false)) dans \(first.path) : rejouez les parties avec la même configuration")
+                // The keys that differ, each with its value here and there.
+                func members(_ v: JSONValue) -> [(key: String, value: JSONValue)] { if case .object(let m) = v { return m } else { return [] } }
+                let (mine, theirs) = (members(p.overrides), members(first.overrides))
+                let keys = Set(mine.map(\.key) + theirs.map(\.key)).sorted()
+                func text(_ m: [(key: String, value: JSONValue)], _ key: String) -> String {
+                    guard let v = m.first(where: { $0.key == key })?.value else { return "non fixé" }
+                    if case .string(let s) = v { return s }
+                    return v.serialized(pretty: false)
+                }
+                let differing = keys.filter { text(mine, $0) != text(theirs, $0) }
+                    .map { "\($0) = \(text(mine, $0)) ici, \(text(theirs, $0)) dans \(first.path)" }
+                throw ReportReadError(path: p.path, message: "paramètres (--config) différents : \(differing.joined(separator: " ; ")) : rejouez les parties avec la même configuration")
             }
         }
         // The order of the inputs never matters: the parts are taken in the order of their

@@ -49,7 +49,7 @@ struct MergeTests {
         for order in [reports, [reports[2], reports[0], reports[1]], reports.reversed()] {
             let merged = try CLI.run(["merge"] + order + byFile)
             #expect(merged.status == whole.status)
-            #expect(merged.stderr.isEmpty)
+            #expect(merged.stderr.hasPrefix("pathway merge : 3 rapports fusionnés : "), "\(merged.stderr)")
             #expect(merged.stdout == whole.stdout)
         }
         for format in ["csv", "csv-excel"] {
