@@ -15,7 +15,7 @@ enum MergeCommand {
         qui n'est pas un tel rapport.
         """,
         options: [
-            CommonOptions.format(["json", "csv", "csv-excel"], help: "json (par défaut) : le rapport JSON ; csv, csv-excel : un constat par ligne, comme pathway replay."),
+            CommonOptions.format(["json", "csv", "csv-excel", "text", "html"], help: "json (par défaut) : le rapport JSON, octet pour octet celui du rejeu du tout ; csv, csv-excel : un constat par ligne, de même ; text, html : la vue d'ensemble (synthèse, indicateurs, comparaison des fichiers avec --by-file, constats par règle, personnes avec leur état), sans le détail ni la frise de chaque personne."),
             OptionSpec("--by-file", help: "Ajouter les indicateurs de chaque fichier (indicators.by_file), un par nom de fichier d'entrée : pour comparer des départements."),
             CommonOptions.output(),
             CommonOptions.help,
@@ -54,13 +54,23 @@ enum MergeCommand {
                 guard !failed else { return }
                 if let file { failed = !file.write(bytes) } else { console.out(bytes: bytes) }
             }
-            switch given.value("--format") ?? "json" {
-            case "csv", "csv-excel":
-                var report = merge.report
-                do { report.findings = try merge.findings() } catch let error as ReportReadError { throw InputError(message: error.description) }
-                report.writeCSV(given.value("--format") == "csv" ? .standard : .excel, through: emit)
-            default:
-                merge.writeJSON(through: emit)
+            let format = given.value("--format") ?? "json"
+            let source = merge.report.provenance.files.map(\.file).joined(separator: ", ")
+            do {
+                switch format {
+                case "csv", "csv-excel":
+                    try merge.rendered().writeCSV(format == "csv" ? .standard : .excel, through: emit)
+                case "text":
+                    var text = try merge.rendered().text(source: source.isEmpty ? "-" : source)
+                    text.withUTF8 { emit($0) }
+                case "html":
+                    var page = try merge.rendered().html(source: source.isEmpty ? "-" : source, generator: merge.generator)
+                    page.withUTF8 { emit($0) }
+                default:
+                    merge.writeJSON(through: emit)
+                }
+            } catch let error as ReportReadError {
+                throw InputError(message: error.description)
             }
             if let file, !failed, !file.finish() { failed = true }
             if failed, let path = given.value("--output") {

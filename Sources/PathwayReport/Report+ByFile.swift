@@ -98,7 +98,7 @@ extension Report {
             h.raw("<tr><td><code>\(HTMLText.escape(row.file))</code></td><td>\(n(row.people))</td><td>\(share(row.orientation))</td><td>\(share(row.contract))</td><td>\(share(row.entrants))</td><td>\(n(row.sanctions))</td><td class=\"amount\">\(HTMLText.escape(FrenchWords.euros(row.withheld)))</td></tr>\n")
         }
         let o = indicators.orientation, c = indicators.contract, s = indicators.sanctions
-        h.raw("<tr class=\"total\"><td>total</td><td>\(n(people.count))</td><td>\(share((o.onTime, o.judged)))</td><td>\(share((c.onTime, c.judged)))</td><td>\(share((indicators.newEntrants.count(.withinTarget), indicators.newEntrants.total)))</td><td>\(n(s.suspension + s.suppression))</td><td class=\"amount\">\(HTMLText.escape(FrenchWords.euros(s.withheld)))</td></tr>\n")
+        h.raw("<tr class=\"total\"><td>total</td><td>\(n(peopleCount ?? people.count))</td><td>\(share((o.onTime, o.judged)))</td><td>\(share((c.onTime, c.judged)))</td><td>\(share((indicators.newEntrants.count(.withinTarget), indicators.newEntrants.total)))</td><td>\(n(s.suspension + s.suppression))</td><td class=\"amount\">\(HTMLText.escape(FrenchWords.euros(s.withheld)))</td></tr>\n")
         h.raw("</tbody></table></div></figure></section>\n")
     }
 }

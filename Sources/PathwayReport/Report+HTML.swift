@@ -19,10 +19,16 @@ extension Report {
         h.raw("<nav><a href=\"#synthese\">Synthèse</a> · <a href=\"#graphiques\">Graphiques</a>\(byFile.isEmpty ? "" : " · <a href=\"#fichiers\">Fichiers</a>") · <a href=\"#constats\">Constats par règle</a> · <a href=\"#personnes\">Personnes</a></nav>\n")
         h.raw("<main>\n")
         synthesis(&h)
-        charts(&h)
+        if let parts = mergedParts {
+            // A merged report has the people's states and findings, not their stories: no chart
+            // of delays (drawn from each deadline) and no timeline.
+            h.raw("<section id=\"graphiques\"><h2>Graphiques</h2>\n<p class=\"note\">Rapport fusionné de \(Report.plural(parts, "partie")) (<code>pathway merge</code>) : les graphiques des délais et les frises des personnes sont dans le rapport de chaque partie, ou dans <code>pathway replay</code> de toutes.</p>\n</section>\n")
+        } else {
+            charts(&h)
+        }
         fileComparison(&h)
         findingsByRule(&h)
-        personSections(&h, cap: personCap, events: events)
+        personSections(&h, cap: mergedParts == nil ? personCap : 0, events: events)
         h.raw("</main>\n<footer>Rapport produit par \(HTMLText.escape(generator)), sans horloge ni réseau : le même journal donne la même page. Confiance : [P] texte primaire lu ; [S] source secondaire ; [I] interprétation du projet, paramétrable.</footer>\n")
         h.raw("<script>\n\(Report.script)\n</script>\n</body>\n</html>\n")
         return h.text
@@ -41,7 +47,7 @@ extension Report {
         row("dont doublons (même id, ignorés)", n(input.duplicates), id: "duplicates")
         row("dont lignes rejetées", n(input.rejected) + (input.rejected > 0 ? " (<a href=\"#rejetees\">liste</a>)" : ""), id: "rejected")
         row("dont lignes vides", n(input.blank), id: "blank")
-        row("Personnes", n(people.count), id: "people")
+        row("Personnes", n(peopleCount ?? people.count), id: "people")
         row("Violations", n(count(.violation)), id: "violations")
         row("Avertissements", n(count(.warning)), id: "warnings")
         row("Informations", n(count(.info)), id: "infos")

@@ -252,6 +252,42 @@ public struct ReportMerge {
                          findings: fragments(findingsOrder, \.slices.findings), flushAt: 1 << 20, through: sink)
     }
 
+    /// The merged report with its findings, and its people with a finding listed with their
+    /// state (for the CSV, the text and the HTML: `Docs/report.md`, "Merging reports").
+    public func rendered() throws(ReportReadError) -> Report {
+        var report = self.report
+        report.findings = try findings()
+        report.mergedParts = parts.count
+        report.peopleCount = peopleOrder.count
+        // Each person with a finding: their state, read from their entry; their findings, in order.
+        var byPerson: [Int: [Finding]] = [:]
+        var k = 0
+        for (index, (p, i)) in peopleOrder.enumerated() {
+            let person = parts[p].slices.people[i]
+            var mine: [Finding] = []
+            // Both lists are in the people's byte order: a finding before this person (none is
+            // expected) is passed over.
+            while k < findingsOrder.count {
+                let (fp, fi) = findingsOrder[k]
+                let c = parts[fp].bytes.comparePerson(parts[fp].slices.findings[fi], parts[p].bytes, person)
+                if c > 0 { break }
+                if c == 0 { mine.append(report.findings[k]) }
+                k += 1
+            }
+            if !mine.isEmpty { byPerson[index] = mine }
+        }
+        for index in byPerson.keys.sorted() {
+            let (p, i) = peopleOrder[index]
+            let entry = ReportReader((try? JSONValue.parse(parts[p].bytes.text(parts[p].slices.people[i].range))) ?? .null, parts[p].path)
+            guard let status = PathwayStatus(rawValue: try entry.string("state")) else {
+                throw ReportReadError(path: parts[p].path, message: "people : un état inconnu")
+            }
+            report.people.append(PersonReport(listing: String(decoding: parts[p].bytes.person(parts[p].slices.people[i]), as: UTF8.self),
+                                              status: status, findings: byPerson[index] ?? [], eventsReplayed: try entry.int("events")))
+        }
+        return report
+    }
+
     /// The merged findings, in the report's order (for the CSV).
     public func findings() throws(ReportReadError) -> [Finding] {
         var result: [Finding] = []

@@ -110,7 +110,17 @@ extension Report {
         }
 
         let flagged = people.filter { !$0.findings.isEmpty }
-        if !flagged.isEmpty {
+        if let parts = mergedParts, !flagged.isEmpty {
+            // A merged report has each person's state, not their story.
+            line()
+            line("DÉTAIL PAR PERSONNE (personnes avec au moins un constat : \(flagged.count))")
+            line("  Rapport fusionné de \(Report.plural(parts, "partie")) (pathway merge) : le détail de chaque personne est dans le rapport de sa partie, ou dans pathway explain.")
+            for person in flagged {
+                line("  \(Report.visible(person.person)) — \(person.status.label) — " + person.findings.map { f in
+                    "\(RuleRegistry.rule(f.rule)?.title ?? f.rule.rawValue) (\(f.rule), \(f.severity.label)) du \(f.due ?? f.date)"
+                }.joined(separator: " ; "))
+            }
+        } else if !flagged.isEmpty {
             line()
             line("DÉTAIL PAR PERSONNE (personnes avec au moins un constat : \(flagged.count))")
             for person in flagged {

@@ -26,6 +26,11 @@ public struct Report: Sendable {
     /// (``Report/indicatorsByFile(events:files:jobs:)``); empty otherwise. In the JSON report's
     /// `indicators.by_file`.
     public var byFile: [(file: String, indicators: Indicators)] = []
+    /// For a report merged from `mergedParts` parts' reports (`pathway merge`): `people` lists only
+    /// the people with a finding, with their state and findings, and `peopleCount` counts them all;
+    /// the text and HTML reports say what they leave out (`nil`: a replayed report).
+    package var mergedParts: Int? = nil
+    package var peopleCount: Int? = nil
     /// What `pathway merge` needs that the report's other fields do not say: the JSON report's
     /// `merge` member (`Report+Merge.swift`, `Docs/report.md`).
     public var provenance = Provenance()

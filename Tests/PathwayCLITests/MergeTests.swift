@@ -209,4 +209,38 @@ struct MergeTests {
         #expect(merged.status == 1)
         #expect(try CLI.run(["merge", "-"], stdin: report).stdout == report)
     }
+
+    /// The HTML section `id` of `page`, or nil.
+    static func section(_ page: String, _ id: String) -> String? {
+        guard let start = page.range(of: "<section id=\"\(id)\">") else { return nil }
+        guard let end = page.range(of: "</section>", range: start.upperBound..<page.endIndex) else { return nil }
+        return String(page[start.lowerBound..<end.upperBound])
+    }
+
+    @Test("text and HTML of a merge: the national view, the same as the whole replay's up to each person's story (synthesis, indicators, file comparison, findings by rule)")
+    func textAndHTML() throws {
+        let dir = try Self.directory()
+        let parts = try Self.split(LogGenerator(events: 9_000, seed: 46).text(), parts: 3, in: dir)
+        let reports = try Self.reports(parts, ["--as-of", "2026-06-30"])
+        let text = try CLI.run(["replay"] + parts + ["--as-of", "2026-06-30"]).stdout
+        let merged = try CLI.run(["merge", reports[1], reports[0], reports[2], "--format", "text"])
+        #expect(merged.status == 1)
+        func head(_ s: String) -> String { String(s[..<(s.range(of: "DÉTAIL PAR PERSONNE")?.lowerBound ?? s.endIndex)]) }
+        #expect(head(merged.stdout) == head(text))
+        #expect(head(text).contains("CONSTATS PAR RÈGLE"))
+        // The detail: the same people, each with their state and findings, and what is left out.
+        let flagged = text.components(separatedBy: "\n").first { $0.hasPrefix("DÉTAIL PAR PERSONNE") }
+        #expect(flagged != nil && merged.stdout.contains(flagged!))
+        #expect(merged.stdout.contains("Rapport fusionné de 3 parties (pathway merge)"))
+        let html = try CLI.run(["replay"] + parts + ["--as-of", "2026-06-30", "--format", "html", "--by-file"]).stdout
+        let page = try CLI.run(["merge"] + reports + ["--format", "html", "--by-file"]).stdout
+        for id in ["synthese", "fichiers", "constats"] {
+            let mine = Self.section(page, id)
+            #expect(mine != nil, "\(id)")
+            #expect(mine == Self.section(html, id), "\(id)")
+        }
+        #expect(page.contains("Rapport fusionné de 3 parties"))
+        #expect(page.contains("<table class=\"data people\">"))
+        #expect(page.hasSuffix("</html>\n"))
+    }
 }

@@ -78,6 +78,7 @@ public struct PersonReport: Sendable {
     public var newEntrants: [(entry: NewEntry, status: NewEntry.Status)] = []
 
     public var person: String { state.person }
+
 }
 
 /// A sanction decision with its amounts as of the report date (`nil` when the monthly
@@ -85,4 +86,14 @@ public struct PersonReport: Sendable {
 public struct SanctionReport: Sendable, Hashable {
     public var record: SanctionRecord
     public var amounts: SanctionAmounts?
+}
+
+extension PersonReport {
+    /// A person as a merged report lists them (`pathway merge`): their state's name and findings,
+    /// nothing replayed.
+    package init(listing person: String, status: PathwayStatus, findings: [Finding], eventsReplayed: Int) {
+        self.init(state: PersonState(person: person), status: status, findings: findings, sanctions: [],
+                  intensity: Intensity(weeks: [], byCategory: CategoryHours(), episodes: []), records: [], deadlines: [],
+                  eventsReplayed: eventsReplayed, eventsAfterAsOf: 0)
+    }
 }
