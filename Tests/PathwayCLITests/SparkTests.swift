@@ -13,7 +13,7 @@ struct SparkTests {
     func sparkEqualsOneMachine(_ options: [String]) throws {
         let python = try #require(ExternalTool.spark)
         let pathway = try #require(CLI.executable).path
-        let text = LogGenerator(events: 20_000, seed: 51).text()
+        let text = LogGenerator(events: 6_000, seed: 51).text()
         let log = try CLI.temporaryFile(text)
         let output = log + ".spark.json"
         let workdir = log + ".parts"
