@@ -18,6 +18,7 @@ extension Indicators.Tally {
                 (d.rawValue, .object([("hours_done", .number(Hours(hundredths: intensity.hoursByDominante[d] ?? 0).description)),
                                       ("days", .int(intensity.daysByDominante[d] ?? 0))]))
             })),
+            ("charts", charts.json),
         ])
     }
 
@@ -102,6 +103,7 @@ extension Indicators.Tally {
             for status in NewEntry.Status.allCases { statuses.append(try m.int(status.rawValue)) }
             newEntrants.months[name] = statuses
         }
+        charts = try ChartTally(json: try x.member(["charts"]), at: path)
         findingsBySeverity = try counts(Severity.allCases, "findings")
         for rule in RuleRegistry.all {
             let n = try i.int("findings", "by_rule", rule.id.rawValue)

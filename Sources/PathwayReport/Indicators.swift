@@ -104,6 +104,8 @@ public struct Indicators: Sendable {
         var newEntrants: NewEntrantCounts
         var findingsBySeverity: [Severity: Int] = [:]
         var findingsByRule: [RuleID: Int] = [:]
+        /// What the HTML charts draw.
+        var charts = ChartTally()
 
         public init(newEntrantTargetDays: Int = 15) { newEntrants = NewEntrantCounts(targetDays: newEntrantTargetDays) }
 
@@ -125,6 +127,7 @@ public struct Indicators: Sendable {
                 findingsBySeverity[finding.severity, default: 0] += 1
                 findingsByRule[finding.rule, default: 0] += 1
             }
+            charts.add(person)
         }
 
         /// Adds the people counted by `other` (counted after this tally's people).
@@ -145,6 +148,7 @@ public struct Indicators: Sendable {
             newEntrants.merge(other.newEntrants)
             findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
             findingsByRule.merge(other.findingsByRule, uniquingKeysWith: +)
+            charts.merge(other.charts)
         }
 
         public var indicators: Indicators {

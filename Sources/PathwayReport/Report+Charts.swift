@@ -3,31 +3,30 @@ import PathwayLaw
 /// table of the very numbers it draws beside it (`Docs/report.md`, "The HTML report"). Each
 /// figure carries its totals in `data-` attributes, which the tests compare with the JSON report.
 extension Report {
-    private var records: [DeadlineRecord] { people.flatMap(\.records) }
     /// A count as the tables show it, thousands apart (`1 466`).
     private func n(_ count: Int) -> String { FrenchWords.integer(count) }
 
     func charts(_ h: inout HTMLText) {
         h.raw("<section id=\"graphiques\"><h2>Graphiques</h2>\n")
-        let all = records
-        let table = parameters.rules.table
+        // What the charts draw, gathered with the indicators (and added up by a merge).
+        let c = indicators.tally?.charts ?? people.reduce(into: ChartTally()) { $0.add($1) }
         let day = asOf ?? CivilDate(year: 2025, month: 1, day: 1)!
         let orientationLimit = parameters.orientationDeadlineDays.value(on: day) ?? parameters.orientationDeadlineDays.latest
         let months = parameters.contractDeadlineMonths.value(on: day) ?? parameters.contractDeadlineMonths.latest
         let contractDays = Report.monthDays(months)
         delays(&h, id: "orientation-delays", title: "Délais d'orientation : jours du départ du délai à la décision",
-               records: all.filter { $0.deadline.rule == table.rule(for: .orientation) },
+               onTime: c.orientationOnTime, late: c.orientationLate,
                limit: orientationLimit, limitLabel: "\(orientationLimit) jours",
                target: parameters.orientationTargetDays.current)
         delays(&h, id: "contract-delays", title: "Délais de contrat : jours de la notification de l'orientation à la signature",
-               records: all.filter { $0.deadline.rule == table.rule(for: .contract) },
+               onTime: c.contractOnTime, late: c.contractLate,
                limit: contractDays.upperBound,
                limitLabel: "\(FrenchWords.months(months)) (\(contractDays.lowerBound) à \(contractDays.upperBound) jours)",
                target: parameters.contractTargetDays.current)
-        onTimeByMonth(&h, all)
+        onTimeByMonth(&h, c.orientationByMonth)
         newEntrantsByMonth(&h)
-        sanctionsByMonth(&h)
-        hoursByDominante(&h)
+        sanctionsByMonth(&h, c.sanctionsByMonth)
+        hoursByDominante(&h, c.hours)
         h.raw("</section>\n")
     }
 
@@ -72,20 +71,19 @@ extension Report {
     /// Steps done by bin of days from day 0, stacked by status (on time, late), with the legal
     /// line between the last day on time and the first day late, the target's line when one is
     /// set, a legend, and the table of the same counts.
-    private func delays(_ h: inout HTMLText, id: String, title: String, records: [DeadlineRecord], limit: Int, limitLabel: String, target: Int?) {
-        let done = records.filter { $0.done != nil && ($0.status == .onTime || $0.status == .late) }
-        let onTime = done.filter { $0.status == .onTime }.count
-        h.raw("<figure id=\"\(id)\" data-on-time=\"\(onTime)\" data-late=\"\(done.count - onTime)\"><figcaption>\(HTMLText.escape(title)) — \(FrenchWords.integer(done.count)) étape\(done.count > 1 ? "s" : "") réalisée\(done.count > 1 ? "s" : "")</figcaption>\n")
-        guard !done.isEmpty else { h.raw("<p>Aucune étape réalisée.</p></figure>\n"); return }
-        let bins = Report.delayBins(limit: limit, largest: done.compactMap(\.days).max() ?? 0)
+    private func delays(_ h: inout HTMLText, id: String, title: String, onTime onTimeDays: DayCounts, late lateDays: DayCounts,
+                        limit: Int, limitLabel: String, target: Int?) {
+        let (early, late) = (onTimeDays.sorted, lateDays.sorted)
+        let onTime = early.reduce(0) { $0 + $1.count }, done = onTime + late.reduce(0) { $0 + $1.count }
+        h.raw("<figure id=\"\(id)\" data-on-time=\"\(onTime)\" data-late=\"\(done - onTime)\"><figcaption>\(HTMLText.escape(title)) — \(FrenchWords.integer(done)) étape\(done > 1 ? "s" : "") réalisée\(done > 1 ? "s" : "")</figcaption>\n")
+        guard done > 0 else { h.raw("<p>Aucune étape réalisée.</p></figure>\n"); return }
+        let bins = Report.delayBins(limit: limit, largest: max(early.last?.day ?? .min, late.last?.day ?? .min))
         func bin(_ days: Int) -> Int {
             bins.lastIndex { $0.lowerBound <= max(0, days) } ?? 0
         }
         var counts = [(onTime: Int, late: Int)](repeating: (0, 0), count: bins.count)
-        for r in done {
-            let k = bin(r.days ?? 0)
-            if r.status == .onTime { counts[k].onTime += 1 } else { counts[k].late += 1 }
-        }
+        for (day, n) in early { counts[bin(day)].onTime += n }
+        for (day, n) in late { counts[bin(day)].late += n }
         func label(_ k: Int) -> String {
             let b = bins[k]
             guard let upper = b.upperBound else { return "\(b.lowerBound) et plus" }
@@ -127,7 +125,7 @@ extension Report {
         for (k, c) in counts.enumerated() where c.onTime + c.late > 0 {
             h.raw("<tr><td>\(label(k))</td><td>\(n(c.onTime))</td><td>\(n(c.late))</td><td>\(n(c.onTime + c.late))</td></tr>\n")
         }
-        h.raw("<tr class=\"total\"><td>total</td><td>\(n(onTime))</td><td>\(n(done.count - onTime))</td><td>\(n(done.count))</td></tr>\n")
+        h.raw("<tr class=\"total\"><td>total</td><td>\(n(onTime))</td><td>\(n(done - onTime))</td><td>\(n(done))</td></tr>\n")
         h.raw("</tbody></table></div></figure>\n")
     }
 
@@ -172,16 +170,8 @@ extension Report {
 
     /// The share on time by month of the clock's start, mature cohorts only (pending left out);
     /// months without a judged deadline are left blank on the axis.
-    private func onTimeByMonth(_ h: inout HTMLText, _ all: [DeadlineRecord]) {
-        var byMonth: [String: (onTime: Int, judged: Int)] = [:]
-        let orientation = parameters.rules.table.rule(for: .orientation)
-        for r in all where r.deadline.rule == orientation && [.onTime, .late, .missing].contains(r.status) {
-            let key = String(r.deadline.start.description.prefix(7))
-            var cell = byMonth[key] ?? (0, 0)
-            cell.judged += 1
-            if r.status == .onTime { cell.onTime += 1 }
-            byMonth[key] = cell
-        }
+    private func onTimeByMonth(_ h: inout HTMLText, _ cells: [String: [Int]]) {
+        let byMonth = cells.mapValues { (onTime: $0[0], judged: $0[1]) }
         let judged = byMonth.values.reduce(0) { $0 + $1.judged }, onTime = byMonth.values.reduce(0) { $0 + $1.onTime }
         h.raw("<figure id=\"on-time-by-month\" data-on-time=\"\(onTime)\" data-judged=\"\(judged)\"><figcaption>Orientations dans le délai, par mois du départ du délai (délais échus seulement)</figcaption>\n")
         guard !byMonth.isEmpty else { h.raw("<p>Aucun délai échu.</p></figure>\n"); return }
@@ -255,21 +245,8 @@ extension Report {
 
     /// The euros withheld by month of decision, stacked as lost, refunded and not yet settled
     /// (a suspension still running), with the decisions in the table.
-    private func sanctionsByMonth(_ h: inout HTMLText) {
-        var byMonth: [String: (decisions: Int, withheld: Int64, refunded: Int64, lost: Int64)] = [:]
-        for person in people {
-            for s in person.sanctions {
-                let key = String(s.record.date.description.prefix(7))
-                var cell = byMonth[key] ?? (0, 0, 0, 0)
-                cell.decisions += 1
-                if let a = s.amounts {
-                    cell.withheld += a.withheld.value
-                    cell.refunded += a.refunded.value
-                    cell.lost += a.lost.value
-                }
-                byMonth[key] = cell
-            }
-        }
+    private func sanctionsByMonth(_ h: inout HTMLText, _ cells: [String: [Int64]]) {
+        let byMonth = cells.mapValues { (decisions: Int($0[0]), withheld: $0[1], refunded: $0[2], lost: $0[3]) }
         let sum = byMonth.values.reduce((0, Int64(0), Int64(0), Int64(0))) { ($0.0 + $1.decisions, $0.1 + $1.withheld, $0.2 + $1.refunded, $0.3 + $1.lost) }
         h.raw("<figure id=\"sanctions-by-month\" data-decisions=\"\(sum.0)\" data-withheld=\"\(sum.1)\" data-refunded=\"\(sum.2)\" data-lost=\"\(sum.3)\"><figcaption>Sommes retenues par mois de décision de sanction : perdues, reversées, pas encore soldées (suspension en cours)</figcaption>\n")
         guard !byMonth.isEmpty else { h.raw("<p>Aucune sanction.</p></figure>\n"); return }
@@ -300,17 +277,9 @@ extension Report {
     }
 
     /// Hours done and planned per week under contract, by dominante.
-    private func hoursByDominante(_ h: inout HTMLText) {
+    private func hoursByDominante(_ h: inout HTMLText, _ cells: [Dominante: [Int]]) {
         h.raw("<figure id=\"hours-by-dominante\"><figcaption>Heures par semaine sous contrat, faites et prévues, par dominante</figcaption>\n")
-        var sums: [Dominante: (done: Int, planned: Int, days: Int)] = [:]
-        for person in people {
-            guard let d = person.state.orientation?.decision.dominante, person.intensity.daysUnderContract > 0 else { continue }
-            var cell = sums[d] ?? (0, 0, 0)
-            cell.done += person.intensity.hoursDone.hundredths
-            cell.planned += person.intensity.hoursPlanned.hundredths
-            cell.days += person.intensity.daysUnderContract
-            sums[d] = cell
-        }
+        let sums = cells.mapValues { (done: $0[0], planned: $0[1], days: $0[2]) }
         func perWeek(_ hundredths: Int, _ days: Int) -> Hours { Hours(hundredths: days > 0 ? (hundredths * 7 * 2 + days) / (days * 2) : 0) }
         let rows = Dominante.allCases.compactMap { d in sums[d].map { (d, perWeek($0.done, $0.days), perWeek($0.planned, $0.days)) } }
         guard !rows.isEmpty else { h.raw("<p>Intensité non mesurée : le journal n'enregistre aucune activité sous contrat.</p></figure>\n"); return }

@@ -19,13 +19,7 @@ extension Report {
         h.raw("<nav><a href=\"#synthese\">Synthèse</a> · <a href=\"#graphiques\">Graphiques</a>\(byFile.isEmpty ? "" : " · <a href=\"#fichiers\">Fichiers</a>") · <a href=\"#constats\">Constats par règle</a> · <a href=\"#personnes\">Personnes</a></nav>\n")
         h.raw("<main>\n")
         synthesis(&h)
-        if let parts = mergedParts {
-            // A merged report has the people's states and findings, not their stories: no chart
-            // of delays (drawn from each deadline) and no timeline.
-            h.raw("<section id=\"graphiques\"><h2>Graphiques</h2>\n<p class=\"note\">Rapport fusionné de \(Report.plural(parts, "partie")) (<code>pathway merge</code>) : les graphiques des délais et les frises des personnes sont dans le rapport de chaque partie, ou dans <code>pathway replay</code> de toutes.</p>\n</section>\n")
-        } else {
-            charts(&h)
-        }
+        charts(&h)
         fileComparison(&h)
         findingsByRule(&h)
         personSections(&h, cap: mergedParts == nil ? personCap : 0, events: events)
@@ -156,7 +150,10 @@ extension Report {
         for (k, person) in drawn.enumerated() {
             personSection(&h, person, events: eventsOf[k].sorted { ($0.date, $0.line) < ($1.date, $1.line) }, printed: k < Report.printedTimelines)
         }
-        if flagged.count > cap {
+        if let parts = mergedParts, !flagged.isEmpty {
+            // A merged report has the people's states and findings, not their stories.
+            h.raw("<p class=\"note\">Rapport fusionné de \(Report.plural(parts, "partie")) (<code>pathway merge</code>) : la frise et le détail de chaque personne sont dans le rapport de sa partie, et son histoire dans <code>pathway explain</code>.</p>\n")
+        } else if flagged.count > cap {
             h.raw("<p class=\"note\">\(FrenchWords.integer(flagged.count - cap)) autres personnes ont un constat ; leur frise n'est pas dessinée ici pour garder la page légère : elles sont dans la liste ci-dessus, et leur histoire dans <code>pathway explain</code>.</p>\n")
         }
         h.raw("</section>\n")

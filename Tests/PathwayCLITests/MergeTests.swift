@@ -217,7 +217,7 @@ struct MergeTests {
         return String(page[start.lowerBound..<end.upperBound])
     }
 
-    @Test("text and HTML of a merge: the national view, the same as the whole replay's up to each person's story (synthesis, indicators, file comparison, findings by rule)")
+    @Test("text and HTML of a merge: the national view, the same as the whole replay's up to each person's story (synthesis, indicators, charts, file comparison, findings by rule)")
     func textAndHTML() throws {
         let dir = try Self.directory()
         let parts = try Self.split(LogGenerator(events: 9_000, seed: 46).text(), parts: 3, in: dir)
@@ -234,7 +234,7 @@ struct MergeTests {
         #expect(merged.stdout.contains("Rapport fusionné de 3 parties (pathway merge)"))
         let html = try CLI.run(["replay"] + parts + ["--as-of", "2026-06-30", "--format", "html", "--by-file"]).stdout
         let page = try CLI.run(["merge"] + reports + ["--format", "html", "--by-file"]).stdout
-        for id in ["synthese", "fichiers", "constats"] {
+        for id in ["synthese", "graphiques", "fichiers", "constats"] {
             let mine = Self.section(page, id)
             #expect(mine != nil, "\(id)")
             #expect(mine == Self.section(html, id), "\(id)")
