@@ -15,10 +15,9 @@ enum MergeCommand {
         qui n'est pas un tel rapport.
         """,
         options: [
-            CommonOptions.format(["json", "csv", "csv-excel", "text", "html"], help: "json (par défaut) : le rapport JSON, octet pour octet celui du rejeu du tout ; csv, csv-excel : un constat par ligne, de même ; text, html : la vue d'ensemble (synthèse, indicateurs, comparaison des fichiers avec --by-file, constats par règle, personnes avec leur état), sans le détail ni la frise de chaque personne."),
+            CommonOptions.format(["json", "csv", "csv-excel", "text", "html"], help: "json (par défaut) : le rapport JSON, octet pour octet celui du rejeu du tout ; csv, csv-excel, text : de même ; html : la page du tout, sans les frises des personnes (leurs événements ne sont pas dans les rapports JSON)."),
             OptionSpec("--by-file", help: "Ajouter les indicateurs de chaque fichier (indicators.by_file), un par nom de fichier d'entrée : pour comparer des départements."),
             CommonOptions.output(),
-            CommonOptions.help,
         ],
         footer: """
         Code de sortie : 0 aucune violation, 1 des violations, 2 erreur d'usage, rapport illisible

@@ -17,7 +17,6 @@ enum SplitCommand {
             OptionSpec("--parts", .integer(placeholder: "N", 1...4096), help: "Le nombre de parties (exigé)."),
             OptionSpec("--output", short: "-o", .text(placeholder: "PRÉFIXE", expected: "un préfixe de chemin"),
                        help: "Les parties s'appellent PRÉFIXE-1-sur-N.ndjson … PRÉFIXE-N-sur-N.ndjson (par défaut : le journal sans son extension ; « partie » pour l'entrée standard)."),
-            CommonOptions.help,
         ],
         footer: """
         Code de sortie : 0 fait, 2 erreur d'usage, entrée illisible ou partie impossible à écrire.

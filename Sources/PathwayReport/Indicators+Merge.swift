@@ -165,12 +165,16 @@ package struct ReportReader {
         return n
     }
 
-    package func string(_ keys: String...) throws(ReportReadError) -> String {
+    package func string(_ keys: String...) throws(ReportReadError) -> String { try string(keys) }
+
+    package func string(_ keys: [String]) throws(ReportReadError) -> String {
         guard case .string(let text) = try member(keys) else { throw missing(keys, "mal formé (un texte était attendu)") }
         return text
     }
 
-    package func optionalString(_ keys: String...) throws(ReportReadError) -> String? {
+    package func optionalString(_ keys: String...) throws(ReportReadError) -> String? { try optionalString(keys) }
+
+    package func optionalString(_ keys: [String]) throws(ReportReadError) -> String? {
         switch try member(keys) {
         case .null: return nil
         case .string(let text): return text

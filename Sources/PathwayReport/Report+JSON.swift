@@ -271,7 +271,9 @@ extension PersonReport {
                 }
             }
             w.field("sanctions") { w in
-                w.array { w in for sanction in sanctions { w.element { sanction.write(to: &$0) } } }
+                w.array { w in
+                    for (sanction, procedure) in Report.sanctionsWithProcedure(self) { w.element { sanction.write(to: &$0, procedure: procedure) } }
+                }
             }
             w.field("intensity") { intensity.writeSummary(to: &$0) }
             w.field("appointments") { w in
@@ -419,7 +421,9 @@ extension Intensity {
 }
 
 extension SanctionReport {
-    package func write(to w: inout JSONWriter) {
+    /// `procedure`: the hearing and the appeals around the decision, in French
+    /// (``Report/procedureLines(_:previous:state:)``).
+    package func write(to w: inout JSONWriter, procedure: [String]) {
         let r = record
         w.object { w in
             w.field("event", string: r.event)
@@ -438,6 +442,7 @@ extension SanctionReport {
             w.field("withheld", euros: amounts?.withheld)
             w.field("refunded", euros: amounts?.refunded)
             w.field("lost", euros: amounts?.lost)
+            w.field("procedure") { w in w.array { w in for line in procedure { w.element { $0.string(line) } } } }
         }
     }
 }

@@ -284,6 +284,7 @@ public struct ReportMerge {
             }
             report.people.append(PersonReport(listing: String(decoding: parts[p].bytes.person(parts[p].slices.people[i]), as: UTF8.self),
                                               status: status, findings: byPerson[index] ?? [], eventsReplayed: try entry.int("events")))
+            report.mergedDetails.append(try PersonDetail(json: entry.value, findings: byPerson[index] ?? [], at: parts[p].path).lines(asOf: report.asOf))
         }
         return report
     }

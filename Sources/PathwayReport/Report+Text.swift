@@ -110,43 +110,20 @@ extension Report {
         }
 
         let flagged = people.filter { !$0.findings.isEmpty }
-        if let parts = mergedParts, !flagged.isEmpty {
-            // A merged report has each person's state, not their story.
+        if mergedParts != nil, !flagged.isEmpty {
+            // A merged report's people: their detail read from their part's JSON report.
             line()
             line("DÉTAIL PAR PERSONNE (personnes avec au moins un constat : \(flagged.count))")
-            line("  Rapport fusionné de \(Report.plural(parts, "partie")) (pathway merge) : le détail de chaque personne est dans le rapport de sa partie, ou dans pathway explain.")
-            for person in flagged {
-                line("  \(Report.visible(person.person)) — \(person.status.label) — " + person.findings.map { f in
-                    "\(RuleRegistry.rule(f.rule)?.title ?? f.rule.rawValue) (\(f.rule), \(f.severity.label)) du \(f.due ?? f.date)"
-                }.joined(separator: " ; "))
+            for lines in mergedDetails {
+                line()
+                for text in lines { line(text) }
             }
         } else if !flagged.isEmpty {
             line()
             line("DÉTAIL PAR PERSONNE (personnes avec au moins un constat : \(flagged.count))")
             for person in flagged {
                 line()
-                var state = person.status.label
-                if person.status == .awaitingContract, let c = person.state.contract, person.state.contractSinceOrientation,
-                   let ends = c.terms.ends, let asOf, ends < asOf {
-                    state += " (le contrat signé le \(c.date) a pris fin le \(ends))"
-                }
-                line("  \(Report.visible(person.person)) — \(state)")
-                line("    " + Report.personFacts(person).joined(separator: " ; "))
-                for deadline in person.deadlines {
-                    let passed = asOf.map { deadline.due < $0 } ?? false
-                    line("    \(passed ? "Délai dépassé" : "Délai en cours") : \(deadline.rule), échéance \(deadline.due)")
-                }
-                if person.intensity.weeksUnderContract > 0 {
-                    line("    " + Report.intensityLine(person.intensity))
-                }
-                for (sanction, procedure) in Report.sanctionsWithProcedure(person) {
-                    line("    " + Report.sanctionLine(sanction))
-                    for text in procedure { line("      " + text) }
-                }
-                // The findings are given above, by rule: here, a reference to each.
-                line("    Constats (voir par règle) : " + person.findings.map { f in
-                    "\(RuleRegistry.rule(f.rule)?.title ?? f.rule.rawValue) (\(f.rule), \(f.severity.label)) du \(f.due ?? f.date)"
-                }.joined(separator: " ; "))
+                for text in PersonDetail(person, asOf: asOf).lines(asOf: asOf) { line(text) }
             }
         }
         return out
@@ -186,21 +163,33 @@ extension Report {
     }
 
     package static func intensityLine(_ i: Intensity) -> String {
-        var text = "Intensité : \(Report.plural(i.weeksUnderContract, "semaine")) sous contrat, "
-            + "\(i.averageHoursPerWeek.map { $0.description.replacingDot() } ?? "—") h par semaine en moyenne, "
-            + "plan atteint \(i.weeksMeetingPlan) semaine\(i.weeksMeetingPlan > 1 ? "s" : "") sur \(i.weeksUnderContract)"
-        let parts = i.byCategory.nonZero.map { "\(FrenchWords.label($0.category)) \($0.hours.description.replacingDot()) h" }
+        intensityLine(weeks: i.weeksUnderContract, average: i.averageHoursPerWeek, meeting: i.weeksMeetingPlan, byCategory: i.byCategory)
+    }
+
+    package static func intensityLine(weeks: Int, average: Hours?, meeting: Int, byCategory: CategoryHours) -> String {
+        var text = "Intensité : \(Report.plural(weeks, "semaine")) sous contrat, "
+            + "\(average.map { $0.description.replacingDot() } ?? "—") h par semaine en moyenne, "
+            + "plan atteint \(meeting) semaine\(meeting > 1 ? "s" : "") sur \(weeks)"
+        let parts = byCategory.nonZero.map { "\(FrenchWords.label($0.category)) \($0.hours.description.replacingDot()) h" }
         if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
         return text
     }
 
     package static func sanctionLine(_ s: SanctionReport) -> String {
         let r = s.record
-        var text = "Sanction \(r.event) du \(r.date) : \(r.decision.measure == .suspension ? "suspension" : "suppression") \(r.decision.percent) % \(r.decision.months) mois, "
-            + "du \(r.starts) au \(r.ends) (\(r.basis.label)"
-        if let by = r.endedBy { text += by == .remobilised ? ", remobilisation" : ", retirée" }
+        return sanctionLine(event: r.event, date: r.date, suspension: r.decision.measure == .suspension, percent: r.decision.percent,
+                            months: r.decision.months, starts: r.starts, ends: r.ends, basis: r.basis.label, endedBy: r.endedBy?.rawValue,
+                            amounts: s.amounts.map { ($0.withheld, $0.refunded, $0.lost) })
+    }
+
+    package static func sanctionLine(event: String, date: CivilDate, suspension: Bool, percent: Int, months: Int, starts: CivilDate,
+                                     ends: CivilDate, basis: String, endedBy: String?,
+                                     amounts: (withheld: Cents, refunded: Cents, lost: Cents)?) -> String {
+        var text = "Sanction \(event) du \(date) : \(suspension ? "suspension" : "suppression") \(percent) % \(months) mois, "
+            + "du \(starts) au \(ends) (\(basis)"
+        if let by = endedBy { text += by == SanctionRecord.Ending.remobilised.rawValue ? ", remobilisation" : ", retirée" }
         text += ")"
-        if let a = s.amounts {
+        if let a = amounts {
             text += " ; retenu \(FrenchWords.euros(a.withheld)), reversé \(FrenchWords.euros(a.refunded)), perdu \(FrenchWords.euros(a.lost))"
         } else {
             text += " ; montant mensuel inconnu"
@@ -241,17 +230,18 @@ extension Report {
         }
     }
 
-    package static func personFacts(_ person: PersonReport) -> [String] {
-        let s = person.state
+    package static func personFacts(_ person: PersonReport) -> [String] { personFacts(PersonDetail(person, asOf: nil)) }
+
+    package static func personFacts(_ s: PersonDetail) -> [String] {
         var facts: [String] = []
         switch s.right {
         case .never: facts.append("aucune ouverture de droit")
-        case .open(let since, _):
+        case .open(let since, let received):
             // The day the département received the information (the orientation clock's day 0),
             // and the application's when the right is dated from it.
             let opened: String
-            if let received = s.receivedOn, received == since { opened = "droit ouvert (réception le \(since))" }
-            else if let received = s.receivedOn { opened = "droit ouvert le \(since) (date de la demande ; réception le \(received))" }
+            if let received, received == since { opened = "droit ouvert (réception le \(since))" }
+            else if let received { opened = "droit ouvert le \(since) (date de la demande ; réception le \(received))" }
             else { opened = "droit ouvert le \(since) (date de la demande ; réception inconnue)" }
             facts.append(opened + (s.transferred ? ", transféré" : ""))
         case .closed(let on, let reason): facts.append("droit clos le \(on) (\(FrenchWords.label(reason)))")
@@ -259,17 +249,17 @@ extension Report {
         if !s.subjectToDuties { facts.append("non soumis aux droits et devoirs") }
         facts.append(s.registeredOn.map { "inscrit le \($0)" } ?? "jamais inscrit")
         if let o = s.orientation {
-            facts.append("orienté le \(o.date) (notifié le \(o.notified)) : \(dominanteLabel(o.decision.dominante)), \(FrenchWords.label(o.decision.organisme))")
+            facts.append("orienté le \(o.date) (notifié le \(o.notified)) : \(dominanteLabel(o.dominante)), \(FrenchWords.label(o.organisme))")
         }
         if let d = s.diagnosticOn { facts.append("diagnostic le \(d)") }
-        func hours(_ c: ContractInForce) -> String { c.terms.weeklyHours.map { "\($0) h/semaine" } ?? "heures non enregistrées" }
+        func hours(_ h: Hours?) -> String { h.map { "\($0) h/semaine" } ?? "heures non enregistrées" }
         if let c = s.contract {
             if let first = s.signed, first.event != c.event {
-                facts.append("contrat signé le \(first.date) (\(hours(first))), actualisé le \(c.date) (\(hours(c)))")
+                facts.append("contrat signé le \(first.date) (\(hours(first.weeklyHours))), actualisé le \(c.date) (\(hours(c.weeklyHours)))")
             } else if let first = s.signed {
-                facts.append("contrat signé le \(first.date) (\(hours(first)))")
+                facts.append("contrat signé le \(first.date) (\(hours(first.weeklyHours)))")
             } else {
-                facts.append("contrat actualisé le \(c.date) (\(hours(c)))")
+                facts.append("contrat actualisé le \(c.date) (\(hours(c.weeklyHours)))")
             }
         }
         return facts

@@ -31,6 +31,9 @@ public struct Report: Sendable {
     /// the text and HTML reports say what they leave out (`nil`: a replayed report).
     package var mergedParts: Int? = nil
     package var peopleCount: Int? = nil
+    /// For a merged report: the text report's detail of each person of `people`, read from their
+    /// entry of their part's JSON report (``PersonDetail``).
+    package var mergedDetails: [[String]] = []
     /// What `pathway merge` needs that the report's other fields do not say: the JSON report's
     /// `merge` member (`Report+Merge.swift`, `Docs/report.md`).
     public var provenance = Provenance()

@@ -25,6 +25,14 @@ struct OptionTableTests {
         #expect(help.status == 0)
         let options = Self.listed(help.stdout)
         #expect(options.contains("--help") && options.contains("-h"), "\(command): \(options)")
+        // Each option has one row: its name (and its short name before a comma) opens it.
+        var rows: [String] = []
+        for line in help.stdout.split(separator: "\n") where line.hasPrefix("  -") {
+            let words = line.split(separator: " ")
+            rows.append(String(words[0]))
+            if words[0].hasSuffix(","), words.count > 1 { rows.append(String(words[1])) }
+        }
+        #expect(Set(rows).count == rows.count, "\(command) lists an option twice: \(rows)")
         for line in help.stdout.split(separator: "\n") { #expect(line.count <= 100, "\(command): \(line)") }
         // In French: none of the words an English help would hold.
         for word in [" the ", " of ", " and ", " is ", " to ", "Exit status", "Usage:"] { #expect(!help.stdout.contains(word), "\(command): \(word)") }
