@@ -9,13 +9,15 @@ extension Indicators.Tally {
         let table = RuleSet.law.table
         func days(_ counts: DayCounts) -> JSONValue { .object(counts.sorted.map { (String($0.day), .int($0.count)) }) }
         var delays: [(key: String, value: JSONValue)] = DeadlineIndicator.Slot.allCases.map { slot in
-            (slot.rawValue, days(table.rule(for: slot).flatMap { deadlines[$0] }?.days ?? DayCounts()))
+            let t = table.rule(for: slot).flatMap { deadlines[$0] } ?? DeadlineCounts.Tally()
+            return (slot.rawValue, .object([("on_time", days(t.onTimeDays)), ("late", days(t.lateDays))]))
         }
         delays.append(("registration_to_contract", days(registrationToContract)))
         return .object([
             ("delays", .object(delays)),
             ("under_contract", .object(Dominante.allCases.map { d in
                 (d.rawValue, .object([("hours_done", .number(Hours(hundredths: intensity.hoursByDominante[d] ?? 0).description)),
+                                      ("hours_planned", .number(Hours(hundredths: intensity.plannedByDominante[d] ?? 0).description)),
                                       ("days", .int(intensity.daysByDominante[d] ?? 0))]))
             })),
             ("charts", charts.json),
@@ -51,7 +53,8 @@ extension Indicators.Tally {
                 t.partial.targetMet = try i.int(slot.rawValue, "target", "met")
                 t.partial.targetMissed = try i.int(slot.rawValue, "target", "missed")
             }
-            t.days = try dayCounts(try x.object("delays", slot.rawValue), slot.rawValue)
+            t.onTimeDays = try dayCounts(try x.object("delays", slot.rawValue, "on_time"), slot.rawValue)
+            t.lateDays = try dayCounts(try x.object("delays", slot.rawValue, "late"), slot.rawValue)
             deadlines[rule] = t
         }
         func counts<Key: RawRepresentable & Hashable>(_ cases: [Key], _ path: String...) throws(ReportReadError) -> [Key: Int] where Key.RawValue == String {
@@ -87,7 +90,9 @@ extension Indicators.Tally {
         }
         for d in Dominante.allCases {
             let hours = Int(try x.cents("under_contract", d.rawValue, "hours_done").value), days = try x.int("under_contract", d.rawValue, "days")
+            let planned = Int(try x.cents("under_contract", d.rawValue, "hours_planned").value)
             if hours != 0 { intensity.hoursByDominante[d] = hours }
+            if planned != 0 { intensity.plannedByDominante[d] = planned }
             if days != 0 { intensity.daysByDominante[d] = days }
         }
         intensity.peopleShort = try i.int("intensity", "people_short")

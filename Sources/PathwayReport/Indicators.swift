@@ -46,12 +46,14 @@ public struct Indicators: Sendable {
     public var findingsByRule: [RuleID: Int]
     /// The tally these figures come from, with the delays counted by day behind the medians:
     /// what `pathway merge` adds up (`merge.indicators` in the JSON report, `Indicators+Merge.swift`).
-    package var tally: Tally? = nil
+    package var tally: Tally
 
     private init(orientation: DeadlineCounts, contract: DeadlineCounts, review: DeadlineCounts, stock: DeadlineCounts,
                  byDominante: [Dominante: Int], byOrganisme: [Organisme: Int], reorientations: Int,
                  registrationToContract: Distribution, states: [PathwayStatus: Int], sanctions: SanctionCounts,
-                 intensity: IntensityCounts, newEntrants: NewEntrantCounts, dutiesUnknown: Int, findingsBySeverity: [Severity: Int], findingsByRule: [RuleID: Int]) {
+                 intensity: IntensityCounts, newEntrants: NewEntrantCounts, dutiesUnknown: Int, findingsBySeverity: [Severity: Int], findingsByRule: [RuleID: Int],
+                 tally: Tally) {
+        self.tally = tally
         self.orientation = orientation
         self.contract = contract
         self.review = review
@@ -157,14 +159,12 @@ public struct Indicators: Sendable {
             func counts(_ slot: DeadlineIndicator.Slot) -> DeadlineCounts {
                 table.rule(for: slot).flatMap { deadlines[$0] }?.counts ?? DeadlineCounts.Tally().counts
             }
-            var result = Indicators(orientation: counts(.orientation), contract: counts(.contract),
-                                    review: counts(.review), stock: counts(.stock),
-                                    byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
-                                    registrationToContract: Distribution(registrationToContract), states: states,
-                                    sanctions: sanctions, intensity: intensity, newEntrants: newEntrants, dutiesUnknown: dutiesUnknown,
-                                    findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule)
-            result.tally = self
-            return result
+            return Indicators(orientation: counts(.orientation), contract: counts(.contract),
+                              review: counts(.review), stock: counts(.stock),
+                              byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
+                              registrationToContract: Distribution(registrationToContract), states: states,
+                              sanctions: sanctions, intensity: intensity, newEntrants: newEntrants, dutiesUnknown: dutiesUnknown,
+                              findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule, tally: self)
         }
     }
 }
@@ -261,6 +261,8 @@ public struct IntensityCounts: Sendable, Equatable {
     /// Hours done and days under contract, by dominante of the orientation in force.
     public var hoursByDominante: [Dominante: Int] = [:]
     public var daysByDominante: [Dominante: Int] = [:]
+    /// Hours planned on those days, in hundredths (the HTML report's chart of hours).
+    public var plannedByDominante: [Dominante: Int] = [:]
     /// Hours by R5411-15 category, all people.
     public var byCategory = CategoryHours()
     /// Contracts whose weekly hours the log does not record (left out of the share).
@@ -290,6 +292,7 @@ public struct IntensityCounts: Sendable, Equatable {
         }
         if let dominante = s.orientation?.decision.dominante, person.intensity.daysUnderContract > 0 {
             hoursByDominante[dominante, default: 0] += person.intensity.hoursDone.hundredths
+            plannedByDominante[dominante, default: 0] += person.intensity.hoursPlanned.hundredths
             daysByDominante[dominante, default: 0] += person.intensity.daysUnderContract
         }
         byCategory += person.intensity.byCategory
@@ -307,6 +310,7 @@ public struct IntensityCounts: Sendable, Equatable {
         reductionsByReason.merge(other.reductionsByReason, uniquingKeysWith: +)
         hoursByDominante.merge(other.hoursByDominante, uniquingKeysWith: +)
         daysByDominante.merge(other.daysByDominante, uniquingKeysWith: +)
+        plannedByDominante.merge(other.plannedByDominante, uniquingKeysWith: +)
         byCategory += other.byCategory
         peopleShort += other.peopleShort
         peopleNotMeasured += other.peopleNotMeasured
@@ -349,7 +353,9 @@ public struct DeadlineCounts: Sendable, Equatable {
     /// The counts gathered record by record, the delays counted by day for the median.
     package struct Tally: Sendable {
         var partial = DeadlineCounts(delay: Distribution([]))
-        var days = DayCounts()
+        /// The delays of the steps done on time and late, counted by day (the median, and the
+        /// HTML report's histograms).
+        var onTimeDays = DayCounts(), lateDays = DayCounts()
 
         package mutating func add(_ record: DeadlineRecord) {
             switch record.status {
@@ -359,7 +365,9 @@ public struct DeadlineCounts: Sendable, Equatable {
             case .missing: partial.missing += 1
             case .cancelled: partial.cancelled += 1
             }
-            if record.status == .onTime || record.status == .late, let d = record.days { days.add(d) }
+            if let d = record.days {
+                if record.status == .onTime { onTimeDays.add(d) } else if record.status == .late { lateDays.add(d) }
+            }
             if record.deadline.target != nil {
                 partial.hasTarget = true
                 switch record.targetMet {
@@ -379,11 +387,14 @@ public struct DeadlineCounts: Sendable, Equatable {
             partial.hasTarget = partial.hasTarget || other.partial.hasTarget
             partial.targetMet += other.partial.targetMet
             partial.targetMissed += other.partial.targetMissed
-            days.merge(other.days)
+            onTimeDays.merge(other.onTimeDays)
+            lateDays.merge(other.lateDays)
         }
 
         package var counts: DeadlineCounts {
             var result = partial
+            var days = onTimeDays
+            days.merge(lateDays)
             result.delay = Distribution(days)
             return result
         }

@@ -9,24 +9,26 @@ extension Report {
     func charts(_ h: inout HTMLText) {
         h.raw("<section id=\"graphiques\"><h2>Graphiques</h2>\n")
         // What the charts draw, gathered with the indicators (and added up by a merge).
-        let c = indicators.tally?.charts ?? people.reduce(into: ChartTally()) { $0.add($1) }
+        let tally = indicators.tally, table = RuleSet.law.table
+        func clock(_ slot: DeadlineIndicator.Slot) -> DeadlineCounts.Tally { table.rule(for: slot).flatMap { tally.deadlines[$0] } ?? DeadlineCounts.Tally() }
+        let (orientation, contract) = (clock(.orientation), clock(.contract))
         let day = asOf ?? CivilDate(year: 2025, month: 1, day: 1)!
         let orientationLimit = parameters.orientationDeadlineDays.value(on: day) ?? parameters.orientationDeadlineDays.latest
         let months = parameters.contractDeadlineMonths.value(on: day) ?? parameters.contractDeadlineMonths.latest
         let contractDays = Report.monthDays(months)
         delays(&h, id: "orientation-delays", title: "Délais d'orientation : jours du départ du délai à la décision",
-               onTime: c.orientationOnTime, late: c.orientationLate,
+               onTime: orientation.onTimeDays, late: orientation.lateDays,
                limit: orientationLimit, limitLabel: "\(orientationLimit) jours",
                target: parameters.orientationTargetDays.current)
         delays(&h, id: "contract-delays", title: "Délais de contrat : jours de la notification de l'orientation à la signature",
-               onTime: c.contractOnTime, late: c.contractLate,
+               onTime: contract.onTimeDays, late: contract.lateDays,
                limit: contractDays.upperBound,
                limitLabel: "\(FrenchWords.months(months)) (\(contractDays.lowerBound) à \(contractDays.upperBound) jours)",
                target: parameters.contractTargetDays.current)
-        onTimeByMonth(&h, c.orientationByMonth)
+        onTimeByMonth(&h, ChartTally.named(tally.charts.orientationByMonth))
         newEntrantsByMonth(&h)
-        sanctionsByMonth(&h, c.sanctionsByMonth)
-        hoursByDominante(&h, c.hours)
+        sanctionsByMonth(&h, ChartTally.named(tally.charts.sanctionsByMonth))
+        hoursByDominante(&h)
         h.raw("</section>\n")
     }
 
@@ -277,9 +279,11 @@ extension Report {
     }
 
     /// Hours done and planned per week under contract, by dominante.
-    private func hoursByDominante(_ h: inout HTMLText, _ cells: [Dominante: [Int]]) {
+    private func hoursByDominante(_ h: inout HTMLText) {
         h.raw("<figure id=\"hours-by-dominante\"><figcaption>Heures par semaine sous contrat, faites et prévues, par dominante</figcaption>\n")
-        let sums = cells.mapValues { (done: $0[0], planned: $0[1], days: $0[2]) }
+        let i = indicators.intensity
+        var sums: [Dominante: (done: Int, planned: Int, days: Int)] = [:]
+        for (d, days) in i.daysByDominante { sums[d] = (i.hoursByDominante[d] ?? 0, i.plannedByDominante[d] ?? 0, days) }
         func perWeek(_ hundredths: Int, _ days: Int) -> Hours { Hours(hundredths: days > 0 ? (hundredths * 7 * 2 + days) / (days * 2) : 0) }
         let rows = Dominante.allCases.compactMap { d in sums[d].map { (d, perWeek($0.done, $0.days), perWeek($0.planned, $0.days)) } }
         guard !rows.isEmpty else { h.raw("<p>Intensité non mesurée : le journal n'enregistre aucune activité sous contrat.</p></figure>\n"); return }

@@ -62,8 +62,14 @@ package struct PersonDetail {
             guard let day = CivilDate(text) else { throw ReportReadError(path: r.path, message: "une date illisible : \(text)") }
             return day
         }
+        /// A date the entry must give.
+        func required(_ keys: String...) throws(ReportReadError) -> CivilDate {
+            let text = try r.string(keys)
+            guard let day = CivilDate(text) else { throw ReportReadError(path: r.path, message: "une date illisible : \(text)") }
+            return day
+        }
         func hours(_ keys: String...) throws(ReportReadError) -> Hours? {
-            guard r.find(keys) != nil, case .number(let text)? = r.find(keys), let cents = Cents.parse(text) else { return nil }
+            guard case .number(let text)? = r.find(keys), let cents = Cents.parse(text) else { return nil }
             return Hours(hundredths: Int(cents.value))
         }
         func enumValue<T: RawRepresentable>(_ type: T.Type, _ keys: String...) throws(ReportReadError) -> T where T.RawValue == String {
@@ -75,9 +81,9 @@ package struct PersonDetail {
         status = try enumValue(PathwayStatus.self, "state")
         if case .object? = r.find(["right"]) {
             if try r.string("right", "status") == "open" {
-                right = .open(since: try date("right", "opened") ?? CivilDate(dayNumber: 0), received: try date("right", "received"))
+                right = .open(since: try required("right", "opened"), received: try date("right", "received"))
             } else {
-                right = .closed(on: try date("right", "closed") ?? CivilDate(dayNumber: 0), reason: try enumValue(ClosureReason.self, "right", "reason"))
+                right = .closed(on: try required("right", "closed"), reason: try enumValue(ClosureReason.self, "right", "reason"))
             }
         }
         transferred = try r.bool("transfer")
@@ -88,11 +94,11 @@ package struct PersonDetail {
         }
         diagnosticOn = try date("diagnostic")
         if case .object? = r.find(["contract"]) {
-            contract = (try date("contract", "date") ?? CivilDate(dayNumber: 0), try r.string("contract", "event"), try hours("contract", "weekly_hours"),
+            contract = (try required("contract", "date"), try r.string("contract", "event"), try hours("contract", "weekly_hours"),
                         try date("contract", "ends"))
             sinceOrientation = try r.bool("contract", "since_orientation")
             if case .object? = r.find(["contract", "signed"]) {
-                signed = (try date("contract", "signed", "date") ?? CivilDate(dayNumber: 0), try r.string("contract", "signed", "event"),
+                signed = (try required("contract", "signed", "date"), try r.string("contract", "signed", "event"),
                           try hours("contract", "signed", "weekly_hours"))
             }
         }

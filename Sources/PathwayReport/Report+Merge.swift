@@ -18,10 +18,10 @@ extension Report {
                     .object([("name", .string(s.name)), ("records", s.records.map { .array($0.map { .string($0.rawValue) }) } ?? .null)])
                 })),
             ])),
-            ("indicators", indicators.tally?.exactJSON ?? .null),
+            ("indicators", indicators.tally.exactJSON),
         ]
         if !byFile.isEmpty {
-            members.append(("by_file", .array(byFile.map { $0.indicators.tally?.exactJSON ?? .null })))
+            members.append(("by_file", .array(byFile.map { $0.indicators.tally.exactJSON })))
         }
         return .object(members)
     }
