@@ -50,6 +50,9 @@ public struct GroupedReplay {
     private var replayed = 0
     private var afterAsOf = 0
     private var hasViolation = false
+    /// The timelines of the most serious people so far (at most `Report.drawnTimelines`), in
+    /// the page's order: the JSON report's `merge.timelines`, as the whole replay gives it.
+    private var timelines: [Timeline] = []
 
     /// `batchEvents`: people are replayed together until their events reach this number.
     /// The rules the log cannot judge (``NotJudged``): a grouped log is read once, so the caller
@@ -97,6 +100,7 @@ public struct GroupedReplay {
             var report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
                                 indicators: tally.indicators, parameters: parameters)
             report.provenance = Report.Provenance(sources: summary.sources, declared: declared)
+            report.timelines = timelines
             if let fileName {
                 report.provenance.files = [Report.FileCounts(file: fileName, lines: input.lines, events: input.events,
                                                              duplicates: input.duplicates, rejected: input.rejected, blank: input.blank)]
@@ -154,16 +158,27 @@ public struct GroupedReplay {
                 return (person, [], person.findings.reduce(into: [UInt8]()) { Report.appendCSVRow($1, .standard, to: &$0) })
             }
         }
-        for (person, entry, findings) in results {
+        for (i, (person, entry, findings)) in results.enumerated() {
             afterAsOf += person.eventsAfterAsOf
             // As of a date, a person whose events all come later is not known yet: not listed.
             guard person.eventsReplayed > 0 else { continue }
+            if format == .json, !person.findings.isEmpty { keepTimeline(person, events: batch[i].events) }
             tally.add(person)
             replayed += person.eventsReplayed
             if person.findings.contains(where: { $0.severity == .violation }) { hasViolation = true }
             if inOrder, let last = entries.last, !PersonNames.bytesPrecede(last.person, person.person) { inOrder = false }
             entries.append(Entry(person: person.person, report: store.append(entry), findings: store.append(findings)))
         }
+    }
+
+    /// Keeps `person`'s timeline if they are among the most serious so far.
+    private mutating func keepTimeline(_ person: PersonReport, events: [Event]) {
+        let seriousness = Report.Seriousness(person.findings)
+        func precedes(_ t: Timeline) -> Bool { Report.Seriousness.precedes(seriousness, person.person, t.seriousness, t.person) }
+        if timelines.count == Report.drawnTimelines, let last = timelines.last, !precedes(last) { return }
+        let at = timelines.firstIndex(where: { precedes($0) }) ?? timelines.count
+        timelines.insert(Timeline(person, events: events, asOf: asOf), at: at)
+        if timelines.count > Report.drawnTimelines { timelines.removeLast() }
     }
 
     /// Elements kept one after the other, each behind its length (4 bytes, little-endian).

@@ -57,6 +57,12 @@ extension Replay {
             }
         }
         let ids = names
+        // The timelines of the most serious people (the HTML page's, the JSON's `merge.timelines`).
+        var timelines: [Timeline] = []
+        for k in Report.mostSerious(people, limit: Report.drawnTimelines) {
+            let p = ranking[k]
+            timelines.append(Timeline(people[k], events: order[start[p]..<start[p + 1]].lazy.map { events[Int($0)] }, asOf: asOf))
+        }
         // Read where they lie (`for person in people` would copy each report, retaining all it
         // holds).
         var afterAsOf = 0, replayed = 0, unknownYet = false
@@ -78,6 +84,7 @@ extension Replay {
                                                    newEntrantTargetDays: asOf.flatMap { parameters.newEntrantTargetDays.value(on: $0) } ?? 15),
                             parameters: parameters)
         report.provenance = Report.Provenance(sources: log.sources, declared: sources)
+        report.timelines = timelines
         return report
     }
 

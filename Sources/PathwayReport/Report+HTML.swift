@@ -8,7 +8,7 @@ import PathwayLaw
 extension Report {
     /// `events`: the log's events, for the people's timelines to show them (none: the timelines
     /// show the clocks and findings only).
-    public func html(source: String, generator: String = "pathway", personCap: Int = 100, events: [Event] = []) -> String {
+    public func html(source: String, generator: String = "pathway", personCap: Int = Report.drawnTimelines, events: [Event] = []) -> String {
         var h = HTMLText()
         h.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -22,7 +22,7 @@ extension Report {
         charts(&h)
         fileComparison(&h)
         findingsByRule(&h)
-        personSections(&h, cap: mergedParts == nil ? personCap : 0, events: events)
+        personSections(&h, cap: personCap, events: events)
         h.raw("</main>\n<footer>Rapport produit par \(HTMLText.escape(generator)), sans horloge ni réseau : le même journal donne la même page. Confiance : [P] texte primaire lu ; [S] source secondaire ; [I] interprétation du projet, paramétrable.</footer>\n")
         h.raw("<script>\n\(Report.script)\n</script>\n</body>\n</html>\n")
         return h.text
@@ -117,43 +117,39 @@ extension Report {
 
     /// The people with a finding, the most serious first: most violations, then warnings, then
     /// information, then by id (UTF-8 bytes).
-    package var flaggedBySeriousness: [PersonReport] {
-        func counts(_ p: PersonReport) -> (Int, Int, Int) {
-            p.findings.reduce((0, 0, 0)) { c, f in
-                switch f.severity { case .violation: (c.0 + 1, c.1, c.2); case .warning: (c.0, c.1 + 1, c.2); case .info: (c.0, c.1, c.2 + 1) }
-            }
-        }
-        return people.filter { !$0.findings.isEmpty }.map { ($0, counts($0)) }.sorted { a, b in
-            if a.1 != b.1 { return a.1 > b.1 }
-            return a.0.person.utf8.lexicographicallyPrecedes(b.0.person.utf8)
-        }.map(\.0)
-    }
+    package var flaggedBySeriousness: [PersonReport] { Report.mostSerious(people).map { people[$0] } }
 
     private func personSections(_ h: inout HTMLText, cap: Int, events: [Event]) {
-        let flagged = flaggedBySeriousness
+        let flagged = Report.mostSerious(people)
         h.raw("<section id=\"personnes\"><h2>Personnes avec un constat (\(FrenchWords.integer(flagged.count)))</h2>\n")
-        // The events of the people drawn, found in one pass (a person is the exact bytes of its id).
+        // Each drawn person's timeline: the one the report carries (the replay's and a merge's
+        // carry the first `drawnTimelines`), else drawn from the log's events, found in one pass
+        // (a person is the exact bytes of its id).
         let drawn = Array(flagged.prefix(cap))
-        var slot: [String: [Int]] = [:] // names that compare equal as strings, told apart by bytes below
-        for (k, person) in drawn.enumerated() { slot[person.person, default: []].append(k) }
-        var eventsOf = [[Event]](repeating: [], count: drawn.count)
-        if !drawn.isEmpty {
-            for event in events where event.date <= (asOf ?? event.date) {
-                guard let candidates = slot[event.person] else { continue }
-                for k in candidates where drawn[k].person.utf8.elementsEqual(event.person.utf8) { eventsOf[k].append(event) }
-            }
+        var timelineOf: [Timeline?] = drawn.enumerated().map { k, i in
+            k < timelines.count && timelines[k].person.utf8.elementsEqual(people[i].person.utf8) ? timelines[k] : nil
         }
-        personList(&h, flagged, drawn: drawn.count)
+        let missing = drawn.indices.filter { timelineOf[$0] == nil }
+        if !missing.isEmpty {
+            var slot: [String: [Int]] = [:] // names that compare equal as strings, told apart by bytes below
+            for k in missing { slot[people[drawn[k]].person, default: []].append(k) }
+            var eventsOf = [[Event]](repeating: [], count: drawn.count)
+            for event in events {
+                guard let candidates = slot[event.person] else { continue }
+                for k in candidates where people[drawn[k]].person.utf8.elementsEqual(event.person.utf8) { eventsOf[k].append(event) }
+            }
+            for k in missing { timelineOf[k] = Timeline(people[drawn[k]], events: eventsOf[k], asOf: asOf) }
+        }
+        personList(&h, flagged.map { people[$0] }, drawn: drawn.count)
         if !drawn.isEmpty {
             h.raw("<h3 class=\"keep\">Frises des \(FrenchWords.integer(drawn.count)) personnes aux constats les plus graves\(drawn.count > Report.printedTimelines ? " (à l'impression : les \(Report.printedTimelines) premières)" : "")</h3>\n")
         }
-        for (k, person) in drawn.enumerated() {
-            personSection(&h, person, events: eventsOf[k].sorted { ($0.date, $0.line) < ($1.date, $1.line) }, printed: k < Report.printedTimelines)
+        for (k, i) in drawn.enumerated() {
+            // A merged report's people: their facts read from their part's JSON report.
+            let detail = i < mergedDetails.count ? mergedDetails[i] : PersonDetail(people[i], asOf: nil)
+            personSection(&h, people[i], detail, timelineOf[k] ?? Timeline(people[i], events: [], asOf: asOf), printed: k < Report.printedTimelines)
         }
-        if let parts = mergedParts, !flagged.isEmpty {
-            // A merged report has the people's states and findings, not their stories.
-            h.raw("<p class=\"note\">Rapport fusionné de \(Report.plural(parts, "partie")) (<code>pathway merge</code>) : la frise et le détail de chaque personne sont dans le rapport de sa partie, et son histoire dans <code>pathway explain</code>.</p>\n")
-        } else if flagged.count > cap {
+        if flagged.count > cap {
             h.raw("<p class=\"note\">\(FrenchWords.integer(flagged.count - cap)) autres personnes ont un constat ; leur frise n'est pas dessinée ici pour garder la page légère : elles sont dans la liste ci-dessus, et leur histoire dans <code>pathway explain</code>.</p>\n")
         }
         h.raw("</section>\n")
@@ -185,12 +181,11 @@ extension Report {
     package static let printedPeople = 200
     package static let printedTimelines = 20
 
-    private func personSection(_ h: inout HTMLText, _ person: PersonReport, events: [Event], printed: Bool) {
+    private func personSection(_ h: inout HTMLText, _ person: PersonReport, _ detail: PersonDetail, _ timeline: Timeline, printed: Bool) {
         h.raw("<article class=\"person\(printed ? "" : " more")\" id=\"p-\(HTMLText.anchor(person.person))\"><h3>\(HTMLText.escape(Report.visible(person.person))) — \(HTMLText.escape(person.status.label))</h3>\n")
-        h.raw("<p>\(HTMLText.escape(Report.personFacts(person).joined(separator: " ; ")))</p>\n")
-        h.timeline(of: person.person, events: events, records: person.records, findings: person.findings,
-                   sanctions: person.sanctions, appeals: person.state.appeals, table: parameters.rules.table, asOf: asOf)
-        h.sanctions(of: person)
+        h.raw("<p>\(HTMLText.escape(Report.personFacts(detail).joined(separator: " ; ")))</p>\n")
+        h.timeline(timeline, findings: person.findings, table: parameters.rules.table, asOf: asOf)
+        h.sanctions(detail.sanctions)
         h.raw("<ul>")
         for f in person.findings {
             h.raw("<li><a href=\"#rule-\(f.rule)\">\(HTMLText.escape(RuleRegistry.rule(f.rule)?.title ?? f.rule.rawValue))</a> (<code>\(f.rule)</code>, \(f.severity.label)) du \(f.due ?? f.date)</li>")
@@ -254,10 +249,17 @@ package struct HTMLText {
     /// no date to draw.
     package mutating func timeline(of person: String, events: [Event], records: [DeadlineRecord], findings: [Finding],
                                    sanctions: [SanctionReport] = [], appeals: [AppealRecord] = [], table: RuleTable? = nil, asOf: CivilDate? = nil) {
-        let appealEnd = { (a: AppealRecord) in a.decided ?? asOf ?? a.date }
-        var dates = records.flatMap { [$0.deadline.start, $0.deadline.due] } + records.compactMap(\.done)
+        timeline(Timeline(person, events: events, records: records, sanctions: sanctions, appeals: appeals),
+                 findings: findings, table: table, asOf: asOf)
+    }
+
+    /// The timeline `t` with the person's `findings`.
+    package mutating func timeline(_ t: Timeline, findings: [Finding], table: RuleTable? = nil, asOf: CivilDate? = nil) {
+        let (person, events, records, sanctions, appeals) = (t.person, t.events, t.clocks, t.sanctions, t.appeals)
+        let appealEnd = { (a: Timeline.Appeal) in a.answered ?? asOf ?? a.received }
+        var dates = records.flatMap { [$0.start, $0.due] } + records.compactMap(\.done)
         dates += findings.map(\.date) + events.map(\.date)
-        dates += sanctions.flatMap { [$0.record.starts, $0.record.ends] } + appeals.flatMap { [$0.date, appealEnd($0)] }
+        dates += sanctions.flatMap { [$0.starts, $0.ends] } + appeals.flatMap { [$0.received, appealEnd($0)] }
         guard let first = dates.min(), let last = dates.max() else { return }
         let span = max(1, last.days(since: first))
         let w = 760, left = 170, rowHeight = 18
@@ -270,7 +272,7 @@ package struct HTMLText {
         if !events.isEmpty {
             raw("<text x=\"0\" y=\"32\" class=\"label\">événements</text><line x1=\"\(left)\" y1=\"28\" x2=\"\(w - 10)\" y2=\"28\" class=\"axis\"/>\n")
             for event in events {
-                raw("<line x1=\"\(x(event.date))\" y1=\"22\" x2=\"\(x(event.date))\" y2=\"34\" class=\"axis event\"><title>\(event.date) \(HTMLText.escape(Explanation.describe(event))) (\(HTMLText.escape(event.id)))</title></line>\n")
+                raw("<line x1=\"\(x(event.date))\" y1=\"22\" x2=\"\(x(event.date))\" y2=\"34\" class=\"axis event\"><title>\(event.date) \(HTMLText.escape(event.text)) (\(HTMLText.escape(event.event)))</title></line>\n")
             }
         }
         var y = top
@@ -279,20 +281,16 @@ package struct HTMLText {
             raw("<rect x=\"\(x(from))\" y=\"\(y)\" width=\"\(max(2, x(to) - x(from)))\" height=\"12\" class=\"\(cls)\"><title>\(HTMLText.escape(tip))</title></rect>\n")
         }
         for record in records {
-            let d = record.deadline
-            bar(HTMLText.clockLabel(d.rule, table), d.start, d.due, "deadline \(record.status.rawValue)", Explanation.describe(record))
+            bar(HTMLText.clockLabel(record.rule, table), record.start, record.due, "deadline \(record.status.rawValue)", record.text)
             if let done = record.done { raw("<circle cx=\"\(x(done))\" cy=\"\(y + 6)\" r=\"4\" class=\"done\"><title>fait le \(done)</title></circle>\n") }
             y += rowHeight
         }
         for s in sanctions {
-            let r = s.record
-            bar("Sanction \(r.event)", r.starts, r.ends, "sanction \(r.decision.measure.rawValue)",
-                "\(Report.terms(r.decision)), décidée le \(r.date), du \(r.starts) au \(r.ends)" + (r.endedBy.map { $0 == .remobilised ? " (fin par remobilisation)" : " (retirée)" } ?? ""))
+            bar("Sanction \(s.event)", s.starts, s.ends, "sanction \(s.measure.rawValue)", s.text)
             y += rowHeight
         }
         for a in appeals {
-            bar("Recours \(a.event)", a.date, appealEnd(a), "appeal",
-                "recours reçu le \(a.date)" + (a.decided.map { d in " ; réponse le \(d)" + (a.outcome.map { " : \(Report.outcomeLabel($0))" } ?? "") } ?? " ; sans réponse à la date d'audit"))
+            bar("Recours \(a.event)", a.received, appealEnd(a), "appeal", a.text)
             y += rowHeight
         }
         raw("<text x=\"0\" y=\"\(y + 10)\" class=\"label\">constats</text>\n")
@@ -324,11 +322,15 @@ package struct HTMLText {
     /// The person's sanctions, each with its amounts, its hearing and its appeal
     /// (``Report/sanctionsWithProcedure(_:)``); nothing for a person never sanctioned.
     package mutating func sanctions(of person: PersonReport) {
-        let sanctions = Report.sanctionsWithProcedure(person)
+        sanctions(Report.sanctionsWithProcedure(person).map { (Report.sanctionLine($0.sanction), $0.procedure) })
+    }
+
+    /// Each sanction's line and its procedure's lines (``PersonDetail/sanctions``).
+    package mutating func sanctions(_ sanctions: [(line: String, procedure: [String])]) {
         guard !sanctions.isEmpty else { return }
         raw("<ul class=\"sanctions\">\n")
-        for (sanction, procedure) in sanctions {
-            raw("<li>" + ([Report.sanctionLine(sanction)] + procedure).map(HTMLText.escape).joined(separator: "<br>") + "</li>\n")
+        for (line, procedure) in sanctions {
+            raw("<li>" + ([line] + procedure).map(HTMLText.escape).joined(separator: "<br>") + "</li>\n")
         }
         raw("</ul>\n")
     }

@@ -19,6 +19,7 @@ extension Report {
                 })),
             ])),
             ("indicators", indicators.tally.exactJSON),
+            ("timelines", .array(timelines.map(\.json))),
         ]
         if !byFile.isEmpty {
             members.append(("by_file", .array(byFile.map { $0.indicators.tally.exactJSON })))
@@ -60,6 +61,7 @@ public struct ReportMerge {
         var warnings: [String]
         var tally: Indicators.Tally
         var byFile: [(file: String, tally: Indicators.Tally)]
+        var timelines: [Timeline]
     }
 
     /// The merged report, without its people and findings (written from their parts' bytes by
@@ -234,6 +236,11 @@ public struct ReportMerge {
             entries.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
             report.byFile = entries.map { ($0.file, $0.tally.indicators) }
         }
+        // The most serious people of the whole are among the most serious of their part: each
+        // part carries its first `drawnTimelines`.
+        var timelines = parts.flatMap(\.timelines)
+        timelines.sort { Report.Seriousness.precedes($0.seriousness, $0.person, $1.seriousness, $1.person) }
+        report.timelines = Array(timelines.prefix(Report.drawnTimelines))
         self.report = report
     }
 
@@ -284,7 +291,7 @@ public struct ReportMerge {
             }
             report.people.append(PersonReport(listing: String(decoding: parts[p].bytes.person(parts[p].slices.people[i]), as: UTF8.self),
                                               status: status, findings: byPerson[index] ?? [], eventsReplayed: try entry.int("events")))
-            report.mergedDetails.append(try PersonDetail(json: entry.value, findings: byPerson[index] ?? [], at: parts[p].path).lines(asOf: report.asOf))
+            report.mergedDetails.append(try PersonDetail(json: entry.value, findings: byPerson[index] ?? [], at: parts[p].path))
         }
         return report
     }
@@ -376,10 +383,15 @@ public struct ReportMerge {
                 byFile.append((try ReportReader(entry, path).string("file"), try Indicators.Tally(json: entry, exact: x, at: path)))
             }
         }
+        guard r.has("merge", "timelines") else {
+            throw ReportReadError(path: path, message: "rapport sans merge.timelines (écrit par une version antérieure de pathway) : rejouez-le avec celle-ci")
+        }
+        var timelines: [Timeline] = []
+        for t in try r.array("merge", "timelines") { timelines.append(try Timeline(json: t, at: path)) }
         return Read(path: path, bytes: part.bytes, slices: slices, generator: generator, asOf: asOf,
                     overrides: try r.member(["parameters", "overrides"]), input: input, files: files,
                     everyEventNamed: try r.bool("merge", "sources", "every_event_named"), sources: sources,
-                    rejected: rejected, notJudged: notJudged, warnings: warnings, tally: tally, byFile: byFile)
+                    rejected: rejected, notJudged: notJudged, warnings: warnings, tally: tally, byFile: byFile, timelines: timelines)
     }
 }
 

@@ -114,9 +114,9 @@ extension Report {
             // A merged report's people: their detail read from their part's JSON report.
             line()
             line("DÉTAIL PAR PERSONNE (personnes avec au moins un constat : \(flagged.count))")
-            for lines in mergedDetails {
+            for detail in mergedDetails {
                 line()
-                for text in lines { line(text) }
+                for text in detail.lines(asOf: asOf) { line(text) }
             }
         } else if !flagged.isEmpty {
             line()

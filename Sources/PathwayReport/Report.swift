@@ -31,9 +31,12 @@ public struct Report: Sendable {
     /// the text and HTML reports say what they leave out (`nil`: a replayed report).
     package var mergedParts: Int? = nil
     package var peopleCount: Int? = nil
-    /// For a merged report: the text report's detail of each person of `people`, read from their
-    /// entry of their part's JSON report (``PersonDetail``).
-    package var mergedDetails: [[String]] = []
+    /// For a merged report: the detail of each person of `people` (the text report's, and the
+    /// facts and sanctions of the HTML page), read from their entry of their part's JSON report.
+    package var mergedDetails: [PersonDetail] = []
+    /// The timelines of the `drawnTimelines` people with the most serious findings, in the HTML
+    /// page's order (the JSON report's `merge.timelines`): set by the replay and by a merge.
+    package var timelines: [Timeline] = []
     /// What `pathway merge` needs that the report's other fields do not say: the JSON report's
     /// `merge` member (`Report+Merge.swift`, `Docs/report.md`).
     public var provenance = Provenance()

@@ -151,6 +151,18 @@ struct MergeTests {
         var members = try #require({ if case .object(let m) = try JSONValue.parse(original) { return m } else { return nil } }())
         members.removeAll { $0.key == "merge" }
         try refused([reports[0], try CLI.temporaryFile(JSONValue.object(members).serialized(), suffix: ".json")], "sans le champ merge")
+        // Of the version before the timelines, and with a timeline's date unreadable.
+        try refused([reports[0], try CLI.temporaryFile(Self.editingMerge(original) { $0.removeAll { $0.key == "timelines" } }, suffix: ".json")],
+                    "sans merge.timelines")
+        let broken = try Self.editingMerge(original) { merge in
+            guard let k = merge.firstIndex(where: { $0.key == "timelines" }), case .array(var entries) = merge[k].value,
+                  case .object(var first)? = entries.first, let d = first.firstIndex(where: { $0.key == "events" }),
+                  case .array(var events) = first[d].value, case .object(var event)? = events.first else { return }
+            event[0].value = .string("2026-02-30")
+            events[0] = .object(event); first[d].value = .array(events); entries[0] = .object(first); merge[k].value = .array(entries)
+        }
+        #expect(broken.contains("2026-02-30"))
+        try refused([reports[0], try CLI.temporaryFile(broken, suffix: ".json")], "(merge.timelines) : date : une date illisible")
         try refused([], "il manque les rapports")
         // A part whose every event names a source that records no registration leaves a rule
         // unjudged that the whole judges: its findings are missing, so it is refused.
@@ -210,6 +222,16 @@ struct MergeTests {
         #expect(try CLI.run(["merge", "-"], stdin: report).stdout == report)
     }
 
+    /// `report` with its `merge` member's members changed by `edit`.
+    static func editingMerge(_ report: String, _ edit: (inout [(key: String, value: JSONValue)]) -> Void) throws -> String {
+        var members = try #require({ if case .object(let m) = try JSONValue.parse(report) { return m } else { return nil } }())
+        let k = try #require(members.firstIndex { $0.key == "merge" })
+        guard case .object(var merge) = members[k].value else { return report }
+        edit(&merge)
+        members[k].value = .object(merge)
+        return JSONValue.object(members).serialized()
+    }
+
     /// The HTML section `id` of `page`, or nil.
     static func section(_ page: String, _ id: String) -> String? {
         guard let start = page.range(of: "<section id=\"\(id)\">") else { return nil }
@@ -217,7 +239,7 @@ struct MergeTests {
         return String(page[start.lowerBound..<end.upperBound])
     }
 
-    @Test("text of a merge: the whole replay's, byte for byte; HTML: the same up to the timelines (synthesis, charts, file comparison, findings by rule)")
+    @Test("text and HTML of a merge: the whole replay's, byte for byte (the HTML's timelines of the most serious people included)")
     func textAndHTML() throws {
         let dir = try Self.directory()
         let parts = try Self.split(LogGenerator(events: 9_000, seed: 46).text(), parts: 3, in: dir)
@@ -233,13 +255,63 @@ struct MergeTests {
         #expect(text.contains("    Intensité : "))
         let html = try CLI.run(["replay"] + parts + ["--as-of", "2026-06-30", "--format", "html", "--by-file"]).stdout
         let page = try CLI.run(["merge"] + reports + ["--format", "html", "--by-file"]).stdout
-        for id in ["synthese", "graphiques", "fichiers", "constats"] {
+        for id in ["synthese", "graphiques", "fichiers", "constats", "personnes"] {
             let mine = Self.section(page, id)
             #expect(mine != nil, "\(id)")
             #expect(mine == Self.section(html, id), "\(id)")
         }
-        #expect(page.contains("Rapport fusionné de 3 parties"))
-        #expect(page.contains("<table class=\"data people\">"))
+        // The whole page, byte for byte: the people's timelines drawn from `merge.timelines`.
+        #expect(page == html)
+        #expect(page.contains("<svg class=\"timeline\"") && page.contains("Frises des "))
         #expect(page.hasSuffix("</html>\n"))
+    }
+
+    @Test("HTML of a merge whose parts each have more than a hundred people with a finding: the first hundred of the whole drawn, as the whole replay draws them, also from --sorted parts")
+    func timelinesCut() throws {
+        let dir = try Self.directory()
+        let log = LogGenerator(events: 45_000, seed: 47).text()
+        let parts = try Self.split(log, parts: 3, in: dir)
+        let reports = try Self.reports(parts, ["--as-of", "2026-06-30"])
+        for report in reports {
+            // Each part's report carries its own first hundred: the cut is exercised in each.
+            let value = try JSONValue.parse(try String(contentsOfFile: report, encoding: .utf8))
+            let r = ReportReader(value, report)
+            let flagged = try r.array("people").filter { try ReportReader($0, report).int("findings") > 0 }.count
+            #expect(flagged > Report.drawnTimelines, "\(report): \(flagged)")
+            #expect(try r.array("merge", "timelines").count == Report.drawnTimelines)
+        }
+        let html = try CLI.run(["replay"] + parts + ["--as-of", "2026-06-30", "--format", "html"]).stdout
+        let page = try CLI.run(["merge", reports[2], reports[0], reports[1], "--format", "html"]).stdout
+        #expect(page == html)
+        #expect(page.components(separatedBy: "<svg class=\"timeline\"").count - 1 == Report.drawnTimelines)
+        // The drawn people come from more than one part.
+        let drawn = Set(page.components(separatedBy: "<article class=\"person").dropFirst().compactMap { article in
+            article.components(separatedBy: "id=\"p-").dropFirst().first?.split(separator: "\"").first.map(String.init)
+        })
+        #expect(drawn.count == Report.drawnTimelines)
+        #expect(drawn.allSatisfy { $0.hasPrefix("P0") })
+        let owners = parts.map { part in (try? String(contentsOfFile: part, encoding: .utf8)) ?? "" }
+        #expect(owners.filter { text in drawn.contains { text.contains("\"person\":\"\($0)\"") } }.count == 3)
+        // Parts replayed with --sorted (grouped by person) carry the same timelines.
+        let grouped = try parts.map { part in
+            let text = try String(contentsOfFile: part, encoding: .utf8)
+            var byPerson: [String: [Substring]] = [:], order: [String] = []
+            for line in text.split(separator: "\n") {
+                let person = String(line.split(separator: "\"")[7])
+                if byPerson[person] == nil { order.append(person) }
+                byPerson[person, default: []].append(line)
+            }
+            let path = part + ".grouped"
+            try order.flatMap { byPerson[$0] ?? [] }.map { $0 + "\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        for (k, g) in grouped.enumerated() {
+            let sorted = try CLI.run(["replay", g, "--sorted", "--as-of", "2026-06-30", "--format", "json"]).stdout
+            let plain = try CLI.run(["replay", g, "--as-of", "2026-06-30", "--format", "json"]).stdout
+            #expect(sorted == plain, "\(parts[k])")
+            let timelines = { (text: String) throws -> JSONValue in try ReportReader(try JSONValue.parse(text), g).member(["merge", "timelines"]) }
+            let mine = try String(contentsOfFile: reports[k], encoding: .utf8)
+            #expect(try timelines(sorted) == timelines(mine), "\(parts[k])")
+        }
     }
 }

@@ -1,0 +1,191 @@
+import PathwayLaw
+/// What a person's timeline draws (the HTML report's frise, `explain`'s): the events as ticks,
+/// each clock, sanction and appeal as a bar, each with the words of its tooltip. Built from the
+/// replayed person and their events; carried for the people drawn in the JSON report's
+/// `merge.timelines` (`Docs/report.md`, "Merging reports"), so that `pathway merge` draws the
+/// same page as the replay of all the parts' files.
+package struct Timeline: Sendable, Equatable {
+    package struct Tick: Sendable, Equatable {
+        package var date: CivilDate
+        package var event: String
+        package var text: String
+    }
+    package struct Clock: Sendable, Equatable {
+        package var rule: RuleID
+        package var start: CivilDate
+        package var due: CivilDate
+        package var status: DeadlineRecord.Status
+        package var done: CivilDate?
+        package var text: String
+    }
+    package struct Sanction: Sendable, Equatable {
+        package var event: String
+        package var measure: SanctionMeasure
+        package var starts: CivilDate
+        package var ends: CivilDate
+        package var text: String
+    }
+    package struct Appeal: Sendable, Equatable {
+        package var event: String
+        package var received: CivilDate
+        /// The PCD's answer; none: the bar runs to the audit date.
+        package var answered: CivilDate?
+        package var text: String
+    }
+
+    package var person: String
+    /// The person's findings by severity: the page's ranking (``Report/Seriousness``).
+    package var seriousness: Report.Seriousness
+    package var events: [Tick]
+    package var clocks: [Clock]
+    package var sanctions: [Sanction]
+    package var appeals: [Appeal]
+
+    /// From the replayed person and their events (in log order; those after `asOf` left out,
+    /// the others by date, then line).
+    package init(_ person: PersonReport, events: some Sequence<Event>, asOf: CivilDate?) {
+        self.init(person.person, seriousness: Report.Seriousness(person.findings),
+                  events: events.filter { $0.date <= (asOf ?? $0.date) }.sorted { ($0.date, $0.line) < ($1.date, $1.line) },
+                  records: person.records, sanctions: person.sanctions, appeals: person.state.appeals)
+    }
+
+    /// From what the timeline draws (`events` in the order drawn).
+    package init(_ person: String, seriousness: Report.Seriousness = .init([]), events: [Event], records: [DeadlineRecord],
+                 sanctions: [SanctionReport], appeals: [AppealRecord]) {
+        self.person = person
+        self.seriousness = seriousness
+        self.events = events.map { Tick(date: $0.date, event: $0.id, text: Explanation.describe($0)) }
+        clocks = records.map { r in
+            Clock(rule: r.deadline.rule, start: r.deadline.start, due: r.deadline.due, status: r.status, done: r.done,
+                  text: Explanation.describe(r))
+        }
+        self.sanctions = sanctions.map { s in
+            let r = s.record
+            return Sanction(event: r.event, measure: r.decision.measure, starts: r.starts, ends: r.ends,
+                            text: "\(Report.terms(r.decision)), décidée le \(r.date), du \(r.starts) au \(r.ends)"
+                                + (r.endedBy.map { $0 == .remobilised ? " (fin par remobilisation)" : " (retirée)" } ?? ""))
+        }
+        self.appeals = appeals.map { a in
+            Appeal(event: a.event, received: a.date, answered: a.decided,
+                   text: "recours reçu le \(a.date)"
+                       + (a.decided.map { d in " ; réponse le \(d)" + (a.outcome.map { " : \(Report.outcomeLabel($0))" } ?? "") }
+                          ?? " ; sans réponse à la date d'audit"))
+        }
+    }
+
+    // MARK: JSON
+
+    /// The entry of `merge.timelines`.
+    package var json: JSONValue {
+        func date(_ d: CivilDate?) -> JSONValue { d.map { .string($0.description) } ?? .null }
+        return .object([
+            ("person", .string(person)),
+            ("violations", .int(seriousness.violations)), ("warnings", .int(seriousness.warnings)), ("infos", .int(seriousness.infos)),
+            ("events", .array(events.map { .object([("date", date($0.date)), ("event", .string($0.event)), ("text", .string($0.text))]) })),
+            ("deadlines", .array(clocks.map {
+                .object([("rule", .string($0.rule.rawValue)), ("start", date($0.start)), ("due", date($0.due)),
+                         ("status", .string($0.status.rawValue)), ("done", date($0.done)), ("text", .string($0.text))])
+            })),
+            ("sanctions", .array(sanctions.map {
+                .object([("event", .string($0.event)), ("measure", .string($0.measure.rawValue)), ("starts", date($0.starts)),
+                         ("ends", date($0.ends)), ("text", .string($0.text))])
+            })),
+            ("appeals", .array(appeals.map {
+                .object([("event", .string($0.event)), ("received", date($0.received)), ("answered", date($0.answered)),
+                         ("text", .string($0.text))])
+            })),
+        ])
+    }
+
+    /// An entry of a JSON report's `merge.timelines`.
+    package init(json: JSONValue, at path: String) throws(ReportReadError) {
+        let r = ReportReader(json, path + " (merge.timelines)")
+        func day(_ m: ReportReader, _ key: String) throws(ReportReadError) -> CivilDate {
+            guard let d = CivilDate(try m.string(key)) else { throw ReportReadError(path: r.path, message: "\(key) : une date illisible") }
+            return d
+        }
+        func optionalDay(_ m: ReportReader, _ key: String) throws(ReportReadError) -> CivilDate? {
+            guard let text = try m.optionalString(key) else { return nil }
+            guard let d = CivilDate(text) else { throw ReportReadError(path: r.path, message: "\(key) : une date illisible") }
+            return d
+        }
+        func value<T: RawRepresentable>(_ m: ReportReader, _ key: String) throws(ReportReadError) -> T where T.RawValue == String {
+            let text = try m.string(key)
+            guard let v = T(rawValue: text) else { throw ReportReadError(path: r.path, message: "\(key) : valeur inconnue \(text)") }
+            return v
+        }
+        person = try r.string("person")
+        seriousness = Report.Seriousness(violations: try r.int("violations"), warnings: try r.int("warnings"), infos: try r.int("infos"))
+        events = []
+        for e in try r.array("events") {
+            let m = ReportReader(e, r.path)
+            events.append(Tick(date: try day(m, "date"), event: try m.string("event"), text: try m.string("text")))
+        }
+        clocks = []
+        for c in try r.array("deadlines") {
+            let m = ReportReader(c, r.path)
+            let rule = RuleID(rawValue: try m.string("rule"))
+            guard RuleRegistry.rule(rule) != nil else { throw ReportReadError(path: r.path, message: "deadlines : règle inconnue \(rule)") }
+            clocks.append(Clock(rule: rule, start: try day(m, "start"), due: try day(m, "due"), status: try value(m, "status"),
+                                done: try optionalDay(m, "done"), text: try m.string("text")))
+        }
+        sanctions = []
+        for s in try r.array("sanctions") {
+            let m = ReportReader(s, r.path)
+            sanctions.append(Sanction(event: try m.string("event"), measure: try value(m, "measure"), starts: try day(m, "starts"),
+                                      ends: try day(m, "ends"), text: try m.string("text")))
+        }
+        appeals = []
+        for a in try r.array("appeals") {
+            let m = ReportReader(a, r.path)
+            appeals.append(Appeal(event: try m.string("event"), received: try day(m, "received"), answered: try optionalDay(m, "answered"),
+                                  text: try m.string("text")))
+        }
+    }
+}
+
+extension Report {
+    /// A person's findings by severity: the HTML page lists the people with a finding by it,
+    /// the most violations first, then warnings, then information, then by id (bytes).
+    package struct Seriousness: Sendable, Equatable, Comparable {
+        package var violations = 0
+        package var warnings = 0
+        package var infos = 0
+
+        package init(violations: Int, warnings: Int, infos: Int) {
+            (self.violations, self.warnings, self.infos) = (violations, warnings, infos)
+        }
+
+        package init(_ findings: [Finding]) {
+            for f in findings {
+                switch f.severity {
+                case .violation: violations += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+            }
+        }
+
+        /// More serious first.
+        package static func < (a: Seriousness, b: Seriousness) -> Bool {
+            (a.violations, a.warnings, a.infos) > (b.violations, b.warnings, b.infos)
+        }
+
+        /// Whether (a, person a) comes before (b, person b) in the page's order.
+        package static func precedes(_ a: Seriousness, _ p: String, _ b: Seriousness, _ q: String) -> Bool {
+            a != b ? a < b : p.utf8.lexicographicallyPrecedes(q.utf8)
+        }
+    }
+
+    /// How many people's timelines the HTML page draws (the most serious first), and the JSON
+    /// report carries for a merge.
+    public static let drawnTimelines = 100
+
+    /// The `limit` most serious of `people` with a finding, as indices, in the page's order.
+    package static func mostSerious(_ people: [PersonReport], limit: Int = .max) -> [Int] {
+        var flagged: [(Seriousness, Int)] = []
+        for i in people.indices where !people[i].findings.isEmpty { flagged.append((Seriousness(people[i].findings), i)) }
+        flagged.sort { Seriousness.precedes($0.0, people[$0.1].person, $1.0, people[$1.1].person) }
+        return flagged.prefix(limit).map(\.1)
+    }
+}
