@@ -218,6 +218,7 @@ enum ReplayCommand {
         if options.asOf == nil {
             let latest = LogInput.latestDate(log)
             report.asOfSetBy = LogInput.asOfSetter(log, latest)
+            report.provenance.latest = latest.map { Report.Provenance.Latest(event: log.events[$0.setter].id, count: $0.count) }
             if let warning = LogInput.latestDateWarning(log, latest) { console.err("pathway replay : \(warning)\n") }
         }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
@@ -342,6 +343,7 @@ enum ReplayCommand {
             if let failure { throw describe(failure) }
         }
         var asOf = options.asOf
+        var latestEvent: Report.Provenance.Latest?
         // The sources the events name (what none of them records is not judged): a short
         // first pass, which stops at the first event without a source (the log is then judged
         // in full), or reads the whole log when every event names one.
@@ -363,9 +365,18 @@ enum ReplayCommand {
         if asOf == nil {
             // A first pass for the latest date (and to check the grouping before any output).
             var reader = GroupedReader(jobs: options.jobs)
-            var latest: CivilDate?
+            var latest: CivilDate?, setter = Report.Provenance.Latest(event: "", count: 0)
+            // The event that sets the date: the smallest id of the latest day (as without --sorted).
             func note(_ id: String, _ events: [Event]) {
-                for event in events where latest.map({ event.date > $0 }) ?? true { latest = event.date }
+                for event in events {
+                    if latest.map({ event.date > $0 }) ?? true {
+                        latest = event.date
+                        setter = Report.Provenance.Latest(event: event.id, count: 1)
+                    } else if event.date == latest {
+                        setter.count += 1
+                        if event.id.utf8.lexicographicallyPrecedes(setter.event.utf8) { setter.event = event.id }
+                    }
+                }
             }
             try pass("passe 1 sur 2 (dates, regroupement) : lu") { chunk in
                 try reader.consume(chunk, person: note)
@@ -374,6 +385,7 @@ enum ReplayCommand {
             do { sources = try reader.finish(person: note).sources } catch { throw describe(error) }
             guard let latest else { return nil }
             asOf = latest
+            latestEvent = setter
         }
         guard let asOf else { return nil }
         let store = try TemporaryFileStore()
@@ -384,6 +396,7 @@ enum ReplayCommand {
         replay.notJudged = judged.notJudged
         replay.fileName = input == "-" ? "entrée standard" : input
         replay.declared = options.sources
+        replay.latest = latestEvent
         try pass("passe 2 sur 2 (rejeu, écriture) : lu") { chunk in
             try replay.consume(chunk)
             return replay.linesRead

@@ -63,6 +63,8 @@ public struct GroupedReplay {
     public var fileName: String?
     /// What each source records (custom mappings added to the built-in ones), for `merge.sources`.
     public var declared = SourceDeclarations.builtIn
+    /// Without `--as-of`: the event that set the audit date, for `merge.latest`.
+    public var latest: Report.Provenance.Latest?
 
     public init(asOf: CivilDate, parameters: Parameters = .law, format: Format = .json, jobs: Int = 1,
                 store: FragmentStore, batchEvents: Int = 65_536) {
@@ -101,6 +103,7 @@ public struct GroupedReplay {
                                 indicators: tally.indicators, parameters: parameters)
             report.provenance = Report.Provenance(sources: summary.sources, declared: declared)
             report.timelines = timelines
+            report.provenance.latest = latest
             if let fileName {
                 report.provenance.files = [Report.FileCounts(file: fileName, lines: input.lines, events: input.events,
                                                              duplicates: input.duplicates, rejected: input.rejected, blank: input.blank)]

@@ -173,8 +173,13 @@ public enum LogInput {
 
     package static func asOfSetter(_ log: ParsedLog, _ latest: LatestDate?) -> String? {
         guard let latest else { return nil }
+        return asOfSetter(Report.Provenance.Latest(event: log.events[latest.setter].id, count: latest.count))
+    }
+
+    /// `la date la plus récente du journal, celle de l'événement P29-14 et de 2 autres`.
+    package static func asOfSetter(_ latest: Report.Provenance.Latest) -> String {
         let count = latest.count
-        return "la date la plus récente du journal, celle de l'événement \(log.events[latest.setter].id)"
+        return "la date la plus récente du journal, celle de l'événement \(latest.event)"
             + (count > 1 ? " et de \(count - 1) autre\(count > 2 ? "s" : "")" : "")
     }
 

@@ -19,6 +19,7 @@ extension Report {
                 })),
             ])),
             ("indicators", indicators.tally.exactJSON),
+            ("latest", provenance.latest.map { .object([("event", .string($0.event)), ("count", .int($0.count))]) } ?? .null),
             ("timelines", .array(timelines.map(\.json))),
         ]
         if !byFile.isEmpty {
@@ -62,6 +63,7 @@ public struct ReportMerge {
         var tally: Indicators.Tally
         var byFile: [(file: String, tally: Indicators.Tally)]
         var timelines: [Timeline]
+        var latest: Report.Provenance.Latest?
     }
 
     /// The merged report, without its people and findings (written from their parts' bytes by
@@ -241,6 +243,18 @@ public struct ReportMerge {
         var timelines = parts.flatMap(\.timelines)
         timelines.sort { Report.Seriousness.precedes($0.seriousness, $0.person, $1.seriousness, $1.person) }
         report.timelines = Array(timelines.prefix(Report.drawnTimelines))
+        // Without --as-of, each part's date was its latest: the event that set the whole's is
+        // the smallest id of that day in all the parts (given in one part at least: none).
+        if parts.allSatisfy({ $0.latest != nil }) {
+            var latest = Report.Provenance.Latest(event: "", count: 0)
+            for p in parts {
+                guard let mine = p.latest else { continue }
+                if latest.count == 0 || mine.event.utf8.lexicographicallyPrecedes(latest.event.utf8) { latest.event = mine.event }
+                latest.count += mine.count
+            }
+            report.provenance.latest = latest
+            report.asOfSetBy = LogInput.asOfSetter(latest)
+        }
         self.report = report
     }
 
@@ -383,15 +397,19 @@ public struct ReportMerge {
                 byFile.append((try ReportReader(entry, path).string("file"), try Indicators.Tally(json: entry, exact: x, at: path)))
             }
         }
-        guard r.has("merge", "timelines") else {
-            throw ReportReadError(path: path, message: "rapport sans merge.timelines (écrit par une version antérieure de pathway) : rejouez-le avec celle-ci")
+        guard r.has("merge", "timelines"), r.has("merge", "latest") else {
+            throw ReportReadError(path: path, message: "rapport sans merge.timelines ou merge.latest (écrit par une version antérieure de pathway) : rejouez-le avec celle-ci")
+        }
+        var latest: Report.Provenance.Latest?
+        if case .object = try r.member(["merge", "latest"]) {
+            latest = .init(event: try r.string("merge", "latest", "event"), count: try r.int("merge", "latest", "count"))
         }
         var timelines: [Timeline] = []
         for t in try r.array("merge", "timelines") { timelines.append(try Timeline(json: t, at: path)) }
         return Read(path: path, bytes: part.bytes, slices: slices, generator: generator, asOf: asOf,
                     overrides: try r.member(["parameters", "overrides"]), input: input, files: files,
                     everyEventNamed: try r.bool("merge", "sources", "every_event_named"), sources: sources,
-                    rejected: rejected, notJudged: notJudged, warnings: warnings, tally: tally, byFile: byFile, timelines: timelines)
+                    rejected: rejected, notJudged: notJudged, warnings: warnings, tally: tally, byFile: byFile, timelines: timelines, latest: latest)
     }
 }
 

@@ -51,6 +51,18 @@ public struct Report: Sendable {
         /// The sources the events name, in byte order, with the event types each records as
         /// declared (`nil`: not declared): what ``NotJudged`` is computed from.
         public var sources: [Source] = []
+        /// Without `--as-of`: the event that set the audit date (the smallest id of the latest
+        /// day) and how many events share that day, for `asOfSetBy` (nil: the date was given).
+        public var latest: Latest?
+
+        public struct Latest: Sendable, Equatable {
+            public var event: String
+            public var count: Int
+            public init(event: String, count: Int) {
+                self.event = event
+                self.count = count
+            }
+        }
 
         public struct Source: Sendable, Equatable {
             public var name: String

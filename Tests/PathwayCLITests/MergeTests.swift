@@ -314,4 +314,46 @@ struct MergeTests {
             #expect(try timelines(sorted) == timelines(mine), "\(parts[k])")
         }
     }
+
+    @Test("parts replayed without --as-of whose latest days coincide: the header names the event that set the whole's date (the smallest id of that day in all the parts), in text, HTML and JSON, with and without --sorted")
+    func defaultDate() throws {
+        let dir = try Self.directory()
+        var parts = try Self.split(LogGenerator(events: 6_000, seed: 48).text(), parts: 3, in: dir)
+        // Each part ends on the same day: two events there in the first part, one in the others.
+        let last = ["{\"id\":\"z2\",\"person\":\"Z1\",\"date\":\"2030-01-15\",\"type\":\"registered\"}\n{\"id\":\"z9\",\"person\":\"Z1\",\"date\":\"2030-01-15\",\"type\":\"registered\"}\n",
+                    "{\"id\":\"z1\",\"person\":\"Z2\",\"date\":\"2030-01-15\",\"type\":\"registered\"}\n",
+                    "{\"id\":\"z3\",\"person\":\"Z3\",\"date\":\"2030-01-15\",\"type\":\"registered\"}\n"]
+        for (k, part) in parts.enumerated() {
+            try (try String(contentsOfFile: part, encoding: .utf8) + last[k]).write(toFile: part, atomically: true, encoding: .utf8)
+        }
+        let reports = try Self.reports(parts, [])
+        for format in ["json", "text", "html"] {
+            let whole = try CLI.run(["replay"] + parts + ["--format", format])
+            let merged = try CLI.run(["merge", reports[2], reports[1], reports[0], "--format", format])
+            #expect(merged.stdout == whole.stdout, "\(format)")
+            #expect(whole.stdout.contains(format == "html" ? "celle de l&#39;événement z1 et de 3 autres" : "celle de l'événement z1 et de 3 autres")
+                    || format == "json", "\(format)")
+        }
+        let json = try CLI.run(["merge"] + reports).stdout
+        #expect(json.contains("\"latest\": {\n      \"event\": \"z1\",\n      \"count\": 4\n    }"))
+        // A part grouped by person, replayed with --sorted (two passes): the same report.
+        let grouped = parts[0] + ".grouped"
+        let text = try String(contentsOfFile: parts[0], encoding: .utf8)
+        var byPerson: [String: [Substring]] = [:], order: [String] = []
+        for line in text.split(separator: "\n") {
+            let person = String(line.split(separator: "\"")[7])
+            if byPerson[person] == nil { order.append(person) }
+            byPerson[person, default: []].append(line)
+        }
+        try order.flatMap { byPerson[$0] ?? [] }.map { $0 + "\n" }.joined().write(toFile: grouped, atomically: true, encoding: .utf8)
+        let sorted = try CLI.run(["replay", grouped, "--sorted", "--format", "json"]).stdout
+        #expect(sorted == (try CLI.run(["replay", grouped, "--format", "json"])).stdout)
+        #expect(sorted.contains("\"event\": \"z2\",\n      \"count\": 2"))
+        // One part given --as-of: the whole's date was not set by an event of every part.
+        parts = [reports[0], reports[1]]
+        let given = parts[1] + ".given.json"
+        _ = try CLI.run(["replay", dir + "/part-3.ndjson", "--as-of", "2030-01-15", "--format", "json", "-o", given])
+        let mixed = try CLI.run(["merge", reports[0], reports[1], given, "--format", "text"]).stdout
+        #expect(mixed.contains("Date d'audit : 2030-01-15\n") && !mixed.contains("celle de l'événement"))
+    }
 }
