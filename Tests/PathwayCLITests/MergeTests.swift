@@ -222,6 +222,21 @@ struct MergeTests {
         #expect(try CLI.run(["merge", "-"], stdin: report).stdout == report)
     }
 
+    /// The generated log `part` grouped by person (each person's lines in log order, people in
+    /// order of first appearance), as `--sorted` reads it: its path.
+    static func grouped(_ part: String) throws -> String {
+        let text = try String(contentsOfFile: part, encoding: .utf8)
+        var byPerson: [String: [Substring]] = [:], order: [String] = []
+        for line in text.split(separator: "\n") {
+            let person = String(line.split(separator: "\"")[7]) // {"id":"…","person":"…"
+            if byPerson[person] == nil { order.append(person) }
+            byPerson[person, default: []].append(line)
+        }
+        let path = part + ".grouped"
+        try order.flatMap { byPerson[$0] ?? [] }.map { $0 + "\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// `report` with its `merge` member's members changed by `edit`.
     static func editingMerge(_ report: String, _ edit: (inout [(key: String, value: JSONValue)]) -> Void) throws -> String {
         var members = try #require({ if case .object(let m) = try JSONValue.parse(report) { return m } else { return nil } }())
@@ -293,18 +308,7 @@ struct MergeTests {
         let owners = parts.map { part in (try? String(contentsOfFile: part, encoding: .utf8)) ?? "" }
         #expect(owners.filter { text in drawn.contains { text.contains("\"person\":\"\($0)\"") } }.count == 3)
         // Parts replayed with --sorted (grouped by person) carry the same timelines.
-        let grouped = try parts.map { part in
-            let text = try String(contentsOfFile: part, encoding: .utf8)
-            var byPerson: [String: [Substring]] = [:], order: [String] = []
-            for line in text.split(separator: "\n") {
-                let person = String(line.split(separator: "\"")[7])
-                if byPerson[person] == nil { order.append(person) }
-                byPerson[person, default: []].append(line)
-            }
-            let path = part + ".grouped"
-            try order.flatMap { byPerson[$0] ?? [] }.map { $0 + "\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
-            return path
-        }
+        let grouped = try parts.map(Self.grouped)
         for (k, g) in grouped.enumerated() {
             let sorted = try CLI.run(["replay", g, "--sorted", "--as-of", "2026-06-30", "--format", "json"]).stdout
             let plain = try CLI.run(["replay", g, "--as-of", "2026-06-30", "--format", "json"]).stdout
@@ -337,15 +341,7 @@ struct MergeTests {
         let json = try CLI.run(["merge"] + reports).stdout
         #expect(json.contains("\"latest\": {\n      \"event\": \"z1\",\n      \"count\": 4\n    }"))
         // A part grouped by person, replayed with --sorted (two passes): the same report.
-        let grouped = parts[0] + ".grouped"
-        let text = try String(contentsOfFile: parts[0], encoding: .utf8)
-        var byPerson: [String: [Substring]] = [:], order: [String] = []
-        for line in text.split(separator: "\n") {
-            let person = String(line.split(separator: "\"")[7])
-            if byPerson[person] == nil { order.append(person) }
-            byPerson[person, default: []].append(line)
-        }
-        try order.flatMap { byPerson[$0] ?? [] }.map { $0 + "\n" }.joined().write(toFile: grouped, atomically: true, encoding: .utf8)
+        let grouped = try Self.grouped(parts[0])
         let sorted = try CLI.run(["replay", grouped, "--sorted", "--format", "json"]).stdout
         #expect(sorted == (try CLI.run(["replay", grouped, "--format", "json"])).stdout)
         #expect(sorted.contains("\"event\": \"z2\",\n      \"count\": 2"))
