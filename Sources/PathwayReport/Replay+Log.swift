@@ -58,10 +58,10 @@ extension Replay {
         }
         let ids = names
         // The timelines of the most serious people (the HTML page's, the JSON's `merge.timelines`).
-        var timelines: [Timeline] = []
-        for k in Report.mostSerious(people, limit: Report.drawnTimelines) {
-            let p = ranking[k]
-            timelines.append(Timeline(people[k], events: order[start[p]..<start[p + 1]].lazy.map { events[Int($0)] }, asOf: asOf))
+        let drawn = Report.mostSerious(people, limit: Report.drawnTimelines)
+        let timelines = Parallel.map(count: drawn.count, jobs: jobs) { k in
+            let (i, p) = (drawn[k], ranking[drawn[k]])
+            return Timeline(people[i], events: order[start[p]..<start[p + 1]].lazy.map { events[Int($0)] }, asOf: asOf)
         }
         // Read where they lie (`for person in people` would copy each report, retaining all it
         // holds).

@@ -181,11 +181,25 @@ extension Report {
     /// report carries for a merge.
     public static let drawnTimelines = 100
 
-    /// The `limit` most serious of `people` with a finding, as indices, in the page's order.
+    /// The `limit` most serious of `people` with a finding, as indices, in the page's order. A
+    /// person less serious than the `limit`-th so far is passed over with one comparison: the
+    /// replay keeps its hundred timelines without sorting everyone with a finding.
     package static func mostSerious(_ people: [PersonReport], limit: Int = .max) -> [Int] {
         var flagged: [(Seriousness, Int)] = []
-        for i in people.indices where !people[i].findings.isEmpty { flagged.append((Seriousness(people[i].findings), i)) }
-        flagged.sort { Seriousness.precedes($0.0, people[$0.1].person, $1.0, people[$1.1].person) }
-        return flagged.prefix(limit).map(\.1)
+        func precedes(_ a: (Seriousness, Int), _ b: (Seriousness, Int)) -> Bool {
+            Seriousness.precedes(a.0, people[a.1].person, b.0, people[b.1].person)
+        }
+        for i in people.indices where !people[i].findings.isEmpty {
+            let candidate = (Seriousness(people[i].findings), i)
+            if limit < .max {
+                if flagged.count == limit, let last = flagged.last, !precedes(candidate, last) { continue }
+                flagged.insert(candidate, at: flagged.firstIndex { precedes(candidate, $0) } ?? flagged.count)
+                if flagged.count > limit { flagged.removeLast() }
+            } else {
+                flagged.append(candidate)
+            }
+        }
+        if limit == .max { flagged.sort(by: precedes) }
+        return flagged.map(\.1)
     }
 }
