@@ -349,7 +349,8 @@ enum ReplayCommand {
         // in full), or reads the whole log when every event names one.
         var sources = SourceTally()
         if asOf != nil && input != "-" {
-            var reader = GroupedReader(jobs: options.jobs)
+            let spill = try TemporaryFileStore()
+            var reader = GroupedReader(jobs: options.jobs, spill: spill)
             var failure: (any Error)?
             try Files.stream(input) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in
                 do { try reader.consume(chunk, person: { _, _ in }) } catch { failure = error; return false }
@@ -360,11 +361,13 @@ enum ReplayCommand {
             } else {
                 sources = reader.sources
             }
+            if let problem = spill.failure { throw InputError(message: "pathway replay --sorted : \(problem)") }
         }
         // Standard input is read once: every rule is judged.
         if asOf == nil {
             // A first pass for the latest date (and to check the grouping before any output).
-            var reader = GroupedReader(jobs: options.jobs)
+            let spill = try TemporaryFileStore()
+            var reader = GroupedReader(jobs: options.jobs, spill: spill)
             var latest: CivilDate?, setter = Report.Provenance.Latest(event: "", count: 0)
             // The event that sets the date: the smallest id of the latest day (as without --sorted).
             func note(_ id: String, _ events: [Event]) {
@@ -383,14 +386,17 @@ enum ReplayCommand {
                 return reader.linesRead
             }
             do { sources = try reader.finish(person: note).sources } catch { throw describe(error) }
+            if let problem = spill.failure { throw InputError(message: "pathway replay --sorted : \(problem)") }
             guard let latest else { return nil }
             asOf = latest
             latestEvent = setter
         }
         guard let asOf else { return nil }
-        let store = try TemporaryFileStore()
+        // The people's pieces, and the people met while they come in order (a log sorted by
+        // person), in temporary files, not in memory.
+        let store = try TemporaryFileStore(), spill = try TemporaryFileStore()
         var replay = GroupedReplay(asOf: asOf, parameters: parameters, format: options.format == .csv ? .csv : .json,
-                                   jobs: options.jobs, store: store)
+                                   jobs: options.jobs, store: store, spill: spill)
         let judged = NotJudged.rules(sources: sources, declared: options.sources, rules: parameters.rules)
         warnUndeclared(judged.undeclared, console: &console)
         replay.notJudged = judged.notJudged
@@ -423,7 +429,7 @@ enum ReplayCommand {
         } catch {
             throw describe(error)
         }
-        if let problem = store.failure { throw InputError(message: "pathway replay --sorted : \(problem)") }
+        if let problem = store.failure ?? spill.failure { throw InputError(message: "pathway replay --sorted : \(problem)") }
         if writeError == nil, let file, !file.finish(), let path = options.output {
             writeError = InputError(message: "\(path) : écriture impossible : \(Files.describeErrno())")
         }

@@ -1,9 +1,11 @@
 import PathwayMachinery
 import PathwayLaw
 /// Replays a log grouped by person one person at a time (`pathway replay --sorted`): memory is
-/// bounded by the largest batch of people replayed together and by the number of people
-/// (their ids and where their pieces are kept, about 100 bytes each), not by the number of
-/// events. The report is the one ``Replay/log(_:asOf:parameters:sources:jobs:)`` gives for the same
+/// bounded by the largest batch of people replayed together, not by the number of events; nor by
+/// the number of people while they come in the byte order of their ids (a log sorted by
+/// person), given a `spill` store for the reader: their pieces are then read back from the
+/// store in the order they were kept. Out of order, each person's id and where their pieces are
+/// kept stay in memory (about 100 bytes each), to write them sorted. The report is the one ``Replay/log(_:asOf:parameters:sources:jobs:)`` gives for the same
 /// log, byte for byte, as long as no id is used by two different people (see
 /// ``GroupedReader``).
 ///
@@ -42,10 +44,17 @@ public struct GroupedReplay {
     package var reader: GroupedReader
     private var pending: [(id: String, events: [Event])] = []
     private var pendingEvents = 0
+    /// Where each person's pieces are kept, once the people are out of order (in order, they
+    /// are read back one after the other: ``Records``).
     private var entries: [Entry] = []
     /// Whether the people came in the report's order (their ids' bytes increasing), as in a log
-    /// sorted by person: then they are written as they came, with no sort of all their ids.
+    /// sorted by person: then they are written as they came, with no sort of all their ids, and
+    /// no entry kept.
     private var inOrder = true
+    /// People kept, the latest of them, and where their records end in `store`.
+    private var count = 0
+    private var latestPerson: String?
+    private var recordsEnd = 0
     private var tally: Indicators.Tally
     private var replayed = 0
     private var afterAsOf = 0
@@ -66,15 +75,16 @@ public struct GroupedReplay {
     /// Without `--as-of`: the event that set the audit date, for `merge.latest`.
     public var latest: Report.Provenance.Latest?
 
+    /// `spill`: where the reader remembers the people of a log sorted by person (none: in memory).
     public init(asOf: CivilDate, parameters: Parameters = .law, format: Format = .json, jobs: Int = 1,
-                store: FragmentStore, batchEvents: Int = 65_536) {
+                store: FragmentStore, spill: FragmentStore? = nil, batchEvents: Int = 65_536) {
         self.asOf = asOf
         self.parameters = parameters
         self.format = format
         self.jobs = max(1, jobs)
         self.store = store
         self.batchEvents = max(1, batchEvents)
-        reader = GroupedReader(jobs: jobs)
+        reader = GroupedReader(jobs: jobs, spill: spill)
         tally = Indicators.Tally(newEntrantTargetDays: parameters.newEntrantTargetDays.value(on: asOf) ?? 15)
     }
 
@@ -95,8 +105,12 @@ public struct GroupedReplay {
         let entries = self.entries
         let sorted = inOrder ? nil : PersonNames.byteOrder(entries.map(\.person))
         let order = { (k: Int) -> Int in sorted?[k] ?? k }
-        let count = entries.count
+        let count = self.count
         let store = self.store
+        // In order, each person's pieces are read back one after the other.
+        let (reports, findingsRead, inOrder) = (Records(store, end: recordsEnd), Records(store, end: recordsEnd), self.inOrder)
+        let entry = { (k: Int) -> [UInt8] in inOrder ? reports.next().report : store.read(entries[order(k)].report) }
+        let findings = { (k: Int) -> [UInt8] in inOrder ? findingsRead.next().findings : store.read(entries[order(k)].findings) }
         switch format {
         case .json:
             var report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
@@ -109,17 +123,17 @@ public struct GroupedReplay {
                                                              duplicates: input.duplicates, rejected: input.rejected, blank: input.blank)]
             }
             let people = Report.Fragments(count: count, window: 1024) { range in
-                [Report.Fragments.run(range.map { store.read(entries[order($0)].report) })]
+                [Report.Fragments.run(range.map(entry))]
             }
-            let findings = Report.Fragments(count: count, window: 1024) { range in
-                [Report.Fragments.run(range.flatMap { GroupedReplay.unpack(store.read(entries[order($0)].findings)) })]
+            let findingsRuns = Report.Fragments(count: count, window: 1024) { range in
+                [Report.Fragments.run(range.flatMap { GroupedReplay.unpack(findings($0)) })]
             }
-            report.writeJSON(generator: generator, people: people, findings: findings, flushAt: 1 << 20,
+            report.writeJSON(generator: generator, people: people, findings: findingsRuns, flushAt: 1 << 20,
                              through: { sink(Array($0)) })
         case .csv:
             var out = Array(Report.csvHeaderLine.utf8)
             for k in 0..<count {
-                out.append(contentsOf: store.read(entries[order(k)].findings))
+                out.append(contentsOf: findings(k))
                 if out.count >= 1 << 20 { sink(out); out.removeAll(keepingCapacity: true) }
             }
             sink(out)
@@ -169,8 +183,80 @@ public struct GroupedReplay {
             tally.add(person)
             replayed += person.eventsReplayed
             if person.findings.contains(where: { $0.severity == .violation }) { hasViolation = true }
-            if inOrder, let last = entries.last, !PersonNames.bytesPrecede(last.person, person.person) { inOrder = false }
-            entries.append(Entry(person: person.person, report: store.append(entry), findings: store.append(findings)))
+            keep(person.person, entry, findings)
+        }
+    }
+
+    /// Keeps a person's pieces in `store`, one record: the lengths of the id, the entry and the
+    /// findings (4 bytes each, little-endian), then their bytes.
+    private mutating func keep(_ person: String, _ entry: [UInt8], _ findings: [UInt8]) {
+        if inOrder, let latestPerson, !PersonNames.bytesPrecede(latestPerson, person) {
+            // Out of order: the entries of the people kept so far, read back, to sort them all.
+            inOrder = false
+            let records = Records(store, end: recordsEnd)
+            for _ in 0..<count {
+                let r = records.next()
+                entries.append(Entry(person: String(decoding: r.id, as: UTF8.self), report: r.reportRange, findings: r.findingsRange))
+            }
+        }
+        var record: [UInt8] = []
+        record.reserveCapacity(12 + person.utf8.count + entry.count + findings.count)
+        for n in [person.utf8.count, entry.count, findings.count] {
+            record.append(contentsOf: [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)])
+        }
+        record.append(contentsOf: person.utf8)
+        record.append(contentsOf: entry)
+        record.append(contentsOf: findings)
+        let range = store.append(record)
+        recordsEnd = range.upperBound
+        count += 1
+        latestPerson = person
+        if !inOrder {
+            let reportStart = range.lowerBound + 12 + person.utf8.count
+            entries.append(Entry(person: person, report: reportStart..<(reportStart + entry.count),
+                                 findings: (reportStart + entry.count)..<range.upperBound))
+        }
+    }
+
+    /// The records of `store` up to `end`, read one after the other, a block of about 1 MiB at
+    /// a time.
+    private final class Records {
+        private let store: FragmentStore
+        private let end: Int
+        private var block: [UInt8] = []
+        private var blockStart = 0
+        private var offset = 0
+
+        init(_ store: FragmentStore, end: Int) {
+            self.store = store
+            self.end = end
+        }
+
+        /// The next record: its id's bytes, its entry and findings, and where these two lie.
+        func next() -> (id: ArraySlice<UInt8>, report: [UInt8], findings: [UInt8], reportRange: Range<Int>, findingsRange: Range<Int>) {
+            func number(_ at: Int) -> Int {
+                Int(block[at]) | Int(block[at + 1]) << 8 | Int(block[at + 2]) << 16 | Int(block[at + 3]) << 24
+            }
+            ensure(12)
+            let at = offset - blockStart
+            let (idLength, reportLength, findingsLength) = (number(at), number(at + 4), number(at + 8))
+            let length = 12 + idLength + reportLength + findingsLength
+            ensure(length)
+            let start = offset - blockStart + 12
+            let id = block[start..<(start + idLength)]
+            let report = Array(block[(start + idLength)..<(start + idLength + reportLength)])
+            let findings = Array(block[(start + idLength + reportLength)..<(start + idLength + reportLength + findingsLength)])
+            let reportStart = offset + 12 + idLength
+            offset += length
+            return (id, report, findings, reportStart..<(reportStart + reportLength),
+                    (reportStart + reportLength)..<(reportStart + reportLength + findingsLength))
+        }
+
+        /// At least `count` bytes from `offset` in `block` (fewer at the end of the store).
+        private func ensure(_ count: Int) {
+            guard offset + count > blockStart + block.count else { return }
+            blockStart = offset
+            block = store.read(offset..<min(end, offset + max(count, 1 << 20)))
         }
     }
 

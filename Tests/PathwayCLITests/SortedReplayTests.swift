@@ -18,9 +18,11 @@ struct SortedReplayTests {
         return order.map { lines[$0] }.joined(separator: "\n") + "\n"
     }
 
-    static func grouped(_ text: String, format: GroupedReplay.Format, asOf: CivilDate, jobs: Int, batchEvents: Int) throws -> String {
+    static func grouped(_ text: String, format: GroupedReplay.Format, asOf: CivilDate, jobs: Int, batchEvents: Int,
+                        spill: Bool = false) throws -> String {
         let store = MemoryFragmentStore()
-        var replay = GroupedReplay(asOf: asOf, format: format, jobs: jobs, store: store, batchEvents: batchEvents)
+        var replay = GroupedReplay(asOf: asOf, format: format, jobs: jobs, store: store, spill: spill ? MemoryFragmentStore() : nil,
+                                   batchEvents: batchEvents)
         // As `pathway replay --sorted` does with its first pass: the sources the events name.
         replay.notJudged = NotJudged.rules(sources: LogReader.read(text).sources).notJudged
         var bytes = Array(text.utf8)[...]
@@ -42,13 +44,16 @@ struct SortedReplayTests {
         for day in ["2025-06-30", "2026-12-31"] {
             let asOf = try #require(CivilDate(day))
             let whole = Replay.log(LogReader.read(text), asOf: asOf, jobs: 2)
-            #expect(try Self.grouped(text, format: .json, asOf: asOf, jobs: jobs, batchEvents: batchEvents) == whole.json())
-            #expect(try Self.grouped(text, format: .csv, asOf: asOf, jobs: jobs, batchEvents: batchEvents) == whole.csv())
+            for spill in [false, true] {
+                #expect(try Self.grouped(text, format: .json, asOf: asOf, jobs: jobs, batchEvents: batchEvents, spill: spill) == whole.json())
+                #expect(try Self.grouped(text, format: .csv, asOf: asOf, jobs: jobs, batchEvents: batchEvents, spill: spill) == whole.csv())
+            }
         }
     }
 
-    @Test("people in byte order or not: the same report (written as they came, or sorted)", arguments: [false, true])
-    func order(_ reversed: Bool) throws {
+    @Test("people in byte order, reversed, or in order then not: the same report (written as they came from the store, or sorted), with and without a spill store",
+          arguments: [0, 1, 2])
+    func order(_ arrangement: Int) throws {
         // The generated log's people, kept in the order written or reversed (each person's lines
         // still together, in their order).
         let lines = LogGenerator(events: 4_000, seed: 9, byPerson: true).text().split(separator: "\n")
@@ -60,11 +65,17 @@ struct SortedReplayTests {
             runs[runs.count - 1].append(line)
         }
         let ordered = runs.map { $0[0] }.map { String($0) }
-        let text = (reversed ? runs.reversed() : runs).flatMap { $0 }.joined(separator: "\n") + "\n"
+        // 0: in order; 1: reversed; 2: two thirds in order, then the rest reversed (the order
+        // breaks after people were written to the store as they came).
+        let cut = runs.count * 2 / 3
+        let arranged = [runs, runs.reversed(), Array(runs[..<cut]) + runs[cut...].reversed()][arrangement]
+        let text = arranged.flatMap { $0 }.joined(separator: "\n") + "\n"
         let asOf = try #require(CivilDate("2026-12-31"))
         let whole = Replay.log(LogReader.read(text), asOf: asOf, jobs: 2)
-        #expect(try Self.grouped(text, format: .json, asOf: asOf, jobs: 2, batchEvents: 100) == whole.json())
-        #expect(try Self.grouped(text, format: .csv, asOf: asOf, jobs: 1, batchEvents: 100) == whole.csv())
+        for spill in [false, true] {
+            #expect(try Self.grouped(text, format: .json, asOf: asOf, jobs: 2, batchEvents: 100, spill: spill) == whole.json())
+            #expect(try Self.grouped(text, format: .csv, asOf: asOf, jobs: 1, batchEvents: 100, spill: spill) == whole.csv())
+        }
         #expect(ordered.count > 10)
     }
 
@@ -136,6 +147,36 @@ struct SortedReplayTests {
             _ = try reader.finish { id, _ in people.append(id) }
         }
         #expect(people == ["A"])
+    }
+
+    @Test("with a spill store, the people of a log in byte order are kept there, not in memory; a person who comes back is found with their first line, while the order holds or after it broke",
+          arguments: [
+            (["A", "B", "A"], GroupedReader.NotGrouped(line: 3, person: "A", firstLine: 1) as GroupedReader.NotGrouped?),
+            (["A", "C", "B", "A"], GroupedReader.NotGrouped(line: 4, person: "A", firstLine: 1)),
+            (["A", "C", "B", "C"], GroupedReader.NotGrouped(line: 4, person: "C", firstLine: 2)),
+            (["A", "C", "B", "D", "Zoe\u{301}", "Zo\u{E9}"], nil),
+            (["Zo\u{E9}", "Zoe\u{301}", "Zo\u{E9}"], GroupedReader.NotGrouped(line: 3, person: "Zo\u{E9}", firstLine: 1)),
+          ])
+    func spill(_ people: [String], _ error: GroupedReader.NotGrouped?) throws {
+        let text = people.enumerated().map { k, p in
+            JSONValue.object([("id", .string("e\(k)")), ("person", .string(p)), ("date", .string("2025-03-03")), ("type", .string("registered"))]).serialized(pretty: false)
+        }.joined(separator: "\n") + "\n"
+        let store = MemoryFragmentStore()
+        var reader = GroupedReader(spill: store)
+        var handed: [[UInt8]] = []
+        func read() throws {
+            try Array(text.utf8).withUnsafeBufferPointer { try reader.consume($0) { id, _ in handed.append(Array(id.utf8)) } }
+            _ = try reader.finish { id, _ in handed.append(Array(id.utf8)) }
+        }
+        if let error {
+            #expect(throws: error) { try read() }
+        } else {
+            try read()
+            #expect(handed == people.map { Array($0.utf8) })
+        }
+        // The people in order before any break were spilled: their first line (8 bytes), id and length (4).
+        let inOrder = zip(people, people.dropFirst()).prefix { PersonNames.bytesPrecede($0, $1) }.count + 1
+        #expect(store.bytes.count == people.prefix(inOrder).reduce(0) { $0 + 12 + $1.utf8.count })
     }
 
     @Test("identifiers with the same characters but different bytes are two people, grouped or not")

@@ -2,6 +2,9 @@ import PathwayMachinery
 /// Reads a log whose lines are grouped by person (all of a person's lines together, people in
 /// any order) and hands over one person at a time, so that memory is bounded by the largest
 /// person and the number of people, not by the size of the log (`pathway replay --sorted`).
+/// Given a `spill` store, people who come in the byte order of their ids (a log sorted by
+/// person) are remembered there, not in memory, for as long as the order holds: memory is then
+/// bounded whatever the number of people.
 ///
 /// Lines are cut, parsed and counted as by ``LogReader``. Duplicates are resolved within each
 /// person: the first line with an id wins, a later one with the same content is counted, with
@@ -54,15 +57,27 @@ public struct GroupedReader {
     private var group = ParsedLog()
     private var dedup = Deduplicator(capacity: 64)
     private var current: String?
-    /// People already handed over, with the first line of each.
+    /// People already handed over, with the first line of each (in memory once the people
+    /// are out of order, or without a spill store).
     private var seen = StringTable(capacity: 1024)
     private var seenNames: [String] = []
     private var seenFirstLines: [Int] = []
+    /// Where the people handed over are kept while they come in byte order: each one's first
+    /// line (8 bytes, little-endian) and id, behind its length (``spill(_:line:)``).
+    private let spill: FragmentStore?
+    private var spilledEnd = 0
+    /// Whether the people so far came in the byte order of their ids (kept in `spill`), and the
+    /// latest of them.
+    private var ordered: Bool
+    private var latest: String?
 
     /// `jobs`: threads parsing lines (a block of about 1 MiB a thread at a time); people are
-    /// still handed over one by one, in file order.
-    public init(jobs: Int = 1) {
+    /// still handed over one by one, in file order. `spill`: where to remember the people of a
+    /// log sorted by person, rather than in memory (none: in memory).
+    public init(jobs: Int = 1, spill: FragmentStore? = nil) {
         self.jobs = max(1, jobs)
+        self.spill = spill
+        ordered = spill != nil
     }
 
     /// Lines cut so far.
@@ -139,17 +154,56 @@ public struct GroupedReader {
         case .event(let event, let hash):
             // People are told apart by their identifier's bytes, as the whole-log reader does.
             if !(current.map { PersonNames.sameBytes($0, event.person) } ?? false) {
-                let key = StringTable.hash(event.person)
-                if let earlier = seen.find(hash: key, isKey: { PersonNames.sameBytes(seenNames[Int($0)], event.person) }) {
-                    throw NotGrouped(line: event.line, person: event.person, firstLine: seenFirstLines[Int(earlier)])
-                }
+                try admit(event.person, line: event.line)
                 try flush(person)
-                seen.insert(hash: key, value: Int32(seenNames.count))
-                seenNames.append(event.person)
-                seenFirstLines.append(event.line)
                 current = event.person
             }
             dedup.take(.event(event, hash), into: &group)
+        }
+    }
+
+    /// Checks that a person who starts here has not been handed over before, and remembers them.
+    private mutating func admit(_ name: String, line: Int) throws {
+        if ordered, let spill {
+            if latest.map({ PersonNames.bytesPrecede($0, name) }) ?? true {
+                // After every person so far: new.
+                var record = withUnsafeBytes(of: UInt64(line).littleEndian) { Array($0) }
+                record.append(contentsOf: name.utf8)
+                var packed = withUnsafeBytes(of: UInt32(record.count).littleEndian) { Array($0) }
+                packed.append(contentsOf: record)
+                spilledEnd = spill.append(packed).upperBound
+                latest = name
+                return
+            }
+            // The order breaks: everyone handed over is recalled from the store into memory.
+            ordered = false
+            recall(spill.read(0..<spilledEnd))
+        }
+        let key = StringTable.hash(name)
+        if let earlier = seen.find(hash: key, isKey: { PersonNames.sameBytes(seenNames[Int($0)], name) }) {
+            throw NotGrouped(line: line, person: name, firstLine: seenFirstLines[Int(earlier)])
+        }
+        seen.insert(hash: key, value: Int32(seenNames.count))
+        seenNames.append(name)
+        seenFirstLines.append(line)
+    }
+
+    /// The people kept in the spill store, taken into memory.
+    private mutating func recall(_ bytes: [UInt8]) {
+        var i = 0
+        func number(_ at: Int, _ size: Int) -> Int {
+            var n = 0
+            for k in (0..<size).reversed() { n = n << 8 | Int(bytes[at + k]) }
+            return n
+        }
+        while i + 4 <= bytes.count {
+            let length = number(i, 4)
+            guard length >= 8, i + 4 + length <= bytes.count else { break }
+            let name = String(decoding: bytes[(i + 12)..<(i + 4 + length)], as: UTF8.self)
+            seen.insert(hash: StringTable.hash(name), value: Int32(seenNames.count))
+            seenNames.append(name)
+            seenFirstLines.append(number(i + 4, 8))
+            i += 4 + length
         }
     }
 
