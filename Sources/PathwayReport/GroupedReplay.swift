@@ -1,11 +1,11 @@
 import PathwayMachinery
 import PathwayLaw
 /// Replays a log grouped by person one person at a time (`pathway replay --sorted`): memory is
-/// bounded by the largest batch of people replayed together, not by the number of events; nor by
-/// the number of people while they come in the byte order of their ids (a log sorted by
-/// person), given a `spill` store for the reader: their pieces are then read back from the
-/// store in the order they were kept. Out of order, each person's id and where their pieces are
-/// kept stay in memory (about 100 bytes each), to write them sorted. The report is the one ``Replay/log(_:asOf:parameters:sources:jobs:)`` gives for the same
+/// bounded by the largest batch of people replayed together, not by the number of events, nor
+/// by the number of people given a `spill` store for the reader. Each person's pieces go to the
+/// store as they are replayed; while people come in the byte order of their ids (a log sorted by
+/// person), they are read back in the order they were kept; out of order, their ids are sorted
+/// beyond memory (in runs written to the store too) and the pieces read back in that order. The report is the one ``Replay/log(_:asOf:parameters:sources:jobs:)`` gives for the same
 /// log, byte for byte, as long as no id is used by two different people (see
 /// ``GroupedReader``).
 ///
@@ -29,12 +29,6 @@ public struct GroupedReplay {
         public var hasViolation: Bool
     }
 
-    private struct Entry {
-        package var person: String
-        package var report: Range<Int>
-        package var findings: Range<Int>
-    }
-
     private let asOf: CivilDate
     private let parameters: Parameters
     private let format: Format
@@ -44,13 +38,14 @@ public struct GroupedReplay {
     package var reader: GroupedReader
     private var pending: [(id: String, events: [Event])] = []
     private var pendingEvents = 0
-    /// Where each person's pieces are kept, once the people are out of order (in order, they
-    /// are read back one after the other: ``Records``).
-    private var entries: [Entry] = []
     /// Whether the people came in the report's order (their ids' bytes increasing), as in a log
-    /// sorted by person: then they are written as they came, with no sort of all their ids, and
-    /// no entry kept.
+    /// sorted by person: then their records are read back one after the other (`Records`).
     private var inOrder = true
+    /// Once the people are out of order: each one's id and where their record lies, sorted
+    /// beyond memory (`ExternalSort`, in `store` too), to read the records in the ids' order.
+    private var sorter: ExternalSort?
+    /// Records sorted in memory at a time, once out of order (tests lower it).
+    package var sortRunLength = 65_536
     /// People kept, the latest of them, and where their records end in `store`.
     private var count = 0
     private var latestPerson: String?
@@ -102,15 +97,21 @@ public struct GroupedReplay {
                                  afterAsOf: afterAsOf, people: summary.people)
         // People in the report's order: their ids' UTF-8 bytes (the order they came in, when
         // they came so; sorted otherwise).
-        let entries = self.entries
-        let sorted = inOrder ? nil : PersonNames.byteOrder(entries.map(\.person))
-        let order = { (k: Int) -> Int in sorted?[k] ?? k }
         let count = self.count
         let store = self.store
-        // In order, each person's pieces are read back one after the other.
-        let (reports, findingsRead, inOrder) = (Records(store, end: recordsEnd), Records(store, end: recordsEnd), self.inOrder)
-        let entry = { (k: Int) -> [UInt8] in inOrder ? reports.next().report : store.read(entries[order(k)].report) }
-        let findings = { (k: Int) -> [UInt8] in inOrder ? findingsRead.next().findings : store.read(entries[order(k)].findings) }
+        // In order, each person's record is read back one after the other; out of order, at
+        // the places the sorted ids give (the sort merged once for the people, once for the
+        // findings).
+        let (reports, findingsRead, end) = (Records(store, end: recordsEnd), Records(store, end: recordsEnd), recordsEnd)
+        let (sortedReports, sortedFindings) = (sorter?.merged(), sorter?.merged())
+        let entry = { (_: Int) -> [UInt8] in
+            guard let place = sortedReports?.next()?.value else { return reports.next().report }
+            return Records.record(in: store, at: Int(place), end: end).report
+        }
+        let findings = { (_: Int) -> [UInt8] in
+            guard let place = sortedFindings?.next()?.value else { return findingsRead.next().findings }
+            return Records.record(in: store, at: Int(place), end: end).findings
+        }
         switch format {
         case .json:
             var report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
@@ -191,13 +192,15 @@ public struct GroupedReplay {
     /// findings (4 bytes each, little-endian), then their bytes.
     private mutating func keep(_ person: String, _ entry: [UInt8], _ findings: [UInt8]) {
         if inOrder, let latestPerson, !PersonNames.bytesPrecede(latestPerson, person) {
-            // Out of order: the entries of the people kept so far, read back, to sort them all.
+            // Out of order: the people kept so far, read back, to sort them all.
             inOrder = false
+            var sorter = ExternalSort(store: store, runLength: sortRunLength)
             let records = Records(store, end: recordsEnd)
             for _ in 0..<count {
                 let r = records.next()
-                entries.append(Entry(person: String(decoding: r.id, as: UTF8.self), report: r.reportRange, findings: r.findingsRange))
+                sorter.add(r.id, UInt64(r.place))
             }
+            self.sorter = sorter
         }
         var record: [UInt8] = []
         record.reserveCapacity(12 + person.utf8.count + entry.count + findings.count)
@@ -211,11 +214,7 @@ public struct GroupedReplay {
         recordsEnd = range.upperBound
         count += 1
         latestPerson = person
-        if !inOrder {
-            let reportStart = range.lowerBound + 12 + person.utf8.count
-            entries.append(Entry(person: person, report: reportStart..<(reportStart + entry.count),
-                                 findings: (reportStart + entry.count)..<range.upperBound))
-        }
+        sorter?.add(person.utf8, UInt64(range.lowerBound))
     }
 
     /// The records of `store` up to `end`, read one after the other, a block of about 1 MiB at
@@ -225,38 +224,46 @@ public struct GroupedReplay {
         private let end: Int
         private var block: [UInt8] = []
         private var blockStart = 0
-        private var offset = 0
+        fileprivate(set) var offset = 0
 
         init(_ store: FragmentStore, end: Int) {
             self.store = store
             self.end = end
         }
 
-        /// The next record: its id's bytes, its entry and findings, and where these two lie.
-        func next() -> (id: ArraySlice<UInt8>, report: [UInt8], findings: [UInt8], reportRange: Range<Int>, findingsRange: Range<Int>) {
+        /// The record at `place` in `store` (whose records end at `end`).
+        static func record(in store: FragmentStore, at place: Int, end: Int) -> (report: [UInt8], findings: [UInt8]) {
+            let records = Records(store, end: end)
+            records.offset = place
+            let r = records.next(window: 4096)
+            return (r.report, r.findings)
+        }
+
+        /// The next record: its id's bytes, its entry and findings, and where it lies. Read a
+        /// block of `window` bytes at a time.
+        func next(window: Int = 1 << 20) -> (id: ArraySlice<UInt8>, report: [UInt8], findings: [UInt8], place: Int) {
             func number(_ at: Int) -> Int {
                 Int(block[at]) | Int(block[at + 1]) << 8 | Int(block[at + 2]) << 16 | Int(block[at + 3]) << 24
             }
-            ensure(12)
+            ensure(12, window)
             let at = offset - blockStart
             let (idLength, reportLength, findingsLength) = (number(at), number(at + 4), number(at + 8))
             let length = 12 + idLength + reportLength + findingsLength
-            ensure(length)
+            ensure(length, window)
             let start = offset - blockStart + 12
             let id = block[start..<(start + idLength)]
             let report = Array(block[(start + idLength)..<(start + idLength + reportLength)])
             let findings = Array(block[(start + idLength + reportLength)..<(start + idLength + reportLength + findingsLength)])
-            let reportStart = offset + 12 + idLength
+            let place = offset
             offset += length
-            return (id, report, findings, reportStart..<(reportStart + reportLength),
-                    (reportStart + reportLength)..<(reportStart + reportLength + findingsLength))
+            return (id, report, findings, place)
         }
 
-        /// At least `count` bytes from `offset` in `block` (fewer at the end of the store).
-        private func ensure(_ count: Int) {
+        /// At least `count` bytes from `offset` in `block` (fewer at the end of the records).
+        private func ensure(_ count: Int, _ window: Int) {
             guard offset + count > blockStart + block.count else { return }
             blockStart = offset
-            block = store.read(offset..<min(end, offset + max(count, 1 << 20)))
+            block = store.read(offset..<min(end, offset + max(count, window)))
         }
     }
 

@@ -23,6 +23,10 @@ struct SortedReplayTests {
         let store = MemoryFragmentStore()
         var replay = GroupedReplay(asOf: asOf, format: format, jobs: jobs, store: store, spill: spill ? MemoryFragmentStore() : nil,
                                    batchEvents: batchEvents)
+        // Out of order, the people sorted beyond memory in runs of 3 (65,536 in use): the merge
+        // of the runs is what is tested.
+        replay.sortRunLength = 3
+        replay.reader.sortRunLength = 3
         // As `pathway replay --sorted` does with its first pass: the sources the events name.
         replay.notJudged = NotJudged.rules(sources: LogReader.read(text).sources).notJudged
         var bytes = Array(text.utf8)[...]
@@ -158,11 +162,21 @@ struct SortedReplayTests {
             (["Zo\u{E9}", "Zoe\u{301}", "Zo\u{E9}"], GroupedReader.NotGrouped(line: 3, person: "Zo\u{E9}", firstLine: 1)),
           ])
     func spill(_ people: [String], _ error: GroupedReader.NotGrouped?) throws {
+        // A person back among the latest people met stops the reading as it comes; one back from
+        // further (the latest forgotten: a limit of 1) is found at the end: the same error.
+        for runLength in [1, 2, 65_536] {
+            for recent in [1, 65_536] { try spill(people, error, runLength: runLength, recent: recent) }
+        }
+    }
+
+    func spill(_ people: [String], _ error: GroupedReader.NotGrouped?, runLength: Int, recent: Int) throws {
         let text = people.enumerated().map { k, p in
             JSONValue.object([("id", .string("e\(k)")), ("person", .string(p)), ("date", .string("2025-03-03")), ("type", .string("registered"))]).serialized(pretty: false)
         }.joined(separator: "\n") + "\n"
         let store = MemoryFragmentStore()
         var reader = GroupedReader(spill: store)
+        reader.sortRunLength = runLength
+        reader.recentLimit = recent
         var handed: [[UInt8]] = []
         func read() throws {
             try Array(text.utf8).withUnsafeBufferPointer { try reader.consume($0) { id, _ in handed.append(Array(id.utf8)) } }
@@ -172,11 +186,41 @@ struct SortedReplayTests {
             #expect(throws: error) { try read() }
         } else {
             try read()
-            #expect(handed == people.map { Array($0.utf8) })
         }
-        // The people in order before any break were spilled: their first line (8 bytes), id and length (4).
-        let inOrder = zip(people, people.dropFirst()).prefix { PersonNames.bytesPrecede($0, $1) }.count + 1
-        #expect(store.bytes.count == people.prefix(inOrder).reduce(0) { $0 + 12 + $1.utf8.count })
+        // Found as it comes, neither the person back nor the one before them (whose lines might
+        // go on) is handed over, as without a spill store; found at the end, every group is.
+        let stopped = error != nil && recent > 1
+        #expect(handed == people.prefix(stopped ? (error?.line ?? 2) - 2 : people.count).map { Array($0.utf8) })
+        // Every person met was spilled once (id, and its length and first line: 12 bytes more),
+        // none kept in memory: in order as they came, out of order in sorted runs.
+        #expect(store.bytes.count == people.prefix(stopped ? (error?.line ?? 0) : people.count).reduce(0) { $0 + 12 + $1.utf8.count })
+    }
+
+    @Test("a log not grouped (in date order), or grouped but for one person back far later: the same error with and without a spill store, whatever it remembers")
+    func spillSameError() throws {
+        let interleaved = LogGenerator(events: 3_000, seed: 5).text()
+        // Grouped by person, then the first person's first line moved to the end: back from far.
+        var lines = LogGenerator(events: 3_000, seed: 5, byPerson: true).text().split(separator: "\n").map(String.init)
+        lines.append(lines.removeFirst())
+        // Grouped, people reversed (out of byte order), then a line from the middle moved to the end.
+        var reversed = LogGenerator(events: 3_000, seed: 5, byPerson: true).text().split(separator: "\n").map(String.init).reversed().map { $0 }
+        reversed.append(reversed.remove(at: reversed.count / 2))
+        for text in [interleaved, lines.joined(separator: "\n") + "\n", reversed.joined(separator: "\n") + "\n"] {
+            func error(spill: Bool, recent: Int = 65_536, runLength: Int = 65_536) -> GroupedReader.NotGrouped? {
+                var reader = GroupedReader(jobs: 2, spill: spill ? MemoryFragmentStore() : nil)
+                reader.recentLimit = recent
+                reader.sortRunLength = runLength
+                do {
+                    try Array(text.utf8).withUnsafeBufferPointer { try reader.consume($0) { _, _ in } }
+                    _ = try reader.finish { _, _ in }
+                    return nil
+                } catch let error as GroupedReader.NotGrouped { return error } catch { return nil }
+            }
+            let expected = try #require(error(spill: false))
+            #expect(error(spill: true) == expected)
+            #expect(error(spill: true, recent: 1, runLength: 7) == expected)
+            #expect(error(spill: true, recent: 5, runLength: 65_536) == expected)
+        }
     }
 
     @Test("identifiers with the same characters but different bytes are two people, grouped or not")

@@ -2,9 +2,13 @@ import PathwayMachinery
 /// Reads a log whose lines are grouped by person (all of a person's lines together, people in
 /// any order) and hands over one person at a time, so that memory is bounded by the largest
 /// person and the number of people, not by the size of the log (`pathway replay --sorted`).
-/// Given a `spill` store, people who come in the byte order of their ids (a log sorted by
-/// person) are remembered there, not in memory, for as long as the order holds: memory is then
-/// bounded whatever the number of people.
+/// Given a `spill` store, the people met are remembered there, not in memory, so that memory is
+/// bounded whatever the number of people: while they come in the byte order of their ids (a log
+/// sorted by person), none can have come back; once that order breaks (a log grouped but not
+/// sorted), the people met are sorted beyond memory (`ExternalSort`). A person back among the
+/// latest 16,384 met (a log not grouped at all) stops the reading as it comes; one back from
+/// further is found at the end, by ``finish(person:)``: the same error either way, the first line
+/// where a person came back, as without a spill store.
 ///
 /// Lines are cut, parsed and counted as by ``LogReader``. Duplicates are resolved within each
 /// person: the first line with an id wins, a later one with the same content is counted, with
@@ -62,14 +66,24 @@ public struct GroupedReader {
     private var seen = StringTable(capacity: 1024)
     private var seenNames: [String] = []
     private var seenFirstLines: [Int] = []
-    /// Where the people handed over are kept while they come in byte order: each one's first
-    /// line (8 bytes, little-endian) and id, behind its length (``spill(_:line:)``).
+    /// Where the people handed over are kept: each one's id and first line, as a record of
+    /// `ExternalSort`; while they come in byte order, one sorted run.
     private let spill: FragmentStore?
     private var spilledEnd = 0
     /// Whether the people so far came in the byte order of their ids (kept in `spill`), and the
     /// latest of them.
     private var ordered: Bool
     private var latest: String?
+    /// Once the order broke: the people met, to sort and check at the end.
+    private var met: ExternalSort?
+    /// Records sorted in memory at a time, once out of order (tests lower it).
+    package var sortRunLength = 65_536
+    /// With a spill store: the latest people met (at most `recentLimit`, forgotten all at once),
+    /// in memory, so that a person back soon after (a log not grouped at all) stops the reading
+    /// as it comes; one back from further is found at the end.
+    private var recent = StringTable(capacity: 1024)
+    private var recentNames: [String] = []
+    package var recentLimit = 16_384
 
     /// `jobs`: threads parsing lines (a block of about 1 MiB a thread at a time); people are
     /// still handed over one by one, in file order. `spill`: where to remember the people of a
@@ -104,6 +118,7 @@ public struct GroupedReader {
         splitter.finish { keep($0) }
         try parsePending(person)
         try flush(person)
+        try checkMet()
         summary.lines = splitter.lineNumber
         summary.rejected.sort { $0.line < $1.line }
         return summary
@@ -164,20 +179,31 @@ public struct GroupedReader {
 
     /// Checks that a person who starts here has not been handed over before, and remembers them.
     private mutating func admit(_ name: String, line: Int) throws {
-        if ordered, let spill {
-            if latest.map({ PersonNames.bytesPrecede($0, name) }) ?? true {
-                // After every person so far: new.
-                var record = withUnsafeBytes(of: UInt64(line).littleEndian) { Array($0) }
-                record.append(contentsOf: name.utf8)
-                var packed = withUnsafeBytes(of: UInt32(record.count).littleEndian) { Array($0) }
-                packed.append(contentsOf: record)
-                spilledEnd = spill.append(packed).upperBound
-                latest = name
-                return
+        if let spill {
+            let key = StringTable.hash(name)
+            let back = recent.find(hash: key, isKey: { PersonNames.sameBytes(recentNames[Int($0)], name) }) != nil
+            if recentNames.count >= recentLimit {
+                recent = StringTable(capacity: 1024)
+                recentNames.removeAll(keepingCapacity: true)
             }
-            // The order breaks: everyone handed over is recalled from the store into memory.
-            ordered = false
-            recall(spill.read(0..<spilledEnd))
+            recent.insert(hash: key, value: Int32(recentNames.count))
+            recentNames.append(name)
+            if ordered {
+                if !back, latest.map({ PersonNames.bytesPrecede($0, name) }) ?? true {
+                    // After every person so far: new.
+                    spilledEnd = spill.append(ExternalSort.record(name.utf8, UInt64(line))).upperBound
+                    latest = name
+                    return
+                }
+                // The order breaks: the people so far are one sorted run; the others are sorted
+                // beyond memory, and checked at the end.
+                ordered = false
+                met = ExternalSort(store: spill, runLength: sortRunLength, run: 0..<spilledEnd)
+            }
+            met?.add(name.utf8, UInt64(line))
+            // A person back: the first line where one came back, among everyone met so far.
+            if back { try checkMet() }
+            return
         }
         let key = StringTable.hash(name)
         if let earlier = seen.find(hash: key, isKey: { PersonNames.sameBytes(seenNames[Int($0)], name) }) {
@@ -188,23 +214,28 @@ public struct GroupedReader {
         seenFirstLines.append(line)
     }
 
-    /// The people kept in the spill store, taken into memory.
-    private mutating func recall(_ bytes: [UInt8]) {
-        var i = 0
-        func number(_ at: Int, _ size: Int) -> Int {
-            var n = 0
-            for k in (0..<size).reversed() { n = n << 8 | Int(bytes[at + k]) }
-            return n
+    /// Of the people met out of order, the first line where one came back (by the sorted
+    /// people: an id met twice), as the reader in memory finds it as it comes.
+    private mutating func checkMet() throws {
+        guard var met else { return }
+        self.met = nil
+        let sorted = met.merged()
+        var found: NotGrouped?
+        var previous: (key: ArraySlice<UInt8>, first: Int)?
+        while let (key, value) = sorted.next() {
+            if let p = previous, ExternalSort.compare(p.key, key) == 0 {
+                // The same person again: their first line, then the start of a later group of
+                // theirs (the earliest later group is the first after the first: ties keep order).
+                if found.map({ Int(value) < $0.line }) ?? true {
+                    found = NotGrouped(line: Int(value), person: String(decoding: key, as: UTF8.self), firstLine: p.first)
+                }
+                // Only the second group of a person matters: the later ones come after it.
+                previous = (key, p.first)
+                continue
+            }
+            previous = (key, Int(value))
         }
-        while i + 4 <= bytes.count {
-            let length = number(i, 4)
-            guard length >= 8, i + 4 + length <= bytes.count else { break }
-            let name = String(decoding: bytes[(i + 12)..<(i + 4 + length)], as: UTF8.self)
-            seen.insert(hash: StringTable.hash(name), value: Int32(seenNames.count))
-            seenNames.append(name)
-            seenFirstLines.append(number(i + 4, 8))
-            i += 4 + length
-        }
+        if let found { throw found }
     }
 
     /// Hands the current person over and starts afresh.
