@@ -38,9 +38,7 @@ func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
     // Read as a log grouped by person (`replay --sorted`): either refused as not grouped, or the
     // same report, byte for byte, unless an id is used by two people (not checked there).
     if let asOf = report.asOf {
-        // Half the inputs with the reader's spill store (`replay --sorted`'s), half without.
-        var grouped = GroupedReplay(asOf: asOf, format: .json, jobs: 2, store: MemoryFragmentStore(),
-                                    spill: size & 1 == 0 ? MemoryFragmentStore() : nil, batchEvents: 7)
+        var grouped = GroupedReplay(asOf: asOf, format: .json, jobs: 2, store: MemoryFragmentStore(), batchEvents: 7)
         // As `replay --sorted` does in its first pass: the sources the events name.
         grouped.notJudged = NotJudged.rules(sources: stream.sources).notJudged
         var out: [UInt8] = []

@@ -70,7 +70,7 @@ public struct GroupedReplay {
     /// Without `--as-of`: the event that set the audit date, for `merge.latest`.
     public var latest: Report.Provenance.Latest?
 
-    /// `spill`: where the reader remembers the people of a log sorted by person (none: in memory).
+    /// `spill`: where the reader remembers the people met (none: in memory).
     public init(asOf: CivilDate, parameters: Parameters = .law, format: Format = .json, jobs: Int = 1,
                 store: FragmentStore, spill: FragmentStore? = nil, batchEvents: Int = 65_536) {
         self.asOf = asOf

@@ -2,13 +2,13 @@ import PathwayMachinery
 /// Reads a log whose lines are grouped by person (all of a person's lines together, people in
 /// any order) and hands over one person at a time, so that memory is bounded by the largest
 /// person and the number of people, not by the size of the log (`pathway replay --sorted`).
-/// Given a `spill` store, the people met are remembered there, not in memory, so that memory is
-/// bounded whatever the number of people: while they come in the byte order of their ids (a log
-/// sorted by person), none can have come back; once that order breaks (a log grouped but not
-/// sorted), the people met are sorted beyond memory (`ExternalSort`). A person back among the
-/// latest 16,384 met (a log not grouped at all) stops the reading as it comes; one back from
-/// further is found at the end, by ``finish(person:)``: the same error either way, the first line
-/// where a person came back, as without a spill store.
+/// The people met are remembered in a `spill` store (a temporary file for `pathway replay
+/// --sorted`, in memory by default), so that with a file memory is bounded whatever the number
+/// of people: while they come in the byte order of their ids (a log sorted by person), none can
+/// have come back; once that order breaks (a log grouped but not sorted), the people met are
+/// sorted beyond memory (`ExternalSort`). A person back among the latest 16,384 met (a log not
+/// grouped at all) stops the reading as it comes; one back from further is found at the end, by
+/// ``finish(person:)``: the same error either way, the first line where a person came back.
 ///
 /// Lines are cut, parsed and counted as by ``LogReader``. Duplicates are resolved within each
 /// person: the first line with an id wins, a later one with the same content is counted, with
@@ -61,37 +61,31 @@ public struct GroupedReader {
     private var group = ParsedLog()
     private var dedup = Deduplicator(capacity: 64)
     private var current: String?
-    /// People already handed over, with the first line of each (in memory once the people
-    /// are out of order, or without a spill store).
-    private var seen = StringTable(capacity: 1024)
-    private var seenNames: [String] = []
-    private var seenFirstLines: [Int] = []
     /// Where the people handed over are kept: each one's id and first line, as a record of
     /// `ExternalSort`; while they come in byte order, one sorted run.
-    private let spill: FragmentStore?
+    private let spill: FragmentStore
     private var spilledEnd = 0
     /// Whether the people so far came in the byte order of their ids (kept in `spill`), and the
     /// latest of them.
-    private var ordered: Bool
+    private var ordered = true
     private var latest: String?
     /// Once the order broke: the people met, to sort and check at the end.
     private var met: ExternalSort?
     /// Records sorted in memory at a time, once out of order (tests lower it).
     package var sortRunLength = 65_536
-    /// With a spill store: the latest people met (at most `recentLimit`, forgotten all at once),
-    /// in memory, so that a person back soon after (a log not grouped at all) stops the reading
-    /// as it comes; one back from further is found at the end.
+    /// The latest people met (at most `recentLimit`, forgotten all at once), in memory, so that a
+    /// person back soon after (a log not grouped at all) stops the reading as it comes; one back
+    /// from further is found at the end.
     private var recent = StringTable(capacity: 1024)
     private var recentNames: [String] = []
     package var recentLimit = 16_384
 
     /// `jobs`: threads parsing lines (a block of about 1 MiB a thread at a time); people are
-    /// still handed over one by one, in file order. `spill`: where to remember the people of a
-    /// log sorted by person, rather than in memory (none: in memory).
+    /// still handed over one by one, in file order. `spill`: where to remember the people met
+    /// (none: in memory).
     public init(jobs: Int = 1, spill: FragmentStore? = nil) {
         self.jobs = max(1, jobs)
-        self.spill = spill
-        ordered = spill != nil
+        self.spill = spill ?? MemoryFragmentStore()
     }
 
     /// Lines cut so far.
@@ -179,43 +173,33 @@ public struct GroupedReader {
 
     /// Checks that a person who starts here has not been handed over before, and remembers them.
     private mutating func admit(_ name: String, line: Int) throws {
-        if let spill {
-            let key = StringTable.hash(name)
-            let back = recent.find(hash: key, isKey: { PersonNames.sameBytes(recentNames[Int($0)], name) }) != nil
-            if recentNames.count >= recentLimit {
-                recent = StringTable(capacity: 1024)
-                recentNames.removeAll(keepingCapacity: true)
-            }
-            recent.insert(hash: key, value: Int32(recentNames.count))
-            recentNames.append(name)
-            if ordered {
-                if !back, latest.map({ PersonNames.bytesPrecede($0, name) }) ?? true {
-                    // After every person so far: new.
-                    spilledEnd = spill.append(ExternalSort.record(name.utf8, UInt64(line))).upperBound
-                    latest = name
-                    return
-                }
-                // The order breaks: the people so far are one sorted run; the others are sorted
-                // beyond memory, and checked at the end.
-                ordered = false
-                met = ExternalSort(store: spill, runLength: sortRunLength, run: 0..<spilledEnd)
-            }
-            met?.add(name.utf8, UInt64(line))
-            // A person back: the first line where one came back, among everyone met so far.
-            if back { try checkMet() }
-            return
-        }
         let key = StringTable.hash(name)
-        if let earlier = seen.find(hash: key, isKey: { PersonNames.sameBytes(seenNames[Int($0)], name) }) {
-            throw NotGrouped(line: line, person: name, firstLine: seenFirstLines[Int(earlier)])
+        let back = recent.find(hash: key, isKey: { PersonNames.sameBytes(recentNames[Int($0)], name) }) != nil
+        if recentNames.count >= recentLimit {
+            recent = StringTable(capacity: 1024)
+            recentNames.removeAll(keepingCapacity: true)
         }
-        seen.insert(hash: key, value: Int32(seenNames.count))
-        seenNames.append(name)
-        seenFirstLines.append(line)
+        recent.insert(hash: key, value: Int32(recentNames.count))
+        recentNames.append(name)
+        if ordered {
+            if !back, latest.map({ PersonNames.bytesPrecede($0, name) }) ?? true {
+                // After every person so far: new.
+                spilledEnd = spill.append(ExternalSort.record(name.utf8, UInt64(line))).upperBound
+                latest = name
+                return
+            }
+            // The order breaks: the people so far are one sorted run; the others are sorted
+            // beyond memory, and checked at the end.
+            ordered = false
+            met = ExternalSort(store: spill, runLength: sortRunLength, run: 0..<spilledEnd)
+        }
+        met?.add(name.utf8, UInt64(line))
+        // A person back: the first line where one came back, among everyone met so far.
+        if back { try checkMet() }
     }
 
     /// Of the people met out of order, the first line where one came back (by the sorted
-    /// people: an id met twice), as the reader in memory finds it as it comes.
+    /// people: an id met twice), as a reader checking every person as they come would find it.
     private mutating func checkMet() throws {
         guard var met else { return }
         self.met = nil
