@@ -102,16 +102,21 @@ public struct GroupedReplay {
         // In order, each person's record is read back one after the other; out of order, at
         // the places the sorted ids give (the sort merged once for the people, once for the
         // findings).
-        let (reports, findingsRead, end) = (Records(store, end: recordsEnd), Records(store, end: recordsEnd), recordsEnd)
-        let (sortedReports, sortedFindings) = (sorter?.merged(), sorter?.merged())
-        let entry = { (_: Int) -> [UInt8] in
-            guard let place = sortedReports?.next()?.value else { return reports.next().report }
-            return Records.record(in: store, at: Int(place), end: end).report
+        let kept = 0..<recordsEnd
+        func nextRecord(_ sorted: ExternalSort.Merged?) -> () -> Record? {
+            // In order: one run, read a MiB at a time; out of order, a record here and there.
+            let records = StoreReader(store, range: kept, window: sorted == nil ? 1 << 20 : 4096)
+            return {
+                if let sorted {
+                    guard let place = sorted.next()?.value else { return nil }
+                    records.seek(to: place)
+                }
+                return Record(records)
+            }
         }
-        let findings = { (_: Int) -> [UInt8] in
-            guard let place = sortedFindings?.next()?.value else { return findingsRead.next().findings }
-            return Records.record(in: store, at: Int(place), end: end).findings
-        }
+        let (nextReport, nextFindings) = (nextRecord(sorter?.merged()), nextRecord(sorter?.merged()))
+        let entry = { (_: Int) -> [UInt8] in nextReport().map { Array($0.report) } ?? [] }
+        let findings = { (_: Int) -> [UInt8] in nextFindings().map { Array($0.findings) } ?? [] }
         switch format {
         case .json:
             var report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
@@ -195,18 +200,17 @@ public struct GroupedReplay {
             // Out of order: the people kept so far, read back, to sort them all.
             inOrder = false
             var sorter = ExternalSort(store: store, runLength: sortRunLength)
-            let records = Records(store, end: recordsEnd)
-            for _ in 0..<count {
-                let r = records.next()
-                sorter.add(r.id, UInt64(r.place))
+            let records = StoreReader(store, range: 0..<recordsEnd, window: 1 << 20)
+            while true {
+                let place = records.offset
+                guard let r = Record(records) else { break }
+                sorter.add(r.id, place)
             }
             self.sorter = sorter
         }
         var record: [UInt8] = []
         record.reserveCapacity(12 + person.utf8.count + entry.count + findings.count)
-        for n in [person.utf8.count, entry.count, findings.count] {
-            record.append(contentsOf: [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)])
-        }
+        for n in [person.utf8.count, entry.count, findings.count] { record.appendLittleEndian(n, bytes: 4) }
         record.append(contentsOf: person.utf8)
         record.append(contentsOf: entry)
         record.append(contentsOf: findings)
@@ -214,56 +218,20 @@ public struct GroupedReplay {
         recordsEnd = range.upperBound
         count += 1
         latestPerson = person
-        sorter?.add(person.utf8, UInt64(range.lowerBound))
+        sorter?.add(person.utf8, range.lowerBound)
     }
 
-    /// The records of `store` up to `end`, read one after the other, a block of about 1 MiB at
-    /// a time.
-    private final class Records {
-        private let store: FragmentStore
-        private let end: Int
-        private var block: [UInt8] = []
-        private var blockStart = 0
-        fileprivate(set) var offset = 0
+    /// A person's record as `keep` writes it, read from `reader` (nil at the end).
+    private struct Record {
+        var id: ArraySlice<UInt8>
+        var report: ArraySlice<UInt8>
+        var findings: ArraySlice<UInt8>
 
-        init(_ store: FragmentStore, end: Int) {
-            self.store = store
-            self.end = end
-        }
-
-        /// The record at `place` in `store` (whose records end at `end`).
-        static func record(in store: FragmentStore, at place: Int, end: Int) -> (report: [UInt8], findings: [UInt8]) {
-            let records = Records(store, end: end)
-            records.offset = place
-            let r = records.next(window: 4096)
-            return (r.report, r.findings)
-        }
-
-        /// The next record: its id's bytes, its entry and findings, and where it lies. Read a
-        /// block of `window` bytes at a time.
-        func next(window: Int = 1 << 20) -> (id: ArraySlice<UInt8>, report: [UInt8], findings: [UInt8], place: Int) {
-            func number(_ at: Int) -> Int {
-                Int(block[at]) | Int(block[at + 1]) << 8 | Int(block[at + 2]) << 16 | Int(block[at + 3]) << 24
-            }
-            ensure(12, window)
-            let at = offset - blockStart
-            let (idLength, reportLength, findingsLength) = (number(at), number(at + 4), number(at + 8))
-            let length = 12 + idLength + reportLength + findingsLength
-            ensure(length, window)
-            let start = offset - blockStart + 12
-            let id = block[start..<(start + idLength)]
-            let report = Array(block[(start + idLength)..<(start + idLength + reportLength)])
-            let findings = Array(block[(start + idLength + reportLength)..<(start + idLength + reportLength + findingsLength)])
-            let place = offset
-            offset += length
-            return (id, report, findings, place)
-        }
-
-        /// At least `count` bytes from `offset` in `block` (fewer at the end of the records).
-        private func ensure(_ count: Int, _ window: Int) {
-            guard offset + count > blockStart + block.count else { return }
-            blockStart = offset
-            block = store.read(offset..<min(end, offset + max(count, window)))
+        init?(_ reader: StoreReader) {
+            guard let lengths = reader.take(12) else { return nil }
+            let number = { (k: Int) in lengths.dropFirst(4 * k).prefix(4).littleEndian() }
+            guard let id = reader.take(number(0)), let report = reader.take(number(1)), let findings = reader.take(number(2)) else { return nil }
+            (self.id, self.report, self.findings) = (id, report, findings)
         }
     }
 
@@ -279,8 +247,7 @@ public struct GroupedReplay {
 
     /// Elements kept one after the other, each behind its length (4 bytes, little-endian).
     package static func pack(_ element: [UInt8], into out: inout [UInt8]) {
-        let n = UInt32(element.count)
-        out.append(contentsOf: [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)])
+        out.appendLittleEndian(element.count, bytes: 4)
         out.append(contentsOf: element)
     }
 
@@ -288,7 +255,7 @@ public struct GroupedReplay {
         var elements: [[UInt8]] = []
         var i = 0
         while i + 4 <= bytes.count {
-            let n = Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24
+            let n = bytes[i..<(i + 4)].littleEndian()
             elements.append(Array(bytes[(i + 4)..<(i + 4 + n)]))
             i += 4 + n
         }

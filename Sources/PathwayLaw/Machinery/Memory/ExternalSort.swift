@@ -10,7 +10,7 @@ import PathwayMachinery
 package struct ExternalSort {
     private let store: FragmentStore
     private let runLength: Int
-    private var pending: [(key: [UInt8], value: UInt64)] = []
+    private var pending: [(key: [UInt8], value: Int)] = []
     private var runs: [Range<Int>] = []
 
     /// `run`: records already in `store`, sorted, taken as the first run.
@@ -21,17 +21,16 @@ package struct ExternalSort {
     }
 
     /// The bytes of one record of a run.
-    package static func record(_ key: some Collection<UInt8>, _ value: UInt64) -> [UInt8] {
+    package static func record(_ key: some Collection<UInt8>, _ value: Int) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(12 + key.count)
-        let n = UInt32(key.count)
-        bytes.append(contentsOf: [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)])
+        bytes.appendLittleEndian(key.count, bytes: 4)
         bytes.append(contentsOf: key)
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(value >> UInt64(shift) & 0xFF)) }
+        bytes.appendLittleEndian(value, bytes: 8)
         return bytes
     }
 
-    package mutating func add(_ key: some Collection<UInt8>, _ value: UInt64) {
+    package mutating func add(_ key: some Collection<UInt8>, _ value: Int) {
         pending.append((Array(key), value))
         if pending.count >= runLength { writeRun() }
     }
@@ -46,7 +45,7 @@ package struct ExternalSort {
         pending.removeAll(keepingCapacity: true)
     }
 
-    private static func sortedIndices(_ records: [(key: [UInt8], value: UInt64)]) -> [Int] {
+    private static func sortedIndices(_ records: [(key: [UInt8], value: Int)]) -> [Int] {
         records.indices.sorted { a, b in
             let c = compare(records[a].key[...], records[b].key[...])
             return c != 0 ? c < 0 : a < b
@@ -68,23 +67,23 @@ package struct ExternalSort {
             return Merged(memory: sorted.map { pending[$0] })
         }
         writeRun()
-        return Merged(runs: runs.map { Cursor(store: store, range: $0) })
+        return Merged(runs: runs.map { StoreReader(store, range: $0) })
     }
 
     /// The merge of the runs (or the records kept in memory).
     package final class Merged {
-        private var cursors: [Cursor]
-        private var heads: [(key: ArraySlice<UInt8>, value: UInt64)?]
-        private var memory: [(key: [UInt8], value: UInt64)]
+        private var cursors: [StoreReader]
+        private var heads: [(key: ArraySlice<UInt8>, value: Int)?]
+        private var memory: [(key: [UInt8], value: Int)]
         private var position = 0
 
-        fileprivate init(runs: [Cursor]) {
+        fileprivate init(runs: [StoreReader]) {
             cursors = runs
-            heads = runs.map { $0.next() }
+            heads = runs.map(Merged.record)
             memory = []
         }
 
-        fileprivate init(memory: [(key: [UInt8], value: UInt64)]) {
+        fileprivate init(memory: [(key: [UInt8], value: Int)]) {
             cursors = []
             heads = []
             self.memory = memory
@@ -92,7 +91,7 @@ package struct ExternalSort {
 
         /// The next record in key order, or nil at the end. Of equal keys, the earlier run's
         /// first (the runs are in the order their records were added).
-        package func next() -> (key: ArraySlice<UInt8>, value: UInt64)? {
+        package func next() -> (key: ArraySlice<UInt8>, value: Int)? {
             if cursors.isEmpty {
                 guard position < memory.count else { return nil }
                 defer { position += 1 }
@@ -105,45 +104,14 @@ package struct ExternalSort {
                 best = k
             }
             guard let best, let head = heads[best] else { return nil }
-            heads[best] = cursors[best].next()
+            heads[best] = Merged.record(cursors[best])
             return head
         }
-    }
 
-    /// One run read back a block at a time.
-    fileprivate final class Cursor {
-        private let store: FragmentStore
-        private let end: Int
-        private var offset: Int
-        private var block: [UInt8] = []
-        private var blockStart = 0
-
-        init(store: FragmentStore, range: Range<Int>) {
-            self.store = store
-            end = range.upperBound
-            offset = range.lowerBound
-            blockStart = range.lowerBound
-        }
-
-        func next() -> (key: ArraySlice<UInt8>, value: UInt64)? {
-            guard offset + 4 <= end else { return nil }
-            ensure(4)
-            var at = offset - blockStart
-            let length = Int(block[at]) | Int(block[at + 1]) << 8 | Int(block[at + 2]) << 16 | Int(block[at + 3]) << 24
-            guard offset + 12 + length <= end else { return nil }
-            ensure(12 + length)
-            at = offset - blockStart
-            let key = block[(at + 4)..<(at + 4 + length)]
-            var value: UInt64 = 0
-            for k in (0..<8).reversed() { value = value << 8 | UInt64(block[at + 4 + length + k]) }
-            offset += 12 + length
+        /// The next record of a run, or nil at its end.
+        private static func record(_ run: StoreReader) -> (key: ArraySlice<UInt8>, value: Int)? {
+            guard let length = run.number(bytes: 4), let key = run.take(length), let value = run.number(bytes: 8) else { return nil }
             return (key, value)
-        }
-
-        private func ensure(_ count: Int) {
-            guard offset + count > blockStart + block.count else { return }
-            blockStart = offset
-            block = store.read(offset..<min(end, offset + max(count, 1 << 16)))
         }
     }
 }

@@ -184,7 +184,7 @@ public struct GroupedReader {
         if ordered {
             if !back, latest.map({ PersonNames.bytesPrecede($0, name) }) ?? true {
                 // After every person so far: new.
-                spilledEnd = spill.append(ExternalSort.record(name.utf8, UInt64(line))).upperBound
+                spilledEnd = spill.append(ExternalSort.record(name.utf8, line)).upperBound
                 latest = name
                 return
             }
@@ -193,7 +193,7 @@ public struct GroupedReader {
             ordered = false
             met = ExternalSort(store: spill, runLength: sortRunLength, run: 0..<spilledEnd)
         }
-        met?.add(name.utf8, UInt64(line))
+        met?.add(name.utf8, line)
         // A person back: the first line where one came back, among everyone met so far.
         if back { try checkMet() }
     }
@@ -210,14 +210,14 @@ public struct GroupedReader {
             if let p = previous, ExternalSort.compare(p.key, key) == 0 {
                 // The same person again: their first line, then the start of a later group of
                 // theirs (the earliest later group is the first after the first: ties keep order).
-                if found.map({ Int(value) < $0.line }) ?? true {
-                    found = NotGrouped(line: Int(value), person: String(decoding: key, as: UTF8.self), firstLine: p.first)
+                if found.map({ value < $0.line }) ?? true {
+                    found = NotGrouped(line: value, person: String(decoding: key, as: UTF8.self), firstLine: p.first)
                 }
                 // Only the second group of a person matters: the later ones come after it.
                 previous = (key, p.first)
                 continue
             }
-            previous = (key, Int(value))
+            previous = (key, value)
         }
         if let found { throw found }
     }
