@@ -56,7 +56,7 @@ public struct GroupedReplay {
     private var hasViolation = false
     /// The timelines of the most serious people so far (at most `Report.drawnTimelines`), in
     /// the page's order: the JSON report's `merge.timelines`, as the whole replay gives it.
-    private var timelines: [Timeline] = []
+    private var timelines = Report.MostSerious<Timeline>(limit: Report.drawnTimelines)
 
     /// `batchEvents`: people are replayed together until their events reach this number.
     /// The rules the log cannot judge (``NotJudged``): a grouped log is read once, so the caller
@@ -122,7 +122,7 @@ public struct GroupedReplay {
             var report = Report(asOf: asOf, input: input, rejected: summary.rejected, notJudged: notJudged, people: [], findings: [],
                                 indicators: tally.indicators, parameters: parameters)
             report.provenance = Report.Provenance(sources: summary.sources, declared: declared)
-            report.timelines = timelines
+            report.timelines = timelines.kept.map(\.element)
             report.provenance.latest = latest
             if let fileName {
                 report.provenance.files = [Report.FileCounts(file: fileName, lines: input.lines, events: input.events,
@@ -185,7 +185,9 @@ public struct GroupedReplay {
             afterAsOf += person.eventsAfterAsOf
             // As of a date, a person whose events all come later is not known yet: not listed.
             guard person.eventsReplayed > 0 else { continue }
-            if format == .json, !person.findings.isEmpty { keepTimeline(person, events: batch[i].events) }
+            if format == .json, !person.findings.isEmpty {
+                timelines.offer(Report.Seriousness(person.findings), person.person) { Timeline(person, events: batch[i].events, asOf: asOf) }
+            }
             tally.add(person)
             replayed += person.eventsReplayed
             if person.findings.contains(where: { $0.severity == .violation }) { hasViolation = true }
@@ -233,16 +235,6 @@ public struct GroupedReplay {
             guard let id = reader.take(number(0)), let report = reader.take(number(1)), let findings = reader.take(number(2)) else { return nil }
             (self.id, self.report, self.findings) = (id, report, findings)
         }
-    }
-
-    /// Keeps `person`'s timeline if they are among the most serious so far.
-    private mutating func keepTimeline(_ person: PersonReport, events: [Event]) {
-        let seriousness = Report.Seriousness(person.findings)
-        func precedes(_ t: Timeline) -> Bool { Report.Seriousness.precedes(seriousness, person.person, t.seriousness, t.person) }
-        if timelines.count == Report.drawnTimelines, let last = timelines.last, !precedes(last) { return }
-        let at = timelines.firstIndex(where: { precedes($0) }) ?? timelines.count
-        timelines.insert(Timeline(person, events: events, asOf: asOf), at: at)
-        if timelines.count > Report.drawnTimelines { timelines.removeLast() }
     }
 
     /// Elements kept one after the other, each behind its length (4 bytes, little-endian).

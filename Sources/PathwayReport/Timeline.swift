@@ -181,25 +181,36 @@ extension Report {
     /// report carries for a merge.
     public static let drawnTimelines = 100
 
-    /// The `limit` most serious of `people` with a finding, as indices, in the page's order. A
-    /// person less serious than the `limit`-th so far is passed over with one comparison: the
-    /// replay keeps its hundred timelines without sorting everyone with a finding.
+    /// The `limit` most serious of `people` with a finding, as indices, in the page's order.
     package static func mostSerious(_ people: [PersonReport], limit: Int = .max) -> [Int] {
-        var flagged: [(Seriousness, Int)] = []
-        func precedes(_ a: (Seriousness, Int), _ b: (Seriousness, Int)) -> Bool {
-            Seriousness.precedes(a.0, people[a.1].person, b.0, people[b.1].person)
+        let flagged = people.indices.filter { !people[$0].findings.isEmpty }
+        guard limit < flagged.count else {
+            let seriousness = flagged.map { Seriousness(people[$0].findings) }
+            return flagged.indices.sorted {
+                Seriousness.precedes(seriousness[$0], people[flagged[$0]].person, seriousness[$1], people[flagged[$1]].person)
+            }.map { flagged[$0] }
         }
-        for i in people.indices where !people[i].findings.isEmpty {
-            let candidate = (Seriousness(people[i].findings), i)
-            if limit < .max {
-                if flagged.count == limit, let last = flagged.last, !precedes(candidate, last) { continue }
-                flagged.insert(candidate, at: flagged.firstIndex { precedes(candidate, $0) } ?? flagged.count)
-                if flagged.count > limit { flagged.removeLast() }
-            } else {
-                flagged.append(candidate)
+        var top = MostSerious<Int>(limit: limit)
+        for i in flagged { top.offer(Seriousness(people[i].findings), people[i].person) { i } }
+        return top.kept.map(\.element)
+    }
+
+    /// The `limit` most serious people offered so far, in the page's order, each with what is
+    /// kept of them (made only for those kept): one comparison for a person after the last kept,
+    /// so that the replay keeps its hundred timelines without sorting everyone with a finding.
+    package struct MostSerious<Element> {
+        package let limit: Int
+        package private(set) var kept: [(seriousness: Seriousness, person: String, element: Element)] = []
+
+        package init(limit: Int) { self.limit = limit }
+
+        package mutating func offer(_ seriousness: Seriousness, _ person: String, _ element: () -> Element) {
+            let precedes = { (k: (seriousness: Seriousness, person: String, element: Element)) in
+                Seriousness.precedes(seriousness, person, k.seriousness, k.person)
             }
+            if kept.count >= limit, let last = kept.last, !precedes(last) { return }
+            kept.insert((seriousness, person, element()), at: kept.firstIndex(where: precedes) ?? kept.count)
+            if kept.count > limit { kept.removeLast() }
         }
-        if limit == .max { flagged.sort(by: precedes) }
-        return flagged.map(\.1)
     }
 }
