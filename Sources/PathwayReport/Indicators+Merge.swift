@@ -187,6 +187,33 @@ package struct ReportReader {
         }
     }
 
+    /// The date (`yyyy-mm-dd`) at `keys`.
+    package func date(_ keys: String...) throws(ReportReadError) -> CivilDate {
+        let text = try string(keys)
+        guard let day = CivilDate(text) else { throw unreadable(keys, text) }
+        return day
+    }
+
+    /// The date at `keys`, or nil for `null`.
+    package func optionalDate(_ keys: String...) throws(ReportReadError) -> CivilDate? {
+        guard let text = try optionalString(keys) else { return nil }
+        guard let day = CivilDate(text) else { throw unreadable(keys, text) }
+        return day
+    }
+
+    private func unreadable(_ keys: [String], _ text: String) -> ReportReadError {
+        ReportReadError(path: path, message: "\(keys.joined(separator: ".")) : une date illisible : \(text)")
+    }
+
+    /// The value at `keys` of a list of names (a state, a dominante…).
+    package func value<T: RawRepresentable>(_ keys: String...) throws(ReportReadError) -> T where T.RawValue == String {
+        let text = try string(keys)
+        guard let value = T(rawValue: text) else {
+            throw ReportReadError(path: path, message: "\(keys.joined(separator: ".")) : valeur inconnue \(text)")
+        }
+        return value
+    }
+
     package func bool(_ keys: String...) throws(ReportReadError) -> Bool {
         guard case .bool(let flag) = try member(keys) else { throw missing(keys, "mal formé (true ou false était attendu)") }
         return flag

@@ -57,55 +57,38 @@ package struct PersonDetail {
     /// From the person's entry of a JSON report (`people[]`) and their findings.
     package init(json: JSONValue, findings: [Finding], at path: String) throws(ReportReadError) {
         let r = ReportReader(json, path + " (people)")
-        func date(_ keys: String...) throws(ReportReadError) -> CivilDate? {
-            guard let text = try r.optionalString(keys) else { return nil }
-            guard let day = CivilDate(text) else { throw ReportReadError(path: r.path, message: "une date illisible : \(text)") }
-            return day
-        }
-        /// A date the entry must give.
-        func required(_ keys: String...) throws(ReportReadError) -> CivilDate {
-            let text = try r.string(keys)
-            guard let day = CivilDate(text) else { throw ReportReadError(path: r.path, message: "une date illisible : \(text)") }
-            return day
-        }
         func hours(_ keys: String...) throws(ReportReadError) -> Hours? {
             guard case .number(let text)? = r.find(keys), let cents = Cents.parse(text) else { return nil }
             return Hours(hundredths: Int(cents.value))
         }
-        func enumValue<T: RawRepresentable>(_ type: T.Type, _ keys: String...) throws(ReportReadError) -> T where T.RawValue == String {
-            let text = try r.string(keys)
-            guard let value = T(rawValue: text) else { throw ReportReadError(path: r.path, message: "\(keys.joined(separator: ".")) : valeur inconnue \(text)") }
-            return value
-        }
         person = try r.string("person")
-        status = try enumValue(PathwayStatus.self, "state")
+        status = try r.value("state") as PathwayStatus
         if case .object? = r.find(["right"]) {
             if try r.string("right", "status") == "open" {
-                right = .open(since: try required("right", "opened"), received: try date("right", "received"))
+                right = .open(since: try r.date("right", "opened"), received: try r.optionalDate("right", "received"))
             } else {
-                right = .closed(on: try required("right", "closed"), reason: try enumValue(ClosureReason.self, "right", "reason"))
+                right = .closed(on: try r.date("right", "closed"), reason: try r.value("right", "reason") as ClosureReason)
             }
         }
         transferred = try r.bool("transfer")
         subjectToDuties = try r.bool("subject_to_duties")
-        registeredOn = try date("registered")
-        if let oriented = try date("oriented"), let notified = try date("notified") {
-            orientation = (oriented, notified, try enumValue(Dominante.self, "dominante"), try enumValue(Organisme.self, "organisme"))
+        registeredOn = try r.optionalDate("registered")
+        if let oriented = try r.optionalDate("oriented"), let notified = try r.optionalDate("notified") {
+            orientation = (oriented, notified, try r.value("dominante") as Dominante, try r.value("organisme") as Organisme)
         }
-        diagnosticOn = try date("diagnostic")
+        diagnosticOn = try r.optionalDate("diagnostic")
         if case .object? = r.find(["contract"]) {
-            contract = (try required("contract", "date"), try r.string("contract", "event"), try hours("contract", "weekly_hours"),
-                        try date("contract", "ends"))
+            contract = (try r.date("contract", "date"), try r.string("contract", "event"), try hours("contract", "weekly_hours"),
+                        try r.optionalDate("contract", "ends"))
             sinceOrientation = try r.bool("contract", "since_orientation")
             if case .object? = r.find(["contract", "signed"]) {
-                signed = (try required("contract", "signed", "date"), try r.string("contract", "signed", "event"),
+                signed = (try r.date("contract", "signed", "date"), try r.string("contract", "signed", "event"),
                           try hours("contract", "signed", "weekly_hours"))
             }
         }
         for d in try r.array("deadlines") {
             let m = ReportReader(d, r.path)
-            guard let due = CivilDate(try m.string("due")) else { throw ReportReadError(path: r.path, message: "deadlines : une échéance illisible") }
-            deadlines.append((try m.string("rule"), due, try m.bool("passed")))
+            deadlines.append((try m.string("rule"), try m.date("due"), try m.bool("passed")))
         }
         let weeks = try r.int("intensity", "weeks_under_contract")
         if weeks > 0 {
@@ -117,10 +100,6 @@ package struct PersonDetail {
         }
         for s in try r.array("sanctions") {
             let m = ReportReader(s, r.path)
-            func day(_ key: String) throws(ReportReadError) -> CivilDate {
-                guard let d = CivilDate(try m.string(key)) else { throw ReportReadError(path: r.path, message: "sanctions.\(key) : une date illisible") }
-                return d
-            }
             let amounts: (withheld: Cents, refunded: Cents, lost: Cents)?
             if case .number? = m.find(["withheld"]) {
                 amounts = (try m.cents("withheld"), try m.cents("refunded"), try m.cents("lost"))
@@ -128,9 +107,9 @@ package struct PersonDetail {
                 amounts = nil
             }
             let measure = try m.string("measure")
-            let line = Report.sanctionLine(event: try m.string("event"), date: try day("date"), suspension: measure == "suspension",
-                                           percent: try m.int("percent"), months: try m.int("months"), starts: try day("starts"),
-                                           ends: try day("ends"),
+            let line = Report.sanctionLine(event: try m.string("event"), date: try m.date("date"), suspension: measure == "suspension",
+                                           percent: try m.int("percent"), months: try m.int("months"), starts: try m.date("starts"),
+                                           ends: try m.date("ends"),
                                            basis: SanctionBasis(rawValue: try m.string("basis"))?.label ?? "",
                                            endedBy: try m.optionalString("ended_by"), amounts: amounts)
             var procedure: [String] = []

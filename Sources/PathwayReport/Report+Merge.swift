@@ -324,8 +324,8 @@ public struct ReportMerge {
                   let date = CivilDate(try f.string("date")) else {
                 throw ReportReadError(path: part.path, message: "findings : un constat à la règle, la gravité ou la date inconnue")
             }
-            let due = f.has("due") ? try f.optionalString("due").flatMap(CivilDate.init) : nil
-            let done = f.has("done") ? try f.optionalString("done").flatMap(CivilDate.init) : nil
+            let due = f.has("due") ? try f.optionalDate("due") : nil
+            let done = f.has("done") ? try f.optionalDate("done") : nil
             result.append(Finding(rule: rule, severity: severity, person: try f.string("person"), date: date, due: due, done: done,
                                   event: try f.optionalString("event"), text: .text(try f.string("message"))))
         }

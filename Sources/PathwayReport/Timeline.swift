@@ -100,45 +100,31 @@ package struct Timeline: Sendable, Equatable {
     /// An entry of a JSON report's `merge.timelines`.
     package init(json: JSONValue, at path: String) throws(ReportReadError) {
         let r = ReportReader(json, path + " (merge.timelines)")
-        func day(_ m: ReportReader, _ key: String) throws(ReportReadError) -> CivilDate {
-            guard let d = CivilDate(try m.string(key)) else { throw ReportReadError(path: r.path, message: "\(key) : une date illisible") }
-            return d
-        }
-        func optionalDay(_ m: ReportReader, _ key: String) throws(ReportReadError) -> CivilDate? {
-            guard let text = try m.optionalString(key) else { return nil }
-            guard let d = CivilDate(text) else { throw ReportReadError(path: r.path, message: "\(key) : une date illisible") }
-            return d
-        }
-        func value<T: RawRepresentable>(_ m: ReportReader, _ key: String) throws(ReportReadError) -> T where T.RawValue == String {
-            let text = try m.string(key)
-            guard let v = T(rawValue: text) else { throw ReportReadError(path: r.path, message: "\(key) : valeur inconnue \(text)") }
-            return v
-        }
         person = try r.string("person")
         seriousness = Report.Seriousness(violations: try r.int("violations"), warnings: try r.int("warnings"), infos: try r.int("infos"))
         events = []
         for e in try r.array("events") {
             let m = ReportReader(e, r.path)
-            events.append(Tick(date: try day(m, "date"), event: try m.string("event"), text: try m.string("text")))
+            events.append(Tick(date: try m.date("date"), event: try m.string("event"), text: try m.string("text")))
         }
         clocks = []
         for c in try r.array("deadlines") {
             let m = ReportReader(c, r.path)
             let rule = RuleID(rawValue: try m.string("rule"))
             guard RuleRegistry.rule(rule) != nil else { throw ReportReadError(path: r.path, message: "deadlines : règle inconnue \(rule)") }
-            clocks.append(Clock(rule: rule, start: try day(m, "start"), due: try day(m, "due"), status: try value(m, "status"),
-                                done: try optionalDay(m, "done"), text: try m.string("text")))
+            clocks.append(Clock(rule: rule, start: try m.date("start"), due: try m.date("due"), status: try m.value("status"),
+                                done: try m.optionalDate("done"), text: try m.string("text")))
         }
         sanctions = []
         for s in try r.array("sanctions") {
             let m = ReportReader(s, r.path)
-            sanctions.append(Sanction(event: try m.string("event"), measure: try value(m, "measure"), starts: try day(m, "starts"),
-                                      ends: try day(m, "ends"), text: try m.string("text")))
+            sanctions.append(Sanction(event: try m.string("event"), measure: try m.value("measure"), starts: try m.date("starts"),
+                                      ends: try m.date("ends"), text: try m.string("text")))
         }
         appeals = []
         for a in try r.array("appeals") {
             let m = ReportReader(a, r.path)
-            appeals.append(Appeal(event: try m.string("event"), received: try day(m, "received"), answered: try optionalDay(m, "answered"),
+            appeals.append(Appeal(event: try m.string("event"), received: try m.date("received"), answered: try m.optionalDate("answered"),
                                   text: try m.string("text")))
         }
     }
