@@ -218,7 +218,7 @@ enum ReplayCommand {
         if options.asOf == nil {
             let latest = LogInput.latestDate(log)
             report.asOfSetBy = LogInput.asOfSetter(log, latest)
-            report.provenance.latest = latest.map { Report.Provenance.Latest(event: log.events[$0.setter].id, count: $0.count) }
+            report.provenance.latest = latest?.provenance
             if let warning = LogInput.latestDateWarning(log, latest) { console.err("pathway replay : \(warning)\n") }
         }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
@@ -368,18 +368,10 @@ enum ReplayCommand {
             // A first pass for the latest date (and to check the grouping before any output).
             let spill = try TemporaryFileStore()
             var reader = GroupedReader(jobs: options.jobs, spill: spill)
-            var latest: CivilDate?, setter = Report.Provenance.Latest(event: "", count: 0)
-            // The event that sets the date: the smallest id of the latest day (as without --sorted).
+            // The latest date, and the event that sets it, as without --sorted.
+            var latest = LogInput.LatestDate()
             func note(_ id: String, _ events: [Event]) {
-                for event in events {
-                    if latest.map({ event.date > $0 }) ?? true {
-                        latest = event.date
-                        setter = Report.Provenance.Latest(event: event.id, count: 1)
-                    } else if event.date == latest {
-                        setter.count += 1
-                        if event.id.utf8.lexicographicallyPrecedes(setter.event.utf8) { setter.event = event.id }
-                    }
-                }
+                for event in events { latest.add(event.date, id: event.id) }
             }
             try pass("passe 1 sur 2 (dates, regroupement) : lu") { chunk in
                 try reader.consume(chunk, person: note)
@@ -387,9 +379,9 @@ enum ReplayCommand {
             }
             do { sources = try reader.finish(person: note).sources } catch { throw describe(error) }
             if let problem = spill.failure { throw InputError(message: "pathway replay --sorted : \(problem)") }
-            guard let latest else { return nil }
-            asOf = latest
-            latestEvent = setter
+            guard let date = latest.date else { return nil }
+            asOf = date
+            latestEvent = latest.provenance
         }
         guard let asOf else { return nil }
         // The people's pieces, and the people met while they come in order (a log sorted by

@@ -138,31 +138,41 @@ public enum LogInput {
     }
 
     /// The log's latest date, the latest before it, and the event that set it (the smallest id
-    /// of that day, whatever the order of the lines) with how many share the day: one pass over
-    /// the dates, an id compared only between events of the latest day.
+    /// of that day, whatever the order of the lines) with how many share the day: events added
+    /// one at a time (a log in memory, or `replay --sorted`'s first pass), an id read only for
+    /// the events of the latest day so far.
     package struct LatestDate {
-        package var date: CivilDate
+        package var date: CivilDate?
         package var next: CivilDate?
-        package var setter: Int
-        package var count: Int
+        package var setter = ""
+        package var count = 0
+
+        package init() {}
+
+        package mutating func add(_ day: CivilDate, id: @autoclosure () -> String) {
+            guard let date else { (date, setter, count) = (day, id(), 1); return }
+            if day > date {
+                (self.date, next, setter, count) = (day, date, id(), 1)
+            } else if day == date {
+                count += 1
+                let id = id()
+                if id.utf8.lexicographicallyPrecedes(setter.utf8) { setter = id }
+            } else if next.map({ day > $0 }) ?? true {
+                next = day
+            }
+        }
+
+        /// What the JSON report's `merge.latest` says of it (nil: no event).
+        package var provenance: Report.Provenance.Latest? {
+            date == nil ? nil : Report.Provenance.Latest(event: setter, count: count)
+        }
     }
 
     package static func latestDate(_ log: ParsedLog) -> LatestDate? {
+        var found = LatestDate()
         let events = log.events
-        guard !events.isEmpty else { return nil }
-        var found = LatestDate(date: events[0].date, next: nil, setter: 0, count: 1)
-        for k in 1..<events.count {
-            let date = events[k].date
-            if date > found.date {
-                found = LatestDate(date: date, next: found.date, setter: k, count: 1)
-            } else if date == found.date {
-                found.count += 1
-                if events[k].id.utf8.lexicographicallyPrecedes(events[found.setter].id.utf8) { found.setter = k }
-            } else if found.next.map({ date > $0 }) ?? true {
-                found.next = date
-            }
-        }
-        return found
+        for k in events.indices { found.add(events[k].date, id: events[k].id) }
+        return found.date == nil ? nil : found
     }
 
     /// Says which event set the default `as_of`, and warns when that date lies more than a year
@@ -172,8 +182,8 @@ public enum LogInput {
     public static func asOfSetter(_ log: ParsedLog) -> String? { asOfSetter(log, latestDate(log)) }
 
     package static func asOfSetter(_ log: ParsedLog, _ latest: LatestDate?) -> String? {
-        guard let latest else { return nil }
-        return asOfSetter(Report.Provenance.Latest(event: log.events[latest.setter].id, count: latest.count))
+        guard let latest = latest?.provenance else { return nil }
+        return asOfSetter(latest)
     }
 
     /// `la date la plus récente du journal, celle de l'événement P29-14 et de 2 autres`.
@@ -187,8 +197,8 @@ public enum LogInput {
 
     /// The event named is the first line of the latest day (as before).
     package static func latestDateWarning(_ log: ParsedLog, _ latest: LatestDate?) -> String? {
-        guard let latest, let next = latest.next, latest.date.days(since: next) > 366,
-              let event = log.events.first(where: { $0.date == latest.date }) else { return nil }
-        return "la date d'audit (as_of) est le \(latest.date), fixée par l'événement \(event.id) (ligne \(event.line)), plus d'un an après la date suivante du journal (\(next)) : une année mal saisie ? Donnez --as-of pour choisir la date"
+        guard let date = latest?.date, let next = latest?.next, date.days(since: next) > 366,
+              let event = log.events.first(where: { $0.date == date }) else { return nil }
+        return "la date d'audit (as_of) est le \(date), fixée par l'événement \(event.id) (ligne \(event.line)), plus d'un an après la date suivante du journal (\(next)) : une année mal saisie ? Donnez --as-of pour choisir la date"
     }
 }
