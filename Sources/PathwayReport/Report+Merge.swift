@@ -240,9 +240,9 @@ public struct ReportMerge {
         }
         // The most serious people of the whole are among the most serious of their part: each
         // part carries its first `drawnTimelines`.
-        var timelines = parts.flatMap(\.timelines)
-        timelines.sort { Report.Seriousness.precedes($0.seriousness, $0.person, $1.seriousness, $1.person) }
-        report.timelines = Array(timelines.prefix(Report.drawnTimelines))
+        var timelines = Report.MostSerious<Timeline>(limit: Report.drawnTimelines)
+        for p in parts { for t in p.timelines { timelines.offer(t.seriousness, t.person) { t } } }
+        report.timelines = timelines.kept.map(\.element)
         // Without --as-of, each part's date was its latest: the event that set the whole's is
         // the smallest id of that day in all the parts (given in one part at least: none).
         if parts.allSatisfy({ $0.latest != nil }) {
