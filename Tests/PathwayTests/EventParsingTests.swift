@@ -3,13 +3,13 @@ import Testing
 
 @Suite("Event log v1: the 19 types and their fields")
 struct EventParsingTests {
-    private func parse(_ line: String) -> Result<Event, LineError> {
+    fileprivate func parse(_ line: String) -> Result<Event, LineError> {
         let log = LogReader.read(line)
         if let event = log.events.first { return .success(event) }
         return .failure(log.rejected.first ?? LineError(line: 0, field: nil, message: "nothing"))
     }
 
-    private func event(_ type: String, _ fields: String = "") -> EventKind? {
+    fileprivate func event(_ type: String, _ fields: String = "") -> EventKind? {
         let extra = fields.isEmpty ? "" : "," + fields
         guard case .success(let e) = parse(#"{"id":"e1","person":"P1","type":"\#(type)","date":"2025-03-03"\#(extra)}"#) else { return nil }
         return e.kind
@@ -320,10 +320,36 @@ struct LineReasonTests {
 
 @Suite("Event layout")
 struct EventLayoutTests {
-    @Test("an event stays 80 bytes: a log holds millions (a field added to a kind must fit)")
+    @Test("an event stays 64 bytes: a log holds millions (a field added to a kind must fit)")
     func size() {
-        #expect(MemoryLayout<Event>.size <= 80, "\(MemoryLayout<Event>.size)")
-        // The largest kind is right_opened's (35 bytes): a kind that grows past it grows every event.
-        #expect(MemoryLayout<EventKind>.size <= 35, "kind \(MemoryLayout<EventKind>.size)")
+        #expect(MemoryLayout<Event>.stride <= 64, "\(MemoryLayout<Event>.stride)")
+        // The largest kind is appeal_decided's (20 bytes: the appeal's id and four bytes), its tag
+        // in the spare bits: a kind that grows past it grows every event.
+        #expect(MemoryLayout<EventKind>.size <= 20, "kind \(MemoryLayout<EventKind>.size)")
+        for (name, size) in [("right_opened", MemoryLayout<RightOpening>.size), ("household_changed", MemoryLayout<HouseholdChange>.size),
+                             ("contract", MemoryLayout<ContractTerms>.size), ("sanction_notice", MemoryLayout<SanctionTerms>.size),
+                             ("sanction_decided", MemoryLayout<SanctionDecision>.size), ("orientation_decided", MemoryLayout<OrientationDecision>.size)] {
+            #expect(size <= 17, "\(name) \(size)")
+        }
+    }
+
+    @Test("the fields kept in a byte read back at their limits, and none stays none")
+    func packedLimits() {
+        for percent in [nil, 1, 100] as [Int?] {
+            for months in [nil, 1, 12] as [Int?] {
+                let terms = SanctionTerms(measure: .suspension, percent: percent, months: months)
+                #expect(terms.percent == percent && terms.months == months)
+            }
+        }
+        for size in [nil, 1, 99] as [Int?] {
+            #expect(HouseholdChange(householdSize: size).householdSize == size)
+        }
+        // Read from the log at the limits the schema accepts.
+        let event = EventParsingTests().event
+        #expect(event("sanction_notice", #""percent":100,"months":12"#) == .sanctionNotice(SanctionTerms(percent: 100, months: 12)))
+        #expect(event("sanction_notice", #""percent":1,"months":1"#) == .sanctionNotice(SanctionTerms(percent: 1, months: 1)))
+        #expect(event("household_changed", #""household_size":99"#) == .householdChanged(HouseholdChange(householdSize: 99)))
+        #expect(event("household_changed", #""household_size":1"#) == .householdChanged(HouseholdChange(householdSize: 1)))
+        #expect(event("sanction_notice", #""percent":101"#) == nil && event("household_changed", #""household_size":100"#) == nil)
     }
 }

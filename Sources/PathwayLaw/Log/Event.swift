@@ -5,8 +5,9 @@ public struct Event: Sendable, Hashable {
     public var id: String
     /// The beneficiary: an opaque, pseudonymous identifier (1–128 characters).
     public var person: String
-    // The date after the kind, whose last byte is its case: the four bytes of the date fill
-    // the gap before the line, and an event takes 80 bytes, not 88 (a log holds millions).
+    // The date after the kind (20 bytes, its case in spare bits): the four bytes of the date
+    // fill the gap before the line, and an event takes 64 bytes (a log holds millions). Every
+    // kind's fields are laid out to fit in 20 bytes: the small numbers in a byte each.
     /// The type and its fields.
     public var kind: EventKind
     /// The day the event took legal effect.
@@ -203,6 +204,10 @@ public enum DatedFrom: String, Sendable, CaseIterable {
 }
 
 public struct RightOpening: Sendable, Hashable {
+    // The amount first, then the one-byte fields in its padding: an opening lies in every event
+    // of the log's array, whose size is its largest kind's.
+    /// Monthly allowance due, if known.
+    public var monthlyAmount: Cents?
     /// Transferred from another département.
     public var transfer: Bool
     /// People in the RSA household (1 to 99), kept in a byte: an opening lies in every event of
@@ -216,8 +221,6 @@ public struct RightOpening: Sendable, Hashable {
     public var singleParentIncrease: Bool
     /// Soumis aux droits et devoirs (CASF L262-28); `true` unless said otherwise.
     public var subjectToDuties: Bool
-    /// Monthly allowance due, if known.
-    public var monthlyAmount: Cents?
     /// Whether `subject_to_duties` was written (not its default): a right told again changes
     /// the duties only when it says so.
     public var dutiesStated: Bool
@@ -245,12 +248,20 @@ public struct RightOpening: Sendable, Hashable {
 }
 
 public struct HouseholdChange: Sendable, Hashable {
-    public var householdSize: Int?
-    public var singleParentIncrease: Bool?
     public var monthlyAmount: Cents?
+    public var singleParentIncrease: Bool?
+    // People in the household (1 to 99), in a byte, 0 for none: a change lies in every event of
+    // the log's array, whose size is its largest kind's.
+    private var householdSizeByte: UInt8
+
+    /// People in the RSA household (1 to 99), when it changed.
+    public var householdSize: Int? {
+        get { householdSizeByte == 0 ? nil : Int(householdSizeByte) }
+        set { householdSizeByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
+    }
 
     public init(householdSize: Int? = nil, singleParentIncrease: Bool? = nil, monthlyAmount: Cents? = nil) {
-        self.householdSize = householdSize
+        householdSizeByte = householdSize.map { UInt8(clamping: $0) } ?? 0
         self.singleParentIncrease = singleParentIncrease
         self.monthlyAmount = monthlyAmount
     }
@@ -377,28 +388,42 @@ public enum SanctionMeasure: String, Sendable, CaseIterable {
 /// The sanction envisaged in a notice: every field optional.
 public struct SanctionTerms: Sendable, Hashable {
     public var measure: SanctionMeasure?
-    public var percent: Int?
-    public var months: Int?
+    // Kept in a byte each, 0 for none (the values are 1 to 100 and 1 to 12): a notice lies in
+    // every event of the log's array, whose size is its largest kind's.
+    private var percentByte: UInt8
+    private var monthsByte: UInt8
+
+    /// Share of the allowance envisaged, 1–100.
+    public var percent: Int? {
+        get { percentByte == 0 ? nil : Int(percentByte) }
+        set { percentByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
+    }
+    /// Duration envisaged, 1–12 months.
+    public var months: Int? {
+        get { monthsByte == 0 ? nil : Int(monthsByte) }
+        set { monthsByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
+    }
 
     public init(measure: SanctionMeasure? = nil, percent: Int? = nil, months: Int? = nil) {
         self.measure = measure
-        self.percent = percent
-        self.months = months
+        percentByte = percent.map { UInt8(clamping: $0) } ?? 0
+        monthsByte = months.map { UInt8(clamping: $0) } ?? 0
     }
 }
 
 public struct SanctionDecision: Sendable, Hashable {
-    public var measure: SanctionMeasure
+    // Kept in a byte each (the values are 1 to 100 and 1 to 12, 0 for none), and laid out so
+    // that the bytes fill the dates' padding: a decision lies in every event of the log's
+    // array, whose size is its largest kind's.
     /// First day of the sanction (defaults to the decision's date).
     public var starts: CivilDate?
+    public var measure: SanctionMeasure
+    /// Follows a France Travail proposal (CASF L262-37 IV).
+    public var proposedByFranceTravail: Bool
+    private var percentByte: UInt8
     /// The day the decision was notified to the person (defaults to the decision's date): the
     /// two months to appeal run from it.
     public var notified: CivilDate?
-    /// Follows a France Travail proposal (CASF L262-37 IV).
-    public var proposedByFranceTravail: Bool
-    // Kept in a byte each (the values are 1 to 100 and 1 to 12, 0 for none): a decision lies in
-    // every event of the log's array, whose size is its largest kind's.
-    private var percentByte: UInt8
     private var monthsByte: UInt8
     private var proposedPercentByte: UInt8
     private var proposedMonthsByte: UInt8
