@@ -177,7 +177,7 @@ enum ReplayCommand {
         let jobs = options.jobs
         var files: [Report.FileCounts] = []
         var size = 0
-        let log = options.windows1252 ? try readWindows1252(options.inputs, counts: &files)
+        var log = options.windows1252 ? try readWindows1252(options.inputs, counts: &files)
             : options.more.isEmpty ? try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
             size = buffer.count
             let meter = Progress.onTerminal(total: buffer.count)
@@ -201,25 +201,32 @@ enum ReplayCommand {
         Progress.stage("rejeu de \(log.events.count) événements", total: size)
         warnUndeclared(NotJudged.rules(sources: log.sources, declared: options.sources, rules: parameters.rules).undeclared,
                        console: &console)
-        var report = Replay.log(log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
+        // What is read of the events after the replay, read before: the latest date, the counts.
+        let latest = options.asOf == nil ? LogInput.latestDate(log) : nil
+        let (asOfSetter, latestWarning) = (LogInput.asOfSetter(log, latest), LogInput.latestDateWarning(log, latest))
+        let (eventCount, lineCount) = (log.events.count, log.lines)
+        // The events let go once replayed (at 10^6 events they are half the run's memory), but
+        // for the HTML page's timelines beyond the report's and --by-file, which read them again.
+        var report = options.format == .html || options.byFile
+            ? Replay.log(log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
+            : Replay.log(releasing: &log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
         report.provenance.files = files.isEmpty
-            ? [Report.FileCounts(file: input == "-" ? "entrée standard" : input, lines: log.lines, events: log.events.count,
+            ? [Report.FileCounts(file: input == "-" ? "entrée standard" : input, lines: lineCount, events: eventCount,
                                  duplicates: log.duplicates, rejected: log.rejected.count, blank: log.blank)]
             : files
         if options.byFile {
             let names = options.inputs.map { $0 == "-" ? "entrée standard" : $0 }
-            let lines = files.isEmpty ? [log.lines] : files.map(\.lines)
+            let lines = files.isEmpty ? [lineCount] : files.map(\.lines)
             report.byFile = report.indicatorsByFile(events: log.events, files: Array(zip(names, lines)).map { (name: $0.0, lines: $0.1) }, jobs: options.jobs)
         }
         if let encodingWarning { report.warnings.append(encodingWarning) }
         if options.asOf == nil {
-            let latest = LogInput.latestDate(log)
-            report.asOfSetBy = LogInput.asOfSetter(log, latest)
+            report.asOfSetBy = asOfSetter
             report.provenance.latest = latest?.provenance
-            if let warning = LogInput.latestDateWarning(log, latest) { console.err("pathway replay : \(warning)\n") }
+            if let latestWarning { console.err("pathway replay : \(latestWarning)\n") }
         }
         let replay = Clock.trace ? Clock.phase(since: t1) : "", t2 = Clock.mark()
         defer {

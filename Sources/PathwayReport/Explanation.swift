@@ -60,7 +60,7 @@ public struct Explanation: Sendable {
     }
 
     /// Explains `person` from its events (any order; sorted by date, then line).
-    public static func person(_ person: String, events: [Event], asOf: CivilDate, parameters: Parameters = .law,
+    public static func person(_ person: String, events: some Sequence<Event>, asOf: CivilDate, parameters: Parameters = .law,
                               notJudged: [NotJudged] = []) -> Explanation {
         let unjudged = Set(notJudged.map(\.rule))
         let ordered = events.sorted { ($0.date, $0.line) < ($1.date, $1.line) }

@@ -35,7 +35,7 @@ public enum LogInput {
             return nil
         }
         var events = [Int](repeating: 0, count: ranges.count), rejected = [Int](repeating: 0, count: ranges.count)
-        for e in log.events { if let at = locate(e.line) { events[at.index] += 1 } }
+        for e in log.events.stored { if let at = locate(e.line) { events[at.index] += 1 } }
         for k in log.rejected.indices {
             guard let at = locate(log.rejected[k].line) else { continue }
             rejected[at.index] += 1
@@ -170,8 +170,7 @@ public enum LogInput {
 
     package static func latestDate(_ log: ParsedLog) -> LatestDate? {
         var found = LatestDate()
-        let events = log.events
-        for k in events.indices { found.add(events[k].date, id: events[k].id) }
+        for event in log.events.stored { found.add(event.date, id: event.id) }
         return found.date == nil ? nil : found
     }
 

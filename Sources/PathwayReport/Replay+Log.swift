@@ -16,23 +16,33 @@ extension Replay {
     /// keeps both).
     public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
                            sources: SourceDeclarations = .builtIn, jobs: Int = 1) -> Report {
-        let events = log.events
+        var log = log
+        return Replay.log(releasing: &log, asOf: requested, parameters: parameters, sources: sources, jobs: jobs)
+    }
+
+    /// The same, letting go of the log's events as soon as they are replayed: `log.events` is
+    /// empty on return (the rest of the log is kept), and the events' memory is given back before
+    /// the report is put together, when no one else holds them (at 10^6 events, they are half
+    /// the memory of the run).
+    package static func log(releasing log: inout ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
+                           sources: SourceDeclarations = .builtIn, jobs: Int = 1) -> Report {
+        var events = log.events
+        log.events = EventList()
+        var stored = events.stored
         let count = events.count
         // The latest date of the log.
         let latest = Parallel.map(count: max(1, jobs), jobs: jobs) { k in
             var latest = Int32.min
-            for i in (count * k / max(1, jobs))..<(count * (k + 1) / max(1, jobs)) { latest = max(latest, events[i].date.dayNumber) }
+            for i in (count * k / max(1, jobs))..<(count * (k + 1) / max(1, jobs)) { latest = max(latest, stored[i].date.dayNumber) }
             return latest
         }.max() ?? Int32.min
         let asOf = requested ?? (count == 0 ? nil : CivilDate(dayNumber: latest))
         // What the log's sources do not record is not judged (``NotJudged``).
         let notJudged = NotJudged.rules(sources: log.sources, declared: sources, rules: parameters.rules).notJudged
         let unjudged = Set(notJudged.map(\.rule))
-        // People numbered (by the reader as it parsed, or here), then each person's events
-        // laid out contiguously (a counting sort).
-        var (personOf, names) = log.people.map { ($0.personOf, $0.names) } ?? numberPeople(events, jobs: jobs)
-        let (start, order) = layOut(personOf, people: names.count, jobs: jobs)
-        personOf = []
+        // Each person's events laid out contiguously (a counting sort).
+        let names = events.names
+        let (start, order) = layOut(events.personOf, people: names.count, jobs: jobs)
         let ranking = PersonNames.byteOrder(names)
         var people: [PersonReport] = []
         if let asOf {
@@ -45,10 +55,10 @@ extension Replay {
                 // turn (it was a tenth of the run's time at 10^6 events).
                 var mine = Array(order[start[p]..<start[p + 1]])
                 if zip(mine, mine.dropFirst()).contains(where: {
-                    let (a, b) = (events[Int($0)], events[Int($1)])
+                    let (a, b) = (stored[Int($0)], stored[Int($1)])
                     return (a.date, a.line) > (b.date, b.line)
                 }) {
-                    mine.sort { (events[Int($0)].date, events[Int($0)].line) < (events[Int($1)].date, events[Int($1)].line) }
+                    mine.sort { (stored[Int($0)].date, stored[Int($0)].line) < (stored[Int($1)].date, stored[Int($1)].line) }
                 }
                 var report = person(names[p], events: events, order: mine, asOf: asOf, parameters: parameters,
                                     keepingWeeks: false)
@@ -63,6 +73,9 @@ extension Replay {
             let (i, p) = (drawn[k], ranking[drawn[k]])
             return Timeline(people[i], events: order[start[p]..<start[p + 1]].lazy.map { events[Int($0)] }, asOf: asOf)
         }
+        // The events replayed: let go.
+        let eventCount = events.count
+        (events, stored) = (EventList(), [])
         // Read where they lie (`for person in people` would copy each report, retaining all it
         // holds).
         var afterAsOf = 0, replayed = 0, unknownYet = false
@@ -74,7 +87,7 @@ extension Replay {
         // As of a date, a person whose events all come later is not known yet: not listed.
         if unknownYet { people.removeAll { $0.eventsReplayed == 0 } }
         let findings = Parallel.concatenation(count: people.count, jobs: jobs) { people[$0].findings }
-        let input = Report.Input(lines: log.lines, events: log.events.count, duplicates: log.duplicates,
+        let input = Report.Input(lines: log.lines + eventCount, events: eventCount, duplicates: log.duplicates,
                                  rejected: log.rejected.count, blank: log.blank,
                                  replayed: replayed,
                                  afterAsOf: afterAsOf,

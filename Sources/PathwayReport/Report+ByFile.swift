@@ -5,7 +5,7 @@ import PathwayLaw
 extension Report {
     /// `files`: each input file's name and number of lines, in the order read (the events' line
     /// numbers run on from one file to the next).
-    public func indicatorsByFile(events: [Event], files: [(name: String, lines: Int)], jobs: Int = 1) -> [(file: String, indicators: Indicators)] {
+    public func indicatorsByFile(events: EventList, files: [(name: String, lines: Int)], jobs: Int = 1) -> [(file: String, indicators: Indicators)] {
         guard !files.isEmpty else { return [] }
         var firstLine: [Int] = []
         var last = 0
@@ -21,18 +21,16 @@ extension Report {
             }
             return low
         }
-        // Each person's first line, by their exact bytes (two ids that compare equal as strings
-        // are two people, as in the replay).
-        // One lookup an event, the entry changed in place.
-        var first: [String: [(bytes: [UInt8], line: Int)]] = [:]
-        func note(_ event: Event, in list: inout [(bytes: [UInt8], line: Int)]) {
-            if let k = list.firstIndex(where: { $0.bytes.elementsEqual(event.person.utf8) }) {
-                list[k].line = min(list[k].line, event.line)
-            } else {
-                list.append((Array(event.person.utf8), event.line))
-            }
+        // Each person's first line, by their number in the list (people told apart by their
+        // exact bytes: two ids that compare equal as strings are two people, as in the replay),
+        // then by their id.
+        var firstOf = [Int](repeating: Int.max, count: events.names.count)
+        for (i, stored) in events.stored.enumerated() {
+            let p = Int(events.personOf[i])
+            firstOf[p] = min(firstOf[p], stored.line)
         }
-        for event in events { note(event, in: &first[event.person, default: []]) }
+        var first: [String: [(bytes: [UInt8], line: Int)]] = [:]
+        for (p, name) in events.names.enumerated() { first[name, default: []].append((Array(name.utf8), firstOf[p])) }
         var groups = [[PersonReport]](repeating: [], count: files.count)
         for person in people {
             let line = first[person.person]?.first { $0.bytes.elementsEqual(person.person.utf8) }?.line ?? 1

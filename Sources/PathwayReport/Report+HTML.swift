@@ -8,7 +8,7 @@ import PathwayLaw
 extension Report {
     /// `events`: the log's events, for the people's timelines to show them (none: the timelines
     /// show the clocks and findings only).
-    public func html(source: String, generator: String = "pathway", personCap: Int = Report.drawnTimelines, events: [Event] = []) -> String {
+    public func html(source: String, generator: String = "pathway", personCap: Int = Report.drawnTimelines, events: EventList = []) -> String {
         var h = HTMLText()
         h.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -119,7 +119,7 @@ extension Report {
     /// information, then by id (UTF-8 bytes).
     package var flaggedBySeriousness: [PersonReport] { Report.mostSerious(people).map { people[$0] } }
 
-    private func personSections(_ h: inout HTMLText, cap: Int, events: [Event]) {
+    private func personSections(_ h: inout HTMLText, cap: Int, events: EventList) {
         let flagged = Report.mostSerious(people)
         h.raw("<section id=\"personnes\"><h2>Personnes avec un constat (\(FrenchWords.integer(flagged.count)))</h2>\n")
         // Each drawn person's timeline: the one the report carries (the replay's and a merge's

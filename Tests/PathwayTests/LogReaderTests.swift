@@ -161,34 +161,53 @@ struct ParallelReaderTests {
         #"{"id":"a6","person":"P1","type":"registered","date":"2025-03-06"}"#,
     ].joined(separator: "\n") + "\n"
 
+    /// What every list of events holds: each event's person is its number's name, each number
+    /// has an event, and no two names have the same bytes.
+    static func checkNumbering(_ events: EventList) {
+        #expect(events.personOf.count == events.count)
+        for (event, number) in zip(events, events.personOf) {
+            #expect(Array(events.names[Int(number)].utf8) == Array(event.person.utf8))
+        }
+        #expect(Set(events.personOf) == Set(events.names.indices.map(Int32.init)))
+        #expect(Set(events.names.map { Array($0.utf8) }).count == events.names.count)
+    }
+
     @Test("people numbered while parsing: one number per identifier's bytes, only people with an event", arguments: [1, 2, 3, 7])
     func peopleNumbered(_ jobs: Int) throws {
         for text in Self.samples + [Self.people] {
             let bytes = Array(text.utf8)
             let log = bytes.withUnsafeBufferPointer { LogReader.read($0, jobs: jobs, minimumPiece: 1) }
-            let people = try #require(log.people)
-            #expect(people.personOf.count == log.events.count)
-            for (event, number) in zip(log.events, people.personOf) {
-                #expect(Array(people.names[Int(number)].utf8) == Array(event.person.utf8))
-            }
-            #expect(Set(people.personOf) == Set(people.names.indices.map(Int32.init)))
-            #expect(Set(people.names).count == people.names.count)
-            // The same report as from the stream, whose people are numbered by the replay.
+            Self.checkNumbering(log.events)
+            // The stream numbers them as it appends: the same people in the same order, and the
+            // same report.
             let stream = LogReader.read(text)
-            #expect(stream.people == nil)
+            Self.checkNumbering(stream.events)
+            #expect(stream.events == log.events)
+            #expect(stream.events.names.map { Array($0.utf8) } == log.events.names.map { Array($0.utf8) })
             #expect(Replay.log(log, jobs: jobs).json(jobs: 1) == Replay.log(stream, jobs: 1).json(jobs: 1))
         }
         let log = Array(Self.people.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: jobs, minimumPiece: 1) }
-        #expect(log.people?.names.sorted() == ["P1", "P2", "Zoé"])
+        #expect(log.events.names.sorted() == ["P1", "P2", "Zoé"])
     }
 
-    @Test("changing the events drops the reader's numbering of people")
-    func peopleDroppedOnChange() {
+    @Test("events appended to a list read whole: a new person numbered next, a known one (by its bytes) keeps its number")
+    func peopleAppended() {
         var log = Array(Self.people.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: 2, minimumPiece: 1) }
-        #expect(log.people != nil)
+        let before = log.events.names
         log.events.append(Event(id: "b1", person: "P9", date: date("2025-03-07"), kind: .situationReviewed))
-        #expect(log.people == nil)
-        #expect(Replay.log(log).people.map(\.person) == ["P1", "P2", "P9", "Zoé"])
+        log.events.append(Event(id: "b2", person: "P1", date: date("2025-03-07"), kind: .situationReviewed))
+        // "Zoé" with a combining accent: equal to the other as a Swift string, another person.
+        log.events.append(Event(id: "b3", person: "Zoe\u{301}", date: date("2025-03-07"), kind: .situationReviewed))
+        log.events.append(Event(id: "b4", person: "Zoé", date: date("2025-03-08"), kind: .situationReviewed))
+        Self.checkNumbering(log.events)
+        #expect(Array(log.events.names.prefix(before.count)) == before)
+        #expect(log.events.names.count == before.count + 2)
+        #expect(log.events.person(at: log.events.count - 4) == "P9")
+        #expect(Replay.log(log).people.count == 5)
+        // A list built from events numbers them the same way.
+        let rebuilt = EventList(Array(log.events))
+        Self.checkNumbering(rebuilt)
+        #expect(rebuilt == log.events && rebuilt.names.map { Array($0.utf8) } == log.events.names.map { Array($0.utf8) })
     }
 
     @Test("each person's events laid out in log order, on one share or several", arguments: [1, 2, 3, 7])
@@ -231,18 +250,27 @@ struct ParallelReaderTests {
         }
     }
 
-    @Test("the parsed ranges handed back cover the buffer exactly once, in pieces", arguments: [1, 2, 3])
-    func parsedRanges(_ jobs: Int) {
+    @Test("the ranges handed back cover the buffer exactly once as the lines are counted, then once as they are parsed, in pieces",
+          arguments: [1, 2, 3])
+    func parsedRanges(_ jobs: Int) throws {
+        // 4.6 MB: more than a MiB a piece with one job, so that the count hands back blocks.
         let bytes = Array(LogGenerator(events: 40_000, seed: 4).text().utf8)
         let ranges = Mutex<[Range<Int>]>([])
         _ = bytes.withUnsafeBufferPointer { buffer in
             LogReader.read(buffer, jobs: jobs, minimumPiece: 1, parsed: { range in ranges.withLock { $0.append(range) } })
         }
-        let sorted = ranges.withLock { $0 }.sorted { $0.lowerBound < $1.lowerBound }
-        #expect(sorted.count >= max(jobs, 2))
-        #expect(sorted.first?.lowerBound == 0)
-        #expect(sorted.last?.upperBound == bytes.count)
-        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        let all = ranges.withLock { $0 }
+        // The count is over before the parse starts: the first ranges handed back are the count's.
+        var counted = 0, split = 0
+        while counted < bytes.count, split < all.count { counted += all[split].count; split += 1 }
+        for pass in [all[..<split], all[split...]] {
+            let sorted = pass.sorted { $0.lowerBound < $1.lowerBound }
+            #expect(sorted.count >= max(jobs, 2))
+            #expect(sorted.first?.lowerBound == 0)
+            #expect(sorted.last?.upperBound == bytes.count)
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            #expect(sorted.allSatisfy { $0.count <= 1 << 20 || pass.startIndex != 0 }, "the count hands back a MiB at most at a time")
+        }
     }
 }
 

@@ -144,7 +144,7 @@ struct PropertyTests {
         let all = LogReader.read(lines(seed).joined(separator: "\n"))
         let asOf = date(day)
         var cut = all
-        cut.events = all.events.filter { $0.date <= asOf }
+        cut.events = EventList(all.events.filter { $0.date <= asOf })
         let a = Replay.log(all, asOf: asOf)
         let b = Replay.log(cut, asOf: asOf)
         #expect(a.findings == b.findings)

@@ -41,7 +41,7 @@ public struct EventStore: Sendable {
     }
 
     /// Every event kept, in the order they came.
-    public var events: [Event] { log.events }
+    public var events: [Event] { Array(log.events) }
 
     /// The events of one person, in the order they came.
     public func events(of person: String) -> [Event] {

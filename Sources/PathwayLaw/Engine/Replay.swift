@@ -3,7 +3,7 @@ import PathwayMachinery
 /// clocks judged at the report date, then the indicators.
 public enum Replay {
     /// Replays one person's events (any order: they are sorted by date, then line).
-    public static func person(_ id: String, events: [Event], asOf: CivilDate,
+    public static func person(_ id: String, events: some Sequence<Event>, asOf: CivilDate,
                               parameters: Parameters = .law) -> PersonReport {
         let ordered = events.sorted { ($0.date, $0.line) < ($1.date, $1.line) }
         return person(id, events: ordered, order: nil, asOf: asOf, parameters: parameters)
@@ -22,6 +22,18 @@ public enum Replay {
                state: &state, findings: &findings, replayed: &replayed)
         let count = order?.count ?? events.count
         return report(of: &state, findings: findings, replayed: replayed, afterAsOf: count - replayed,
+                      asOf: asOf, parameters: parameters, keepingWeeks: keepingWeeks).report
+    }
+
+    /// The same, for the events of a log's list (those `order` gives, all of the person `id`).
+    package static func person(_ id: String, events: EventList, order: [Int32], asOf: CivilDate, parameters: Parameters,
+                       keepingWeeks: Bool = true) -> PersonReport {
+        var state = PersonState(person: id)
+        var findings: [Finding] = []
+        var replayed = 0
+        replay(events, order: order, asOf: asOf, parameters: parameters,
+               state: &state, findings: &findings, replayed: &replayed)
+        return report(of: &state, findings: findings, replayed: replayed, afterAsOf: order.count - replayed,
                       asOf: asOf, parameters: parameters, keepingWeeks: keepingWeeks).report
     }
 

@@ -30,31 +30,22 @@ extension Replay {
         }
     }
 
-    /// Each event's person as a number (in order of first appearance) and the names by
-    /// number, found on up to `jobs` threads.
-    package static func numberPeople(_ events: [Event], jobs: Int) -> (personOf: [Int32], names: [String]) {
-        let count = events.count
-        var personHash = [UInt64](repeating: 0, count: count)
-        personHash.withUnsafeMutableBufferPointer { hashes in
-            let hashes = UnsafeSendable(hashes)
-            Parallel.forEachRange(count: count, jobs: jobs) { range in
-                for i in range { hashes.value[i] = StringTable.hash(events[i].person) }
+    /// Replays `events[order[0]]`, `events[order[1]]`, … of a log's list (all in order when
+    /// `order` is nil), whose events are those of the person of `state`: each read where it lies,
+    /// an event built with its person only for ``PersonState/apply(_:under:)``.
+    package static func replay(_ events: EventList, order: [Int32]?, asOf: CivilDate, parameters: Parameters,
+                       state: inout PersonState, findings: inout [Finding], replayed: inout Int) {
+        let person = state.person
+        events.stored.withUnsafeBufferPointer { events in
+            for k in 0..<(order?.count ?? events.count) {
+                let event = events.baseAddress! + (order.map { Int($0[k]) } ?? k)
+                guard event.pointee.date <= asOf else { continue }
+                replayed += 1
+                if let routine = PersonState.Routine(event.pointee.kind),
+                   state.applyRoutine(routine, on: event.pointee.date, under: parameters, into: &findings) { continue }
+                let outcome = state.apply(event.pointee.event(of: person), under: parameters)
+                if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
             }
         }
-        var personOf = StringTable.firstOccurrences(of: personHash, distinct: count / 32, jobs: jobs) {
-            PersonNames.sameBytes(events[$0].person, events[$1].person)
-        }
-        personHash = []
-        var names: [String] = []
-        for i in 0..<count {
-            let first = Int(personOf[i])
-            if first == i {
-                personOf[i] = Int32(names.count)
-                names.append(events[i].person)
-            } else {
-                personOf[i] = personOf[first] // numbered already: first < i
-            }
-        }
-        return (personOf, names)
     }
 }

@@ -225,7 +225,7 @@ public struct GroupedReader {
     /// Hands the current person over and starts afresh.
     private mutating func flush(_ person: (String, [Event]) throws -> Void) throws {
         guard let id = current else { return }
-        let events = group.events
+        let events = Array(group.events)
         summary.events += events.count
         summary.duplicates += group.duplicates
         summary.rejected.append(contentsOf: group.rejected)

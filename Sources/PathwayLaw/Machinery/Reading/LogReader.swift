@@ -79,8 +79,10 @@ public struct LogReader {
     ///
     /// `progress`, when given, is called from the parsing threads with the bytes and lines just
     /// read (about every 16,384 lines per thread). `parsed`, when given, is called likewise with
-    /// each range of the buffer whose lines have been parsed: a caller holding a mapped file
-    /// may drop those pages from memory (they are read again only for a repeated id).
+    /// each range of the buffer the reader is done with for now: a caller holding a mapped file
+    /// may drop those pages from memory. The ranges cover the buffer twice: once as the lines are
+    /// counted, a MiB at a time (the parse reads them again), then as they are parsed (read again
+    /// only for a repeated id).
     public static func read(_ buffer: UnsafeBufferPointer<UInt8>, jobs: Int,
                             progress: (@Sendable (_ bytes: Int, _ lines: Int) -> Void)? = nil,
                             parsed: (@Sendable (_ range: Range<Int>) -> Void)? = nil) -> ParsedLog {
@@ -106,9 +108,22 @@ public struct LogReader {
         }
         bounds.append(buffer.count)
         // Lines per piece first (a fast count of line ends), so that each piece knows the
-        // numbers of its lines and where its events go in the one array they share.
+        // numbers of its lines and where its events go in the one array they share. The pages
+        // counted are let go a MiB at a time, as the parse lets go of those it parsed: a count
+        // that kept them held the whole file at once (115 MB at 10^6 events, the run's peak);
+        // the parse maps them again from the system's cache.
         let lineCounts = Parallel.map(count: pieces, jobs: jobs) { k in
-            countLines(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]))
+            var count = 0
+            var from = bounds[k]
+            while from < bounds[k + 1] {
+                let to = min(bounds[k + 1], from + (1 << 20))
+                count += countLines(UnsafeBufferPointer(rebasing: buffer[from..<to]))
+                parsed?(from..<to)
+                from = to
+            }
+            // A last line without its line end (only at the end of the buffer) is a line too.
+            let end = bounds[k + 1]
+            return end > bounds[k] && buffer[end - 1] != 0x0A ? count + 1 : count
         }
         var firstLine = [0]
         for count in lineCounts { firstLine.append(firstLine[firstLine.count - 1] + count) }
@@ -153,7 +168,7 @@ public struct LogReader {
                 }
             }
         }
-        let names = people.names
+        var names = people.names
         chunks = []
         // Duplicates, in file order: the first line with an id wins.
         let repeats = StringTable.repeats(of: idHashes, distinct: events.count, jobs: jobs) {
@@ -192,11 +207,10 @@ public struct LogReader {
             events.removeLast(events.count - Int(kept))
             personOf.removeLast(personOf.count - Int(kept))
         }
-        log.events = events
         // A person met only on lines then rejected, or repeated, has no event: dropped (with no
         // such line, every person has one).
-        let index = PeopleIndex(personOf: personOf, names: names)
-        log.people = errors.isEmpty && repeats.isEmpty ? index : index.withoutUnused()
+        if !errors.isEmpty || !repeats.isEmpty { PersonNames.dropUnused(&personOf, &names) }
+        log.events = EventList(stored: events, personOf: personOf, names: names)
         log.rejected = errors.sorted { $0.line < $1.line }
         return log
     }
@@ -215,7 +229,7 @@ public struct LogReader {
     /// Where the events are written, with for each one the hash of its id and its person's
     /// number: three arrays with one element per line of the log, all at the same index.
     private struct Output {
-        package var events: UnsafeMutablePointer<Event>?
+        package var events: UnsafeMutablePointer<EventList.Stored>?
         package var idHashes: UnsafeMutablePointer<UInt64>?
         package var personOf: UnsafeMutablePointer<Int32>?
 
@@ -235,7 +249,7 @@ public struct LogReader {
         /// The three arrays, with room for `capacity` elements each, of which `fill` initializes
         /// the first ones (as many in each) and returns how many.
         package static func filled(_ capacity: Int, _ fill: (Output) -> Int)
-            -> (events: [Event], idHashes: [UInt64], personOf: [Int32]) {
+            -> (events: [EventList.Stored], idHashes: [UInt64], personOf: [Int32]) {
             func array<T>(_ body: (UnsafeMutablePointer<T>?) -> Int) -> [T] {
                 // No room (a log with no line): no array is made with none, which would be the
                 // standard library's shared empty storage, whose count the initialiser writes.
@@ -274,7 +288,7 @@ public struct LogReader {
         return starts
     }
 
-    /// Lines in a piece: its line ends, and a last line without one.
+    /// Line ends in a block.
     private static func countLines(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var start = 0
@@ -282,7 +296,7 @@ public struct LogReader {
             count += 1
             start = newline + 1
         }
-        return start < buffer.count ? count + 1 : count
+        return count
     }
 
     /// Parses the lines of one piece of the buffer, which starts at byte `offset` and line
@@ -313,7 +327,7 @@ public struct LogReader {
                 let n = chunk.events
                 idHashes[n] = StringTable.hash(event.id)
                 personOf[n] = parser.latestPerson
-                (events + n).initialize(to: consume event)
+                (events + n).initialize(to: EventList.Stored(event))
                 chunk.events += 1
             }
             start = end + 1
@@ -478,12 +492,12 @@ package struct Deduplicator {
             log.rejected.append(error)
         case .event(let event, let hash):
             let key = StringTable.hash(event.id)
-            if let first = ids.find(hash: key, isKey: { log.events[Int($0)].id == event.id }).map(Int.init) {
+            if let first = ids.find(hash: key, isKey: { log.events.stored[Int($0)].id == event.id }).map(Int.init) {
                 if contents[first] == hash {
                     log.duplicates += 1
                 } else {
                     log.rejected.append(LineError(line: event.line, field: "id",
-                        .idReused(id: event.id, firstLine: log.events[first].line)))
+                        .idReused(id: event.id, firstLine: log.events.stored[first].line)))
                 }
             } else {
                 ids.insert(hash: key, value: Int32(log.events.count))
@@ -496,13 +510,8 @@ package struct Deduplicator {
 
 /// What a log held: its events in file order, and how every other line was counted.
 public struct ParsedLog: Sendable {
-    /// Accepted events, in file order (duplicates left out).
-    public var events: [Event] = [] {
-        didSet { people = nil }
-    }
-    /// Each event's person as a number, when the reader numbered them as it parsed; dropped
-    /// whenever `events` changes, so it never disagrees with them.
-    package var people: PeopleIndex?
+    /// Accepted events, in file order (duplicates left out), each person's identifier kept once.
+    public var events = EventList()
     /// Rejected lines, in file order.
     public var rejected: [LineError] = []
     /// Lines repeating an earlier event's `id` with identical content.

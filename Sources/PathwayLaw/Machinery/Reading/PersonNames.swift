@@ -110,26 +110,20 @@ package struct PersonNames: Sendable {
     }
 }
 
-/// Each accepted event's person as a number, with the people's names: what a reader that
-/// numbered the people as it parsed hands to ``Replay/log(_:asOf:parameters:sources:jobs:)``.
-package struct PeopleIndex: Sendable {
-    /// `personOf[i]` is the number of `events[i].person`.
-    package var personOf: [Int32]
-    /// The names by number; every number has at least one event.
-    package var names: [String]
-
-    /// The same index without the people left with no event (their only lines rejected or
-    /// duplicates), the others numbered in the same order.
-    package func withoutUnused() -> PeopleIndex {
+extension PersonNames {
+    /// Drops the people left with no event (their only lines rejected or duplicates) from
+    /// `names`, the others numbered in the same order in `personOf`.
+    package static func dropUnused(_ personOf: inout [Int32], _ names: inout [String]) {
         var used = [Bool](repeating: false, count: names.count)
         for p in personOf { used[Int(p)] = true }
-        guard used.contains(false) else { return self }
+        guard used.contains(false) else { return }
         var renumbered = [Int32](repeating: -1, count: names.count)
         var kept: [String] = []
         for (p, name) in names.enumerated() where used[p] {
             renumbered[p] = Int32(kept.count)
             kept.append(name)
         }
-        return PeopleIndex(personOf: personOf.map { renumbered[Int($0)] }, names: kept)
+        for i in personOf.indices { personOf[i] = renumbered[Int(personOf[i])] }
+        names = kept
     }
 }
