@@ -12,7 +12,7 @@ extension Replay {
     ///
     /// A log holds millions of events, and its report keeps what it shows, not every event:
     /// each person's intensity keeps its sums and episodes, not its weeks, and each person's
-    /// state keeps no activities (`state.activities` is empty; ``person(_:events:asOf:parameters:)``
+    /// state keeps no activities (`state.activities` is empty; `Replay.person`
     /// keeps both).
     public static func log(_ log: ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
                            sources: SourceDeclarations = .builtIn, jobs: Int = 1) -> Report {

@@ -3,10 +3,16 @@ import PathwayMachinery
 /// clocks judged at the report date, then the indicators.
 public enum Replay {
     /// Replays one person's events (any order: they are sorted by date, then line).
-    public static func person(_ id: String, events: some Sequence<Event>, asOf: CivilDate,
+    public static func person(_ id: String, events: [Event], asOf: CivilDate,
                               parameters: Parameters = .law) -> PersonReport {
         let ordered = events.sorted { ($0.date, $0.line) < ($1.date, $1.line) }
         return person(id, events: ordered, order: nil, asOf: asOf, parameters: parameters)
+    }
+
+    /// The same, from a log's list (`LogReader.read(text).events`: all of one person's).
+    public static func person(_ id: String, events: EventList, asOf: CivilDate,
+                              parameters: Parameters = .law) -> PersonReport {
+        person(id, events: Array(events), asOf: asOf, parameters: parameters)
     }
 
     /// Replays one person's events, `events[order[0]]`, `events[order[1]]`, … (or `events` in

@@ -59,6 +59,8 @@ public struct GroupedReader {
     private var summary = Summary()
     /// The current person's events, with the duplicates resolved among them.
     private var group = ParsedLog()
+    /// Its events (an array: a person's events are handed over as one).
+    private var groupEvents: [Event] = []
     private var dedup = Deduplicator(capacity: 64)
     private var current: String?
     /// Where the people handed over are kept: each one's id and first line, as a record of
@@ -167,7 +169,7 @@ public struct GroupedReader {
                 try flush(person)
                 current = event.person
             }
-            dedup.take(.event(event, hash), into: &group)
+            dedup.take(.event(event, hash), into: &groupEvents, log: &group)
         }
     }
 
@@ -225,7 +227,8 @@ public struct GroupedReader {
     /// Hands the current person over and starts afresh.
     private mutating func flush(_ person: (String, [Event]) throws -> Void) throws {
         guard let id = current else { return }
-        let events = Array(group.events)
+        let events = groupEvents
+        groupEvents = []
         summary.events += events.count
         summary.duplicates += group.duplicates
         summary.rejected.append(contentsOf: group.rejected)
