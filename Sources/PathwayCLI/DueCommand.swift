@@ -36,7 +36,10 @@ enum DueCommand {
         guard let input else { throw UsageError(message: "il manque le fichier d'événements (un chemin, ou - pour l'entrée standard)", command: "due") }
         guard let asOf else { throw UsageError(message: "il manque --as-of AAAA-MM-JJ (le premier jour de l'agenda ; jamais l'horloge de la machine)", command: "due") }
         let jobs = Cores.available
-        let log = try Files.withContents(of: input) { LogReader.read($0, jobs: jobs) }
+        // The pages read let go as they are parsed, as for replay.
+        let log = try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) in
+            LogReader.read(buffer, jobs: jobs, parsed: release)
+        }
         // As for replay: an input that gives no event is unreadable or empty, never "no deadline".
         if let problem = try ReplayCommand.diagnose(log, inputs: [input], windows1252: false) { throw InputError(message: problem) }
         if log.lines == log.blank {

@@ -55,7 +55,9 @@ enum ExplainCommand {
         }
         var counts: [Report.FileCounts] = []
         let log = windows1252 ? try ReplayCommand.readWindows1252(inputs, counts: &counts)
-            : inputs.count == 1 ? try Files.withContents(of: inputs[0]) { LogReader.read($0, jobs: Cores.available) }
+            : inputs.count == 1 ? try Files.withContents(of: inputs[0]) { (buffer: UnsafeBufferPointer<UInt8>, release) in
+                LogReader.read(buffer, jobs: Cores.available, parsed: release)
+            }
             : try ReplayCommand.readSeveral(inputs, counts: &counts)
         if let problem = try ReplayCommand.diagnose(log, inputs: inputs, windows1252: windows1252) { throw InputError(message: problem) }
         if !log.rejected.isEmpty {
