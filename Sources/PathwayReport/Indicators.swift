@@ -82,7 +82,7 @@ public struct Indicators: Sendable {
         let shares = max(1, min(jobs, people.count / max(1, minimumShare)))
         let parts = Parallel.map(count: shares, jobs: shares) { k -> Tally in
             var tally = Tally(newEntrantTargetDays: newEntrantTargetDays)
-            for i in (people.count * k / shares)..<(people.count * (k + 1) / shares) { tally.add(people[i]) }
+            people.forEachInPlace((people.count * k / shares)..<(people.count * (k + 1) / shares)) { tally.add($0) }
             return tally
         }
         var tally = Tally(newEntrantTargetDays: newEntrantTargetDays)
