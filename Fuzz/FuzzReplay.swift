@@ -15,6 +15,22 @@ func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
           stream.sources.sorted.map(\.count) == parallel.sources.sorted.map(\.count) else {
         fatalError("the stream and parallel readers disagree")
     }
+    // Both number the people alike: in order of first appearance, by the bytes of their id, each
+    // number naming its events' person, every person with an event.
+    guard stream.events.names.map({ Array($0.utf8) }) == parallel.events.names.map({ Array($0.utf8) }),
+          stream.events.personOf == parallel.events.personOf,
+          Set(parallel.events.personOf) == Set(parallel.events.names.indices.map(Int32.init)),
+          zip(parallel.events, parallel.events.personOf).allSatisfy({ Array($0.person.utf8) == Array(parallel.events.names[Int($1)].utf8) }) else {
+        fatalError("the stream and parallel readers number the people differently")
+    }
+    // The releasing replay gives the report the replay gives, and leaves the log's other counts.
+    var released = parallel
+    let whole = Replay.log(parallel, jobs: 2)
+    let releasing = Replay.log(releasing: &released, jobs: 2)
+    guard released.events.isEmpty, released.rejected == parallel.rejected, released.duplicates == parallel.duplicates,
+          whole.jsonBytes(jobs: 1) == releasing.jsonBytes(jobs: 1) else {
+        fatalError("the releasing replay differs")
+    }
     // The fast path for compact lines and the general lexer read every line alike.
     var fast = EventLineParser()
     var general = EventLineParser()

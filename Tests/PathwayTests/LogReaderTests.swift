@@ -190,6 +190,22 @@ struct ParallelReaderTests {
         #expect(log.events.names.sorted() == ["P1", "P2", "Zoé"])
     }
 
+    @Test("the replay that lets go of the events gives the same report, and keeps the log's other lines", arguments: [1, 2])
+    func releasingReplay(_ jobs: Int) {
+        // Duplicates, a conflicting id, a rejected line and a blank one, beside 3,000 events.
+        let text = LogGenerator(events: 3_000, seed: 9).text() + Self.people + "\n{\"id\":\n"
+        let log = Array(text.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: jobs, minimumPiece: 1) }
+        #expect(log.duplicates + log.rejected.count + log.blank > 0)
+        for asOf in [nil, date("2023-06-30")] {
+            var released = log
+            let report = Replay.log(releasing: &released, asOf: asOf, jobs: jobs)
+            #expect(released.events.isEmpty)
+            #expect(released.rejected == log.rejected && released.duplicates == log.duplicates && released.blank == log.blank)
+            #expect(report.json(jobs: 1) == Replay.log(log, asOf: asOf, jobs: jobs).json(jobs: 1))
+            #expect(report.input.lines == log.lines && report.input.events == log.events.count)
+        }
+    }
+
     @Test("events appended to a list read whole: a new person numbered next, a known one (by its bytes) keeps its number")
     func peopleAppended() {
         var log = Array(Self.people.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: 2, minimumPiece: 1) }
