@@ -34,7 +34,10 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
     package private(set) var stored: [Stored]
     /// Each event's person, as a number in `names`.
     package private(set) var personOf: [Int32]
-    /// The people, by number, in the order they first appear; each has at least one event.
+    /// The people, by number; each has at least one event. Their order is not the report's (which
+    /// sorts people by the bytes of their ids) and depends on the reader: the parallel reader
+    /// numbers a person at their first line read as an event, kept or not (a repeated id), an
+    /// append at their first event kept.
     package private(set) var names: [String]
     /// The people's numbers by their identifier's bytes, for ``append(_:)``: built on the first
     /// append (a log read whole never needs it).
