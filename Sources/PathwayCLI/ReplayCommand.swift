@@ -177,7 +177,7 @@ enum ReplayCommand {
         let jobs = options.jobs
         var files: [Report.FileCounts] = []
         var size = 0
-        var log = options.windows1252 ? try readWindows1252(options.inputs, counts: &files)
+        var log = options.windows1252 ? try readWindows1252(options.inputs, counts: &files, jobs: jobs)
             : options.more.isEmpty ? try Files.withContents(of: input) { (buffer: UnsafeBufferPointer<UInt8>, release) -> ParsedLog in
             size = buffer.count
             let meter = Progress.onTerminal(total: buffer.count)
@@ -185,7 +185,7 @@ enum ReplayCommand {
             var callback: (@Sendable (Int, Int) -> Void)?
             if let meter { callback = { bytes, lines in meter.add(bytes: bytes, lines: lines) } }
             return LogReader.read(buffer, jobs: jobs, progress: callback, parsed: release)
-        } : try readSeveral(options.inputs, counts: &files)
+        } : try readSeveral(options.inputs, counts: &files, jobs: jobs)
         let parse = Clock.trace ? Clock.phase(since: t0) : "", t1 = Clock.mark()
         // An input that gives no event at all is unreadable (or empty): its diagnosis, exit 2, and
         // no report written (a report of nothing would read as a clean audit).
@@ -301,22 +301,22 @@ enum ReplayCommand {
     }
 
     /// Files read as windows-1252 and turned into UTF-8 (`--encoding windows-1252`).
-    static func readWindows1252(_ paths: [String], counts: inout [Report.FileCounts]) throws -> ParsedLog {
-        var log = try readSeveral(paths, counts: &counts, decode: LegacyText.windows1252ToUTF8)
+    static func readWindows1252(_ paths: [String], counts: inout [Report.FileCounts], jobs: Int = Cores.available) throws -> ParsedLog {
+        var log = try readSeveral(paths, counts: &counts, jobs: jobs, decode: LegacyText.windows1252ToUTF8)
         if paths.count == 1 { for k in log.rejected.indices { log.rejected[k].file = nil } }
         return log
     }
 
     /// Several files read as one log (``LogInput/read(files:)``): each file's lines follow the
     /// previous file's, numbered from 1 again in the messages; the counts of each file.
-    static func readSeveral(_ paths: [String], counts: inout [Report.FileCounts],
+    static func readSeveral(_ paths: [String], counts: inout [Report.FileCounts], jobs: Int = Cores.available,
                             decode: ([UInt8]) -> [UInt8] = { $0 }) throws -> ParsedLog {
         var files: [(name: String, bytes: [UInt8])] = []
         for path in paths {
             guard path != "-" else { throw InputError(message: "l'entrée standard se lit seule, pas avec d'autres fichiers") }
             files.append((path, decode(try Files.readBytes(path))))
         }
-        let read = LogInput.read(files: files)
+        let read = LogInput.read(files: consume files, jobs: jobs)
         counts = read.counts
         return read.log
     }

@@ -7,27 +7,27 @@ import PathwayLaw
 public enum LogInput {
     /// Several files read as one log: each file's lines follow the previous file's, numbered from
     /// 1 again in the rejected lines' messages (which name their file); the counts of each file.
-    public static func read(files: [(name: String, bytes: [UInt8])]) -> (log: ParsedLog, counts: [Report.FileCounts]) {
+    public static func read(files: consuming [(name: String, bytes: [UInt8])], jobs: Int = 1) -> (log: ParsedLog, counts: [Report.FileCounts]) {
+        var files = files
         var all: [UInt8] = []
+        all.reserveCapacity(files.reduce(0) { $0 + $1.bytes.count + 1 })
         var ranges: [(path: String, first: Int, lines: Int, blank: Int)] = []
         var line = 1
-        for (path, original) in files {
-            var bytes = original
+        for k in files.indices {
+            // Each file's bytes taken out of the list and let go once copied: the files and the
+            // log they make are not all held at once.
+            var bytes: [UInt8] = []
+            swap(&bytes, &files[k].bytes)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
-            var lines = 0, blank = 0, content = false
-            for b in bytes {
-                if b == 0x0A {
-                    lines += 1
-                    if !content { blank += 1 }
-                    content = false
-                } else if b != 0x20 && b != 0x09 && b != 0x0D { content = true }
-            }
-            ranges.append((path, line, lines, blank))
+            let (lines, blank) = LogReader.countLines(bytes)
+            ranges.append((files[k].name, line, lines, blank))
             line += lines
             all.append(contentsOf: bytes)
         }
-        var log = LogReader.read(all)
+        // Read as one buffer, on `jobs` threads: the same log as read as a stream.
+        var log = LogReader.read(all, jobs: jobs)
+        all = []
         func locate(_ global: Int) -> (path: String, line: Int, index: Int)? {
             for (i, r) in ranges.enumerated() where global >= r.first && global < r.first + r.lines {
                 return (r.path, global - r.first + 1, i)

@@ -132,6 +132,13 @@ struct ParallelReaderTests {
             + #"{"broken"# + "\n"
             + #"{"id":"e3","person":"P1","type":"activity","date":"2025-03-06","hours":2,"category":"training"}"#,
         LogGenerator(events: 2_000, seed: 3).text(),
+        // Lines at the 64 KiB limit and one byte beyond, with and without a CR: the length
+        // named in the rejection is the line's without its CR, whichever reader.
+        [65_536, 65_537].flatMap { length -> [String] in
+            let head = #"{"id":"l\#(length)","person":"P1","type":"registered","date":"2025-03-03","note":""#
+            let line = head + String(repeating: "a", count: length - head.utf8.count - 2) + #""}"#
+            return [line + "\r\n", line + "\n"]
+        }.joined() + #"{"id":"e9","person":"P1","type":"registered","date":"2025-03-04"}"#,
     ]
 
     @Test("pieces cut at line ends give the stream's result: events, lines, duplicates, rejections", arguments: [1, 2, 3, 4, 7])

@@ -55,6 +55,11 @@ public struct LogReader {
         return reader.finish()
     }
 
+    /// Reads a whole log held in an array, on up to `jobs` threads (as a buffer, below).
+    public static func read(_ bytes: [UInt8], jobs: Int) -> ParsedLog {
+        bytes.withUnsafeBufferPointer { read($0, jobs: jobs) }
+    }
+
     /// Reads a whole log held in a string.
     public static func read(_ text: String) -> ParsedLog {
         read(Array(text.utf8))
@@ -286,6 +291,21 @@ public struct LogReader {
             if line == wanted { starts[wanted] = start }
         }
         return starts
+    }
+
+    /// The lines of a file's bytes, which end with a line end, and how many of them are blank
+    /// (spaces, tabs and CRs only).
+    package static func countLines(_ bytes: [UInt8]) -> (lines: Int, blank: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lines = 0, blank = 0, start = 0
+            while start < buffer.count {
+                let end = indexOfNewline(buffer, from: start) ?? buffer.count
+                lines += 1
+                if buffer[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { blank += 1 }
+                start = end + 1
+            }
+            return (lines, blank)
+        }
     }
 
     /// Line ends in a block.
