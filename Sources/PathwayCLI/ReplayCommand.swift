@@ -206,8 +206,9 @@ enum ReplayCommand {
         let (asOfSetter, latestWarning) = (LogInput.asOfSetter(log, latest), LogInput.latestDateWarning(log, latest))
         let (eventCount, lineCount) = (log.events.count, log.lines)
         // The events let go once replayed (at 10^6 events they are half the run's memory), but
-        // for the HTML page's timelines beyond the report's and --by-file, which read them again.
-        var report = options.format == .html || options.byFile
+        // for --by-file, which reads them again. The HTML page draws the timelines the report
+        // carries (the first `Report.drawnTimelines`, all it draws), not from the events.
+        var report = options.byFile
             ? Replay.log(log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
             : Replay.log(releasing: &log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
@@ -250,7 +251,7 @@ enum ReplayCommand {
         case .json: report.writeJSON(generator: "pathway \(Tool.version)", jobs: options.jobs, through: emit)
         case .csv: report.writeCSV(jobs: options.jobs, through: emit)
         case .csvExcel: report.writeCSV(.excel, jobs: options.jobs, through: emit)
-        case .html: emit(report.html(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), generator: "pathway \(Tool.version)", events: log.events))
+        case .html: emit(report.html(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", "), generator: "pathway \(Tool.version)"))
         case .xlsx: report.workbook(source: input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")).withUnsafeBufferPointer { emit($0) }
         }
         if let file, !failed, !file.finish() { failed = true }

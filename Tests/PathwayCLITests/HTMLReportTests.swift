@@ -45,6 +45,22 @@ struct HTMLReportTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == html)
     }
 
+    @Test("the page drawn from the timelines the report carries is the page drawn from the events (pathway replay lets go of them)",
+          arguments: [nil, "2026-06-30"] as [String?])
+    func timelinesWithoutEvents(_ asOf: String?) throws {
+        // More than the hundred people drawn have a finding.
+        let log = LogReader.read(LogGenerator(events: 30_000, seed: 7).text())
+        let report = Replay.log(log, asOf: asOf.flatMap(CivilDate.init))
+        #expect(report.people.filter { !$0.findings.isEmpty }.count > 120 && report.timelines.count == Report.drawnTimelines)
+        let drawnFromEvents = report.html(source: "x", events: log.events)
+        #expect(report.html(source: "x") == drawnFromEvents)
+        // Beyond the timelines carried, the events are read (none given: the person has no tick).
+        #expect(report.html(source: "x", personCap: 120, events: log.events) != report.html(source: "x", personCap: 120))
+        // And `pathway replay --format html`, which lets them go, writes that page.
+        var released = log
+        #expect(Replay.log(releasing: &released, asOf: asOf.flatMap(CivilDate.init)).html(source: "x") == drawnFromEvents)
+    }
+
     @Test("people beyond the cap are listed with a pointer to the JSON report")
     func cap() throws {
         let log = LogGenerator(events: 3_000, seed: 2).text()
