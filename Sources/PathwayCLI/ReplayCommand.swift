@@ -205,12 +205,11 @@ enum ReplayCommand {
         let latest = options.asOf == nil ? LogInput.latestDate(log) : nil
         let (asOfSetter, latestWarning) = (LogInput.asOfSetter(log, latest), LogInput.latestDateWarning(log, latest))
         let (eventCount, lineCount) = (log.events.count, log.lines)
-        // The events let go once replayed (at 10^6 events they are half the run's memory), but
-        // for --by-file, which reads them again. The HTML page draws the timelines the report
-        // carries (the first `Report.drawnTimelines`, all it draws), not from the events.
-        var report = options.byFile
-            ? Replay.log(log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
-            : Replay.log(releasing: &log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
+        let firstLines = options.byFile ? Report.FirstLines(log.events) : nil
+        // The events let go once replayed (at 10^6 events they are half the run's memory). The
+        // HTML page draws the timelines the report carries (the first `Report.drawnTimelines`,
+        // all it draws), not from the events; --by-file needs each person's first line, found above.
+        var report = Replay.log(releasing: &log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []
@@ -218,10 +217,10 @@ enum ReplayCommand {
             ? [Report.FileCounts(file: input == "-" ? "entrée standard" : input, lines: lineCount, events: eventCount,
                                  duplicates: log.duplicates, rejected: log.rejected.count, blank: log.blank)]
             : files
-        if options.byFile {
+        if let firstLines {
             let names = options.inputs.map { $0 == "-" ? "entrée standard" : $0 }
             let lines = files.isEmpty ? [lineCount] : files.map(\.lines)
-            report.byFile = report.indicatorsByFile(events: log.events, files: Array(zip(names, lines)).map { (name: $0.0, lines: $0.1) }, jobs: options.jobs)
+            report.byFile = report.indicatorsByFile(firstLines: firstLines, files: Array(zip(names, lines)).map { (name: $0.0, lines: $0.1) }, jobs: options.jobs)
         }
         if let encodingWarning { report.warnings.append(encodingWarning) }
         if options.asOf == nil {

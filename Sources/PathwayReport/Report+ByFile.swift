@@ -6,6 +6,31 @@ extension Report {
     /// `files`: each input file's name and number of lines, in the order read (the events' line
     /// numbers run on from one file to the next).
     public func indicatorsByFile(events: EventList, files: [(name: String, lines: Int)], jobs: Int = 1) -> [(file: String, indicators: Indicators)] {
+        indicatorsByFile(firstLines: FirstLines(events), files: files, jobs: jobs)
+    }
+
+    /// Each person's first line: what the indicators by file need of the events, found before
+    /// they are let go (`pathway replay --by-file`).
+    package struct FirstLines: Sendable {
+        /// By id, then by the id's exact bytes (two ids that compare equal as strings are two
+        /// people, as in the replay).
+        fileprivate var byName: [String: [(bytes: [UInt8], line: Int)]] = [:]
+
+        package init(_ events: EventList) {
+            var firstOf = [Int](repeating: Int.max, count: events.names.count)
+            for (i, stored) in events.stored.enumerated() {
+                let p = Int(events.personOf[i])
+                firstOf[p] = min(firstOf[p], stored.line)
+            }
+            for (p, name) in events.names.enumerated() { byName[name, default: []].append((Array(name.utf8), firstOf[p])) }
+        }
+
+        fileprivate func line(of person: String) -> Int? {
+            byName[person]?.first { $0.bytes.elementsEqual(person.utf8) }?.line
+        }
+    }
+
+    package func indicatorsByFile(firstLines: FirstLines, files: [(name: String, lines: Int)], jobs: Int = 1) -> [(file: String, indicators: Indicators)] {
         guard !files.isEmpty else { return [] }
         var firstLine: [Int] = []
         var last = 0
@@ -21,19 +46,9 @@ extension Report {
             }
             return low
         }
-        // Each person's first line, by their number in the list (people told apart by their
-        // exact bytes: two ids that compare equal as strings are two people, as in the replay),
-        // then by their id.
-        var firstOf = [Int](repeating: Int.max, count: events.names.count)
-        for (i, stored) in events.stored.enumerated() {
-            let p = Int(events.personOf[i])
-            firstOf[p] = min(firstOf[p], stored.line)
-        }
-        var first: [String: [(bytes: [UInt8], line: Int)]] = [:]
-        for (p, name) in events.names.enumerated() { first[name, default: []].append((Array(name.utf8), firstOf[p])) }
         var groups = [[PersonReport]](repeating: [], count: files.count)
         for person in people {
-            let line = first[person.person]?.first { $0.bytes.elementsEqual(person.person.utf8) }?.line ?? 1
+            let line = firstLines.line(of: person.person) ?? 1
             groups[fileOf(line)].append(person)
         }
         let target = asOf.flatMap { parameters.newEntrantTargetDays.value(on: $0) } ?? 15
