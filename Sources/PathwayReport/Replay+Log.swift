@@ -21,7 +21,8 @@ extension Replay {
     }
 
     /// The same, letting go of the log's events as soon as they are replayed: `log.events` is
-    /// empty on return (the rest of the log is kept), and the events' memory is given back before
+    /// empty on return (the rest of the log is kept; its `lines` then counts only the lines that
+    /// are not events), and the events' memory is given back before
     /// the report is put together, when no one else holds them (at 10^6 events, they are half
     /// the memory of the run).
     package static func log(releasing log: inout ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
@@ -74,7 +75,6 @@ extension Replay {
             return Timeline(people[i], events: order[start[p]..<start[p + 1]].lazy.map { events[Int($0)] }, asOf: asOf)
         }
         // The events replayed: let go.
-        let eventCount = events.count
         (events, stored) = (EventList(), [])
         // Read where they lie (`for person in people` would copy each report, retaining all it
         // holds).
@@ -87,7 +87,7 @@ extension Replay {
         // As of a date, a person whose events all come later is not known yet: not listed.
         if unknownYet { people.removeAll { $0.eventsReplayed == 0 } }
         let findings = Parallel.concatenation(count: people.count, jobs: jobs) { people[$0].findings }
-        let input = Report.Input(lines: log.lines + eventCount, events: eventCount, duplicates: log.duplicates,
+        let input = Report.Input(lines: log.lines + count, events: count, duplicates: log.duplicates,
                                  rejected: log.rejected.count, blank: log.blank,
                                  replayed: replayed,
                                  afterAsOf: afterAsOf,
