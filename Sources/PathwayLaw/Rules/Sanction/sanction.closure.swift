@@ -14,7 +14,7 @@ extension Rules.Sanction {
             parameters: [\.closureSuppressionMonths])
 
         /// A `right_closed` for sanction.
-        package static func check(_ state: PersonState, _ event: Event, under parameters: Parameters) -> Finding? {
+        package static func check(_ state: borrowing PersonState, _ event: Event, under parameters: Parameters) -> Finding? {
             guard case .rightClosed(.sanction) = event.kind,
                   let months = parameters.closureSuppressionMonths.value(on: event.date) else { return nil }
             let sanctions = state.pathwaySanctions

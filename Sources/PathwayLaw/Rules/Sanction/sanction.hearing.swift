@@ -25,7 +25,7 @@ extension Rules.Sanction {
 
         /// A decision that needed the notice, taken while a request to be heard, received within
         /// the days for observations, had had no hearing attended or missed by the decision's day.
-        package static func check(_ state: PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
+        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
                                   under parameters: Parameters) -> Finding? {
             guard let days = parameters.sanctionNoticeDays.value(on: event.date), !Notice.isExempt(decision),
                   let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state)

@@ -13,7 +13,7 @@ extension Rules.Sanction {
             references: [Law.householdCap],
             parameters: [\.householdCapPercent])
 
-        package static func check(_ state: PersonState, _ decision: SanctionDecision, _ event: Event, under parameters: Parameters) -> Finding? {
+        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, under parameters: Parameters) -> Finding? {
             guard let cap = parameters.householdCapPercent.value(on: event.date),
                   state.householdSize > 1 || state.singleParentIncrease, decision.percent > cap else { return nil }
             let household = state.singleParentIncrease

@@ -27,7 +27,7 @@ extension Rules.Sanction {
 
         /// A decision under the former regime with no information before it, or with no opinion
         /// of the team given or deemed given after that information.
-        package static func check(_ state: PersonState, _ d: ClassifiedDecision, _ event: Event, under parameters: Parameters) -> Finding? {
+        package static func check(_ state: borrowing PersonState, _ d: ClassifiedDecision, _ event: Event, under parameters: Parameters) -> Finding? {
             guard d.bounds.regime == .legacy, let months = parameters.teamOpinionDeemedMonths.value(on: event.date) else { return nil }
             let previous = d.previous
             let text = decisionText(event, d.record.decision)

@@ -39,7 +39,7 @@ extension Rules.Sanction {
         /// A decision taken with no notice since the `previous` decision, or before the days
         /// for observations have run; none when France Travail proposed it, or before the rule
         /// is in force.
-        package static func check(_ state: PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
+        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
                           under parameters: Parameters) -> Finding? {
             guard let days = parameters.sanctionNoticeDays.value(on: event.date), !isExempt(decision) else { return nil }
             let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state)

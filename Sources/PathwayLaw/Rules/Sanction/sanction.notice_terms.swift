@@ -25,7 +25,7 @@ extension Rules.Sanction {
 
         /// What the decision adds to the notice that counts for it (the latest after the previous
         /// decision, on or before this one), or nothing.
-        package static func check(_ state: PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
+        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
                                   under parameters: Parameters) -> Finding? {
             guard parameters.sanctionNoticeDays.value(on: event.date) != nil,
                   let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state)

@@ -13,7 +13,7 @@ extension Rules.Sanction {
             parameters: [])
 
         /// A suppression with no opinion since the `previous` decision.
-        package static func check(_ state: PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?) -> Finding? {
+        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?) -> Finding? {
             guard decision.measure == .suppression else { return nil }
             let since = previous?.date
             let opinion = state.teamOpinions.last { day in day <= event.date && since.map { day > $0 } ?? true }

@@ -15,7 +15,7 @@ extension Rules.Sequence {
 
         /// An event other than `right_opened` after the right's closure; the state machine then
         /// does not replay it.
-        package static func check(_ state: PersonState, _ event: Event) -> Finding? {
+        package static func check(_ state: borrowing PersonState, _ event: Event) -> Finding? {
             guard case .closed(let closedOn, _) = state.right, event.type != .rightOpened else { return nil }
             return finding(state.person, event,
                            "Événement « \(FrenchWords.label(event.type)) » du \(event.date) postérieur à la clôture du droit le \(closedOn) : non rejoué. "

@@ -14,7 +14,7 @@ extension Rules.Sequence {
             parameters: [])
 
         /// A `contract_signed` while no orientation is in force in the current pathway.
-        package static func check(_ state: PersonState, _ event: Event) -> Finding? {
+        package static func check(_ state: borrowing PersonState, _ event: Event) -> Finding? {
             guard event.type == .contractSigned, state.orientation == nil else { return nil }
             return finding(state.person, event,
                            "Contrat d'engagement signé le \(event.date) alors qu'aucune décision d'orientation n'est en vigueur dans le parcours. "

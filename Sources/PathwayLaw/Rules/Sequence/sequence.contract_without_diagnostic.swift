@@ -14,7 +14,7 @@ extension Rules.Sequence {
             parameters: [])
 
         /// A `contract_signed` with no `diagnostic_completed` in the current pathway.
-        package static func check(_ state: PersonState, _ event: Event) -> Finding? {
+        package static func check(_ state: borrowing PersonState, _ event: Event) -> Finding? {
             guard event.type == .contractSigned, state.diagnosticOn == nil else { return nil }
             return finding(state.person, event,
                            "Contrat d'engagement signé le \(event.date) sans diagnostic global enregistré dans le parcours en cours. "

@@ -14,7 +14,7 @@ extension Rules.Sequence {
             parameters: [])
 
         /// An `orientation_decided` of a person with no `registered` before it.
-        package static func check(_ state: PersonState, _ event: Event) -> Finding? {
+        package static func check(_ state: borrowing PersonState, _ event: Event) -> Finding? {
             guard state.registeredOn == nil else { return nil }
             return finding(state.person, event,
                            "Orientation décidée le \(event.date) alors que la personne n'a jamais été inscrite à France Travail. "
