@@ -210,13 +210,8 @@ public struct RightOpening: Sendable, Hashable {
     public var monthlyAmount: Cents?
     /// Transferred from another département.
     public var transfer: Bool
-    /// People in the RSA household (1 to 99), kept in a byte: an opening lies in every event of
-    /// the log's array, whose size is its largest kind's.
-    public var householdSize: Int {
-        get { Int(householdSizeByte) }
-        set { householdSizeByte = UInt8(clamping: newValue) }
-    }
-    private var householdSizeByte: UInt8
+    /// People in the RSA household (1 to 99).
+    @InByte public var householdSize: Int
     /// Majoration pour isolement (CASF L262-9).
     public var singleParentIncrease: Bool
     /// Soumis aux droits et devoirs (CASF L262-28); `true` unless said otherwise.
@@ -237,7 +232,7 @@ public struct RightOpening: Sendable, Hashable {
                 subjectToDuties: Bool = true, monthlyAmount: Cents? = nil, dutiesStated: Bool = true,
                 datedFromApplication: Bool = false, dutiesUnknown: Bool = false) {
         self.transfer = transfer
-        householdSizeByte = UInt8(clamping: householdSize)
+        self.householdSize = householdSize
         self.dutiesUnknown = dutiesUnknown
         self.singleParentIncrease = singleParentIncrease
         self.subjectToDuties = subjectToDuties
@@ -250,18 +245,11 @@ public struct RightOpening: Sendable, Hashable {
 public struct HouseholdChange: Sendable, Hashable {
     public var monthlyAmount: Cents?
     public var singleParentIncrease: Bool?
-    // People in the household (1 to 99), in a byte, 0 for none: a change lies in every event of
-    // the log's array, whose size is its largest kind's.
-    private var householdSizeByte: UInt8
-
     /// People in the RSA household (1 to 99), when it changed.
-    public var householdSize: Int? {
-        get { householdSizeByte == 0 ? nil : Int(householdSizeByte) }
-        set { householdSizeByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
-    }
+    @OptionalInByte public var householdSize: Int?
 
     public init(householdSize: Int? = nil, singleParentIncrease: Bool? = nil, monthlyAmount: Cents? = nil) {
-        householdSizeByte = householdSize.map { UInt8(clamping: $0) } ?? 0
+        self.householdSize = householdSize
         self.singleParentIncrease = singleParentIncrease
         self.monthlyAmount = monthlyAmount
     }
@@ -388,66 +376,37 @@ public enum SanctionMeasure: String, Sendable, CaseIterable {
 /// The sanction envisaged in a notice: every field optional.
 public struct SanctionTerms: Sendable, Hashable {
     public var measure: SanctionMeasure?
-    // Kept in a byte each, 0 for none (the values are 1 to 100 and 1 to 12): a notice lies in
-    // every event of the log's array, whose size is its largest kind's.
-    private var percentByte: UInt8
-    private var monthsByte: UInt8
-
     /// Share of the allowance envisaged, 1–100.
-    public var percent: Int? {
-        get { percentByte == 0 ? nil : Int(percentByte) }
-        set { percentByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
-    }
+    @OptionalInByte public var percent: Int?
     /// Duration envisaged, 1–12 months.
-    public var months: Int? {
-        get { monthsByte == 0 ? nil : Int(monthsByte) }
-        set { monthsByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
-    }
+    @OptionalInByte public var months: Int?
 
     public init(measure: SanctionMeasure? = nil, percent: Int? = nil, months: Int? = nil) {
         self.measure = measure
-        percentByte = percent.map { UInt8(clamping: $0) } ?? 0
-        monthsByte = months.map { UInt8(clamping: $0) } ?? 0
+        self.percent = percent
+        self.months = months
     }
 }
 
 public struct SanctionDecision: Sendable, Hashable {
-    // Kept in a byte each (the values are 1 to 100 and 1 to 12, 0 for none), and laid out so
-    // that the bytes fill the dates' padding: a decision lies in every event of the log's
-    // array, whose size is its largest kind's.
+    // Laid out so that the one-byte fields fill the dates' padding: a decision lies in every
+    // event of the log's array, whose size is its largest kind's.
     /// First day of the sanction (defaults to the decision's date).
     public var starts: CivilDate?
     public var measure: SanctionMeasure
     /// Follows a France Travail proposal (CASF L262-37 IV).
     public var proposedByFranceTravail: Bool
-    private var percentByte: UInt8
+    /// Share of the allowance, 1–100.
+    @InByte public var percent: Int
     /// The day the decision was notified to the person (defaults to the decision's date): the
     /// two months to appeal run from it.
     public var notified: CivilDate?
-    private var monthsByte: UInt8
-    private var proposedPercentByte: UInt8
-    private var proposedMonthsByte: UInt8
-
-    /// Share of the allowance, 1–100.
-    public var percent: Int {
-        get { Int(percentByte) }
-        set { percentByte = UInt8(clamping: newValue) }
-    }
     /// Duration, 1–12 months.
-    public var months: Int {
-        get { Int(monthsByte) }
-        set { monthsByte = UInt8(clamping: newValue) }
-    }
+    @InByte public var months: Int
     /// The share France Travail proposed, when known (1–100).
-    public var proposedPercent: Int? {
-        get { proposedPercentByte == 0 ? nil : Int(proposedPercentByte) }
-        set { proposedPercentByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
-    }
+    @OptionalInByte public var proposedPercent: Int?
     /// The duration France Travail proposed, when known (1–12 months).
-    public var proposedMonths: Int? {
-        get { proposedMonthsByte == 0 ? nil : Int(proposedMonthsByte) }
-        set { proposedMonthsByte = newValue.map { UInt8(clamping: $0) } ?? 0 }
-    }
+    @OptionalInByte public var proposedMonths: Int?
 
     public init(measure: SanctionMeasure, percent: Int, months: Int, starts: CivilDate? = nil,
                 proposedByFranceTravail: Bool = false, proposedPercent: Int? = nil, proposedMonths: Int? = nil,
@@ -456,10 +415,10 @@ public struct SanctionDecision: Sendable, Hashable {
         self.starts = starts
         self.notified = notified
         self.proposedByFranceTravail = proposedByFranceTravail
-        percentByte = UInt8(clamping: percent)
-        monthsByte = UInt8(clamping: months)
-        proposedPercentByte = proposedPercent.map { UInt8(clamping: $0) } ?? 0
-        proposedMonthsByte = proposedMonths.map { UInt8(clamping: $0) } ?? 0
+        self.percent = percent
+        self.months = months
+        self.proposedPercent = proposedPercent
+        self.proposedMonths = proposedMonths
     }
 }
 
@@ -479,17 +438,14 @@ public struct AppealDecision: Sendable, Hashable {
     public var appeal: String
     public var outcome: AppealOutcome
     public var measure: SanctionMeasure?
-    private var percentByte: UInt8
-    private var monthsByte: UInt8
-
-    public var percent: Int? { percentByte == 0 ? nil : Int(percentByte) }
-    public var months: Int? { monthsByte == 0 ? nil : Int(monthsByte) }
+    @OptionalInByte public private(set) var percent: Int?
+    @OptionalInByte public private(set) var months: Int?
 
     public init(appeal: String, outcome: AppealOutcome, measure: SanctionMeasure? = nil, percent: Int? = nil, months: Int? = nil) {
         self.appeal = appeal
         self.outcome = outcome
         self.measure = measure
-        percentByte = percent.map { UInt8(clamping: $0) } ?? 0
-        monthsByte = months.map { UInt8(clamping: $0) } ?? 0
+        self.percent = percent
+        self.months = months
     }
 }
