@@ -142,7 +142,9 @@ extension Report {
         }
         personList(&h, flagged.map { people[$0] }, drawn: drawn.count)
         if !drawn.isEmpty {
-            h.raw("<h3 class=\"keep\">Frises des \(FrenchWords.integer(drawn.count)) personnes aux constats les plus graves\(drawn.count > Report.printedTimelines ? " (à l'impression : les \(Report.printedTimelines) premières)" : "")</h3>\n")
+            let heading = drawn.count == 1 ? "Frise de la personne avec un constat"
+                : "Frises des \(FrenchWords.integer(drawn.count)) personnes aux constats les plus graves"
+            h.raw("<h3 class=\"keep\">\(heading)\(drawn.count > Report.printedTimelines ? " (à l'impression : les \(Report.printedTimelines) premières)" : "")</h3>\n")
         }
         for (k, i) in drawn.enumerated() {
             // A merged report's people: their facts read from their part's JSON report.

@@ -61,6 +61,14 @@ struct HTMLReportTests {
         #expect(Replay.log(releasing: &released, asOf: asOf.flatMap(CivilDate.init)).html(source: "x") == drawnFromEvents)
     }
 
+    @Test("one person with a finding: one timeline, its heading in the singular")
+    func singleTimeline() {
+        let log = #"{"id":"e1","person":"P1","type":"right_opened","date":"2025-01-06"}"# + "\n"
+        let html = Replay.log(LogReader.read(log), asOf: CivilDate(year: 2025, month: 6, day: 30)).html(source: "x")
+        #expect(html.contains("Frise de la personne avec un constat</h3>"))
+        #expect(!html.contains("Frises des 1 "))
+    }
+
     @Test("people beyond the cap are listed with a pointer to the JSON report")
     func cap() throws {
         let log = LogGenerator(events: 3_000, seed: 2).text()
