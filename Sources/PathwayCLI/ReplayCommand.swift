@@ -192,6 +192,17 @@ enum ReplayCommand {
         if let problem = try diagnose(log, inputs: options.inputs, windows1252: options.windows1252) {
             throw InputError(message: problem)
         }
+        // So is one of several files that gives none (a CAF flow or a compressed log given among
+        // logs): its own diagnosis, rather than every line of it counted as rejected.
+        for file in files where file.events == 0 && file.lines > file.blank && files.count > 1 {
+            var part = ParsedLog()
+            part.rejected = log.rejected.filter { $0.file == file.file }
+            part.blank = file.blank
+            part.duplicates = file.duplicates
+            if let problem = try diagnose(part, inputs: [file.file], windows1252: options.windows1252) {
+                throw InputError(message: problem)
+            }
+        }
         if log.lines == log.blank {
             throw InputError(message: "\(input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")) : \(log.lines == 0 ? "l'entrée est vide" : "l'entrée ne contient que des lignes vides") : aucun événement à rejouer, aucun rapport écrit")
         }

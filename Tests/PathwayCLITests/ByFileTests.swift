@@ -114,4 +114,31 @@ struct ByFileTests {
         let sorted = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--by-file", "--sorted", "--format", "json"])
         #expect(sorted.status == 2)
     }
+
+    @Test("a file that gives no event among several is refused with its own diagnosis, and no report is written",
+          arguments: ["xml", "windows-1252", "gzip"])
+    func fileOfAnotherKind(_ kind: String) throws {
+        let log = try CLI.temporaryFile(#"{"id":"e1","person":"P1","type":"registered","date":"2025-03-03"}"# + "\n")
+        let other: String
+        switch kind {
+        case "xml": other = try CLI.temporaryFile(#"<?xml version="1.0" encoding="ISO-8859-1"?>"# + "\n<IdentificationFlux><NumOrganisme>931</NumOrganisme></IdentificationFlux>\n", suffix: ".xml")
+        case "windows-1252":
+            other = try CLI.temporaryFile("", suffix: ".ndjson")
+            try Data(#"{"id":"e2","person":"P\#u{E9}","type":"registered","date":"2025-03-03"}"#.utf8.map { $0 == 0xC3 ? 0x20 : $0 == 0xA9 ? 0xE9 : $0 } + [0x0A])
+                .write(to: URL(fileURLWithPath: other))
+        default:
+            other = try CLI.temporaryFile("", suffix: ".ndjson.gz")
+            try Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0A]).write(to: URL(fileURLWithPath: other))
+        }
+        let output = try CLI.temporaryFile("", suffix: ".json")
+        try FileManager.default.removeItem(atPath: output)
+        let result = try CLI.run(["replay", log, other, "--by-file", "--format", "json", "--output", output])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains(other) && result.stderr.contains("aucun événement lu"), "\(result.stderr)")
+        #expect(result.stderr.contains(kind == "xml" ? "pathway import caf" : kind == "gzip" ? "gzip" : "--encoding windows-1252"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        // A file of events beside an empty one is read as before.
+        let empty = try CLI.temporaryFile("")
+        #expect(try CLI.run(["replay", log, empty, "--format", "json"]).status != 2)
+    }
 }
