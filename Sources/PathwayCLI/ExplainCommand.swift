@@ -59,7 +59,7 @@ enum ExplainCommand {
                 LogReader.read(buffer, jobs: Cores.available, parsed: release)
             }
             : try ReplayCommand.readSeveral(inputs, counts: &counts)
-        if let problem = try ReplayCommand.diagnose(log, inputs: inputs, windows1252: windows1252) { throw InputError(message: problem) }
+        if let problem = try ReplayCommand.diagnose(log, inputs: inputs, files: counts, windows1252: windows1252) { throw InputError(message: problem) }
         if !log.rejected.isEmpty {
             console.err("pathway explain : \(log.rejected.count) ligne\(log.rejected.count > 1 ? "s" : "") du journal rejetée\(log.rejected.count > 1 ? "s" : "") (voir pathway replay) ; l'histoire est racontée sans elle\(log.rejected.count > 1 ? "s" : "")\n")
         }

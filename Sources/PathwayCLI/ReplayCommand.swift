@@ -189,19 +189,8 @@ enum ReplayCommand {
         let parse = Clock.trace ? Clock.phase(since: t0) : "", t1 = Clock.mark()
         // An input that gives no event at all is unreadable (or empty): its diagnosis, exit 2, and
         // no report written (a report of nothing would read as a clean audit).
-        if let problem = try diagnose(log, inputs: options.inputs, windows1252: options.windows1252) {
+        if let problem = try diagnose(log, inputs: options.inputs, files: files, windows1252: options.windows1252) {
             throw InputError(message: problem)
-        }
-        // So is one of several files that gives none (a CAF flow or a compressed log given among
-        // logs): its own diagnosis, rather than every line of it counted as rejected.
-        for file in files where file.events == 0 && file.lines > file.blank && files.count > 1 {
-            var part = ParsedLog()
-            part.rejected = log.rejected.filter { $0.file == file.file }
-            part.blank = file.blank
-            part.duplicates = file.duplicates
-            if let problem = try diagnose(part, inputs: [file.file], windows1252: options.windows1252) {
-                throw InputError(message: problem)
-            }
         }
         if log.lines == log.blank {
             throw InputError(message: "\(input == "-" ? "entrée standard" : options.inputs.joined(separator: ", ")) : \(log.lines == 0 ? "l'entrée est vide" : "l'entrée ne contient que des lignes vides") : aucun événement à rejouer, aucun rapport écrit")
@@ -301,7 +290,23 @@ enum ReplayCommand {
 
     /// Why a log that is not empty gave no event at all, as a diagnosis (exit 2), or `nil`:
     /// the first file's head read here, judged by ``LogInput/diagnosis(_:names:head:windows1252:)``.
-    static func diagnose(_ log: ParsedLog, inputs: [String], windows1252: Bool) throws -> String? {
+    /// So is one of several files (`files`, their counts) that gives none, a CAF flow or a
+    /// compressed log given among logs: its own diagnosis, rather than every line of it counted
+    /// as rejected.
+    static func diagnose(_ log: ParsedLog, inputs: [String], files: [Report.FileCounts] = [],
+                         windows1252: Bool) throws -> String? {
+        if let problem = try diagnoseWhole(log, inputs: inputs, windows1252: windows1252) { return problem }
+        for file in files where file.events == 0 && file.lines > file.blank && files.count > 1 {
+            var part = ParsedLog()
+            part.rejected = log.rejected.filter { $0.file == file.file }
+            part.blank = file.blank
+            part.duplicates = file.duplicates
+            if let problem = try diagnoseWhole(part, inputs: [file.file], windows1252: windows1252) { return problem }
+        }
+        return nil
+    }
+
+    private static func diagnoseWhole(_ log: ParsedLog, inputs: [String], windows1252: Bool) throws -> String? {
         guard log.events.isEmpty, log.lines > log.blank, let first = inputs.first, first != "-" else { return nil }
         var head: [UInt8] = []
         try? Files.stream(first) { (chunk: UnsafeBufferPointer<UInt8>) -> Bool in

@@ -137,6 +137,13 @@ struct ByFileTests {
         #expect(result.stderr.contains(other) && result.stderr.contains("aucun événement lu"), "\(result.stderr)")
         #expect(result.stderr.contains(kind == "xml" ? "pathway import caf" : kind == "gzip" ? "gzip" : "--encoding windows-1252"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output))
+        // `explain` reads several files as `replay` does, and says the same (it said the person
+        // had no event).
+        let told = try CLI.run(["explain", log, other, "P1"])
+        #expect(told.status == 2, "\(told.stderr)")
+        #expect(told.stderr.contains(other) && told.stderr.contains("aucun événement lu") && !told.stderr.contains("aucun événement pour la personne"),
+                "\(told.stderr)")
+        #expect(try CLI.run(["explain", log, "P1"]).status != 2)
         // A file of events beside an empty one is read as before.
         let empty = try CLI.temporaryFile("")
         #expect(try CLI.run(["replay", log, empty, "--format", "json"]).status != 2)
