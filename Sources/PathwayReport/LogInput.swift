@@ -76,6 +76,11 @@ public enum LogInput {
         if body.first == UInt8(ascii: "[") {
             return "\(name) : aucun événement lu : c'est un tableau JSON, pas le journal d'événements (un objet JSON par ligne) ; lancez : jq -c '.[]' \(first) | pathway replay -"
         }
+        // A single line cut before its object ends (a file truncated in a copy) is not JSON
+        // written over several lines: there is no other line.
+        if body.first == UInt8(ascii: "{"), log.lines - log.blank == 1, text.trimmingSpaces != "{", !text.contains("}") {
+            return "\(name) : aucun événement lu : sa seule ligne s'arrête avant la fin de son objet JSON (le fichier a-t-il été tronqué ?) (\(log.rejected.first.map { $0.frenchDescription } ?? "?"))"
+        }
         if body.first == UInt8(ascii: "{"), log.rejected.first.map({ $0.line == 1 || $0.line == 2 }) ?? false,
            text.trimmingSpaces == "{" || !text.contains("}") {
             return "\(name) : aucun événement lu : c'est du JSON écrit sur plusieurs lignes, pas le journal d'événements (un objet JSON par ligne) ; lancez : jq -c . \(first) | pathway replay -"

@@ -59,6 +59,11 @@ struct UnreadableInputTests {
         ("a JSON array", Array(#"[{"id":"e1","person":"P1","type":"registered","date":"2025-03-03"}]"#.utf8) + [UInt8(0x0A)], "un tableau JSON"),
         ("pretty-printed JSON", Array("{\n  \"id\": \"e1\",\n  \"person\": \"P1\"\n}\n".utf8), "JSON écrit sur plusieurs lignes"),
         ("an empty file", [], "l'entrée est vide"),
+        // A file cut in the middle of its only line, with or without a line feed: not JSON
+        // written over several lines.
+        ("a single line cut short", Array(#"{"id":"e1","person":"P1","type":"regis"#.utf8), "sa seule ligne s'arrête avant la fin de son objet JSON"),
+        ("a single line cut short, with its line feed", Array(#"{"id":"e1","person":"P1","#.utf8) + [UInt8(0x0A)], "sa seule ligne s'arrête avant la fin de son objet JSON"),
+        ("pretty-printed JSON cut after its first member", Array("{\n  \"id\": \"e1\",\n".utf8), "JSON écrit sur plusieurs lignes"),
     ]
 
     @Test("no event at all: exit 2, nothing written (not even --output), the input named for what it is", arguments: unreadable)
@@ -76,7 +81,8 @@ struct UnreadableInputTests {
         }
         let excel = dir.appendingPathComponent("r.csv").path
         #expect(try CLI.run(["replay", path, "--excel", "--output", excel]).status == 2)
-        #expect(!FileManager.default.fileExists(atPath: excel))        // The agenda says the same, rather than "no deadline" for a file it could not read.
+        #expect(!FileManager.default.fileExists(atPath: excel))
+        // The agenda says the same, rather than "no deadline" for a file it could not read.
         let due = try CLI.run(["due", path, "--as-of", "2025-01-01"])
         #expect(due.status == 2 && due.stderr.contains(said) && due.stdout.isEmpty, "\(name): \(due.stderr)")
     }
