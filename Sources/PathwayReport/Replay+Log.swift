@@ -21,14 +21,15 @@ extension Replay {
     }
 
     /// The same, letting go of the log's events as soon as they are replayed: `log.events` is
-    /// empty on return (the rest of the log is kept; its `lines` then counts only the lines that
-    /// are not events), and the events' memory is given back before
+    /// empty on return (the rest of the log is kept, and its `lines` still counts every line),
+    /// and the events' memory is given back before
     /// the report is put together, when no one else holds them (at 10^6 events, they are half
     /// the memory of the run).
     package static func log(releasing log: inout ParsedLog, asOf requested: CivilDate? = nil, parameters: Parameters = .law,
                            sources: SourceDeclarations = .builtIn, jobs: Int = 1) -> Report {
         var events = log.events
         log.events = EventList()
+        log.released += events.count
         var stored = events.stored
         let count = events.count
         // The latest date of the log.
@@ -87,7 +88,7 @@ extension Replay {
         // As of a date, a person whose events all come later is not known yet: not listed.
         if unknownYet { people.removeAll { $0.eventsReplayed == 0 } }
         let findings = Parallel.concatenation(count: people.count, jobs: jobs) { people[$0].findings }
-        let input = Report.Input(lines: log.lines + count, events: count, duplicates: log.duplicates,
+        let input = Report.Input(lines: log.lines, events: count, duplicates: log.duplicates,
                                  rejected: log.rejected.count, blank: log.blank,
                                  replayed: replayed,
                                  afterAsOf: afterAsOf,

@@ -226,6 +226,8 @@ struct ParallelReaderTests {
             let report = Replay.log(releasing: &released, asOf: asOf, jobs: jobs)
             #expect(released.events.isEmpty)
             #expect(released.rejected == log.rejected && released.duplicates == log.duplicates && released.blank == log.blank)
+            // Every line is still counted, the events let go included.
+            #expect(released.lines == log.lines)
             #expect(report.json(jobs: 1) == Replay.log(log, asOf: asOf, jobs: jobs).json(jobs: 1))
             #expect(report.input.lines == log.lines && report.input.events == log.events.count)
         }

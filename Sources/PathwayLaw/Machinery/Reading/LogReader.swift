@@ -571,9 +571,13 @@ public struct ParsedLog: Sendable {
     /// The sources the events name (lines read as events, duplicates included).
     public var sources = SourceTally()
 
+    /// Events let go once replayed (`Replay.log(releasing:)`), still counted in ``lines``.
+    package var released = 0
+
     public init() {}
 
-    /// All lines of the file: events + duplicates + rejected + blank.
-    public var lines: Int { events.count + duplicates + rejected.count + blank }
+    /// All lines of the file: events + duplicates + rejected + blank (the events let go once
+    /// replayed included).
+    public var lines: Int { events.count + released + duplicates + rejected.count + blank }
 }
 
