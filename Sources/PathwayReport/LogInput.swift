@@ -175,7 +175,7 @@ public enum LogInput {
 
     package static func latestDate(_ log: ParsedLog) -> LatestDate? {
         var found = LatestDate()
-        for event in log.events.stored { found.add(event.date, id: event.id) }
+        for event in log.events.stored { found.add(event.date, id: log.events.id(of: event)) }
         return found.date == nil ? nil : found
     }
 

@@ -164,6 +164,64 @@ struct ParallelReaderTests {
         }
     }
 
+    /// Ids as a département's files write them: longer than a string keeps inline (an import's
+    /// `caf-45678-DEM-right_opened-2023-09-01`), of 128 characters of two and four bytes, escaped,
+    /// and in two Unicode spellings (two events, not a duplicate); repeated with the same content
+    /// (a duplicate) and with another (rejected, the message naming the whole id).
+    static let ids: String = {
+        let long = "caf-45678-DEM-right_opened-2023-09-01"
+        let lines = [
+            #"{"id":"\#(long)","person":"45678-DEM","type":"right_opened","date":"2023-09-01","source":"caf"}"#,
+            #"{"id":"\#(String(repeating: "é", count: 128))","person":"P1","type":"registered","date":"2025-03-03"}"#,
+            #"{"id":"\#(String(repeating: "𝄞", count: 128))","person":"P1","type":"situation_reviewed","date":"2025-03-04"}"#,
+            #"{"id":"\u00e9v\u00e8nement \"cit\u00e9\" \ud834\udd1e","person":"P2","type":"registered","date":"2025-03-03"}"#,
+            #"{"id":"r\#u{00E9}f","person":"P2","type":"situation_reviewed","date":"2025-03-05"}"#,
+            #"{"id":"re\#u{0301}f","person":"P2","type":"situation_reviewed","date":"2025-03-06"}"#,
+            #"{"id":"e","person":"P3","type":"registered","date":"2025-03-03"}"#,
+            #"{"person":"45678-DEM","id":"\#(long)","date":"2023-09-01","type":"right_opened","source":"caf"}"#,
+            #"{"id":"\#(long)","person":"45678-DEM","type":"right_opened","date":"2023-09-02","source":"caf"}"#,
+            #"{"id":"\#(String(repeating: "x", count: 129))","person":"P3","type":"registered","date":"2025-03-03"}"#,
+        ]
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\n"
+    }()
+
+    @Test("ids kept as their bytes, laid end to end: long, of many bytes, escaped, in two spellings, repeated", arguments: [1, 2, 3, 7])
+    func idsKept(_ jobs: Int) throws {
+        let stream = LogReader.read(Self.ids)
+        let bytes = Array(Self.ids.utf8)
+        let parallel = bytes.withUnsafeBufferPointer { LogReader.read($0, jobs: jobs, minimumPiece: 1) }
+        let expected = ["caf-45678-DEM-right_opened-2023-09-01", String(repeating: "é", count: 128), String(repeating: "𝄞", count: 128),
+                        "év\u{E8}nement \"cité\" 𝄞", "r\u{00E9}f", "re\u{0301}f", "e"]
+        for log in [stream, parallel] {
+            #expect(log.events.map { Array($0.id.utf8) } == expected.map { Array($0.utf8) })
+            #expect(log.duplicates == 1)
+            #expect(log.rejected.map(\.line) == [9, 10])
+            #expect(log.rejected.first?.frenchDescription.contains(expected[0]) == true, "\(log.rejected)")
+            // Read back from the list, and compared by their bytes.
+            #expect((0..<log.events.count).map { log.events.id(at: $0) } == log.events.map(\.id))
+            #expect(!log.events.sameId(4, 5) && log.events.sameId(0, 0))
+        }
+        // Read whole, the ids take their bytes and no more: no gap between the pieces' ids, only
+        // the repeated line's (removed with its event).
+        let kept = expected.map { $0.utf8.count }.reduce(0, +)
+        #expect(parallel.events.idBytes.count >= kept && parallel.events.idBytes.count <= kept + expected[0].utf8.count * 2)
+        #expect(parallel.events.idBytes.count <= bytes.count)
+        // An append after a read whole lands after the ids.
+        var appended = parallel.events
+        appended.append(Event(id: "après", person: "P9", date: date("2025-03-07"), kind: .situationReviewed))
+        #expect(appended.map(\.id) == parallel.events.map(\.id) + ["après"])
+        #expect(parallel.events.count == expected.count)
+    }
+
+    @Test("an id's place packs its start (40 bits) and length (24 bits) in a word, at their limits")
+    func idSpans() {
+        for (start, count) in [(0, 0), (0, 1), (1 << 40 - 1, 1 << 24 - 1), (123_456_789, 512), (1 << 39, 0)] {
+            let span = EventList.IdSpan(start: start, count: count)
+            #expect(span.start == start && span.count == count && span.range == start..<(start + count))
+        }
+        #expect(MemoryLayout<EventList.IdSpan>.size == 8)
+    }
+
     /// People the parallel reader numbers as it parses: escaped and plain spellings of one
     /// identifier, a person met in several pieces, a person whose only line is rejected, and a
     /// person who appears only in a conflicting duplicate.

@@ -2,32 +2,45 @@ import PathwayMachinery
 /// The events of a log, in file order: a collection of ``Event``, kept compact.
 ///
 /// A log holds millions of events, and most of them name a person already named: each event is
-/// kept without its person (48 bytes, where an ``Event`` takes 64), with the person's number
-/// beside it (4 bytes), each person's identifier kept once. An event read from the list is
-/// built as it is read.
+/// kept without its person and with its identifier's bytes laid end to end with the others'
+/// (40 bytes, and the bytes of its id, where an ``Event`` takes 64, and more for an id longer
+/// than 15 bytes, kept apart), with the person's number beside it (4 bytes), each person's
+/// identifier kept once. An event read from the list is built as it is read.
 ///
 /// People are told apart by the UTF-8 bytes of their identifier, as the report sorts them (the
 /// identifier is opaque, `Docs/events.md`): two spellings of one name in Unicode are two
-/// people.
+/// people. So are events by the bytes of their ids.
 public struct EventList: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
-    /// One event without its person.
+    /// One event without its person, its id's bytes in the list's ``idBytes``.
     package struct Stored: Sendable {
-        package var id: String
+        package var id: IdSpan
         package var kind: EventKind
         package var date: CivilDate
         package var line: Int
 
-        package init(_ event: Event) {
-            id = event.id
-            kind = event.kind
-            date = event.date
-            line = event.line
+        package init(id: IdSpan, kind: EventKind, date: CivilDate, line: Int) {
+            self.id = id
+            self.kind = kind
+            self.date = date
+            self.line = line
+        }
+    }
+
+    /// Where an event's id lies in ``idBytes``: its start and its length in one word (40 bits
+    /// and 24: a log in memory holds far less than a terabyte of ids, and an id at most 16 MiB;
+    /// a log's is at most 128 characters).
+    package struct IdSpan: Sendable, Hashable {
+        private var raw: UInt64
+
+        package init(start: Int, count: Int) {
+            precondition(start >= 0 && start < 1 << 40 && count >= 0 && count < 1 << 24,
+                         "an event id of at most 16 MiB, in a list of at most 1 TiB of ids")
+            raw = UInt64(start) << 24 | UInt64(count)
         }
 
-        /// The event, with its person.
-        package func event(of person: String) -> Event {
-            Event(id: id, person: person, date: date, kind: kind, line: line)
-        }
+        package var start: Int { Int(raw >> 24) }
+        package var count: Int { Int(raw & 0xFF_FFFF) }
+        package var range: Range<Int> { start..<(start + count) }
     }
 
     /// The events without their person, in order.
@@ -39,6 +52,10 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
     /// numbers a person at their first line read as an event, kept or not (a repeated id), an
     /// append at their first event kept.
     package private(set) var names: [String]
+    /// The bytes of the events' ids, each where its ``Stored/id`` says. A list read whole on
+    /// several threads leaves gaps between the ids of each piece of the file (never written, so
+    /// never in memory).
+    package private(set) var idBytes: [UInt8]
     /// The people's numbers by their identifier's bytes, for ``append(_:)``: built on the first
     /// append (a log read whole never needs it).
     private var numbers: StringTable?
@@ -47,16 +64,18 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
         stored = []
         personOf = []
         names = []
+        idBytes = []
     }
 
     /// The events of a reader that numbered the people as it parsed: `personOf[i]` is the
     /// number in `names` of event `i`'s person, each name has an event, and no two names have
-    /// the same bytes.
-    package init(stored: [Stored], personOf: [Int32], names: [String]) {
+    /// the same bytes; each event's id lies in `idBytes`.
+    package init(stored: [Stored], personOf: [Int32], names: [String], idBytes: [UInt8]) {
         precondition(stored.count == personOf.count, "one person per event")
         self.stored = stored
         self.personOf = personOf
         self.names = names
+        self.idBytes = idBytes
     }
 
     public init(_ events: some Sequence<Event>) {
@@ -72,7 +91,24 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
     public var endIndex: Int { stored.count }
 
     public subscript(position: Int) -> Event {
-        stored[position].event(of: names[Int(personOf[position])])
+        event(stored[position], of: names[Int(personOf[position])])
+    }
+
+    /// A stored event of this list, with its person.
+    package func event(_ record: Stored, of person: String) -> Event {
+        Event(id: id(of: record), person: person, date: record.date, kind: record.kind, line: record.line)
+    }
+
+    /// The id of a stored event of this list.
+    package func id(of record: Stored) -> String {
+        String(decoding: idBytes[record.id.range], as: UTF8.self)
+    }
+
+    /// Whether two events of this list have the same id (the same bytes).
+    package func sameId(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (stored[a].id, stored[b].id)
+        guard x.count == y.count else { return false }
+        return idBytes[x.range].elementsEqual(idBytes[y.range])
     }
 
     /// The person of event `position`, without building the event.
@@ -81,7 +117,11 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
     /// Adds an event at the end.
     public mutating func append(_ event: Event) {
         personOf.append(number(of: event.person))
-        stored.append(Stored(event))
+        let start = idBytes.count
+        var id = event.id
+        id.withUTF8 { idBytes.append(contentsOf: $0) }
+        stored.append(Stored(id: IdSpan(start: start, count: idBytes.count - start), kind: event.kind, date: event.date,
+                             line: event.line))
     }
 
     /// The number of a person, given one if new: the latest person first (the events of a

@@ -3,27 +3,28 @@ import PathwayMachinery
 /// under `Replay` (`Engine/Replay.swift`), which holds no rule.
 extension Replay {
     /// Replays `records[order[0]]`, `records[order[1]]`, … (`records` in order when `order` is
-    /// nil), all of the person of `state`, into `state`, skipping those dated after `asOf`.
+    /// nil), all of the person of `state`, into `state`, skipping those dated after `asOf`;
+    /// `ids` holds the ids of a log's stored events (empty for an array of events).
     /// Activities and appointments are read where they lie
     /// (``PersonState/applyRoutine(_:on:under:into:)``); the other events are lent to
     /// ``PersonState/apply(_:under:)`` (a log's stored event built with its person first).
     /// Written as a function of its own, with its state `inout`, so that each access to the
     /// state is checked once, not at every event.
-    package static func replay<Record: ReplayedRecord>(_ records: [Record], order: [Int32]?, asOf: CivilDate,
+    package static func replay<Record: ReplayedRecord>(_ records: [Record], ids: [UInt8], order: [Int32]?, asOf: CivilDate,
                                                       parameters: Parameters, state: inout PersonState,
                                                       findings: inout [Finding], replayed: inout Int) {
         let person = state.person
-        records.withUnsafeBufferPointer { records in
+        ids.withUnsafeBufferPointer { ids in records.withUnsafeBufferPointer { records in
             for k in 0..<(order?.count ?? records.count) {
                 let record = records.baseAddress! + (order.map { Int($0[k]) } ?? k)
                 guard record.pointee.date <= asOf else { continue }
                 replayed += 1
                 if let routine = PersonState.Routine(record.pointee.kind),
                    state.applyRoutine(routine, on: record.pointee.date, under: parameters, into: &findings) { continue }
-                let outcome = record.pointee.withEvent(of: person) { state.apply($0, under: parameters) }
+                let outcome = record.pointee.withEvent(of: person, ids: ids) { state.apply($0, under: parameters) }
                 if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
             }
-        }
+        } }
     }
 }
 
@@ -32,16 +33,20 @@ extension Replay {
 package protocol ReplayedRecord {
     var date: CivilDate { get }
     var kind: EventKind { get }
-    /// Calls `body` with the event, of `person` (an event of an array is lent as it is).
-    func withEvent<R>(of person: String, _ body: (borrowing Event) -> R) -> R
+    /// Calls `body` with the event, of `person` (an event of an array is lent as it is; a stored
+    /// one's id is read from `ids`, its list's ``EventList/idBytes``).
+    func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, _ body: (borrowing Event) -> R) -> R
 }
 
 extension Event: ReplayedRecord {
     @inline(__always)
-    package func withEvent<R>(of person: String, _ body: (borrowing Event) -> R) -> R { body(self) }
+    package func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, _ body: (borrowing Event) -> R) -> R { body(self) }
 }
 
 extension EventList.Stored: ReplayedRecord {
     @inline(__always)
-    package func withEvent<R>(of person: String, _ body: (borrowing Event) -> R) -> R { body(event(of: person)) }
+    package func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, _ body: (borrowing Event) -> R) -> R {
+        body(Event(id: String(decoding: UnsafeBufferPointer(rebasing: ids[id.range]), as: UTF8.self), person: person,
+                   date: date, kind: kind, line: line))
+    }
 }

@@ -32,4 +32,18 @@ package enum LargeMemory {
         _ = madvise(aligned, end - start, MADV_HUGEPAGE)
         #endif
     }
+
+    /// Gives the whole pages of `region` back to the system (their content is lost: they read
+    /// as zeros when next touched). For memory written once and no longer needed, in an
+    /// allocation kept for what it still holds. Does nothing where the system has no such call.
+    package static func giveBack(_ region: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard page > 0, let base = region.baseAddress else { return }
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + region.count) / page * page
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, end - start, MADV_DONTNEED)
+        #endif
+    }
 }

@@ -28,7 +28,8 @@ package struct Deduplicator {
             log.rejected.append(error)
         case .event(let event, let hash):
             let key = StringTable.hash(event.id)
-            if let first = ids.find(hash: key, isKey: { events.id(at: Int($0)) == event.id }).map(Int.init) {
+            // The same id is the same bytes (`Docs/events.md`), as for the reader on several threads.
+            if let first = ids.find(hash: key, isKey: { PersonNames.sameBytes(events.id(at: Int($0)), event.id) }).map(Int.init) {
                 if contents[first] == hash {
                     log.duplicates += 1
                 } else {
@@ -54,7 +55,7 @@ package protocol DeduplicatedEvents {
 }
 
 extension EventList: DeduplicatedEvents {
-    package func id(at index: Int) -> String { stored[index].id }
+    package func id(at index: Int) -> String { id(of: stored[index]) }
     package func line(at index: Int) -> Int { stored[index].line }
 }
 

@@ -27,6 +27,16 @@ package struct EventLineParser {
     /// through its lazy initialiser at every key.
     private let fields = Field.table
     private let keys = FieldKeys.all
+    /// When set, an event's id is not built as a string (its `id` is left empty): its bytes,
+    /// unescaped, are written here (room for the whole line is the caller's to give), and
+    /// their count is `idWritten`.
+    package var idOut: UnsafeMutablePointer<UInt8>? {
+        get { idPlace?.value }
+        set { idPlace = newValue.map(UnsafeSendable.init) }
+    }
+    private var idPlace: UnsafeSendable<UnsafeMutablePointer<UInt8>>?
+    /// The bytes of the latest event's id written to `idOut`.
+    package private(set) var idWritten = 0
 
     package init() {}
 
@@ -59,7 +69,8 @@ package struct EventLineParser {
         let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii, dates: storage.dates)
         do throws(LineError) {
             if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
-            let event = try fields.event(people: &people)
+            let event = try fields.event(people: &people, keepingId: idOut == nil)
+            if let idOut { idWritten = fields.copyText(.id, to: idOut) }
             fields.sourceBytes { name in
                 if let name { sources.add(name) } else { sources.withoutSource += 1 }
             }

@@ -119,6 +119,29 @@ package struct FieldReader {
         return try textSlowly(field, member, maxLength: maxLength)
     }
 
+    /// Checks a text member as ``text(_:required:maxLength:)`` does, without building its string.
+    @inline(__always) package func checkText(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) {
+        guard let member = isRequired ? try required(field) : member(field) else { return }
+        if ascii, member.kind == .string, !member.valueEscaped, member.valueEnd > member.valueStart,
+           member.valueEnd - member.valueStart <= maxLength {
+            return
+        }
+        _ = try textSlowly(field, member, maxLength: maxLength)
+    }
+
+    /// Writes the bytes of a text member once checked (unescaped: never more bytes than it
+    /// takes in the line) to `out`, and returns their count (0 when it is absent).
+    package func copyText(_ field: Field, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let member = member(field), let base = bytes.baseAddress else { return 0 }
+        if member.valueEscaped {
+            let value = JSONLexer.unescape(bytes, from: member.valueStart, to: member.valueEnd)
+            value.withUnsafeBufferPointer { if let from = $0.baseAddress { out.initialize(from: from, count: $0.count) } }
+            return value.count
+        }
+        out.initialize(from: base + member.valueStart, count: member.valueEnd - member.valueStart)
+        return member.valueEnd - member.valueStart
+    }
+
     @inline(never) package func textSlowly(_ field: Field, _ member: JSONLexer.Member, maxLength: Int) throws(LineError) -> String {
         guard member.kind == .string else {
             throw fail(field, .notText(maxLength: maxLength, got: got(member)), at: member)
@@ -277,8 +300,17 @@ package struct FieldReader {
 
     // MARK: The event
 
-    package func event(people: inout PersonNames?) throws(LineError) -> Event {
-        guard let id = try text(.id, required: true) else { throw fail(.id, .missing) }
+    /// The line's event. With `keepingId` false, its id is checked but not built (left empty):
+    /// the caller reads its bytes (``copyText(_:to:)``).
+    package func event(people: inout PersonNames?, keepingId: Bool = true) throws(LineError) -> Event {
+        let id: String
+        if keepingId {
+            guard let value = try text(.id, required: true) else { throw fail(.id, .missing) }
+            id = value
+        } else {
+            try checkText(.id, required: true)
+            id = ""
+        }
         let person: String
         if people != nil, let member = member(.person), member.kind == .string {
             if member.valueEscaped {

@@ -138,25 +138,43 @@ public struct LogReader {
         // regions are then closed up, the events moved, not copied.
         var chunks: [Chunk] = []
         var eventStart = [0]
-        var (events, idHashes, personOf) = Output.filled(totalLines) { out in
-            chunks = Parallel.map(count: pieces, jobs: jobs) { k in
-                parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
-                           firstLine: firstLine[k], into: out.advanced(by: firstLine[k]),
-                           progress: progress, parsed: parsed)
+        // The ids' bytes: each piece writes those of its events from its own first byte on (an
+        // id never takes more bytes than its line; the pages between are never written), then
+        // they are moved down end to end, and the pages left behind given back.
+        var idStart = [0]
+        var events: [EventList.Stored] = [], idHashes: [UInt64] = [], personOf: [Int32] = []
+        let idBytes = [UInt8](unsafeUninitializedCapacity: max(1, buffer.count)) { arena, initialized in
+            let ids = UnsafeSendable(arena.baseAddress!)
+            (events, idHashes, personOf) = Output.filled(totalLines) { out in
+                chunks = Parallel.map(count: pieces, jobs: jobs) { k in
+                    parseChunk(UnsafeBufferPointer(rebasing: buffer[bounds[k]..<bounds[k + 1]]), offset: bounds[k],
+                               firstLine: firstLine[k], into: out.advanced(by: firstLine[k]), ids: ids.value + bounds[k],
+                               progress: progress, parsed: parsed)
+                }
+                for k in 0..<pieces {
+                    let count = chunks[k].events
+                    let end = eventStart[k]
+                    if end != firstLine[k] { out.advanced(by: end).moveInitialize(from: out.advanced(by: firstLine[k]), count: count) }
+                    eventStart.append(end + count)
+                }
+                return eventStart[pieces]
             }
+            // Each piece's ids where the previous piece's end (never beyond where they were
+            // written: moved down, in order).
             for k in 0..<pieces {
-                let count = chunks[k].events
-                let end = eventStart[k]
-                if end != firstLine[k] { out.advanced(by: end).moveInitialize(from: out.advanced(by: firstLine[k]), count: count) }
-                eventStart.append(end + count)
+                idStart.append(idStart[k] + chunks[k].idBytes)
+                if idStart[k] != bounds[k] && chunks[k].idBytes > 0 {
+                    memmove(ids.value + idStart[k], ids.value + bounds[k], chunks[k].idBytes)
+                }
             }
-            return eventStart[pieces]
+            initialized = idStart[pieces]
+            LargeMemory.giveBack(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(arena)[idStart[pieces]...]))
         }
         var log = ParsedLog()
         var errors: [LineError] = []
         // The pieces' people numbered across the log: piece by piece, each in the order it
         // met them (on one thread: a piece lists each of its people once), then each event's
-        // person renumbered, on all threads.
+        // person renumbered, and its id's place moved, on all threads.
         var people = PersonNames()
         var numbers: [[Int32]] = []
         for chunk in chunks {
@@ -166,18 +184,25 @@ public struct LogReader {
             numbers.append(people.merge(chunk.people))
         }
         personOf.withUnsafeMutableBufferPointer { personOf in
-            let out = UnsafeSendable(personOf)
-            _ = Parallel.map(count: pieces, jobs: jobs) { k in
-                numbers[k].withUnsafeBufferPointer { global in
-                    for i in eventStart[k]..<eventStart[k + 1] { out.value[i] = global[Int(out.value[i])] }
+            events.withUnsafeMutableBufferPointer { events in
+                let (out, stored) = (UnsafeSendable(personOf), UnsafeSendable(events))
+                _ = Parallel.map(count: pieces, jobs: jobs) { k in
+                    numbers[k].withUnsafeBufferPointer { global in
+                        for i in eventStart[k]..<eventStart[k + 1] {
+                            out.value[i] = global[Int(out.value[i])]
+                            let id = stored.value[i].id
+                            stored.value[i].id = EventList.IdSpan(start: idStart[k] + id.start, count: id.count)
+                        }
+                    }
                 }
             }
         }
         var names = people.names
         chunks = []
-        // Duplicates, in file order: the first line with an id wins.
+        // Duplicates, in file order: the first line with an id wins (the same bytes).
+        func id(_ i: Int) -> String { String(decoding: idBytes[events[i].id.range], as: UTF8.self) }
         let repeats = StringTable.repeats(of: idHashes, distinct: events.count, jobs: jobs) {
-            events[$0].id == events[$1].id
+            events[$0].id.count == events[$1].id.count && idBytes[events[$0].id.range].elementsEqual(idBytes[events[$1].id.range])
         }
         // Where the lines of repeated ids start (to read them again for their content), found by
         // one scan up to the last of them: most logs repeat no id, and keeping every line's
@@ -197,7 +222,7 @@ public struct LogReader {
                 log.duplicates += 1
             } else {
                 errors.append(LineError(line: events[later].line, field: "id",
-                    .idReused(id: events[later].id, firstLine: events[earlier].line)))
+                    .idReused(id: id(later), firstLine: events[earlier].line)))
             }
         }
         if !repeats.isEmpty {
@@ -215,7 +240,7 @@ public struct LogReader {
         // A person met only on lines then rejected, or repeated, has no event: dropped (with no
         // such line, every person has one).
         if !errors.isEmpty || !repeats.isEmpty { PersonNames.dropUnused(&personOf, &names) }
-        log.events = EventList(stored: events, personOf: personOf, names: names)
+        log.events = EventList(stored: events, personOf: personOf, names: names, idBytes: idBytes)
         log.rejected = errors.sorted { $0.line < $1.line }
         return log
     }
@@ -224,6 +249,8 @@ public struct LogReader {
     private struct Chunk: Sendable {
         /// Events written into the piece's region.
         package var events = 0
+        /// The bytes of their ids, written from the piece's first byte on.
+        package var idBytes = 0
         /// The piece's people: each event's person is written as a number within the piece.
         package var people = PersonNames()
         package var errors: [LineError] = []
@@ -321,9 +348,10 @@ public struct LogReader {
 
     /// Parses the lines of one piece of the buffer, which starts at byte `offset` and line
     /// `firstLine` (0-based) of the whole, writing its events one after the other to `out`
-    /// (room for one per line).
+    /// (room for one per line), and their ids' bytes to `ids` (room for the piece's bytes),
+    /// each event's id span counted from there.
     private static func parseChunk(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, firstLine: Int,
-                                   into out: Output,
+                                   into out: Output, ids: UnsafeMutablePointer<UInt8>,
                                    progress: (@Sendable (Int, Int) -> Void)?,
                                    parsed: (@Sendable (Range<Int>) -> Void)?) -> Chunk {
         // No room only in a log with no line at all, whose pieces have none either.
@@ -339,15 +367,19 @@ public struct LogReader {
             lines += 1
             // Only the file's line 1 may carry a byte-order mark.
             let number = firstLine + lines
+            // The ids written so far took no more bytes than their lines: the line's own fit.
+            parser.idOut = ids + chunk.idBytes
             switch parser.parse(UnsafeBufferPointer(rebasing: buffer[start..<end]), number: number, hashing: false) {
             case .blank: chunk.blank += 1
             case .rejected(let error): chunk.errors.append(error)
-            case .event(var event, _):
-                event.line = number
+            case .event(let event, _):
                 let n = chunk.events
-                idHashes[n] = StringTable.hash(event.id)
+                let count = parser.idWritten
+                idHashes[n] = StringTable.hash(UnsafeBufferPointer(start: ids + chunk.idBytes, count: count))
                 personOf[n] = parser.latestPerson
-                (events + n).initialize(to: EventList.Stored(event))
+                (events + n).initialize(to: EventList.Stored(id: EventList.IdSpan(start: chunk.idBytes, count: count),
+                                                             kind: event.kind, date: event.date, line: number))
+                chunk.idBytes += count
                 chunk.events += 1
             }
             start = end + 1
@@ -443,6 +475,15 @@ package struct LineParser {
 
     /// The number of the latest event's person, when people are interned.
     package var latestPerson: Int32 { parser.people?.latest ?? -1 }
+
+    /// When set, each event's id is written here, not built as a string (``EventLineParser/idOut``).
+    package var idOut: UnsafeMutablePointer<UInt8>? {
+        get { parser.idOut }
+        set { parser.idOut = newValue }
+    }
+
+    /// The bytes of the latest event's id written to `idOut`.
+    package var idWritten: Int { parser.idWritten }
 
     /// The sources the events parsed so far name.
     package var sources: SourceTally {
