@@ -173,10 +173,29 @@ public enum LogInput {
         }
     }
 
+    /// The same for a log in memory: the dates first, then the ids of the latest day's events
+    /// only, compared by their bytes where they lie.
     package static func latestDate(_ log: ParsedLog) -> LatestDate? {
+        let events = log.events
         var found = LatestDate()
-        for event in log.events.stored { found.add(event.date, id: log.events.id(of: event)) }
-        return found.date == nil ? nil : found
+        for event in events.stored {
+            guard let date = found.date else { found.date = event.date; continue }
+            if event.date > date {
+                (found.date, found.next) = (event.date, date)
+            } else if event.date < date, found.next.map({ event.date > $0 }) ?? true {
+                found.next = event.date
+            }
+        }
+        guard let date = found.date else { return nil }
+        var setter: EventList.IdSpan?
+        for event in events.stored where event.date == date {
+            found.count += 1
+            if setter.map({ events.idBytes[event.id.range].lexicographicallyPrecedes(events.idBytes[$0.range]) }) ?? true {
+                setter = event.id
+            }
+        }
+        found.setter = setter.map { String(decoding: events.idBytes[$0.range], as: UTF8.self) } ?? ""
+        return found
     }
 
     /// Says which event set the default `as_of`, and warns when that date lies more than a year

@@ -213,6 +213,30 @@ struct ParallelReaderTests {
         #expect(parallel.events.count == expected.count)
     }
 
+    @Test("the log's latest date, the one before it and the event that set it: the same whether read whole or event by event")
+    func latestDate() {
+        // Ids of several bytes on the latest day, in no order; a day earlier than both after them.
+        let ties = [
+            #"{"id":"zé","person":"P1","type":"registered","date":"2025-03-05"}"#,
+            #"{"id":"b","person":"P1","type":"situation_reviewed","date":"2025-03-03"}"#,
+            #"{"id":"é","person":"P2","type":"registered","date":"2025-03-05"}"#,
+            #"{"id":"a","person":"P3","type":"registered","date":"2025-03-05"}"#,
+            #"{"id":"c","person":"P3","type":"situation_reviewed","date":"2025-03-04"}"#,
+            #"{"id":"aa","person":"P3","type":"situation_reviewed","date":"2025-03-01"}"#,
+        ].joined(separator: "\n")
+        let single = #"{"id":"x","person":"P1","type":"registered","date":"2025-03-05"}"#
+        for text in [ties, single, "", Self.ids, LogGenerator(events: 2_000, seed: 4).text()] {
+            let log = Array(text.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: 2, minimumPiece: 1) }
+            var oneByOne = LogInput.LatestDate()
+            for event in log.events { oneByOne.add(event.date, id: event.id) }
+            let whole = LogInput.latestDate(log)
+            #expect(whole?.date == oneByOne.date && whole?.next == oneByOne.next)
+            #expect(whole?.setter == (oneByOne.date == nil ? nil : oneByOne.setter) && whole?.count == (oneByOne.date == nil ? nil : oneByOne.count))
+        }
+        let found = LogInput.latestDate(LogReader.read(ties))
+        #expect(found?.setter == "a" && found?.count == 3 && found?.next == date("2025-03-04"))
+    }
+
     @Test("an id's place packs its start (40 bits) and length (24 bits) in a word, at their limits")
     func idSpans() {
         for (start, count) in [(0, 0), (0, 1), (1 << 40 - 1, 1 << 24 - 1), (123_456_789, 512), (1 << 39, 0)] {
