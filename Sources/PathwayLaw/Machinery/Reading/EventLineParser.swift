@@ -29,7 +29,8 @@ package struct EventLineParser {
     private let keys = FieldKeys.all
     /// When set, an event's id is not built as a string (its `id` is left empty): its bytes,
     /// unescaped, are written here (room for the whole line is the caller's to give), and
-    /// their count is `idWritten`.
+    /// their count is `idWritten`; with `people`, the person of an event is then known by
+    /// number only (`people.latest`), their name left empty after their first line.
     package var idOut: UnsafeMutablePointer<UInt8>? {
         get { idPlace?.value }
         set { idPlace = newValue.map(UnsafeSendable.init) }
@@ -69,7 +70,7 @@ package struct EventLineParser {
         let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii, dates: storage.dates)
         do throws(LineError) {
             if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
-            let event = try fields.event(people: &people, keepingId: idOut == nil)
+            let event = try fields.event(people: &people, forList: idOut != nil)
             if let idOut { idWritten = fields.copyText(.id, to: idOut) }
             fields.sourceBytes { name in
                 if let name { sources.add(name) } else { sources.withoutSource += 1 }

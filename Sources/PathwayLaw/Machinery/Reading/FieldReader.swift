@@ -300,11 +300,13 @@ package struct FieldReader {
 
     // MARK: The event
 
-    /// The line's event. With `keepingId` false, its id is checked but not built (left empty):
-    /// the caller reads its bytes (``copyText(_:to:)``).
-    package func event(people: inout PersonNames?, keepingId: Bool = true) throws(LineError) -> Event {
+    /// The line's event. With `forList`, for a log's list that keeps ids as bytes and people
+    /// as numbers: its id is checked but not built (left empty; the caller reads its bytes,
+    /// ``copyText(_:to:)``), and a person met before is left empty too (their number is
+    /// `people.latest`).
+    package func event(people: inout PersonNames?, forList: Bool = false) throws(LineError) -> Event {
         let id: String
-        if keepingId {
+        if !forList {
             guard let value = try text(.id, required: true) else { throw fail(.id, .missing) }
             id = value
         } else {
@@ -325,7 +327,9 @@ package struct FieldReader {
                 // A person already met: its string is reused, and its bytes, already checked,
                 // are not checked again.
                 let key = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
-                if let known = people!.find(key) {
+                if forList, people!.number(key) != nil {
+                    person = ""
+                } else if !forList, let known = people!.find(key) {
                     person = known
                 } else {
                     guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }

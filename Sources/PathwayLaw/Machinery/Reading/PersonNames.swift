@@ -34,6 +34,16 @@ package struct PersonNames: Sendable {
         return names[Int(found)]
     }
 
+    /// The number of the person whose identifier has these bytes, if met before (their string
+    /// not read).
+    @inline(__always)
+    package mutating func number(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = StringTable.hash(key)
+        guard let found = table.find(hash: hash, isKey: { same(Int($0), key) }) else { return nil }
+        latest = found
+        return found
+    }
+
     /// Adds a person not met before (``find(_:)`` gave `nil`), with the bytes of its identifier.
     package mutating func add(_ key: UnsafeBufferPointer<UInt8>, name: String) {
         add(key, name: name, hash: StringTable.hash(key))
