@@ -241,6 +241,9 @@ package final class RuleTable: Sendable {
         let completers = types.map { t in clocks.filter { $0.completedBy.contains(t) } }
         self.completers = completers
         asked = types.indices.map { !before[$0].isEmpty || !completing[$0].isEmpty || !completers[$0].isEmpty }
+        let declared = clocks.compactMap { c in c.indicator.map { (c.rule, $0) } }
+            + fixed.compactMap { f in f.indicator.map { (f.rule, $0) } }
+        indicators = DeadlineIndicator.Slot.allCases.compactMap { slot in declared.first { $0.1.slot == slot } }
     }
 
     package func before(_ type: EventType) -> [Evaluate] { before[type.ordinal] }
@@ -253,12 +256,9 @@ package final class RuleTable: Sendable {
     package func clock(_ rule: RuleID) -> DeadlineClock? { clocks.first { $0.rule == rule } }
     package func rule(_ id: RuleID) -> Rule? { byID[id] }
 
-    /// The deadline rules that fill the report's indicators, in the order of their fields.
-    package var indicators: [(rule: RuleID, indicator: DeadlineIndicator)] {
-        let declared = clocks.compactMap { c in c.indicator.map { (c.rule, $0) } }
-            + fixedDeadlines.compactMap { f in f.indicator.map { (f.rule, $0) } }
-        return DeadlineIndicator.Slot.allCases.compactMap { slot in declared.first { $0.1.slot == slot } }
-    }
+    /// The deadline rules that fill the report's indicators, in the order of their fields (found
+    /// once: the indicators ask for them at every person).
+    package let indicators: [(rule: RuleID, indicator: DeadlineIndicator)]
 
     /// The rule whose deadlines fill the indicator `slot`.
     package func rule(for slot: DeadlineIndicator.Slot) -> RuleID? { indicators.first { $0.indicator.slot == slot }?.rule }
