@@ -15,6 +15,11 @@ func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
           stream.sources.sorted.map(\.count) == parallel.sources.sorted.map(\.count) else {
         fatalError("the stream and parallel readers disagree")
     }
+    // The same ids, byte for byte (a list keeps them end to end, never more bytes than the input).
+    guard stream.events.map({ Array($0.id.utf8) }) == parallel.events.map({ Array($0.id.utf8) }),
+          parallel.events.idBytes.count <= size else {
+        fatalError("the stream and parallel readers keep different ids")
+    }
     // Both number the same people, by the bytes of their id, once each, every number naming its
     // events' person and having an event (the order of the numbers may differ: the parallel
     // reader numbers a person at their first line, kept or not, the stream at their first event
@@ -35,6 +40,7 @@ func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
     let whole = Replay.log(parallel, jobs: 2)
     let releasing = Replay.log(releasing: &released, jobs: 2)
     guard released.events.isEmpty, released.rejected == parallel.rejected, released.duplicates == parallel.duplicates,
+          released.lines == parallel.lines,
           whole.jsonBytes(jobs: 1) == releasing.jsonBytes(jobs: 1) else {
         fatalError("the releasing replay differs")
     }
