@@ -525,10 +525,7 @@ package struct LineParser {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             return .blank
         }
-        switch parser.parse(line, lineNumber: number, hashing: hashing) {
-        case .failure(let error): return .rejected(error)
-        case .success(let (event, hash)): return .event(event, hash)
-        }
+        return parser.parsed(line, lineNumber: number, hashing: hashing)
     }
 
     package static func overlong(_ length: Int, line: Int) -> LineError {
