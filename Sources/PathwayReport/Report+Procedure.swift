@@ -12,7 +12,7 @@ extension Report {
         let r = s.record
         var lines: [String] = []
         // The hearing: asked and held between the notice and the decision.
-        let from = Rules.Sanction.notice(for: r.date, after: previous, in: state)?.date ?? previous?.date ?? CivilDate(dayNumber: .min)
+        let from = Rules.Sanction.notice(for: r.date, after: previous, in: state.notices)?.date ?? previous?.date ?? CivilDate(dayNumber: .min)
         let asked = state.hearingRequests.filter { $0 >= from && $0 <= r.date }
         let held = state.hearings.filter { $0.date >= from && $0.date <= r.date }
         if !asked.isEmpty || !held.isEmpty {

@@ -11,15 +11,15 @@ extension Rules.Sanction {
 
     /// `manquement « rdv_missed » constaté le 2025-06-10 (événement e4)`: the first failing a
     /// decision sanctions, or nothing when it sanctions none.
-    package static func failingSummary(_ record: SanctionRecord, in state: PersonState) -> String {
-        guard let id = record.failings.first, let failing = state.failings.first(where: { $0.event == id }) else { return "" }
+    package static func failingSummary(_ record: SanctionRecord, in failings: [FailingRecord]) -> String {
+        guard let id = record.failings.first, let failing = failings.first(where: { $0.event == id }) else { return "" }
         return "manquement « \(FrenchWords.label(failing.kind)) » constaté le \(failing.date) (événement \(failing.event))"
     }
 
-    /// The notice that counts for a decision dated `date`: the latest one dated after the
-    /// `previous` decision (any, for a first decision) and on or before `date`.
-    package static func notice(for date: CivilDate, after previous: SanctionRecord?, in state: PersonState) -> NoticeRecord? {
-        state.notices.last { n in n.date <= date && previous.map { n.date > $0.date } ?? true }
+    /// The notice that counts for a decision dated `date`: the latest of the person's `notices`
+    /// dated after the `previous` decision (any, for a first decision) and on or before `date`.
+    package static func notice(for date: CivilDate, after previous: SanctionRecord?, in notices: [NoticeRecord]) -> NoticeRecord? {
+        notices.last { n in n.date <= date && previous.map { n.date > $0.date } ?? true }
     }
 
     /// The first day of the décret 2025-478 regime in `parameters` (2025-06-01).

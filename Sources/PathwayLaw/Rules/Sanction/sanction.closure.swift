@@ -14,10 +14,10 @@ extension Rules.Sanction {
             parameters: [\.closureSuppressionMonths])
 
         /// A `right_closed` for sanction.
-        package static func check(_ state: borrowing PersonState, _ event: Event, under parameters: Parameters) -> Finding? {
+        package static func check(_ c: RuleContext, _ event: Event, under parameters: Parameters) -> Finding? {
             guard case .rightClosed(.sanction) = event.kind,
                   let months = parameters.closureSuppressionMonths.value(on: event.date) else { return nil }
-            let sanctions = state.pathwaySanctions
+            let sanctions = c.state.pathwaySanctions
             let completed = sanctions.contains {
                 !$0.isWithdrawn && $0.decision.measure == .suppression && $0.decision.percent == 100
                     && $0.decision.months >= months && $0.term <= event.date
@@ -27,7 +27,7 @@ extension Rules.Sanction {
             let facts = suppressions.isEmpty
                 ? "aucune suppression n'a été décidée"
                 : "suppressions décidées : " + suppressions.map { "\($0.decision.percent) % pendant \($0.decision.months) mois du \($0.starts) au \($0.term)" }.joined(separator: ", ")
-            return finding(state.person, event,
+            return finding(c.state.person, event,
                            "Droit clos pour sanction le \(event.date) sans suppression totale de \(months) mois allée à son terme (\(facts)). "
                            + cited + ".")
         }
@@ -35,7 +35,7 @@ extension Rules.Sanction {
         package static let trigger = RuleTrigger.before([.rightClosed])
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
-            if let event = c.event, let f = check(c.state, event, under: c.parameters) { findings.append(f) }
+            if let event = c.event, let f = check(c, event, under: c.parameters) { findings.append(f) }
         }
     }
 }

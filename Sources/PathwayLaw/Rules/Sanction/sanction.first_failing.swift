@@ -15,7 +15,7 @@ extension Rules.Sanction {
             inForce: InForce(from: decreeStart(.law), until: nil))
 
         /// A decision sanctioning a first failing under the décret 2025-478 `bounds`.
-        package static func check(_ record: SanctionRecord, _ event: Event, bounds: SanctionBounds, in state: PersonState) -> Finding? {
+        package static func check(_ record: SanctionRecord, _ event: Event, bounds: SanctionBounds, in c: RuleContext) -> Finding? {
             guard bounds.regime == .decree2025, record.basis == .first else { return nil }
             let decision = record.decision
             var problems = [percentProblem(decision, bounds)].compactMap { $0 }
@@ -24,15 +24,15 @@ extension Rules.Sanction {
             }
             if let months = monthsProblem(decision, bounds.firstMonths) { problems.append(months) }
             guard !problems.isEmpty else { return nil }
-            return finding(state.person, event, boundsMessage(event, record, problems: problems,
-                                                              failing: failingSummary(record, in: state), cited: cited))
+            return finding(c.state.person, event, boundsMessage(event, record, problems: problems,
+                                                              failing: failingSummary(record, in: c.state.failings), cited: cited))
         }
 
         package static let trigger = RuleTrigger.decision
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             guard let event = c.event, let d = c.decision else { return }
-            if let f = check(d.record, event, bounds: d.bounds, in: c.state) { findings.append(f) }
+            if let f = check(d.record, event, bounds: d.bounds, in: c) { findings.append(f) }
         }
     }
 }

@@ -20,26 +20,26 @@ extension Rules.Sanction {
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             guard let event = c.event, let d = c.decision else { return }
-            if let f = check(c.state, d.record.decision, event, previous: d.previous, under: c.parameters) { findings.append(f) }
+            if let f = check(c, d.record.decision, event, previous: d.previous, under: c.parameters) { findings.append(f) }
         }
 
         /// A decision that needed the notice, taken while a request to be heard, received within
         /// the days for observations, had had no hearing attended or missed by the decision's day.
-        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
+        package static func check(_ c: RuleContext, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
                                   under parameters: Parameters) -> Finding? {
             guard let days = parameters.sanctionNoticeDays.value(on: event.date), !Notice.isExempt(decision),
-                  let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state)
+                  let notice = Rules.Sanction.notice(for: event.date, after: previous, in: c.state.notices)
             else { return nil }
             let lastDay = parameters.lastDay(after: notice.date, days: days)
-            guard let request = state.hearingRequests.first(where: { day in
+            guard let request = c.state.hearingRequests.first(where: { day in
                 day <= lastDay && day <= event.date && previous.map { day > $0.date } ?? true
             }) else { return nil }
-            let heard = state.hearings.contains { h in
+            let heard = c.state.hearings.contains { h in
                 h.date >= request && h.date <= event.date && (h.status == .attended || h.status == .missed)
             }
             guard !heard else { return nil }
-            let excused = state.hearings.contains { h in h.date >= request && h.date <= event.date && h.status == .excused }
-            return Finding(rule: id, severity: rule.severity, person: state.person, date: event.date, due: event.date, done: nil,
+            let excused = c.state.hearings.contains { h in h.date >= request && h.date <= event.date && h.status == .excused }
+            return Finding(rule: id, severity: rule.severity, person: c.state.person, date: event.date, due: event.date, done: nil,
                            event: event.id, text: .text(
                 "\(decisionText(event, decision)) sans audition, alors que la personne avait demandé à être entendue le \(request), "
                 + "dans le délai d'observations ouvert par la notification du \(notice.date) (jusqu'au \(lastDay) inclus)"

@@ -13,12 +13,12 @@ extension Rules.Sanction {
             references: [Law.householdCap],
             parameters: [\.householdCapPercent])
 
-        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, under parameters: Parameters) -> Finding? {
+        package static func check(_ c: RuleContext, _ decision: SanctionDecision, _ event: Event, under parameters: Parameters) -> Finding? {
             guard let cap = parameters.householdCapPercent.value(on: event.date),
-                  state.householdSize > 1 || state.singleParentIncrease, decision.percent > cap else { return nil }
-            let household = state.singleParentIncrease
-                ? "un foyer bénéficiant de la majoration pour isolement" : "un foyer de \(state.householdSize) personnes"
-            return finding(state.person, event,
+                  c.state.householdSize > 1 || c.state.singleParentIncrease, decision.percent > cap else { return nil }
+            let household = c.state.singleParentIncrease
+                ? "un foyer bénéficiant de la majoration pour isolement" : "un foyer de \(c.state.householdSize) personnes"
+            return finding(c.state.person, event,
                            "\(decisionText(event, decision)) : taux supérieur à \(cap) % pour \(household). " + cited + ".")
         }
 
@@ -26,7 +26,7 @@ extension Rules.Sanction {
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             guard let event = c.event, let d = c.decision else { return }
-            if let f = check(c.state, d.record.decision, event, under: c.parameters) { findings.append(f) }
+            if let f = check(c, d.record.decision, event, under: c.parameters) { findings.append(f) }
         }
     }
 }

@@ -22,21 +22,21 @@ extension Rules.Sanction {
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             guard let event = c.event, let d = c.decision else { return }
-            if let f = check(c.state, d, event, under: c.parameters) { findings.append(f) }
+            if let f = check(c, d, event, under: c.parameters) { findings.append(f) }
         }
 
         /// A decision under the former regime with no information before it, or with no opinion
         /// of the team given or deemed given after that information.
-        package static func check(_ state: borrowing PersonState, _ d: ClassifiedDecision, _ event: Event, under parameters: Parameters) -> Finding? {
+        package static func check(_ c: RuleContext, _ d: ClassifiedDecision, _ event: Event, under parameters: Parameters) -> Finding? {
             guard d.bounds.regime == .legacy, let months = parameters.teamOpinionDeemedMonths.value(on: event.date) else { return nil }
             let previous = d.previous
             let text = decisionText(event, d.record.decision)
-            guard let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state) else {
+            guard let notice = Rules.Sanction.notice(for: event.date, after: previous, in: c.state.notices) else {
                 let window = previous.map { "depuis la décision précédente du \($0.date)" } ?? "avant elle"
-                return finding(state.person, event, "\(text) sans information préalable de la personne \(window). " + cited + ".")
+                return finding(c.state.person, event, "\(text) sans information préalable de la personne \(window). " + cited + ".")
             }
-            if state.teamOpinions.contains(where: { $0 > notice.date && $0 <= event.date }) { return nil }
-            let referrals = state.teamReferrals.filter { $0 > notice.date && $0 <= event.date }
+            if c.state.teamOpinions.contains(where: { $0 > notice.date && $0 <= event.date }) { return nil }
+            let referrals = c.state.teamReferrals.filter { $0 > notice.date && $0 <= event.date }
             if referrals.contains(where: { parameters.lastDay(after: $0, months: months) < event.date }) { return nil }
             let why: String
             if let referral = referrals.first {
@@ -45,7 +45,7 @@ extension Rules.Sanction {
             } else {
                 why = "ni avis de l'équipe pluridisciplinaire ni saisine de celle-ci après l'information du \(notice.date)"
             }
-            return finding(state.person, event, "\(text) : \(why). " + cited + ".")
+            return finding(c.state.person, event, "\(text) : \(why). " + cited + ".")
         }
     }
 }

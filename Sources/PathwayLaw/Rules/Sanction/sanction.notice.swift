@@ -39,20 +39,20 @@ extension Rules.Sanction {
         /// A decision taken with no notice since the `previous` decision, or before the days
         /// for observations have run; none when France Travail proposed it, or before the rule
         /// is in force.
-        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
+        package static func check(_ c: RuleContext, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
                           under parameters: Parameters) -> Finding? {
             guard let days = parameters.sanctionNoticeDays.value(on: event.date), !isExempt(decision) else { return nil }
-            let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state)
+            let notice = Rules.Sanction.notice(for: event.date, after: previous, in: c.state.notices)
             guard let notice else {
                 let window = previous.map { "depuis la décision précédente du \($0.date)" } ?? "avant elle"
-                return finding(state.person, event,
+                return finding(c.state.person, event,
                                "Décision du \(event.date) sans notification préalable des faits et de la sanction envisagée \(window)"
                                + notExempt(decision) + ". " + cited + ".")
             }
             let lastDay = parameters.lastDay(after: notice.date, days: days)
             guard event.date <= lastDay else { return nil }
             let elapsed = event.date.days(since: notice.date)
-            return finding(state.person, event,
+            return finding(c.state.person, event,
                            "Décision du \(event.date), \(FrenchWords.dayCount(elapsed)) après la réception de la notification le \(notice.date) "
                            + "(événement \(notice.event)) : le délai de \(days) jours pour présenter des observations courait jusqu'au \(lastDay) inclus ; "
                            + "la décision ne pouvait être prise qu'à partir du \(lastDay.adding(days: 1)). " + cited + ".")
@@ -62,7 +62,7 @@ extension Rules.Sanction {
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             guard let event = c.event, let d = c.decision else { return }
-            if let f = check(c.state, d.record.decision, event, previous: d.previous, under: c.parameters) { findings.append(f) }
+            if let f = check(c, d.record.decision, event, previous: d.previous, under: c.parameters) { findings.append(f) }
         }
     }
 }

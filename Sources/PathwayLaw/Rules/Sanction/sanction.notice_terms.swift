@@ -20,15 +20,15 @@ extension Rules.Sanction {
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             guard let event = c.event, let d = c.decision else { return }
-            if let f = check(c.state, d.record.decision, event, previous: d.previous, under: c.parameters) { findings.append(f) }
+            if let f = check(c, d.record.decision, event, previous: d.previous, under: c.parameters) { findings.append(f) }
         }
 
         /// What the decision adds to the notice that counts for it (the latest after the previous
         /// decision, on or before this one), or nothing.
-        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
+        package static func check(_ c: RuleContext, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?,
                                   under parameters: Parameters) -> Finding? {
             guard parameters.sanctionNoticeDays.value(on: event.date) != nil,
-                  let notice = Rules.Sanction.notice(for: event.date, after: previous, in: state)
+                  let notice = Rules.Sanction.notice(for: event.date, after: previous, in: c.state.notices)
             else { return nil }
             var heavier: [String] = []
             if notice.terms.measure == .suspension && decision.measure == .suppression {
@@ -41,7 +41,7 @@ extension Rules.Sanction {
                 heavier.append("une durée de \(decision.months) mois, au-delà des \(months) mois notifiés")
             }
             guard !heavier.isEmpty else { return nil }
-            return finding(state.person, event,
+            return finding(c.state.person, event,
                            "\(decisionText(event, decision)) plus lourde que la sanction annoncée par la notification du \(notice.date) "
                            + "(événement \(notice.event)) : " + heavier.joined(separator: " ; ") + ". " + cited + ".")
         }

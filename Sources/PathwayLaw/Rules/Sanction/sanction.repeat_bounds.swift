@@ -18,19 +18,19 @@ extension Rules.Sanction {
 
         /// A decision sanctioning a repetition, persistence or refusal of controls under the
         /// décret 2025-478 `bounds`.
-        package static func check(_ record: SanctionRecord, _ event: Event, bounds: SanctionBounds, in state: PersonState) -> Finding? {
+        package static func check(_ record: SanctionRecord, _ event: Event, bounds: SanctionBounds, in c: RuleContext) -> Finding? {
             guard bounds.regime == .decree2025, [.repetition, .persistence, .controlRefusal].contains(record.basis) else { return nil }
             let problems = [percentProblem(record.decision, bounds), monthsProblem(record.decision, bounds.laterMonths)].compactMap { $0 }
             guard !problems.isEmpty else { return nil }
-            return finding(state.person, event, boundsMessage(event, record, problems: problems,
-                                                              failing: failingSummary(record, in: state), cited: cited))
+            return finding(c.state.person, event, boundsMessage(event, record, problems: problems,
+                                                              failing: failingSummary(record, in: c.state.failings), cited: cited))
         }
 
         package static let trigger = RuleTrigger.decision
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             guard let event = c.event, let d = c.decision else { return }
-            if let f = check(d.record, event, bounds: d.bounds, in: c.state) { findings.append(f) }
+            if let f = check(d.record, event, bounds: d.bounds, in: c) { findings.append(f) }
         }
     }
 }

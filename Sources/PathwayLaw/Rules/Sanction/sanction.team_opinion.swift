@@ -13,12 +13,12 @@ extension Rules.Sanction {
             parameters: [])
 
         /// A suppression with no opinion since the `previous` decision.
-        package static func check(_ state: borrowing PersonState, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?) -> Finding? {
+        package static func check(_ c: RuleContext, _ decision: SanctionDecision, _ event: Event, previous: SanctionRecord?) -> Finding? {
             guard decision.measure == .suppression else { return nil }
             let since = previous?.date
-            let opinion = state.teamOpinions.last { day in day <= event.date && since.map { day > $0 } ?? true }
+            let opinion = c.state.teamOpinions.last { day in day <= event.date && since.map { day > $0 } ?? true }
             guard opinion == nil else { return nil }
-            return finding(state.person, event,
+            return finding(c.state.person, event,
                            "Suppression décidée le \(event.date) sans avis de l'équipe pluridisciplinaire "
                            + (since.map { "depuis la décision précédente du \($0)" } ?? "avant la décision") + ". " + cited + ".")
         }
@@ -27,7 +27,7 @@ extension Rules.Sanction {
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
             guard let event = c.event, let d = c.decision else { return }
-            if let f = check(c.state, d.record.decision, event, previous: d.previous) { findings.append(f) }
+            if let f = check(c, d.record.decision, event, previous: d.previous) { findings.append(f) }
         }
     }
 }

@@ -15,9 +15,9 @@ extension Rules.Sequence {
 
         /// An event other than `right_opened` after the right's closure; the state machine then
         /// does not replay it.
-        package static func check(_ state: borrowing PersonState, _ event: Event) -> Finding? {
-            guard case .closed(let closedOn, _) = state.right, event.type != .rightOpened else { return nil }
-            return finding(state.person, event,
+        package static func check(_ c: RuleContext, _ event: Event) -> Finding? {
+            guard case .closed(let closedOn, _) = c.state.right, event.type != .rightOpened else { return nil }
+            return finding(c.state.person, event,
                            "Événement « \(FrenchWords.label(event.type)) » du \(event.date) postérieur à la clôture du droit le \(closedOn) : non rejoué. "
                            + cited + ".")
         }
@@ -25,7 +25,7 @@ extension Rules.Sequence {
         package static let trigger = RuleTrigger.closedRight
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
-            if let event = c.event, let f = check(c.state, event) { findings.append(f) }
+            if let event = c.event, let f = check(c, event) { findings.append(f) }
         }
     }
 }

@@ -14,9 +14,9 @@ extension Rules.Sequence {
             parameters: [])
 
         /// A `contract_signed` while no orientation is in force in the current pathway.
-        package static func check(_ state: borrowing PersonState, _ event: Event) -> Finding? {
-            guard event.type == .contractSigned, state.orientation == nil else { return nil }
-            return finding(state.person, event,
+        package static func check(_ c: RuleContext, _ event: Event) -> Finding? {
+            guard event.type == .contractSigned, c.state.orientation == nil else { return nil }
+            return finding(c.state.person, event,
                            "Contrat d'engagement signé le \(event.date) alors qu'aucune décision d'orientation n'est en vigueur dans le parcours. "
                            + cited + ".")
         }
@@ -24,7 +24,7 @@ extension Rules.Sequence {
         package static let trigger = RuleTrigger.before([.contractSigned])
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
-            if let event = c.event, let f = check(c.state, event) { findings.append(f) }
+            if let event = c.event, let f = check(c, event) { findings.append(f) }
         }
     }
 }

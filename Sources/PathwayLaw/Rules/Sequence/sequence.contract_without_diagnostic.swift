@@ -14,9 +14,9 @@ extension Rules.Sequence {
             parameters: [])
 
         /// A `contract_signed` with no `diagnostic_completed` in the current pathway.
-        package static func check(_ state: borrowing PersonState, _ event: Event) -> Finding? {
-            guard event.type == .contractSigned, state.diagnosticOn == nil else { return nil }
-            return finding(state.person, event,
+        package static func check(_ c: RuleContext, _ event: Event) -> Finding? {
+            guard event.type == .contractSigned, c.state.diagnosticOn == nil else { return nil }
+            return finding(c.state.person, event,
                            "Contrat d'engagement signé le \(event.date) sans diagnostic global enregistré dans le parcours en cours. "
                            + cited + ".")
         }
@@ -25,7 +25,7 @@ extension Rules.Sequence {
         package static let needs: DataNeed? = DataNeed(.diagnosticCompleted, missing: "aucun diagnostic", consequence: "un contrat sans diagnostic ne peut pas être signalé")
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
-            if let event = c.event, let f = check(c.state, event) { findings.append(f) }
+            if let event = c.event, let f = check(c, event) { findings.append(f) }
         }
     }
 }

@@ -14,9 +14,9 @@ extension Rules.Sequence {
             parameters: [])
 
         /// An `orientation_decided` of a person with no `registered` before it.
-        package static func check(_ state: borrowing PersonState, _ event: Event) -> Finding? {
-            guard state.registeredOn == nil else { return nil }
-            return finding(state.person, event,
+        package static func check(_ c: RuleContext, _ event: Event) -> Finding? {
+            guard c.state.registeredOn == nil else { return nil }
+            return finding(c.state.person, event,
                            "Orientation décidée le \(event.date) alors que la personne n'a jamais été inscrite à France Travail. "
                            + cited + ".")
         }
@@ -25,7 +25,7 @@ extension Rules.Sequence {
         package static let needs: DataNeed? = DataNeed(.registered, missing: "aucune inscription à France Travail", consequence: "l'ordre inscription puis orientation ne peut pas être vérifié")
 
         package static func evaluate(_ c: RuleContext, into findings: inout [Finding]) {
-            if let event = c.event, let f = check(c.state, event) { findings.append(f) }
+            if let event = c.event, let f = check(c, event) { findings.append(f) }
         }
     }
 }
