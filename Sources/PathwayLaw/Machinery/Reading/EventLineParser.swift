@@ -27,10 +27,10 @@ package struct EventLineParser {
     /// through its lazy initialiser at every key.
     private let fields = Field.table
     private let keys = FieldKeys.all
-    /// When set, an event's id is not built as a string (its `id` is left empty): its bytes,
-    /// unescaped, are written here (room for the whole line is the caller's to give), and
-    /// their count is `idWritten`; with `people`, the person of an event is then known by
-    /// number only (`people.latest`), their name left empty after their first line.
+    /// When set, a line gives an event for a log's list (`.listed`, its kind and date): no event
+    /// is built, its id's bytes, unescaped, are written here (room for the whole line is the
+    /// caller's to give) and counted in `idWritten`, and its person is known by number
+    /// (`people.latest`).
     package var idOut: UnsafeMutablePointer<UInt8>? {
         get { idPlace?.value }
         set { idPlace = newValue.map(UnsafeSendable.init) }
@@ -48,6 +48,7 @@ package struct EventLineParser {
         case .event(let event, let hash): return .success((event, hash))
         case .rejected(let error): return .failure(error)
         case .blank: preconditionFailure("the line parser never says a line is blank")
+        case .listed: preconditionFailure("an event for a list, asked for with idOut, is not read as a result")
         }
     }
 
@@ -81,11 +82,14 @@ package struct EventLineParser {
         let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii, dates: storage.dates)
         do throws(LineError) {
             if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
-            let event = try fields.event(people: &people, forList: idOut != nil)
-            if let idOut { idWritten = fields.copyText(.id, to: idOut) }
-            fields.sourceBytes { name in
-                if let name { sources.add(name) } else { sources.withoutSource += 1 }
+            if let idOut {
+                let (date, kind) = try fields.listed(people: &people)
+                idWritten = fields.copyText(.id, to: idOut)
+                countSource(fields)
+                return .listed(kind, date)
             }
+            let event = try fields.event(people: &people)
+            countSource(fields)
             return .event(event, hashing ? fields.contentHash() : ContentHash(a: 0, b: 0))
         } catch {
             return .rejected(error)
@@ -94,6 +98,13 @@ package struct EventLineParser {
 }
 
 extension EventLineParser {
+    /// Counts the source the line names (``SourceTally``), once its event is read.
+    private mutating func countSource(_ fields: FieldReader) {
+        fields.sourceBytes { name in
+            if let name { sources.add(name) } else { sources.withoutSource += 1 }
+        }
+    }
+
     /// Whether the fast path for compact lines reads `line` whole (for tests: the lines it
     /// declines are read by the general lexer, with the same result but more slowly).
     package static func readsCompactly(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

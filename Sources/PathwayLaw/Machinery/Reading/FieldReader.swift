@@ -300,47 +300,51 @@ package struct FieldReader {
 
     // MARK: The event
 
-    /// The line's event. With `forList`, for a log's list that keeps ids as bytes and people
-    /// as numbers: its id is checked but not built (left empty; the caller reads its bytes,
-    /// ``copyText(_:to:)``), and a person met before is left empty too (their number is
-    /// `people.latest`).
-    package func event(people: inout PersonNames?, forList: Bool = false) throws(LineError) -> Event {
-        let id: String
-        if !forList {
-            guard let value = try text(.id, required: true) else { throw fail(.id, .missing) }
-            id = value
-        } else {
-            try checkText(.id, required: true)
-            id = ""
-        }
-        let person: String
-        if people != nil, let member = member(.person), member.kind == .string {
-            if member.valueEscaped {
-                guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
-                var key = value
-                person = key.withUTF8 { key in
-                    if let known = people!.find(key) { return known }
-                    people!.add(key, name: value)
-                    return value
-                }
-            } else {
-                // A person already met: its string is reused, and its bytes, already checked,
-                // are not checked again.
-                let key = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
-                if forList, people!.number(key) != nil {
-                    person = ""
-                } else if !forList, let known = people!.find(key) {
-                    person = known
-                } else {
-                    guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
-                    people!.add(key, name: value)
-                    person = value
-                }
-            }
-        } else {
+    /// The line's event.
+    package func event(people: inout PersonNames?) throws(LineError) -> Event {
+        guard let id = try text(.id, required: true) else { throw fail(.id, .missing) }
+        let person = try person(people: &people, forList: false)
+        let (date, kind) = try dateAndKind()
+        return Event(id: id, person: person, date: date, kind: kind, line: line)
+    }
+
+    /// The line's event for a log's list, which keeps ids as bytes and people as numbers: the
+    /// same checks as ``event(people:)``, in the same order, but no event built. Its id is
+    /// checked, not built (the caller reads its bytes, ``copyText(_:to:)``); its person is
+    /// numbered (`people.latest`), their name built only the first time.
+    package func listed(people: inout PersonNames?) throws(LineError) -> (date: CivilDate, kind: EventKind) {
+        try checkText(.id, required: true)
+        _ = try person(people: &people, forList: true)
+        return try dateAndKind()
+    }
+
+    /// The person, interned in `people` when given (empty for one met before, with `forList`).
+    @inline(__always) private func person(people: inout PersonNames?, forList: Bool) throws(LineError) -> String {
+        guard people != nil, let member = member(.person), member.kind == .string else {
             guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
-            person = value
+            return value
         }
+        if member.valueEscaped {
+            guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
+            var key = value
+            return key.withUTF8 { key in
+                if let known = people!.find(key) { return known }
+                people!.add(key, name: value)
+                return value
+            }
+        }
+        // A person already met: its string is reused, and its bytes, already checked, are not
+        // checked again.
+        let key = UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])
+        if forList, people!.number(key) != nil { return "" }
+        if !forList, let known = people!.find(key) { return known }
+        guard let value = try text(.person, required: true) else { throw fail(.person, .missing) }
+        people!.add(key, name: value)
+        return value
+    }
+
+    /// The type, then the date and the kind it reads, then the source checked.
+    @inline(__always) private func dateAndKind() throws(LineError) -> (date: CivilDate, kind: EventKind) {
         let typeMember = try required(.type)
         guard typeMember.kind == .string else {
             throw fail(.type, .notEventType(got: got(typeMember)), at: typeMember)
@@ -354,9 +358,10 @@ package struct FieldReader {
                                                 suggestion: Suggestion.closest(to: typeName, in: EventType.allCases.map(\.rawValue))),
                        at: typeMember)
         }
-        let event = Event(id: id, person: person, date: try eventDate(), kind: try kind(type), line: line)
+        let date = try eventDate()
+        let kind = try kind(type)
         if members.present & (UInt64(1) << UInt64(Field.source.slot)) != 0 { _ = try text(.source, required: false) }
-        return event
+        return (date, kind)
     }
 
     /// The bytes of the line's `source` (unescaped), once ``event(people:)`` has checked it, or

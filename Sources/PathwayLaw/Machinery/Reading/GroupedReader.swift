@@ -170,6 +170,8 @@ public struct GroupedReader {
                 current = event.person
             }
             dedup.take(.event(event, hash), into: &groupEvents, log: &group)
+        case .listed:
+            preconditionFailure("a reader that gives the parser no room for ids gets events")
         }
     }
 
