@@ -52,9 +52,8 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
     /// numbers a person at their first line read as an event, kept or not (a repeated id), an
     /// append at their first event kept.
     package private(set) var names: [String]
-    /// The bytes of the events' ids, each where its ``Stored/id`` says. A list read whole on
-    /// several threads leaves gaps between the ids of each piece of the file (never written, so
-    /// never in memory).
+    /// The bytes of the events' ids, end to end, each where its ``Stored/id`` says (a list read
+    /// whole also keeps there the ids of lines it removed as repeated, read by no event).
     package private(set) var idBytes: [UInt8]
     /// The people's numbers by their identifier's bytes, for ``append(_:)``: built on the first
     /// append (a log read whole never needs it).
