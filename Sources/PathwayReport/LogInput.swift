@@ -173,26 +173,17 @@ public enum LogInput {
         }
     }
 
-    /// The same for a log in memory: the dates first, then the ids of the latest day's events
-    /// only, compared by their bytes where they lie.
+    /// The same for a log in memory: the dates first (no id read), then the ids of the latest
+    /// day's events only, compared by their bytes where they lie.
     package static func latestDate(_ log: ParsedLog) -> LatestDate? {
         let events = log.events
         var found = LatestDate()
-        for event in events.stored {
-            guard let date = found.date else { found.date = event.date; continue }
-            if event.date > date {
-                (found.date, found.next) = (event.date, date)
-            } else if event.date < date, found.next.map({ event.date > $0 }) ?? true {
-                found.next = event.date
-            }
-        }
+        for event in events.stored { found.add(event.date, id: "") }
         guard let date = found.date else { return nil }
         var setter: EventList.IdSpan?
-        for event in events.stored where event.date == date {
-            found.count += 1
-            if setter.map({ events.idBytes[event.id.range].lexicographicallyPrecedes(events.idBytes[$0.range]) }) ?? true {
-                setter = event.id
-            }
+        for event in events.stored where event.date == date
+            && setter.map({ events.idBytes[event.id.range].lexicographicallyPrecedes(events.idBytes[$0.range]) }) ?? true {
+            setter = event.id
         }
         found.setter = setter.map { String(decoding: events.idBytes[$0.range], as: UTF8.self) } ?? ""
         return found

@@ -24,6 +24,11 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
             self.date = date
             self.line = line
         }
+
+        /// The event, with its person and its id (read from its list's ``idBytes``).
+        package func event(of person: String, id: String) -> Event {
+            Event(id: id, person: person, date: date, kind: kind, line: line)
+        }
     }
 
     /// Where an event's id lies in ``idBytes``: its start and its length in one word (40 bits
@@ -95,7 +100,7 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
 
     /// A stored event of this list, with its person.
     package func event(_ record: Stored, of person: String) -> Event {
-        Event(id: id(of: record), person: person, date: record.date, kind: record.kind, line: record.line)
+        record.event(of: person, id: id(of: record))
     }
 
     /// The id of a stored event of this list.
@@ -105,9 +110,7 @@ public struct EventList: RandomAccessCollection, Sendable, Equatable, Expressibl
 
     /// Whether two events of this list have the same id (the same bytes).
     package func sameId(_ a: Int, _ b: Int) -> Bool {
-        let (x, y) = (stored[a].id, stored[b].id)
-        guard x.count == y.count else { return false }
-        return idBytes[x.range].elementsEqual(idBytes[y.range])
+        idBytes[stored[a].id.range].elementsEqual(idBytes[stored[b].id.range])
     }
 
     /// The person of event `position`, without building the event.

@@ -46,7 +46,6 @@ extension Event: ReplayedRecord {
 extension EventList.Stored: ReplayedRecord {
     @inline(__always)
     package func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, _ body: (borrowing Event) -> R) -> R {
-        body(Event(id: String(decoding: UnsafeBufferPointer(rebasing: ids[id.range]), as: UTF8.self), person: person,
-                   date: date, kind: kind, line: line))
+        body(event(of: person, id: String(decoding: UnsafeBufferPointer(rebasing: ids[id.range]), as: UTF8.self)))
     }
 }

@@ -111,9 +111,7 @@ package struct FieldReader {
 
     @inline(__always) package func text(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
-        // ASCII with no escape: a character per byte.
-        if ascii, member.kind == .string, !member.valueEscaped, member.valueEnd > member.valueStart,
-           member.valueEnd - member.valueStart <= maxLength {
+        if isPlainText(member, maxLength: maxLength) {
             return String(copyingUTF8: UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]))
         }
         return try textSlowly(field, member, maxLength: maxLength)
@@ -121,12 +119,15 @@ package struct FieldReader {
 
     /// Checks a text member as ``text(_:required:maxLength:)`` does, without building its string.
     @inline(__always) package func checkText(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) {
-        guard let member = isRequired ? try required(field) : member(field) else { return }
-        if ascii, member.kind == .string, !member.valueEscaped, member.valueEnd > member.valueStart,
-           member.valueEnd - member.valueStart <= maxLength {
-            return
-        }
+        guard let member = isRequired ? try required(field) : member(field), !isPlainText(member, maxLength: maxLength) else { return }
         _ = try textSlowly(field, member, maxLength: maxLength)
+    }
+
+    /// A string of ASCII with no escape, not empty, within `maxLength`: a character per byte,
+    /// valid as it is.
+    @inline(__always) private func isPlainText(_ member: JSONLexer.Member, maxLength: Int) -> Bool {
+        ascii && member.kind == .string && !member.valueEscaped && member.valueEnd > member.valueStart
+            && member.valueEnd - member.valueStart <= maxLength
     }
 
     /// Writes the bytes of a text member once checked (unescaped: never more bytes than it

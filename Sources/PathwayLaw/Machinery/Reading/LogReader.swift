@@ -202,7 +202,7 @@ public struct LogReader {
         // Duplicates, in file order: the first line with an id wins (the same bytes).
         func id(_ i: Int) -> String { String(decoding: idBytes[events[i].id.range], as: UTF8.self) }
         let repeats = StringTable.repeats(of: idHashes, distinct: events.count, jobs: jobs) {
-            events[$0].id.count == events[$1].id.count && idBytes[events[$0].id.range].elementsEqual(idBytes[events[$1].id.range])
+            idBytes[events[$0].id.range].elementsEqual(idBytes[events[$1].id.range])
         }
         // Where the lines of repeated ids start (to read them again for their content), found by
         // one scan up to the last of them: most logs repeat no id, and keeping every line's

@@ -28,10 +28,7 @@ package struct PersonNames: Sendable {
     /// The string of the person whose identifier has these bytes, if met before.
     @inline(__always)
     package mutating func find(_ key: UnsafeBufferPointer<UInt8>) -> String? {
-        let hash = StringTable.hash(key)
-        guard let found = table.find(hash: hash, isKey: { same(Int($0), key) }) else { return nil }
-        latest = found
-        return names[Int(found)]
+        number(key).map { names[Int($0)] }
     }
 
     /// The number of the person whose identifier has these bytes, if met before (their string
