@@ -155,16 +155,32 @@ public enum LogInput {
         package init() {}
 
         package mutating func add(_ day: CivilDate, id: @autoclosure () -> String) {
-            guard let date else { (date, setter, count) = (day, id(), 1); return }
-            if day > date {
-                (self.date, next, setter, count) = (day, date, id(), 1)
-            } else if day == date {
-                count += 1
+            switch add(day) {
+            case .later: setter = id()
+            case .same:
                 let id = id()
                 if id.utf8.lexicographicallyPrecedes(setter.utf8) { setter = id }
-            } else if next.map({ day > $0 }) ?? true {
-                next = day
+            case .earlier: break
             }
+        }
+
+        /// Where a day stands against the latest so far.
+        package enum Standing { case later, same, earlier }
+
+        /// Counts a day (the latest, the one before it, how many share the latest), its event's
+        /// id left to the caller.
+        package mutating func add(_ day: CivilDate) -> Standing {
+            guard let date else { (date, count) = (day, 1); return .later }
+            if day > date {
+                (self.date, next, count) = (day, date, 1)
+                return .later
+            }
+            if day == date {
+                count += 1
+                return .same
+            }
+            if next.map({ day > $0 }) ?? true { next = day }
+            return .earlier
         }
 
         /// What the JSON report's `merge.latest` says of it (nil: no event).
@@ -178,7 +194,7 @@ public enum LogInput {
     package static func latestDate(_ log: ParsedLog) -> LatestDate? {
         let events = log.events
         var found = LatestDate()
-        for event in events.stored { found.add(event.date, id: "") }
+        for event in events.stored { _ = found.add(event.date) }
         guard let date = found.date else { return nil }
         var setter: EventList.IdSpan?
         for event in events.stored where event.date == date
