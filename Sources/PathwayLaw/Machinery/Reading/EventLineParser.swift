@@ -27,18 +27,6 @@ package struct EventLineParser {
     /// through its lazy initialiser at every key.
     private let fields = Field.table
     private let keys = FieldKeys.all
-    /// When set, a line gives an event for a log's list (`.listed`, its kind and date): no event
-    /// is built, its id's bytes, unescaped, are written here (room for the whole line is the
-    /// caller's to give) and counted in `idWritten`, and its person is known by number
-    /// (`people.latest`).
-    package var idOut: UnsafeMutablePointer<UInt8>? {
-        get { idPlace?.value }
-        set { idPlace = newValue.map(UnsafeSendable.init) }
-    }
-    private var idPlace: UnsafeSendable<UnsafeMutablePointer<UInt8>>?
-    /// The bytes of the latest event's id written to `idOut`.
-    package private(set) var idWritten = 0
-
     package init() {}
 
     /// Parses one line (without its line end); `hashing: false` skips the content hash (left
@@ -48,7 +36,6 @@ package struct EventLineParser {
         case .event(let event, let hash): return .success((event, hash))
         case .rejected(let error): return .failure(error)
         case .blank: preconditionFailure("the line parser never says a line is blank")
-        case .listed: preconditionFailure("an event for a list, asked for with idOut, is not read as a result")
         }
     }
 
@@ -56,6 +43,49 @@ package struct EventLineParser {
     /// A `Result` of a tuple is destroyed through the runtime's generic code, not inlined: 100
     /// instructions a line, 1.8 % of a replay.
     package mutating func parsed(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, hashing: Bool = true) -> LineParser.Parsed {
+        switch lexed(line, lineNumber: lineNumber) {
+        case .rejected(let error):
+            return .rejected(error)
+        case .read(let fields):
+            do throws(LineError) {
+                let event = try fields.event(people: &people)
+                countSource(fields)
+                return .event(event, hashing ? fields.contentHash() : ContentHash(a: 0, b: 0))
+            } catch {
+                return .rejected(error)
+            }
+        }
+    }
+
+    /// A line for a log's list, which keeps ids as bytes and people as numbers: the same checks
+    /// as ``parsed(_:lineNumber:hashing:)``, in the same order, but no event built (nor
+    /// destroyed: 100 instructions a line). The id's bytes, unescaped, are written to `ids`
+    /// (room for the whole line is the caller's to give), and the person is known by number
+    /// (`people.latest`, with ``people`` set). Never `.blank`.
+    package mutating func listed(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, ids: UnsafeMutablePointer<UInt8>) -> LineParser.Listed {
+        switch lexed(line, lineNumber: lineNumber) {
+        case .rejected(let error):
+            return .rejected(error)
+        case .read(let fields):
+            do throws(LineError) {
+                let (date, kind) = try fields.listed(people: &people)
+                let idBytes = fields.copyText(.id, to: ids)
+                countSource(fields)
+                return .listed(kind, date, idBytes: idBytes)
+            } catch {
+                return .rejected(error)
+            }
+        }
+    }
+
+    /// A line's members read, by the fast path or the lexer, and checked as JSON (its UTF-8, a
+    /// key not repeated), before its fields are read: the part both kinds of reading share.
+    private enum Lexed {
+        case read(FieldReader)
+        case rejected(LineError)
+    }
+
+    @inline(__always) private mutating func lexed(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Lexed {
         if !isKnownUniquelyReferenced(&storage) { storage = SlotStorage() }
         // Each member goes to its field's slot as it is read; a key seen twice rejects the
         // line once the whole line is known to be valid JSON. The UTF-8 is checked before any
@@ -80,20 +110,10 @@ package struct EventLineParser {
             return .rejected(LineError(line: lineNumber, field: field.name, .repeatedKey))
         }
         let fields = FieldReader(bytes: line, members: members, line: lineNumber, ascii: ascii, dates: storage.dates)
-        do throws(LineError) {
-            if members.unknown.count > 1 { try fields.checkNoRepeatedKeys() }
-            if let idOut {
-                let (date, kind) = try fields.listed(people: &people)
-                idWritten = fields.copyText(.id, to: idOut)
-                countSource(fields)
-                return .listed(kind, date)
-            }
-            let event = try fields.event(people: &people)
-            countSource(fields)
-            return .event(event, hashing ? fields.contentHash() : ContentHash(a: 0, b: 0))
-        } catch {
-            return .rejected(error)
+        if members.unknown.count > 1 {
+            do throws(LineError) { try fields.checkNoRepeatedKeys() } catch { return .rejected(error) }
         }
+        return .read(fields)
     }
 }
 

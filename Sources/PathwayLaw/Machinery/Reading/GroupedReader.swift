@@ -170,8 +170,6 @@ public struct GroupedReader {
                 current = event.person
             }
             dedup.take(.event(event, hash), into: &groupEvents, log: &group)
-        case .listed:
-            preconditionFailure("a reader that gives the parser no room for ids gets events")
         }
     }
 

@@ -368,20 +368,17 @@ public struct LogReader {
             // Only the file's line 1 may carry a byte-order mark.
             let number = firstLine + lines
             // The ids written so far took no more bytes than their lines: the line's own fit.
-            parser.idOut = ids + chunk.idBytes
-            switch parser.parse(UnsafeBufferPointer(rebasing: buffer[start..<end]), number: number, hashing: false) {
+            switch parser.list(UnsafeBufferPointer(rebasing: buffer[start..<end]), number: number, ids: ids + chunk.idBytes) {
             case .blank: chunk.blank += 1
             case .rejected(let error): chunk.errors.append(error)
-            case .listed(let kind, let date):
+            case .listed(let kind, let date, let count):
                 let n = chunk.events
-                let count = parser.idWritten
                 idHashes[n] = StringTable.hash(UnsafeBufferPointer(start: ids + chunk.idBytes, count: count))
                 personOf[n] = parser.latestPerson
                 (events + n).initialize(to: EventList.Stored(id: EventList.IdSpan(start: chunk.idBytes, count: count),
                                                              kind: kind, date: date, line: number))
                 chunk.idBytes += count
                 chunk.events += 1
-            case .event: preconditionFailure("a reader that gives room for ids gets events for its list")
             }
             start = end + 1
             if lines & 16_383 == 0 {
@@ -477,15 +474,6 @@ package struct LineParser {
     /// The number of the latest event's person, when people are interned.
     package var latestPerson: Int32 { parser.people?.latest ?? -1 }
 
-    /// When set, each event's id is written here, not built as a string (``EventLineParser/idOut``).
-    package var idOut: UnsafeMutablePointer<UInt8>? {
-        get { parser.idOut }
-        set { parser.idOut = newValue }
-    }
-
-    /// The bytes of the latest event's id written to `idOut`.
-    package var idWritten: Int { parser.idWritten }
-
     /// The sources the events parsed so far name.
     package var sources: SourceTally {
         get { parser.sources }
@@ -496,10 +484,15 @@ package struct LineParser {
         case blank
         case rejected(LineError)
         case event(Event, ContentHash)
-        /// An event for a log's list (``idOut`` set): its kind and date, its id written to
-        /// `idOut`, its person `latestPerson`. No event is built, nor destroyed: 100
-        /// instructions a line.
-        case listed(EventKind, CivilDate)
+    }
+
+    /// A line read for a log's list (``list(_:number:ids:)``).
+    package enum Listed {
+        case blank
+        case rejected(LineError)
+        /// An event: its kind and date, its id's bytes written where asked (`idBytes` of
+        /// them), its person ``latestPerson``. No event is built, nor destroyed.
+        case listed(EventKind, CivilDate, idBytes: Int)
     }
 
     /// Parses a line cut by ``LineSplitter``.
@@ -517,6 +510,33 @@ package struct LineParser {
 
     /// Parses one line (without its LF); `number` 1 may start with a byte-order mark.
     package mutating func parse(_ raw: UnsafeBufferPointer<UInt8>, number: Int, hashing: Bool = true) -> Parsed {
+        switch LineParser.content(raw, number: number) {
+        case .blank: return .blank
+        case .rejected(let error): return .rejected(error)
+        case .line(let line): return parser.parsed(line, lineNumber: number, hashing: hashing)
+        }
+    }
+
+    /// Reads one line (without its LF) for a log's list, as ``parse(_:number:hashing:)`` reads
+    /// it, but keeping no event: its id's bytes, unescaped, are written to `ids` (room for the
+    /// whole line is the caller's to give), its person numbered (``people`` must be set).
+    package mutating func list(_ raw: UnsafeBufferPointer<UInt8>, number: Int, ids: UnsafeMutablePointer<UInt8>) -> Listed {
+        switch LineParser.content(raw, number: number) {
+        case .blank: return .blank
+        case .rejected(let error): return .rejected(error)
+        case .line(let line): return parser.listed(line, lineNumber: number, ids: ids)
+        }
+    }
+
+    /// What a line holds once its byte-order mark (line 1 only) and CR are set aside: nothing
+    /// but white space, too much, or a line to read.
+    private enum Content {
+        case blank
+        case rejected(LineError)
+        case line(UnsafeBufferPointer<UInt8>)
+    }
+
+    @inline(__always) private static func content(_ raw: UnsafeBufferPointer<UInt8>, number: Int) -> Content {
         var line = raw
         if number == 1, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
             line = UnsafeBufferPointer(rebasing: line[3...])
@@ -530,7 +550,7 @@ package struct LineParser {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             return .blank
         }
-        return parser.parsed(line, lineNumber: number, hashing: hashing)
+        return .line(line)
     }
 
     package static func overlong(_ length: Int, line: Int) -> LineError {
