@@ -77,6 +77,32 @@ struct CivilDateTests {
             day = day.adding(days: 1)
         }
     }
+
+    /// The multiplications of ``CivilDate/civilFromDays(_:)`` against Hinnant's divisions: every
+    /// day from year -1000 to 3000, then the ends of an `Int32` and the days around each era's
+    /// turn, then a spread of days over the whole range.
+    @Test("the date of a day number, against the reference algorithm, over the whole range")
+    func civilFromDaysAgainstReference() {
+        func same(_ n: Int) -> Bool { CivilDate.civilFromDays(n) == CivilDate.civilFromDaysByDivision(n) }
+        let from = CivilDate.daysFromCivil(year: -1000, month: 1, day: 1), to = CivilDate.daysFromCivil(year: 3000, month: 12, day: 31)
+        var wrong = (from...to).filter { !same($0) }
+        let ends = [Int(Int32.min), Int(Int32.min) + 1, -1, 0, 1, Int(Int32.max) - 1, Int(Int32.max)]
+        let eraTurns = stride(from: -14_700, through: 14_700, by: 100).flatMap { era -> [Int] in
+            let turn = era * 146_097 - 719_468
+            return [turn - 1, turn, turn + 1]
+        }
+        wrong += (ends + eraTurns).filter { !same($0) }
+        var n = Int(Int32.min)
+        while n < Int(Int32.max) - 1_000_003 {
+            if !same(n) { wrong.append(n) }
+            n += 1_000_003
+        }
+        #expect(wrong.isEmpty, "differs at \(wrong.prefix(5))")
+        #expect(CivilDate.civilFromDays(0) == (1970, 1, 1))
+        #expect(CivilDate.civilFromDays(-1) == (1969, 12, 31))
+        #expect(CivilDate.civilFromDays(11_016) == (2000, 2, 29))
+        #expect(CivilDate.civilFromDays(Int(Int32.min)) == CivilDate.civilFromDaysByDivision(Int(Int32.min)))
+    }
 }
 
 @Suite("Fixed-point numbers")
