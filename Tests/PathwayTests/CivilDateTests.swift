@@ -144,6 +144,13 @@ struct FixedPointTests {
             let expected = (value < 0 ? "-" : "") + whole + "." + String(repeating: "0", count: 2 - fraction.count) + fraction
             #expect(FixedPoint.format(value, scale: 2, trimZeros: false) == expected)
         }
+        // Whole numbers: those below 10,000 are written by a path of their own; around each of
+        // its limits and beyond, against the standard library, with or without trimming.
+        let wholes = Array(Int64(-1_010)...10_010) + [99_999, 100_000, 1_000_000, Int64.max, Int64.min, Int64.min + 1]
+        for value in wholes {
+            #expect(FixedPoint.format(value, scale: 0, trimZeros: false) == String(value))
+            #expect(FixedPoint.format(value, scale: 0, trimZeros: true) == String(value))
+        }
     }
 
     @Test("dates are written YYYY-MM-DD, for any year")

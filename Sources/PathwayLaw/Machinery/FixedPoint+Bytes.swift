@@ -100,6 +100,17 @@ package enum FixedPoint {
     /// bytes) and returns the number of bytes written.
     @inline(__always)
     package static func write(_ value: Int64, scale: Int, trimZeros: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        // A whole number below 10,000 (most of a report's counts), straight to `out`.
+        if scale == 0, value >= 0, value < 10_000 {
+            let v = Int(value)
+            let length = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4
+            var rest = v
+            for i in stride(from: length - 1, through: 0, by: -1) {
+                out[i] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                rest /= 10
+            }
+            return length
+        }
         // Digits written from the right of a 32-byte buffer, then moved to `out`.
         precondition(maximumLength(scale: scale) <= 32, "at most 10 decimals")
         var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
