@@ -40,12 +40,12 @@ package struct FieldKeys: @unchecked Sendable {
     /// Whether the key of field number `k` is at `at`, where `available` bytes remain.
     @inline(__always) package func isKey(_ k: Int, at: UnsafePointer<UInt8>, available: Int) -> Bool {
         let start = Int(starts[k])
-        let count = Int(starts[k + 1]) - start
+        let count = Int(starts[k &+ 1]) &- start
         return count <= available && ShortBytes.equal(bytes + start, at, count)
     }
 
     /// The length of field number `k`'s name.
-    @inline(__always) package func nameLength(_ k: Int) -> Int { Int(starts[k + 1] - starts[k]) - 3 }
+    @inline(__always) package func nameLength(_ k: Int) -> Int { Int(starts[k &+ 1] &- starts[k]) &- 3 }
 }
 
 /// The members of one line: those of known fields in their slots (a bit set for each field
@@ -96,7 +96,7 @@ package struct LineMembers: JSONLexer.MemberSink {
     package mutating func readCompact(_ bytes: UnsafeBufferPointer<UInt8>, fields: ByteTable<Field>, keys: FieldKeys,
                               following: UnsafeMutablePointer<Int8>) -> Bool? {
         let n = bytes.count
-        guard let base = bytes.baseAddress, n >= 2, base[0] == UInt8(ascii: "{"), base[n - 1] == UInt8(ascii: "}") else {
+        guard let base = bytes.baseAddress, n >= 2, base[0] == UInt8(ascii: "{"), base[n &- 1] == UInt8(ascii: "}") else {
             return nil
         }
         if n == 2 { return true }
@@ -108,12 +108,12 @@ package struct LineMembers: JSONLexer.MemberSink {
         /// a control character or the end of the line.
         @inline(__always) func closingQuote(from start: Int) -> Int? {
             var q = start
-            while q + 8 <= n {
+            while q &+ 8 <= n {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self))
                 high |= word
                 let special = JSONLexer.specialBytes(word)
-                if special == 0 { q += 8; continue }
-                q += special.trailingZeroBitCount >> 3
+                if special == 0 { q &+= 8; continue }
+                q &+= special.trailingZeroBitCount >> 3
                 return base[q] == UInt8(ascii: "\"") ? q : nil
             }
             while q < n {
@@ -121,30 +121,30 @@ package struct LineMembers: JSONLexer.MemberSink {
                 high |= UInt64(b)
                 if b == UInt8(ascii: "\"") { return q }
                 if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
-                q += 1
+                q &+= 1
             }
             return nil
         }
         /// The end of the digits from `q`, which may be `q` itself.
         @inline(__always) func digits(from q: Int) -> Int {
             var q = q
-            while q < n, JSONLexer.isDigit(base[q]) { q += 1 }
+            while q < n, JSONLexer.isDigit(base[q]) { q &+= 1 }
             return q
         }
         /// The end of a JSON number starting at `start`; `nil` when it is malformed there.
         func numberEnd(from start: Int) -> Int? {
             var q = start
-            if base[q] == UInt8(ascii: "-") { q += 1 }
+            if base[q] == UInt8(ascii: "-") { q &+= 1 }
             guard q < n, JSONLexer.isDigit(base[q]) else { return nil }
-            q = base[q] == UInt8(ascii: "0") ? q + 1 : digits(from: q + 1)
+            q = base[q] == UInt8(ascii: "0") ? q &+ 1 : digits(from: q &+ 1)
             if q < n, base[q] == UInt8(ascii: ".") {
-                let end = digits(from: q + 1)
-                guard end > q + 1 else { return nil }
+                let end = digits(from: q &+ 1)
+                guard end > q &+ 1 else { return nil }
                 q = end
             }
             if q < n, base[q] == UInt8(ascii: "e") || base[q] == UInt8(ascii: "E") {
-                q += 1
-                if q < n, base[q] == UInt8(ascii: "+") || base[q] == UInt8(ascii: "-") { q += 1 }
+                q &+= 1
+                if q < n, base[q] == UInt8(ascii: "+") || base[q] == UInt8(ascii: "-") { q &+= 1 }
                 let end = digits(from: q)
                 guard end > q else { return nil }
                 q = end
@@ -154,7 +154,7 @@ package struct LineMembers: JSONLexer.MemberSink {
         /// Whether `word` is at `q`.
         @inline(__always) func literal(_ word: StaticString, at q: Int) -> Bool {
             let count = word.utf8CodeUnitCount
-            return q + count <= n && ShortBytes.equal(base + q, word.utf8Start, count)
+            return q &+ count <= n && ShortBytes.equal(base + q, word.utf8Start, count)
         }
         var p = 1
         // The previous key's field, or `Field.allCases.count` at the start of the line (and after
@@ -162,46 +162,46 @@ package struct LineMembers: JSONLexer.MemberSink {
         var previous = Field.allCases.count
         while true {
             guard base[p] == UInt8(ascii: "\"") else { return nil }
-            let keyStart = p + 1
+            let keyStart = p &+ 1
             let keyEnd: Int
             let field: Field?
             let guess = Int(following[previous])
-            if guess >= 0, keys.isKey(guess, at: base + p, available: n - p - 1) {
+            if guess >= 0, keys.isKey(guess, at: base + p, available: n &- p &- 1) {
                 field = keys.field(guess)
-                keyEnd = keyStart + keys.nameLength(guess)
+                keyEnd = keyStart &+ keys.nameLength(guess)
             } else {
-                guard let end = closingQuote(from: keyStart), end + 2 < n, base[end + 1] == UInt8(ascii: ":") else {
+                guard let end = closingQuote(from: keyStart), end &+ 2 < n, base[end &+ 1] == UInt8(ascii: ":") else {
                     return nil
                 }
                 keyEnd = end
-                field = fields.match(UnsafeBufferPointer(start: base + keyStart, count: keyEnd - keyStart))
+                field = fields.match(UnsafeBufferPointer(start: base + keyStart, count: keyEnd &- keyStart))
                 following[previous] = Int8(field?.rawValue ?? -1)
             }
             previous = field?.rawValue ?? Field.allCases.count
-            p = keyEnd + 2
+            p = keyEnd &+ 2
             let kind: JSONLexer.Kind
             let valueStart: Int, valueEnd: Int
             switch base[p] {
             case UInt8(ascii: "\""):
-                guard let end = closingQuote(from: p + 1) else { return nil }
-                (kind, valueStart, valueEnd) = (.string, p + 1, end)
-                p = end + 1
+                guard let end = closingQuote(from: p &+ 1) else { return nil }
+                (kind, valueStart, valueEnd) = (.string, p &+ 1, end)
+                p = end &+ 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 guard let end = numberEnd(from: p) else { return nil }
                 (kind, valueStart, valueEnd) = (.number, p, end)
                 p = end
             case UInt8(ascii: "t"):
                 guard literal("true", at: p) else { return nil }
-                (kind, valueStart, valueEnd) = (.bool, p, p + 4)
-                p += 4
+                (kind, valueStart, valueEnd) = (.bool, p, p &+ 4)
+                p &+= 4
             case UInt8(ascii: "f"):
                 guard literal("false", at: p) else { return nil }
-                (kind, valueStart, valueEnd) = (.bool, p, p + 5)
-                p += 5
+                (kind, valueStart, valueEnd) = (.bool, p, p &+ 5)
+                p &+= 5
             case UInt8(ascii: "n"):
                 guard literal("null", at: p) else { return nil }
-                (kind, valueStart, valueEnd) = (.null, p, p + 4)
-                p += 4
+                (kind, valueStart, valueEnd) = (.null, p, p &+ 4)
+                p &+= 4
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 var lexer = JSONLexer(bytes)
                 lexer.position = p
@@ -215,12 +215,12 @@ package struct LineMembers: JSONLexer.MemberSink {
             take(JSONLexer.Member(keyStart: keyStart, keyEnd: keyEnd, keyEscaped: false,
                                   kind: kind, valueStart: valueStart, valueEnd: valueEnd, valueEscaped: false),
                  field: field)
-            guard p < n - 1 else {
-                guard p == n - 1 else { return nil }
+            guard p < n &- 1 else {
+                guard p == n &- 1 else { return nil }
                 return container ? UTF8Check.isASCII(bytes) : high & 0x8080_8080_8080_8080 == 0
             }
             guard base[p] == UInt8(ascii: ",") else { return nil }
-            p += 1
+            p &+= 1
         }
     }
 
