@@ -277,12 +277,21 @@ public struct IntensityCounts: Sendable, Equatable {
         for person in people { add(person) }
     }
 
+    /// The law's weekly minimum (15 h), which `contracts_at_least_15h` counts against: read once,
+    /// not through the whole parameters at every person.
+    private static let minimum = Parameters.law.minimumWeeklyHours.latest
+
     package mutating func add(_ person: PersonReport) {
-        let minimum = Parameters.law.minimumWeeklyHours.latest
+        let minimum = IntensityCounts.minimum
         let s = person.state
         contracts += s.contractTerms.count
-        contractsAtLeastMinimum += s.contractTerms.filter { $0.weeklyHours.map { $0 >= minimum } == true }.count
-        contractsWithoutHours += s.contractTerms.filter { $0.weeklyHours == nil }.count
+        for terms in s.contractTerms {
+            if let hours = terms.weeklyHours {
+                if hours >= minimum { contractsAtLeastMinimum += 1 }
+            } else {
+                contractsWithoutHours += 1
+            }
+        }
         if let latest = s.contract {
             peopleWithContract += 1
             if let reason = latest.terms.reductionReason {
