@@ -178,12 +178,18 @@ public struct NewEntrantCounts: Sendable, Equatable {
 
     public init(targetDays: Int) { self.targetDays = targetDays }
 
+    /// The statuses in the order of each month's counts (`allCases` would make the array anew).
+    private static let statuses = NewEntry.Status.allCases
+
     mutating func add(_ entry: NewEntry, _ status: NewEntry.Status) {
-        let month = String(entry.entered.description.prefix(7))
-        var counts = months[month] ?? [Int](repeating: 0, count: NewEntry.Status.allCases.count)
-        if let i = NewEntry.Status.allCases.firstIndex(of: status) { counts[i] += 1 }
-        months[month] = counts
+        guard let i = NewEntrantCounts.statuses.firstIndex(of: status) else { return }
+        // Counted in place: the month's array is not copied out and back.
+        months[NewEntrantCounts.month(of: entry.entered), default: [Int](repeating: 0, count: NewEntrantCounts.statuses.count)][i] += 1
     }
+
+    /// `2025-03`: the month of a day, as the indicator names it (the first seven characters of
+    /// the date).
+    package static func month(of day: CivilDate) -> String { day.monthText }
 
     mutating func merge(_ other: NewEntrantCounts) {
         months.merge(other.months) { zip($0, $1).map(+) }

@@ -85,4 +85,16 @@ struct NewEntrantsTests {
         #expect(json.contains(#""target_days": 15"#))
         #expect(json.contains(#""month": "2025-03""#))
     }
+
+    /// The month an entrant is counted in is the first seven characters of the day's date, for
+    /// every day, across years of four digits and beyond them.
+    @Test("the month of a day is the first seven characters of its date")
+    func monthOfDay() {
+        let days = Array(stride(from: -800_000, through: 3_000_000, by: 997)) + [-719_529, -719_528, -719_162, -1, 0, 2_932_896, 2_932_897]
+        for n in days {
+            let day = CivilDate(dayNumber: Int32(n))
+            #expect(NewEntrantCounts.month(of: day) == String(day.description.prefix(7)), "\(day)")
+        }
+        #expect(NewEntrantCounts.month(of: CivilDate("2025-03-01")!) == "2025-03")
+    }
 }

@@ -35,6 +35,17 @@ extension CivilDate {
         }
     }
 
+    /// `YYYY-MM`: the first seven characters of ``description``, written with no intermediate
+    /// string (the new entrants are counted by month).
+    package var monthText: String {
+        let (y, m, d) = components
+        guard (0...9999).contains(y) else { return String(description.prefix(7)) }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            CivilDate.writeDigits(y, m, d, to: out.baseAddress!)
+            return 7
+        }
+    }
+
     /// Writes `YYYY-MM-DD` (ten bytes) at `out`, for a year from 0 to 9999.
     @inline(__always)
     package static func writeDigits(_ y: Int, _ m: Int, _ d: Int, to out: UnsafeMutablePointer<UInt8>) {
