@@ -156,7 +156,7 @@ extension Report {
             elements(findings)
             w.closeArray()
             w.field("indicators", value: indicatorsValue)
-            w.field("merge", value: mergeValue)
+            w.field("merge") { writeMerge(to: &$0) }
         }
         w.closeObject()
         w.raw("\n")

@@ -75,26 +75,72 @@ package struct Timeline: Sendable, Equatable {
 
     // MARK: JSON
 
-    /// The entry of `merge.timelines`.
-    package var json: JSONValue {
-        func date(_ d: CivilDate?) -> JSONValue { d.map { .string($0.description) } ?? .null }
-        return .object([
-            ("person", .string(person)),
-            ("violations", .int(seriousness.violations)), ("warnings", .int(seriousness.warnings)), ("infos", .int(seriousness.infos)),
-            ("events", .array(events.map { .object([("date", date($0.date)), ("event", .string($0.event)), ("text", .string($0.text))]) })),
-            ("deadlines", .array(clocks.map {
-                .object([("rule", .string($0.rule.rawValue)), ("start", date($0.start)), ("due", date($0.due)),
-                         ("status", .string($0.status.rawValue)), ("done", date($0.done)), ("text", .string($0.text))])
-            })),
-            ("sanctions", .array(sanctions.map {
-                .object([("event", .string($0.event)), ("measure", .string($0.measure.rawValue)), ("starts", date($0.starts)),
-                         ("ends", date($0.ends)), ("text", .string($0.text))])
-            })),
-            ("appeals", .array(appeals.map {
-                .object([("event", .string($0.event)), ("received", date($0.received)), ("answered", date($0.answered)),
-                         ("text", .string($0.text))])
-            })),
-        ])
+    /// The entry of `merge.timelines`, written where it goes.
+    package func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("person", string: person)
+            w.field("violations", int: seriousness.violations)
+            w.field("warnings", int: seriousness.warnings)
+            w.field("infos", int: seriousness.infos)
+            w.field("events") { w in
+                w.array { w in
+                    for tick in events {
+                        w.element { w in
+                            w.object { w in
+                                w.field("date", date: tick.date)
+                                w.field("event", string: tick.event)
+                                w.field("text", string: tick.text)
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("deadlines") { w in
+                w.array { w in
+                    for clock in clocks {
+                        w.element { w in
+                            w.object { w in
+                                w.field("rule", string: clock.rule.rawValue)
+                                w.field("start", date: clock.start)
+                                w.field("due", date: clock.due)
+                                w.field("status", string: clock.status.rawValue)
+                                w.field("done", date: clock.done)
+                                w.field("text", string: clock.text)
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("sanctions") { w in
+                w.array { w in
+                    for sanction in sanctions {
+                        w.element { w in
+                            w.object { w in
+                                w.field("event", string: sanction.event)
+                                w.field("measure", string: sanction.measure.rawValue)
+                                w.field("starts", date: sanction.starts)
+                                w.field("ends", date: sanction.ends)
+                                w.field("text", string: sanction.text)
+                            }
+                        }
+                    }
+                }
+            }
+            w.field("appeals") { w in
+                w.array { w in
+                    for appeal in appeals {
+                        w.element { w in
+                            w.object { w in
+                                w.field("event", string: appeal.event)
+                                w.field("received", date: appeal.received)
+                                w.field("answered", date: appeal.answered)
+                                w.field("text", string: appeal.text)
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// An entry of a JSON report's `merge.timelines`.
