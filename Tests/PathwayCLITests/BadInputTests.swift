@@ -46,7 +46,7 @@ struct BadInputTests {
     @Test("each bad input gives its exact error, and every line is accounted for", arguments: 0..<corpus.count)
     func corpusEntry(_ index: Int) throws {
         let (name, bytes, expected) = Self.corpus[index]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-bad-\(UUID().uuidString).ndjson").path
+        let path = Scratch.url("pathway-bad-\(UUID().uuidString).ndjson").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let result = try CLI.run(["replay", path, "--format", "json"])
         let report = LogReader.read(bytes)

@@ -149,7 +149,7 @@ struct CommandLineTests {
     @Test("--output writes the file; --config applies local targets and rejects unknown keys")
     func outputAndConfig() throws {
         let log = try CLI.temporaryFile(compliant)
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-out-\(UUID().uuidString).json").path
+        let out = Scratch.url("pathway-out-\(UUID().uuidString).json").path
         let config = try CLI.temporaryFile(#"{"orientation_target_days": 15}"#, suffix: ".json")
         let result = try CLI.run(["replay", log, "--format=json", "--output", out, "--config", config])
         #expect(result.status == 0)
@@ -170,7 +170,7 @@ struct CommandLineTests {
     @Test("--output over a longer file leaves exactly the new report, in every format and with --sorted; so does generate")
     func outputOverLongerFile() throws {
         let log = try CLI.temporaryFile(compliant)
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-out-\(UUID().uuidString)").path
+        let out = Scratch.url("pathway-out-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         let longer = String(repeating: "old report line\n", count: 20_000)
         for arguments in [["--format=json"], ["--format=csv"], ["--format=text"], ["--format=json", "--sorted"]] {

@@ -176,7 +176,7 @@ struct ExplainTests {
         for external in ["http://", "https://", "src=", "<link"] { #expect(!html.contains(external), "\(external)") }
         #expect(html.contains("<figure id=\"frise\"><svg"))
         #expect(html.contains("<span id=\"findings-count\">2</span>"))
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-explain-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-explain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("P02.html").path
         _ = try CLI.run(["explain", Self.example, "P02", "--output", file])
@@ -197,7 +197,7 @@ struct ExplainTests {
 
     @Test("a log of several files: each event is told with its file and its line in that file")
     func severalFiles() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-explain-files-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-explain-files-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let caf = dir.appendingPathComponent("caf.ndjson"), pilotage = dir.appendingPathComponent("pilotage.ndjson")
         try """
@@ -239,7 +239,7 @@ struct ExplainTests {
     @Test("in a real browser: the story's page is not blank and its script ran",
           .enabled(if: ExternalTool.chromium, ExternalTool.installChromium))
     func browser() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-explain-browser-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-explain-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let page = dir.appendingPathComponent("P02.html").path
         _ = try CLI.run(["explain", Self.example, "P02", "--output", page])

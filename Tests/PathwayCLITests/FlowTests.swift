@@ -37,7 +37,7 @@ struct FlowTests {
 
     /// The flows imported in turn, as `pathway import caf` does, with the state kept between them.
     static func run(_ flows: [[UInt8]], files: [String]? = nil, extra: [String] = []) throws -> (events: [String], stderr: String, status: Int32) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-flows-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-flows-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var paths: [String] = []
         for (k, bytes) in flows.enumerated() {
@@ -78,7 +78,7 @@ struct FlowTests {
 
     @Test("a household without PrestationRSA is skipped whole, named with its line; its state kept; --strict exits 3")
     func broken() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-broken-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-broken-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let state = dir.appendingPathComponent("state.json").path
         let first = Self.flow(type: "M", created: "2025-03-03", [Self.household("111", duties: "1")])
@@ -98,7 +98,7 @@ struct FlowTests {
 
     @Test("flows out of order across runs: an older flow changes nothing for a household, and says so; same-day flows by their hour")
     func outOfOrder() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-order-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-order-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let state = dir.appendingPathComponent("state.json").path
         let january = Self.flow(type: "I", created: "2025-01-15", [Self.household("111", state: "2")])
@@ -173,7 +173,7 @@ struct FlowTests {
 
     @Test("under --pseudonymize no file number appears: not in the events, the messages or the state")
     func privacy() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-private-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-private-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let key = dir.appendingPathComponent("key").path
         try Data("00112233445566778899aabbccddeeff\n".utf8).write(to: URL(fileURLWithPath: key))

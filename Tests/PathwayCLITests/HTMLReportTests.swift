@@ -38,7 +38,7 @@ struct HTMLReportTests {
             #expect(html[start.upperBound..<end.lowerBound].components(separatedBy: "class=\"axis event\"").count - 1 == 5)
         } else { Issue.record("no P02 section") }
         // --output report.html chooses the format.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-html-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("audit.html").path
         _ = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", file])
@@ -232,7 +232,7 @@ struct HTMLReportTests {
     @Test("in a real browser: the page is not blank, its script ran, its numbers are the JSON report's",
           .enabled(if: ExternalTool.chromium, ExternalTool.installChromium))
     func browser() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-browser-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let page = dir.appendingPathComponent("audit.html").path
         _ = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", page])

@@ -25,7 +25,7 @@ struct ImportCommandTests {
 
     @Test("--state: a daily import writes only the new events; the state file holds no name")
     func state() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-state-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-state-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let state = dir.appendingPathComponent("caf.state").path
         let first = try CLI.run(["import", "caf", flows[1], "--state", state])
@@ -112,7 +112,7 @@ struct GenerateFlowTests {
 
     @Test("every file refused: exit 2, and no output written (an empty log would read as a département with no event)")
     func nothingImported() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-none-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-none-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let truncated = dir.appendingPathComponent("RSABEM.xml").path
         let flow = try Data(contentsOf: CLI.root.appendingPathComponent("Examples/import/RSABEM_2025-03-03.xml"))

@@ -12,7 +12,7 @@ struct InterruptTests {
 
     @Test("SIGTERM or SIGINT while the output is written: no temporary file left, the target untouched", arguments: [SIGTERM, SIGINT])
     func signal(_ sig: Int32) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-int-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-int-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let target = dir.appendingPathComponent("big.ndjson").path
         for delay in [0.2, 0.5] {
@@ -43,7 +43,7 @@ struct InterruptTests {
 
     @Test("a temporary file left by a run killed outright is removed by the next run to the same file; another process's is kept")
     func leftover() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-left-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-left-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         // A process number that no process has (above the kernel's limit), and this test's own.
         let dead = dir.appendingPathComponent(".r.json.2147483000.tmp").path

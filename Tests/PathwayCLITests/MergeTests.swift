@@ -9,7 +9,7 @@ import Testing
 struct MergeTests {
     /// A directory of its own, so that the parts' names sort as the test expects.
     static func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-merge-\(UUID().uuidString)").path
+        let path = Scratch.url("pathway-merge-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -48,7 +48,7 @@ struct OptionTableTests {
         let help = try CLI.run(["replay", "--help"]).stdout
         #expect(help.contains("-o, --output FILE"))
         #expect(help.contains("-j, --jobs N"))
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("options-\(UUID().uuidString).ndjson")
+        let log = Scratch.url("options-\(UUID().uuidString).ndjson")
         try #"{"id":"e1","person":"P1","type":"right_opened","date":"2025-03-03"}"#.write(to: log, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: log) }
         let out = log.deletingPathExtension().appendingPathExtension("json")

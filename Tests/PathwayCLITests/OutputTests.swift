@@ -43,7 +43,7 @@ struct OutputTests {
 
     @Test("--output infers the format from its extension, and replaces the file whole")
     func outputs() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-out-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         // Whatever the extension's case; .csv is the CSV French Excel opens (a byte-order mark,
         // ';', French headers); --format csv stays the machine CSV.

@@ -137,7 +137,7 @@ struct SortedReplayTests {
 
         """
         let path = try CLI.temporaryFile(text)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-sorted-\(UUID().uuidString).json").path
+        let output = Scratch.url("pathway-sorted-\(UUID().uuidString).json").path
         for asOf in [[], ["--as-of", "2025-03-31"]] {
             let result = try CLI.run(["replay", path, "--format", "json", "--sorted", "--output", output] + asOf)
             #expect(result.status == 2)

@@ -31,7 +31,7 @@ struct SplitTests {
     @Test("three parts: every line kept in its order, each person in one part, and together the whole's people, findings and indicators", arguments: [false, true])
     func parts(_ generated: Bool) throws {
         let log = generated ? try CLI.temporaryFile(LogGenerator(events: 5_000, seed: 3).text()) : "Examples/departement-2025.ndjson"
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-split-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-split-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let prefix = dir.appendingPathComponent("p").path
         let result = try CLI.run(["split", log, "--parts", "3", "--output", prefix])
@@ -78,7 +78,7 @@ struct SplitTests {
         #expect(none.status == 2 && none.stderr.contains("il manque le journal"))
         // An empty input, or one where no line names a person (UTF-16 here): exit 2, no part written.
         for content in [Data(), Data([0xFF, 0xFE, 0x7B, 0x00, 0x22, 0x00, 0x0A, 0x00])] {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-split-none-\(UUID().uuidString)")
+            let folder = Scratch.url("pathway-split-none-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let log = folder.appendingPathComponent("log.ndjson")
             try content.write(to: log)
@@ -87,7 +87,7 @@ struct SplitTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["log.ndjson"])
         }
         // A part that cannot be written: exit 2, and no part left behind.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-split-ro-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-split-ro-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let refused = try CLI.run(["split", "Examples/departement-2025.ndjson", "--parts", "3", "--output", dir.path + "/missing/x"])
         #expect(refused.status == 2 && refused.stderr.contains("écriture impossible"))

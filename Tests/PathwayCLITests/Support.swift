@@ -66,10 +66,30 @@ struct CLI {
     }
 
     static func temporaryFile(_ content: String, suffix: String = ".ndjson") throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-test-\(UUID().uuidString)\(suffix)").path
+        let path = Scratch.url("pathway-test-\(UUID().uuidString)\(suffix)").path
         try content.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
+}
+
+/// Where the tests write their files: a directory of this process's own under the temporary
+/// directory. Those of earlier runs whose process is over are removed at the first use, so that
+/// `swift test` run again and again does not pile up its files (`scripts/test`, the README's
+/// command and CI's, also gives the tests a temporary directory of its own and removes it).
+enum Scratch {
+    static let root: URL = {
+        let files = FileManager.default, temporary = files.temporaryDirectory, prefix = "pathway-tests-"
+        for name in (try? files.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? files.removeItem(at: temporary.appendingPathComponent(name))
+        }
+        let root = temporary.appendingPathComponent("\(prefix)\(getpid())")
+        try? files.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }()
+
+    /// A path under ``root``.
+    static func url(_ name: String) -> URL { root.appendingPathComponent(name) }
 }
 
 enum Repository {

@@ -20,7 +20,7 @@ struct UnreadableInputTests {
             changed += 1
         }
         let bytes = Array(lines.joined(separator: [0x0A])) + [0x0A]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-1252-\(UUID().uuidString).ndjson").path
+        let path = Scratch.url("pathway-1252-\(UUID().uuidString).ndjson").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return (path, bytes)
     }
@@ -68,7 +68,7 @@ struct UnreadableInputTests {
 
     @Test("no event at all: exit 2, nothing written (not even --output), the input named for what it is", arguments: unreadable)
     func nothingWritten(_ name: String, _ bytes: [UInt8], _ said: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-none-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-none-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("log.ndjson").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))

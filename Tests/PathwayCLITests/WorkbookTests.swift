@@ -38,7 +38,7 @@ struct WorkbookTests {
 
     @Test("four sheets; a row per finding with its dates as dates; amounts in euros; a frozen header and an autofilter; the same bytes twice")
     func workbook() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pathway-xlsx-\(UUID().uuidString)")
+        let dir = Scratch.url("pathway-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("Audit.XLSX").path
         let result = try CLI.run(["replay", "Examples/departement-2025.ndjson", "--output", path])
