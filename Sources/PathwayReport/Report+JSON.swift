@@ -253,22 +253,14 @@ extension PersonReport {
                     w.field("updated") { w in terms(s.signed?.event == c.event ? nil : c, &w) }
                 }
             }
-            w.field("deadlines") { w in
-                w.array { w in
-                    for d in deadlines {
-                        w.element { w in
-                            w.object { w in
-                                w.field("rule", string: d.rule.rawValue)
-                                w.field("start", date: d.start)
-                                w.field("due", date: d.due)
-                                w.field("target", date: d.target)
-                                w.field("event", string: d.event)
-                                w.field("origin", string: d.origin.rawValue)
-                                w.field("passed", bool: asOf.map { d.due < $0 } ?? false)
-                            }
-                        }
-                    }
-                }
+            w.field("deadlines", objects: deadlines) { d, w in
+                w.field("rule", string: d.rule.rawValue)
+                w.field("start", date: d.start)
+                w.field("due", date: d.due)
+                w.field("target", date: d.target)
+                w.field("event", string: d.event)
+                w.field("origin", string: d.origin.rawValue)
+                w.field("passed", bool: asOf.map { d.due < $0 } ?? false)
             }
             w.field("sanctions") { w in
                 w.array { w in

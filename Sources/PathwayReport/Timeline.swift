@@ -82,63 +82,31 @@ package struct Timeline: Sendable, Equatable {
             w.field("violations", int: seriousness.violations)
             w.field("warnings", int: seriousness.warnings)
             w.field("infos", int: seriousness.infos)
-            w.field("events") { w in
-                w.array { w in
-                    for tick in events {
-                        w.element { w in
-                            w.object { w in
-                                w.field("date", date: tick.date)
-                                w.field("event", string: tick.event)
-                                w.field("text", string: tick.text)
-                            }
-                        }
-                    }
-                }
+            w.field("events", objects: events) { tick, w in
+                w.field("date", date: tick.date)
+                w.field("event", string: tick.event)
+                w.field("text", string: tick.text)
             }
-            w.field("deadlines") { w in
-                w.array { w in
-                    for clock in clocks {
-                        w.element { w in
-                            w.object { w in
-                                w.field("rule", string: clock.rule.rawValue)
-                                w.field("start", date: clock.start)
-                                w.field("due", date: clock.due)
-                                w.field("status", string: clock.status.rawValue)
-                                w.field("done", date: clock.done)
-                                w.field("text", string: clock.text)
-                            }
-                        }
-                    }
-                }
+            w.field("deadlines", objects: clocks) { clock, w in
+                w.field("rule", string: clock.rule.rawValue)
+                w.field("start", date: clock.start)
+                w.field("due", date: clock.due)
+                w.field("status", string: clock.status.rawValue)
+                w.field("done", date: clock.done)
+                w.field("text", string: clock.text)
             }
-            w.field("sanctions") { w in
-                w.array { w in
-                    for sanction in sanctions {
-                        w.element { w in
-                            w.object { w in
-                                w.field("event", string: sanction.event)
-                                w.field("measure", string: sanction.measure.rawValue)
-                                w.field("starts", date: sanction.starts)
-                                w.field("ends", date: sanction.ends)
-                                w.field("text", string: sanction.text)
-                            }
-                        }
-                    }
-                }
+            w.field("sanctions", objects: sanctions) { sanction, w in
+                w.field("event", string: sanction.event)
+                w.field("measure", string: sanction.measure.rawValue)
+                w.field("starts", date: sanction.starts)
+                w.field("ends", date: sanction.ends)
+                w.field("text", string: sanction.text)
             }
-            w.field("appeals") { w in
-                w.array { w in
-                    for appeal in appeals {
-                        w.element { w in
-                            w.object { w in
-                                w.field("event", string: appeal.event)
-                                w.field("received", date: appeal.received)
-                                w.field("answered", date: appeal.answered)
-                                w.field("text", string: appeal.text)
-                            }
-                        }
-                    }
-                }
+            w.field("appeals", objects: appeals) { appeal, w in
+                w.field("event", string: appeal.event)
+                w.field("received", date: appeal.received)
+                w.field("answered", date: appeal.answered)
+                w.field("text", string: appeal.text)
             }
         }
     }

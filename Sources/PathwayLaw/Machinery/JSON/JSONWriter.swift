@@ -261,6 +261,16 @@ package struct JSONWriter: ~Copyable {
 
     package mutating func field(_ name: StaticString, value: JSONValue) { key(name); self.value(value) }
 
+    /// A member whose value is an array with an object for each of `elements`, whose members
+    /// `body` writes.
+    package mutating func field<Element>(_ name: StaticString, objects elements: [Element],
+                                         _ body: (Element, inout JSONWriter) -> Void) {
+        key(name)
+        array { w in
+            for element in elements { w.element { w in w.object { w in body(element, &w) } } }
+        }
+    }
+
     /// A member whose key is only known at run time.
     package mutating func field(named name: String, _ body: (inout JSONWriter) -> Void) {
         separator()
