@@ -184,12 +184,8 @@ public struct NewEntrantCounts: Sendable, Equatable {
     mutating func add(_ entry: NewEntry, _ status: NewEntry.Status) {
         guard let i = NewEntrantCounts.statuses.firstIndex(of: status) else { return }
         // Counted in place: the month's array is not copied out and back.
-        months[NewEntrantCounts.month(of: entry.entered), default: [Int](repeating: 0, count: NewEntrantCounts.statuses.count)][i] += 1
+        months[entry.entered.monthText, default: [Int](repeating: 0, count: NewEntrantCounts.statuses.count)][i] += 1
     }
-
-    /// `2025-03`: the month of a day, as the indicator names it (the first seven characters of
-    /// the date).
-    package static func month(of day: CivilDate) -> String { day.monthText }
 
     mutating func merge(_ other: NewEntrantCounts) {
         months.merge(other.months) { zip($0, $1).map(+) }

@@ -78,12 +78,26 @@ struct CivilDateTests {
         }
     }
 
+    /// Hinnant's `civil_from_days`, by divisions: the reference ``CivilDate/civilFromDays(_:)``
+    /// is tested against.
+    static func civilFromDaysByDivision(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// The multiplications of ``CivilDate/civilFromDays(_:)`` against Hinnant's divisions: every
     /// day from year -1000 to 3000, then the ends of an `Int32` and the days around each era's
     /// turn, then a spread of days over the whole range.
     @Test("the date of a day number, against the reference algorithm, over the whole range")
     func civilFromDaysAgainstReference() {
-        func same(_ n: Int) -> Bool { CivilDate.civilFromDays(n) == CivilDate.civilFromDaysByDivision(n) }
+        func same(_ n: Int) -> Bool { CivilDate.civilFromDays(n) == Self.civilFromDaysByDivision(n) }
         let from = CivilDate.daysFromCivil(year: -1000, month: 1, day: 1), to = CivilDate.daysFromCivil(year: 3000, month: 12, day: 31)
         var wrong = (from...to).filter { !same($0) }
         let ends = [Int(Int32.min), Int(Int32.min) + 1, -1, 0, 1, Int(Int32.max) - 1, Int(Int32.max)]
@@ -101,7 +115,7 @@ struct CivilDateTests {
         #expect(CivilDate.civilFromDays(0) == (1970, 1, 1))
         #expect(CivilDate.civilFromDays(-1) == (1969, 12, 31))
         #expect(CivilDate.civilFromDays(11_016) == (2000, 2, 29))
-        #expect(CivilDate.civilFromDays(Int(Int32.min)) == CivilDate.civilFromDaysByDivision(Int(Int32.min)))
+        #expect(CivilDate.civilFromDays(Int(Int32.min)) == Self.civilFromDaysByDivision(Int(Int32.min)))
     }
 }
 

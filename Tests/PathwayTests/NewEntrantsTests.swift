@@ -93,8 +93,8 @@ struct NewEntrantsTests {
         let days = Array(stride(from: -800_000, through: 3_000_000, by: 997)) + [-719_529, -719_528, -719_162, -1, 0, 2_932_896, 2_932_897]
         for n in days {
             let day = CivilDate(dayNumber: Int32(n))
-            #expect(NewEntrantCounts.month(of: day) == String(day.description.prefix(7)), "\(day)")
+            #expect(day.monthText == String(day.description.prefix(7)), "\(day)")
         }
-        #expect(NewEntrantCounts.month(of: CivilDate("2025-03-01")!) == "2025-03")
+        #expect(CivilDate("2025-03-01")!.monthText == "2025-03")
     }
 }

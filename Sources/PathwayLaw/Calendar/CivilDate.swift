@@ -135,11 +135,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The date of a day number (days since 1970-01-01), by Neri and Schneider's algorithm
     /// ("Euclidean affine functions and their application to calendar algorithms", 2022):
-    /// multiplications and shifts where Hinnant's algorithm, kept below as the reference it is
-    /// tested against, divides by variables' worth of constants (a hundred instructions a
-    /// date, half a percent of a replay, most of it writing the report's dates). Exact for every
-    /// day a ``CivilDate`` holds (an `Int32`): the days are shifted by whole 400-year eras so
-    /// that each is non-negative.
+    /// multiplications and shifts where Hinnant's algorithm (the reference it is tested against,
+    /// in `CivilDateTests`) divides, at a hundred instructions a date (half a percent of a
+    /// replay, most of it writing the report's dates). Exact for every day a ``CivilDate`` holds
+    /// (an `Int32`): the days are shifted by whole 400-year eras so that each is non-negative.
     package static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let eras: UInt64 = 14_704
         let n = UInt64(bitPattern: Int64(days) &+ Int64(719_468 + 146_097 * eras))
@@ -160,19 +159,6 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let january = dayOfYear >= 306
         let year = Int(100 &* century &+ yearOfCentury) - 400 * Int(eras) + (january ? 1 : 0)
         return (year, Int(january ? month - 12 : month), Int(day) + 1)
-    }
-
-    /// Hinnant's `civil_from_days`: the reference ``civilFromDays(_:)`` is tested against.
-    package static func civilFromDaysByDivision(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     package static func pad(_ value: Int, _ width: Int) -> String {

@@ -15,16 +15,18 @@ extension Replay {
                                                       findings: inout [Finding], replayed: inout Int) {
         let person = state.person
         ids.withUnsafeBufferPointer { ids in records.withUnsafeBufferPointer { records in
+            let count = order?.count ?? records.count
+            /// The `k`th record replayed, where it lies.
+            func record(_ k: Int) -> UnsafePointer<Record> { records.baseAddress! + (order.map { Int($0[k]) } ?? k) }
             // The activities counted first, so that their array is made once at its size, not
             // grown by doubling (126,000 reallocations and copies at 10^6 events).
             var activities = 0
-            for k in 0..<(order?.count ?? records.count) {
-                let record = records.baseAddress! + (order.map { Int($0[k]) } ?? k)
-                if record.pointee.date <= asOf, case .activity = record.pointee.kind { activities += 1 }
+            for k in 0..<count where record(k).pointee.date <= asOf {
+                if case .activity = record(k).pointee.kind { activities += 1 }
             }
             state.activities.reserveCapacity(state.activities.count + activities)
-            for k in 0..<(order?.count ?? records.count) {
-                let record = records.baseAddress! + (order.map { Int($0[k]) } ?? k)
+            for k in 0..<count {
+                let record = record(k)
                 guard record.pointee.date <= asOf else { continue }
                 replayed += 1
                 if let routine = PersonState.Routine(record.pointee.kind),
