@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// Work split over threads with results in their original order, so that the output never
@@ -19,7 +18,7 @@ package enum Parallel {
             let out = UnsafeSendable(buffer)
             withoutActuallyEscaping(body) { body in
                 let work = UnsafeSendable(body)
-                DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                WorkerPool.shared.run(count: jobs) { _ in
                     while true {
                         let b = next.add(1, ordering: .relaxed).oldValue
                         guard b < blocks else { break }
