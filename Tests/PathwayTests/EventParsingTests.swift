@@ -227,6 +227,9 @@ struct EventParsingTests {
             #"{"id":"e1","person":"Zoé ☃","type":"contract_signed","date":"2025-03-03","weekly_hours":1E2}"#,
             #"{"id":"é\u00e9","person":"P1","type":"registered","date":"2025-03-03"}"#,
             #"{"id":"e1","person":"P1","type":"right_opened","date":"2025-03-03","transfer":true,"subject_to_duties":false,"monthly_amount":null}"#,
+            // Strings longer than the sixteen bytes scanned at a time, so that each change falls
+            // at every place of a first, a second and a third block of sixteen.
+            #"{"id":"caf-45678-DEM-right_opened-2023-09-01","person":"0123456789abcdef0123456789abcdef-x","type":"registered","date":"2025-03-03"}"#,
         ].map { Array($0.utf8) }
         let bases = edges + [0, 5, 42, 123].map { generated[$0 % generated.count] }
         // Each base line, and each line made from it by deleting, replacing or inserting one byte.

@@ -134,11 +134,17 @@ package struct JSONWriter: ~Copyable {
         put(UInt8(ascii: "\""))
     }
 
-    /// Whether a string holds a `"`, a `\` or a control byte (eight bytes at a time).
+    /// Whether a string holds a `"`, a `\` or a control byte (sixteen bytes at a time, then
+    /// eight, then one).
     @inline(__always) package static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = utf8.baseAddress else { return false }
         let raw = UnsafeRawPointer(start)
         var i = 0
+        while i + 16 <= utf8.count {
+            let lanes = JSONLexer.specialLanes(raw, at: i)
+            if lanes.first | lanes.second != 0 { return true }
+            i += 16
+        }
         while i + 8 <= utf8.count {
             if JSONLexer.specialBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return true }
             i += 8
