@@ -83,6 +83,20 @@ struct WorkerPoolTests {
         #expect(pool.threadCount == 3)
     }
 
+    @Test("many tasks queued by several threads at once, more than the pool's threads: each runs once")
+    func longQueue() {
+        let pool = WorkerPool(maximumThreads: 2)
+        let callers = 6, calls = 8, count = 1024
+        let runs = Slots(callers * calls * count, 0)
+        DispatchQueue.concurrentPerform(iterations: callers) { caller in
+            for call in 0..<calls {
+                pool.run(count: count) { i in runs.values[(caller * calls + call) * count + i] += 1 }
+            }
+        }
+        #expect(runs.array == [Int](repeating: 1, count: callers * calls * count))
+        #expect(pool.threadCount == 2)
+    }
+
     @Test("Parallel.map on the shared pool: results in their order whatever the number of jobs", arguments: [1, 2, 3, 7])
     func mapInOrder(jobs: Int) {
         for count in [0, 1, 2, 63, 64, 65, 1_000] {

@@ -103,7 +103,14 @@ package final class WorkerPool: @unchecked Sendable {
         guard next < tasks.count else { return nil }
         let task = tasks[next].take()
         next += 1
-        if next == tasks.count { (tasks, next) = ([], 0) }
+        if next == tasks.count {
+            (tasks, next) = ([], 0)
+        } else if next >= 1024, next * 2 >= tasks.count {
+            // Calls from several threads at once keep the queue from emptying: the tasks taken
+            // are let go of, so that it does not grow without end.
+            tasks.removeFirst(next)
+            next = 0
+        }
         return task
     }
 
