@@ -37,6 +37,13 @@ struct WriterTests {
         #expect(FixedPoint.format(-5, scale: 3, trimZeros: true) == "-0.005")
     }
 
+    @Test("the report's keys for the activity categories are their names in the log")
+    func categoryKeys() {
+        for category in ActivityCategory.allCases {
+            #expect("\(category.key)" == category.rawValue)
+        }
+    }
+
     @Test("parts concatenated on several threads equal flatMap", arguments: [1, 2, 3, 7])
     func concatenation(jobs: Int) {
         for count in [0, 1, 5, 4_097, 20_000] {
