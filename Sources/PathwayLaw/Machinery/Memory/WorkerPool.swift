@@ -36,8 +36,9 @@ package final class WorkerPool: @unchecked Sendable {
         let index: Int
     }
 
-    // pthread's objects must not move: allocated once, never freed (the pool lives as long as
-    // the process).
+    // pthread's objects must not move: allocated with the pool, freed with it. A pool that made
+    // a thread lives as long as the process (its threads hold it); one that made none, as long
+    // as it is referenced.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     /// Signalled when a task is queued.
     private let queued = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -67,6 +68,15 @@ package final class WorkerPool: @unchecked Sendable {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(queued, nil)
         pthread_cond_init(finished, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(finished)
+        pthread_cond_destroy(queued)
+        pthread_mutex_destroy(mutex)
+        finished.deallocate()
+        queued.deallocate()
+        mutex.deallocate()
     }
 
     /// `body(0)`, `body(1)`, … `body(count - 1)`, on the calling thread and up to `count - 1` of
