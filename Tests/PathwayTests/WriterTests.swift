@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Pathway
 
@@ -101,6 +102,37 @@ struct WriterTests {
         }
         #expect(missing.isEmpty)
         #expect(grown.find(hash: StringTable.hash("absent"), isKey: { many[Int($0)] == "absent" }) == nil)
+    }
+
+    @Test("the keys' hash: every byte and the length count, whatever their place in a word of eight; spread in both halves")
+    func hashes() {
+        // Every key of 0 to 40 bytes, each prefix of a base, each one-byte change at each place
+        // and a zero byte added: no two of them share a hash.
+        let base = Array("caf-45678-DEM-right_opened-2023-09-01-xyz".utf8)
+        var keys: Set<[UInt8]> = [[]]
+        for length in 0...base.count {
+            let key = Array(base.prefix(length))
+            keys.insert(key)
+            keys.insert(key + [0])
+            for i in key.indices {
+                var changed = key
+                changed[i] ^= 0x01
+                keys.insert(changed)
+                changed[i] = 0x80
+                keys.insert(changed)
+            }
+        }
+        let hashed = keys.map { key in key.withUnsafeBufferPointer { StringTable.hash($0) } }
+        #expect(Set(hashed).count == keys.count)
+        #expect(!hashed.contains(0))
+        #expect("P0001734".utf8.withContiguousStorageIfAvailable { StringTable.hash($0) } == StringTable.hash("P0001734"))
+        // People numbered in sequence, as logs name them: the upper bits (a table's slot) and
+        // the lower ones (a partition of the duplicates' search) spread as random ones would.
+        let people = (0..<65_536).map { StringTable.hash(String(format: "P%07d", $0)) }
+        #expect(Set(people.map { $0 >> 48 }).count > 39_000)  // 41,427 expected of random bits
+        var partitions = [Int](repeating: 0, count: 4096)
+        for h in people { partitions[Int(h & 4095)] += 1 }
+        #expect(partitions.max()! <= 40)  // 16 on average
     }
 
     @Test("first occurrences are the same on one share or several, in one partition or many", arguments: [2048, 16, 1])

@@ -17,19 +17,49 @@ package struct StringTable {
         mask = size - 1
     }
 
-    /// FNV-1a, 64 bits, then mixed so that every byte moves every bit (the table takes its
-    /// slot from the upper bits, which FNV alone barely changes for keys differing in their
-    /// last byte, such as `P0001734` and `P0001735`); never 0.
+    /// The bytes' hash, eight bytes at a time (the last up to seven read as one word), their
+    /// count mixed in first, then mixed so that every byte moves every bit (the table takes its
+    /// slot from the upper bits, a partition from the lower ones, for keys that differ in their
+    /// last byte only, such as `P0001734` and `P0001735`); never 0. Byte by byte (FNV-1a) it
+    /// took 66 instructions for a person's eight bytes, a million times at 10^6 events, and
+    /// 190 for an id of 44.
     package static func hash(_ string: String) -> UInt64 {
         var string = string
         return string.withUTF8 { hash($0) }
     }
 
     package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        h = LineHasher.mix(h)
-        return h == 0 ? 1 : h
+        let n = bytes.count
+        var h = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: n &+ 1)
+        guard let base = bytes.baseAddress else { return finish(h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        // Byte i of the key is byte i of the word on any machine.
+        while i &+ 8 <= n {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i &+= 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            if n &- i >= 4 {
+                tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+                (shift, i) = (32, i &+ 4)
+            }
+            while i < n {
+                tail |= UInt64(base[i]) << shift
+                (shift, i) = (shift &+ 8, i &+ 1)
+            }
+            h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        return finish(h)
+    }
+
+    @inline(__always) private static func finish(_ h: UInt64) -> UInt64 {
+        let mixed = LineHasher.mix(h)
+        return mixed == 0 ? 1 : mixed
     }
 
     @inline(__always) private static func fingerprint(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
