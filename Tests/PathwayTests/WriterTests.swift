@@ -38,10 +38,23 @@ struct WriterTests {
         #expect(FixedPoint.format(-5, scale: 3, trimZeros: true) == "-0.005")
     }
 
-    @Test("the report's keys for the activity categories are their names in the log")
-    func categoryKeys() {
-        for category in ActivityCategory.allCases {
-            #expect("\(category.key)" == category.rawValue)
+    @Test("a key given as bytes is written as the same key given as a string, pretty or compact")
+    func keysAsBytes() {
+        for pretty in [true, false] {
+            for name in ActivityCategory.allCases.map(\.rawValue) + ["", "k", "a key of more than sixteen bytes"] {
+                func written(_ member: (inout JSONWriter) -> Void) -> [UInt8] {
+                    var w = JSONWriter(pretty: pretty)
+                    w.object { w in
+                        w.field("before", int: 1)
+                        member(&w)
+                        w.field("after", int: 2)
+                    }
+                    return w.bytes
+                }
+                let bytes = written { w in w.field(named: Array(name.utf8)) { $0.int(3) } }
+                #expect(bytes == written { w in w.field(named: name) { $0.int(3) } }, "\(name)")
+                #expect(String(decoding: bytes, as: UTF8.self).contains("\"\(name)\":"))
+            }
         }
     }
 

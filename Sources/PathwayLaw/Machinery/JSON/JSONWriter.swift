@@ -74,11 +74,14 @@ package struct JSONWriter: ~Copyable {
 
     /// `"key": ` after the separator, written in one step.
     private mutating func key(_ key: StaticString) {
-        key.withUTF8Buffer { name in
-            separator(reserving: name.count + 4)
-            buffer.store(UInt8(ascii: "\""))
-            buffer.store(name)
-        }
+        key.withUTF8Buffer { self.key(utf8: $0) }
+    }
+
+    /// The same, from the key's bytes, which need no escape.
+    @inline(__always) private mutating func key(utf8 name: UnsafeBufferPointer<UInt8>) {
+        separator(reserving: name.count + 4)
+        buffer.store(UInt8(ascii: "\""))
+        buffer.store(name)
         buffer.store(UInt8(ascii: "\""))
         buffer.store(UInt8(ascii: ":"))
         if pretty { buffer.store(0x20) }
@@ -275,6 +278,17 @@ package struct JSONWriter: ~Copyable {
         array { w in
             for element in elements { w.element { w in w.object { w in body(element, &w) } } }
         }
+    }
+
+    /// A member whose key is only known at run time, as bytes that need no escape (a name of
+    /// the log's schema): written as a static key is, where a `String` key is written as a string
+    /// value (five times as long).
+    package mutating func field(named name: [UInt8], _ body: (inout JSONWriter) -> Void) {
+        name.withUnsafeBufferPointer { name in
+            precondition(!JSONWriter.needsEscape(name), "a key that needs escaping")
+            key(utf8: name)
+        }
+        body(&self)
     }
 
     /// A member whose key is only known at run time.
