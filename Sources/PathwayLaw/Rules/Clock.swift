@@ -165,22 +165,23 @@ extension Deadline.Origin {
 
 /// The messages of every clock: its step and period come from its declaration.
 extension DeadlineClock {
-    private static func days(_ n: Int) -> String { FrenchWords.dayCount(n) }
     private static func cite(_ rule: RuleID, _ parameters: Parameters) -> String { parameters.rules.table.rule(rule)?.cited ?? "" }
 
     package func late(_ deadline: Deadline, done date: CivilDate, under parameters: Parameters) -> String {
-        "\(done) le \(date), \(DeadlineClock.days(date.days(since: deadline.start))) après \(deadline.origin.phrase) du \(deadline.start) : "
-            + "le délai \(period(parameters, deadline.start)) expirait le \(deadline.due) (\(DeadlineClock.days(date.days(since: deadline.due))) de retard). "
-            + DeadlineClock.cite(rule, parameters) + "."
+        let text: Phrase = "\(done) le \(date), \(days: date.days(since: deadline.start)) après \(deadline.origin.phrase) du \(deadline.start) : "
+            + "le délai \(period(parameters, deadline.start)) expirait le \(deadline.due) (\(days: date.days(since: deadline.due)) de retard). \(DeadlineClock.cite(rule, parameters))."
+        return text.string
     }
 
     package func missing(_ deadline: Deadline, asOf: CivilDate, under parameters: Parameters) -> String {
-        "\(missing) au \(asOf) : le délai \(period(parameters, deadline.start)) ouvert par \(deadline.origin.phrase) du \(deadline.start) "
-            + "a expiré le \(deadline.due). " + DeadlineClock.cite(rule, parameters) + "."
+        let text: Phrase = "\(missing) au \(asOf) : le délai \(period(parameters, deadline.start)) ouvert par \(deadline.origin.phrase) du \(deadline.start) "
+            + "a expiré le \(deadline.due). \(DeadlineClock.cite(rule, parameters))."
+        return text.string
     }
 
     package func missing(_ deadline: Deadline, before cause: StopCause, on date: CivilDate, under parameters: Parameters) -> String {
-        "\(missing) avant \(cause.phrase(on: date)) : le délai \(period(parameters, deadline.start)) ouvert par \(deadline.origin.phrase) du \(deadline.start) "
-            + "avait expiré le \(deadline.due). " + DeadlineClock.cite(rule, parameters) + "."
+        let text: Phrase = "\(missing) avant \(cause.phrase(on: date)) : le délai \(period(parameters, deadline.start)) ouvert par \(deadline.origin.phrase) du \(deadline.start) "
+            + "avait expiré le \(deadline.due). \(DeadlineClock.cite(rule, parameters))."
+        return text.string
     }
 }

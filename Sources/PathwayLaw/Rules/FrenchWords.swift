@@ -22,7 +22,7 @@ package enum FrenchWords {
     }
 
     /// `3 jours`, `1 jour`, `0 jour`: a count of days in digits (French: plural from two).
-    package static func dayCount(_ n: Int) -> String { "\(n) jour\(n > 1 ? "s" : "")" }
+    package static func dayCount(_ n: Int) -> String { ("\(days: n)" as Phrase).string }
 
     /// `dix jours`, `1 jour` stays `un jour`.
     package static func days(_ n: Int) -> String { "\(number(n)) jour\(n > 1 ? "s" : "")" }
@@ -60,10 +60,7 @@ extension FrenchWords {
     }
 
     /// `193,96 €`, `12 511 561,44 €`.
-    package static func euros(_ cents: Cents) -> String {
-        let whole = cents.value / 100, rest = (cents.value % 100).magnitude
-        return (cents.value < 0 && whole == 0 ? "-" : "") + integer(Int(whole)) + "," + (rest < 10 ? "0" : "") + String(rest) + " €"
-    }
+    package static func euros(_ cents: Cents) -> String { ("\(euros: cents)" as Phrase).string }
 }
 
 extension String {
@@ -161,13 +158,35 @@ extension FrenchWords {
     }
 
     /// `2 000 000`: a whole number with its thousands apart.
-    package static func integer(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (k, ch) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out.append(" ") }
-            out.append(ch)
+    package static func integer(_ n: Int) -> String { ("\(grouped: n)" as Phrase).string }
+}
+
+/// The same words written into a message as it is built (``Phrase``): `"\(days: 3)"`,
+/// `"\(euros: amount)"`, `"\(grouped: 2_000_000)"`.
+extension Phrase.StringInterpolation {
+    /// `3 jours`, `1 jour`, `0 jour` (``FrenchWords/dayCount(_:)``).
+    package mutating func appendInterpolation(days n: Int) {
+        appendInterpolation(n)
+        appendLiteral(n > 1 ? " jours" : " jour")
+    }
+
+    /// `2 000 000` (``FrenchWords/integer(_:)``).
+    package mutating func appendInterpolation(grouped n: Int) {
+        if n < 0 { appendLiteral("-") }
+        let digits = Array(String(n.magnitude).utf8)
+        for (k, digit) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { appendLiteral(" ") }
+            append(utf8: CollectionOfOne(digit))
         }
-        return (n < 0 ? "-" : "") + out
+    }
+
+    /// `193,96 €`, `12 511 561,44 €`, `-0,50 €` (``FrenchWords/euros(_:)``).
+    package mutating func appendInterpolation(euros cents: Cents) {
+        let whole = cents.value / 100, rest = (cents.value % 100).magnitude
+        if cents.value < 0 && whole == 0 { appendLiteral("-") }
+        appendInterpolation(grouped: Int(whole))
+        appendLiteral(rest < 10 ? ",0" : ",")
+        appendInterpolation(Int(rest))
+        appendLiteral(" €")
     }
 }

@@ -24,9 +24,9 @@ extension Rules.Orientation {
             let due = completed.deadline.due
             let late = event.date.days(since: due)
             return Finding(rule: id, person: person, date: due, due: due, done: event.date, event: event.id,
-                           message: "Orientation décidée par le département le \(event.date), \(FrenchWords.dayCount(late)) "
-                           + "après l'expiration du délai le \(due) : la compétence d'orienter était alors passée à France Travail. "
-                           + cited + ".")
+                           message: ("Orientation décidée par le département le \(event.date), \(days: late) "
+                                     + "après l'expiration du délai le \(due) : la compétence d'orienter était alors passée à France Travail. "
+                                     + "\(cited)." as Phrase).string)
         }
 
         package static let trigger = RuleTrigger.completing([.orientationDecided])

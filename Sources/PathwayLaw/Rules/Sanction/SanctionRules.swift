@@ -5,7 +5,9 @@ import PathwayMachinery
 /// machinery, in `Engine/PersonState+Sanctions.swift`.
 extension Rules.Sanction {
     /// `Décision du 2025-07-01 (suspension de 30 % pendant 1 mois)`.
-    package static func decisionText(_ event: Event, _ d: SanctionDecision) -> String {
+    package static func decisionText(_ event: Event, _ d: SanctionDecision) -> String { decisionPhrase(event, d).string }
+
+    package static func decisionPhrase(_ event: Event, _ d: SanctionDecision) -> Phrase {
         "Décision du \(event.date) (\(d.measure == .suspension ? "suspension" : "suppression") de \(d.percent) % pendant \(d.months) mois)"
     }
 
@@ -13,7 +15,7 @@ extension Rules.Sanction {
     /// decision sanctions, or nothing when it sanctions none.
     package static func failingSummary(_ record: SanctionRecord, in failings: [FailingRecord]) -> String {
         guard let id = record.failings.first, let failing = failings.first(where: { $0.event == id }) else { return "" }
-        return "manquement « \(FrenchWords.label(failing.kind)) » constaté le \(failing.date) (événement \(failing.event))"
+        return ("manquement « \(FrenchWords.label(failing.kind)) » constaté le \(failing.date) (événement \(failing.event))" as Phrase).string
     }
 
     /// The notice that counts for a decision dated `date`: the latest of the person's `notices`
@@ -46,10 +48,12 @@ extension Rules.Sanction {
 
     /// The message of `sanction.first_failing` and `sanction.repeat_bounds`.
     package static func boundsMessage(_ event: Event, _ record: SanctionRecord, problems: [String], failing: String, cited: String) -> String {
-        var basis = record.basis.label
-        if let earlier = record.repeats { basis += " (après la décision \(earlier))" }
-        return "\(decisionText(event, record.decision)) sanctionnant un\(record.basis == .repetition || record.basis == .persistence ? "e" : "") \(basis)"
-            + (failing.isEmpty ? "" : ", \(failing)") + " : " + problems.joined(separator: " ; ") + ". " + cited + "."
+        var text: Phrase = "\(decisionPhrase(event, record.decision)) sanctionnant un\(record.basis == .repetition || record.basis == .persistence ? "e" : "") \(record.basis.label)"
+        if let earlier = record.repeats { text += " (après la décision \(earlier))" }
+        if !failing.isEmpty { text += ", \(failing)" }
+        text += " : "
+        for (k, problem) in problems.enumerated() { text += k == 0 ? "\(problem)" : " ; \(problem)" }
+        return ("\(text). \(cited)." as Phrase).string
     }
 
     /// `2025-06-01`, for titles.

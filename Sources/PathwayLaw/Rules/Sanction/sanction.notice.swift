@@ -46,16 +46,16 @@ extension Rules.Sanction {
             guard let notice else {
                 let window = previous.map { "depuis la décision précédente du \($0.date)" } ?? "avant elle"
                 return finding(c.state.person, event,
-                               "Décision du \(event.date) sans notification préalable des faits et de la sanction envisagée \(window)"
-                               + notExempt(decision) + ". " + cited + ".")
+                               ("Décision du \(event.date) sans notification préalable des faits et de la sanction envisagée \(window)"
+                                + "\(notExempt(decision)). \(cited)." as Phrase).string)
             }
             let lastDay = parameters.lastDay(after: notice.date, days: days)
             guard event.date <= lastDay else { return nil }
             let elapsed = event.date.days(since: notice.date)
-            return finding(c.state.person, event,
-                           "Décision du \(event.date), \(FrenchWords.dayCount(elapsed)) après la réception de la notification le \(notice.date) "
-                           + "(événement \(notice.event)) : le délai de \(days) jours pour présenter des observations courait jusqu'au \(lastDay) inclus ; "
-                           + "la décision ne pouvait être prise qu'à partir du \(lastDay.adding(days: 1)). " + cited + ".")
+            let text: Phrase = "Décision du \(event.date), \(days: elapsed) après la réception de la notification le \(notice.date) "
+                + "(événement \(notice.event)) : le délai de \(days) jours pour présenter des observations courait jusqu'au \(lastDay) inclus ; "
+                + "la décision ne pouvait être prise qu'à partir du \(lastDay.adding(days: 1)). \(cited)."
+            return finding(c.state.person, event, text.string)
         }
 
         package static let trigger = RuleTrigger.decision

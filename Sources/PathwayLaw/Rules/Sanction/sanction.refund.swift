@@ -19,20 +19,21 @@ extension Rules.Sanction {
             guard let limit = parameters.refundLimitMonths.value(on: record.date) else { return nil }
             let amounts = state.amounts(of: record, asOf: event.date, under: parameters)
             let begun = record.monthsBegun(by: event.date)
-            var text = "Remobilisation le \(event.date) : la suspension décidée le \(record.date) (\(record.decision.percent) % pendant "
+            var text: Phrase = "Remobilisation le \(event.date) : la suspension décidée le \(record.date) (\(record.decision.percent) % pendant "
                 + "\(record.decision.months) mois à partir du \(record.starts), événement \(record.event)) prend fin"
             if begun == 0 {
                 text += " avant d'avoir commencé : rien n'a été retenu"
             } else if let amounts {
                 let constant = amounts.withheld.value == amounts.perMonth.value * Int64(begun)
-                text += " ; \(begun) mois commencé\(begun > 1 ? "s" : "")" + (constant ? " de \(FrenchWords.euros(amounts.perMonth))" : "")
-                    + " retenu\(begun > 1 ? "s" : ""), soit \(FrenchWords.euros(amounts.withheld)) ; à reverser : \(FrenchWords.euros(amounts.refunded)) "
+                text += " ; \(begun) mois commencé\(begun > 1 ? "s" : "")"
+                if constant { text += " de \(euros: amounts.perMonth)" }
+                text += " retenu\(begun > 1 ? "s" : ""), soit \(euros: amounts.withheld) ; à reverser : \(euros: amounts.refunded) "
                     + "(\(begun > limit ? "les \(limit) derniers mois, " : "")limite de \(limit) mois)"
-                if amounts.lost.value > 0 { text += " ; perdu : \(FrenchWords.euros(amounts.lost))" }
+                if amounts.lost.value > 0 { text += " ; perdu : \(euros: amounts.lost)" }
             } else {
                 text += " ; \(begun) mois commencé\(begun > 1 ? "s" : "") ; montant mensuel inconnu : somme à reverser non calculée"
             }
-            return finding(state.person, event, text + ". " + cited + ".")
+            return finding(state.person, event, ("\(text). \(cited)." as Phrase).string)
         }
 
         package static let trigger = RuleTrigger.suspensionEnded
