@@ -181,9 +181,9 @@ extension Finding {
                 w.field("done", date: done)
             }
             w.field("event", string: event)
-            let rule = RuleRegistry.rule(self.rule)
-            w.field("article", string: rule?.citations ?? "")
-            w.field("confidence", string: (rule?.confidence ?? .interpretation).rawValue)
+            let basis = RuleRegistry.basis(of: rule)
+            w.field("article", string: basis?.citations ?? "")
+            w.field("confidence", string: (basis?.confidence ?? .interpretation).rawValue)
             w.field("message") { w in text.withUTF8 { w.string(utf8: $0) } }
         }
     }

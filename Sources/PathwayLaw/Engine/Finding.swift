@@ -30,7 +30,7 @@ public struct Finding: Sendable, Hashable {
 
     package init(rule: RuleID, person: String, date: CivilDate, due: CivilDate? = nil, done: CivilDate? = nil,
          event: String?, text: FindingText) {
-        self.init(rule: rule, severity: RuleRegistry.rule(rule)?.severity ?? .violation, person: person, date: date,
+        self.init(rule: rule, severity: RuleRegistry.severity(of: rule) ?? .violation, person: person, date: date,
                   due: due, done: done, event: event, text: text)
     }
 
@@ -69,7 +69,7 @@ public struct Finding: Sendable, Hashable {
     public var references: [LegalReference] { RuleRegistry.rule(rule)?.references ?? [] }
 
     /// `CASF D262-65-2 ; Interprétation : …`: the citations of the rule's sources.
-    public var article: String { RuleRegistry.rule(rule)?.citations ?? "" }
+    public var article: String { RuleRegistry.basis(of: rule)?.citations ?? "" }
 
     /// `Docs/report.md` order: by person, then date, then rule (then event and message, so that the
     /// order is total and the output deterministic).

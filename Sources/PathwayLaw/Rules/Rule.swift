@@ -169,8 +169,26 @@ public enum RuleRegistry {
 
     public static let all: [Rule] = definitions.map { $0.rule }
 
-    private static let byID: [RuleID: Rule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+    /// Each rule held by reference: reading one of its fields for a finding (its severity,
+    /// its citations) counts one reference, where a copy of the rule retained each of its
+    /// strings and arrays (600 instructions a finding).
+    private final class Registered: Sendable {
+        let rule: Rule
+        init(_ rule: Rule) { self.rule = rule }
+    }
+
+    private static let byID: [RuleID: Registered] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, Registered($0)) })
 
     /// The rule with this id. Every id the engine emits is registered (checked in tests).
-    public static func rule(_ id: RuleID) -> Rule? { byID[id] }
+    public static func rule(_ id: RuleID) -> Rule? { byID[id]?.rule }
+
+    /// The severity of the rule with this id, if registered.
+    package static func severity(of id: RuleID) -> Severity? { byID[id]?.rule.severity }
+
+    /// The citations and confidence of the rule with this id, if registered (the JSON report's
+    /// `article` and `confidence` of each finding).
+    package static func basis(of id: RuleID) -> (citations: String, confidence: Confidence)? {
+        guard let registered = byID[id] else { return nil }
+        return (registered.rule.citations, registered.rule.confidence)
+    }
 }
