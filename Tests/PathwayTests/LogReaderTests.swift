@@ -297,6 +297,62 @@ struct ParallelReaderTests {
         #expect(stream.events.names.firstIndex(of: "Late")! > stream.events.names.firstIndex(of: "P3")!)
     }
 
+    /// Keys of 0 to 40 bytes: each prefix of a base, with a zero byte added, with each byte
+    /// changed in turn (within the words a short key is kept in, at their edges, and beyond).
+    static var personKeys: [[UInt8]] {
+        let base = Array("P0001734-ÉQUIPE-Zoé-0123456789-abcdefghij".utf8)
+        var keys = Set<[UInt8]>()
+        for n in 0...40 {
+            let prefix = Array(base.prefix(n))
+            keys.insert(prefix)
+            keys.insert(prefix + [0])
+            for i in 0..<n {
+                var changed = prefix
+                changed[i] ^= 0x01
+                keys.insert(changed)
+            }
+        }
+        return keys.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    @Test("people told apart by all their bytes, whatever their length: kept in two words up to 15, apart beyond")
+    func personKeysOfEveryLength() {
+        let keys = Self.personKeys
+        var people = PersonNames()
+        for (k, key) in keys.enumerated() {
+            key.withUnsafeBufferPointer { key in
+                #expect(people.number(key) == nil, "key \(k) found before it was added")
+                people.add(key, name: "n\(k)")
+            }
+        }
+        for (k, key) in keys.enumerated() {
+            // A copy elsewhere in memory, so that no pointer is compared.
+            let copy = [UInt8](key)
+            copy.withUnsafeBufferPointer { key in
+                #expect(people.number(key) == Int32(k), "key \(k) of \(key.count) bytes")
+                #expect(people.find(key) == "n\(k)")
+            }
+        }
+        // Merged into a table holding every other key, in the other order: each keeps its name,
+        // those known keep their number, the others are numbered next, in the merged order.
+        var merged = PersonNames()
+        let half = keys.indices.filter { $0 % 2 == 1 }.reversed()
+        for k in half { keys[k].withUnsafeBufferPointer { merged.add($0, name: "n\(k)") } }
+        let numbers = merged.merge(people)
+        #expect(numbers.count == keys.count)
+        var next = Int32(half.count)
+        for k in keys.indices {
+            if k % 2 == 1 {
+                #expect(numbers[k] == Int32(half.firstIndex(of: k).map { half.distance(from: half.startIndex, to: $0) }!))
+            } else {
+                #expect(numbers[k] == next)
+                next += 1
+            }
+            #expect(merged.names[Int(numbers[k])] == "n\(k)")
+            keys[k].withUnsafeBufferPointer { #expect(merged.number($0) == numbers[k]) }
+        }
+    }
+
     @Test("the replay that lets go of the events gives the same report, and keeps the log's other lines", arguments: [1, 2])
     func releasingReplay(_ jobs: Int) {
         // Duplicates, a conflicting id, a rejected line and a blank one, beside 3,000 events.
