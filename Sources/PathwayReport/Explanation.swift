@@ -80,7 +80,7 @@ public struct Explanation: Sendable {
                               findings: outcome.findings.filter { !unjudged.contains($0.rule) }))
         }
         // The same report as the replay's, from the same state: the events are replayed once.
-        var (report, closing) = Replay.report(of: &state, findings: revealed, replayed: steps.count, afterAsOf: after.count,
+        var (report, closing) = Replay.report(of: state, findings: revealed, replayed: steps.count, afterAsOf: after.count,
                                               asOf: asOf, parameters: parameters)
         report.findings.removeAll { unjudged.contains($0.rule) }
         return Explanation(person: person, asOf: asOf, steps: steps, after: after,

@@ -39,15 +39,17 @@ public enum Replay {
         replay(records, ids: ids, order: order, asOf: asOf, parameters: parameters,
                state: &state, findings: &findings, replayed: &replayed)
         let count = order?.count ?? records.count
-        return report(of: &state, findings: findings, replayed: replayed, afterAsOf: count - replayed,
+        return report(of: consume state, findings: findings, replayed: replayed, afterAsOf: count - replayed,
                       asOf: asOf, parameters: parameters, keepingWeeks: keepingWeeks).report
     }
 
     /// The person's report from its replayed state (its activities dropped when `keepingWeeks` is
     /// false) and the findings its events revealed: the
     /// clocks judged at `asOf` (``PersonState/closing(asOf:under:)``, returned too, for
-    /// ``Explanation`` to tell), the sanctions' amounts, the deadlines still running.
-    package static func report(of state: inout PersonState, findings: [Finding], replayed: Int, afterAsOf: Int, asOf: CivilDate,
+    /// ``Explanation`` to tell), the sanctions' amounts, the deadlines still running. The state
+    /// is taken, not copied: it becomes the report's (a copy retained each of its arrays, twice
+    /// a person).
+    package static func report(of state: consuming PersonState, findings: [Finding], replayed: Int, afterAsOf: Int, asOf: CivilDate,
                        parameters: Parameters, keepingWeeks: Bool = true)
         -> (report: PersonReport, closing: (findings: [Finding], records: [DeadlineRecord], intensity: Intensity)) {
         var findings = findings
@@ -60,14 +62,15 @@ public enum Replay {
         let sanctions = state.sanctions.map { record in
             SanctionReport(record: record, amounts: state.amounts(of: record, asOf: asOf, under: parameters))
         }
-        let report = PersonReport(state: state, status: state.status(on: asOf), findings: findings, sanctions: sanctions,
-                                  intensity: closing.intensity,
-                                  records: state.records + closing.records,
-                                  deadlines: state.deadlines(asOf: asOf, under: parameters),
-                                  eventsReplayed: replayed, eventsAfterAsOf: afterAsOf,
-                                  newEntrants: parameters.newEntrantTargetDays.value(on: asOf).map { days in
-                                      state.newEntries.map { ($0, $0.status(asOf: asOf, targetDays: days)) }
-                                  } ?? [])
+        let status = state.status(on: asOf)
+        let records = state.records + closing.records
+        let deadlines = state.deadlines(asOf: asOf, under: parameters)
+        let newEntrants: [(entry: NewEntry, status: NewEntry.Status)] = parameters.newEntrantTargetDays.value(on: asOf).map { days in
+            state.newEntries.map { ($0, $0.status(asOf: asOf, targetDays: days)) }
+        } ?? []
+        let report = PersonReport(state: state, status: status, findings: findings, sanctions: sanctions,
+                                  intensity: closing.intensity, records: records, deadlines: deadlines,
+                                  eventsReplayed: replayed, eventsAfterAsOf: afterAsOf, newEntrants: newEntrants)
         return (report, closing)
     }
 
