@@ -160,12 +160,20 @@ public struct LogReader {
                 return eventStart[pieces]
             }
             // Each piece's ids where the previous piece's end (never beyond where they were
-            // written: moved down, in order).
-            for k in 0..<pieces {
-                idStart.append(idStart[k] + chunks[k].idBytes)
+            // written: moved down). When all of them end before the second piece's first byte
+            // (the ids are a fraction of the lines), no piece's new place overlaps where
+            // another's were written, and the pieces move on every thread (8.5 MB at 10^6
+            // events, a few milliseconds with the pages they fault); otherwise in order.
+            for k in 0..<pieces { idStart.append(idStart[k] + chunks[k].idBytes) }
+            func move(_ k: Int) {
                 if idStart[k] != bounds[k] && chunks[k].idBytes > 0 {
                     memmove(ids.value + idStart[k], ids.value + bounds[k], chunks[k].idBytes)
                 }
+            }
+            if pieces > 1 && idStart[pieces] <= bounds[1] {
+                _ = Parallel.map(count: pieces, jobs: jobs) { k in move(k) }
+            } else {
+                for k in 0..<pieces { move(k) }
             }
             initialized = idStart[pieces]
             LargeMemory.giveBack(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(arena)[idStart[pieces]...]))
