@@ -70,7 +70,7 @@ extension Replay {
         }
         let ids = names
         // The timelines of the most serious people (the HTML page's, the JSON's `merge.timelines`).
-        let drawn = Report.mostSerious(people, limit: Report.drawnTimelines)
+        let drawn = Report.mostSerious(people, limit: Report.drawnTimelines, jobs: jobs)
         let timelines = Parallel.map(count: drawn.count, jobs: jobs) { k in
             let (i, p) = (drawn[k], ranking[drawn[k]])
             return Timeline(people[i], events: order[start[p]..<start[p + 1]].lazy.map { events[Int($0)] }, asOf: asOf)

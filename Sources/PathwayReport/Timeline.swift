@@ -182,16 +182,18 @@ extension Report {
     public static let drawnTimelines = 100
 
     /// The `limit` most serious of `people` with a finding, as indices, in the page's order.
-    package static func mostSerious(_ people: [PersonReport], limit: Int = .max) -> [Int] {
+    /// Each person's seriousness is weighed on `jobs` threads (a scan of their findings: 3 ms
+    /// on one thread at 10^6 events, while the other waited).
+    package static func mostSerious(_ people: [PersonReport], limit: Int = .max, jobs: Int = 1) -> [Int] {
         let flagged = people.indices.filter { !people[$0].findings.isEmpty }
+        let seriousness = Parallel.map(count: flagged.count, jobs: jobs) { Seriousness(people[flagged[$0]].findings) }
         guard limit < flagged.count else {
-            let seriousness = flagged.map { Seriousness(people[$0].findings) }
             return flagged.indices.sorted {
                 Seriousness.precedes(seriousness[$0], people[flagged[$0]].person, seriousness[$1], people[flagged[$1]].person)
             }.map { flagged[$0] }
         }
         var top = MostSerious<Int>(limit: limit)
-        for i in flagged { top.offer(Seriousness(people[i].findings), people[i].person) { i } }
+        for (k, i) in flagged.enumerated() { top.offer(seriousness[k], people[i].person) { i } }
         return top.kept.map(\.element)
     }
 
