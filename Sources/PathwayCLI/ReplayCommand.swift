@@ -202,7 +202,7 @@ enum ReplayCommand {
         warnUndeclared(NotJudged.rules(sources: log.sources, declared: options.sources, rules: parameters.rules).undeclared,
                        console: &console)
         // What is read of the events after the replay, read before: the latest date, the counts.
-        let latest = options.asOf == nil ? LogInput.latestDate(log) : nil
+        let latest = options.asOf == nil ? LogInput.latestDate(log, jobs: options.jobs) : nil
         let (asOfSetter, latestWarning) = (LogInput.asOfSetter(log, latest), LogInput.latestDateWarning(log, latest))
         let (eventCount, lineCount) = (log.events.count, log.lines)
         let firstLines = options.byFile ? Report.FirstLines(log.events) : nil

@@ -183,6 +183,21 @@ public enum LogInput {
             return .earlier
         }
 
+        /// Adds the days counted by `other` (of other events), as if each had been added here.
+        package mutating func merge(_ other: LatestDate) {
+            guard let theirs = other.date else { return }
+            guard let mine = date else { self = other; return }
+            if theirs > mine {
+                (date, count) = (theirs, other.count)
+                next = [mine, other.next].compactMap { $0 }.max()
+            } else if theirs == mine {
+                count += other.count
+                next = [next, other.next].compactMap { $0 }.max()
+            } else {
+                next = [next, theirs].compactMap { $0 }.max()
+            }
+        }
+
         /// What the JSON report's `merge.latest` says of it (nil: no event).
         package var provenance: Report.Provenance.Latest? {
             date == nil ? nil : Report.Provenance.Latest(event: setter, count: count)
@@ -190,19 +205,33 @@ public enum LogInput {
     }
 
     /// The same for a log in memory: the dates first (no id read), then the ids of the latest
-    /// day's events only, compared by their bytes where they lie.
-    package static func latestDate(_ log: ParsedLog) -> LatestDate? {
+    /// day's events only, compared by their bytes where they lie; each on `jobs` threads, a
+    /// share of the events each (4 ms on one thread at 10^6 events, while the other waited). A
+    /// share has at least `minimumShare` events (tests lower it).
+    package static func latestDate(_ log: ParsedLog, jobs: Int = 1, minimumShare: Int = 65_536) -> LatestDate? {
         let events = log.events
-        var found = LatestDate()
-        for event in events.stored { _ = found.add(event.date) }
+        let count = events.stored.count
+        let shares = max(1, min(jobs, count / max(1, minimumShare)))
+        func share(_ k: Int) -> Range<Int> { (count * k / shares)..<(count * (k + 1) / shares) }
+        let found = Parallel.map(count: shares, jobs: jobs) { k in
+            var found = LatestDate()
+            for i in share(k) { _ = found.add(events.stored[i].date) }
+            return found
+        }.reduce(into: LatestDate()) { $0.merge($1) }
         guard let date = found.date else { return nil }
-        var setter: EventList.IdSpan?
-        for event in events.stored where event.date == date
-            && setter.map({ events.idBytes[event.id.range].lexicographicallyPrecedes(events.idBytes[$0.range]) }) ?? true {
-            setter = event.id
+        func precedes(_ a: EventList.IdSpan, _ b: EventList.IdSpan) -> Bool {
+            events.idBytes[a.range].lexicographicallyPrecedes(events.idBytes[b.range])
         }
-        found.setter = setter.map { String(decoding: events.idBytes[$0.range], as: UTF8.self) } ?? ""
-        return found
+        let setter = Parallel.map(count: shares, jobs: jobs) { k -> EventList.IdSpan? in
+            var setter: EventList.IdSpan?
+            for i in share(k) where events.stored[i].date == date && setter.map({ precedes(events.stored[i].id, $0) }) ?? true {
+                setter = events.stored[i].id
+            }
+            return setter
+        }.compactMap { $0 }.min(by: precedes)
+        var result = found
+        result.setter = setter.map { String(decoding: events.idBytes[$0.range], as: UTF8.self) } ?? ""
+        return result
     }
 
     /// Says which event set the default `as_of`, and warns when that date lies more than a year

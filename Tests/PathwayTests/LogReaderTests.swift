@@ -229,9 +229,21 @@ struct ParallelReaderTests {
             let log = Array(text.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: 2, minimumPiece: 1) }
             var oneByOne = LogInput.LatestDate()
             for event in log.events { oneByOne.add(event.date, id: event.id) }
-            let whole = LogInput.latestDate(log)
-            #expect(whole?.date == oneByOne.date && whole?.next == oneByOne.next)
-            #expect(whole?.setter == (oneByOne.date == nil ? nil : oneByOne.setter) && whole?.count == (oneByOne.date == nil ? nil : oneByOne.count))
+            // Whole, and in shares on several threads (the shares' days merged).
+            for jobs in [1, 2, 3, 7] {
+                let whole = LogInput.latestDate(log, jobs: jobs, minimumShare: 1)
+                #expect(whole?.date == oneByOne.date && whole?.next == oneByOne.next)
+                #expect(whole?.setter == (oneByOne.date == nil ? nil : oneByOne.setter) && whole?.count == (oneByOne.date == nil ? nil : oneByOne.count))
+            }
+            // Days counted apart at every cut, then merged: as counted in one go.
+            let days = log.events.map(\.date)
+            for cut in 0...days.count {
+                var (first, second) = (LogInput.LatestDate(), LogInput.LatestDate())
+                for day in days[..<cut] { _ = first.add(day) }
+                for day in days[cut...] { _ = second.add(day) }
+                first.merge(second)
+                #expect(first.date == oneByOne.date && first.next == oneByOne.next && first.count == oneByOne.count, "cut \(cut)")
+            }
         }
         let found = LogInput.latestDate(LogReader.read(ties))
         #expect(found?.setter == "a" && found?.count == 3 && found?.next == date("2025-03-04"))
