@@ -183,7 +183,9 @@ public enum LogInput {
             return .earlier
         }
 
-        /// Adds the days counted by `other` (of other events), as if each had been added here.
+        /// Adds the days counted by `other` (of other events), as if each had been added here;
+        /// the setter is not merged (``LogInput/latestDate(_:jobs:minimumShare:)`` finds it once
+        /// the latest day is known).
         package mutating func merge(_ other: LatestDate) {
             guard let theirs = other.date else { return }
             guard let mine = date else { self = other; return }
