@@ -25,16 +25,10 @@ package struct Phrase: ExpressibleByStringInterpolation, Sendable, CustomStringC
         utf8 = stringInterpolation.utf8
     }
 
-    /// The text of `string`.
-    package init(_ string: String) {
-        var string = string
-        utf8 = string.withUTF8 { Array($0) }
-    }
-
     /// The text, as a `String`.
     package var string: String { String(decoding: utf8, as: UTF8.self) }
+    /// The text, so that a phrase interpolated into a `String` reads as its text.
     package var description: String { string }
-    package var isEmpty: Bool { utf8.isEmpty }
 
     package static func + (a: consuming Phrase, b: Phrase) -> Phrase {
         a += b
@@ -43,16 +37,6 @@ package struct Phrase: ExpressibleByStringInterpolation, Sendable, CustomStringC
 
     package static func += (a: inout Phrase, b: Phrase) {
         a.utf8.append(contentsOf: b.utf8)
-    }
-
-    /// The phrases with `separator` between them (`[String].joined(separator:)`).
-    package static func joined(_ phrases: [Phrase], separator: StaticString) -> Phrase {
-        var out = Phrase(stringLiteral: "")
-        for (k, phrase) in phrases.enumerated() {
-            if k > 0 { separator.withUTF8Buffer { out.utf8.append(contentsOf: $0) } }
-            out.utf8.append(contentsOf: phrase.utf8)
-        }
-        return out
     }
 
     package struct StringInterpolation: StringInterpolationProtocol {
