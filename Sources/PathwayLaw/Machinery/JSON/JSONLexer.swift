@@ -173,6 +173,13 @@ package struct JSONLexer {
         return (UInt64(littleEndian: marks[0]), UInt64(littleEndian: marks[1]), words[0] | words[1])
     }
 
+    /// Where the first special byte of sixteen classified by ``specialLanes(_:at:)`` lies, from
+    /// 0 to 15; 16 when none is.
+    @inline(__always) package static func firstSpecial(_ lanes: (first: UInt64, second: UInt64, or: UInt64)) -> Int {
+        lanes.first != 0 ? lanes.first.trailingZeroBitCount >> 3
+            : lanes.second != 0 ? 8 &+ lanes.second.trailingZeroBitCount >> 3 : 16
+    }
+
     /// Reads a string starting at the opening quote; returns the range inside the quotes.
     @inline(__always) package mutating func readString() throws(SyntaxError) -> (Int, Int, Bool) {
         position += 1
@@ -184,16 +191,9 @@ package struct JSONLexer {
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while position + 16 <= bytes.count {
-                let lanes = JSONLexer.specialLanes(raw, at: position)
-                if lanes.first != 0 {
-                    position += lanes.first.trailingZeroBitCount >> 3
-                } else if lanes.second != 0 {
-                    position += 8 + lanes.second.trailingZeroBitCount >> 3
-                } else {
-                    position += 16
-                    continue
-                }
-                break
+                let found = JSONLexer.firstSpecial(JSONLexer.specialLanes(raw, at: position))
+                position += found
+                if found < 16 { break }
             }
             while position + 8 <= bytes.count {
                 // Byte i of the line is byte i of the number on any machine.

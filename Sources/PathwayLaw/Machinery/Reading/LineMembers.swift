@@ -112,15 +112,9 @@ package struct LineMembers: JSONLexer.MemberSink {
             while q &+ 16 <= n {
                 let lanes = JSONLexer.specialLanes(raw, at: q)
                 high |= lanes.or
-                if lanes.first != 0 {
-                    q &+= lanes.first.trailingZeroBitCount >> 3
-                } else if lanes.second != 0 {
-                    q &+= 8 &+ lanes.second.trailingZeroBitCount >> 3
-                } else {
-                    q &+= 16
-                    continue
-                }
-                return base[q] == UInt8(ascii: "\"") ? q : nil
+                let found = JSONLexer.firstSpecial(lanes)
+                q &+= found
+                if found < 16 { return base[q] == UInt8(ascii: "\"") ? q : nil }
             }
             while q &+ 8 <= n {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self))
