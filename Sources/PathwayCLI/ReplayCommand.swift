@@ -209,7 +209,9 @@ enum ReplayCommand {
         // The events let go once replayed (at 10^6 events they are half the run's memory). The
         // HTML page draws the timelines the report carries (the first `Report.drawnTimelines`,
         // all it draws), not from the events; --by-file needs each person's first line, found above.
-        var report = Replay.log(releasing: &log, asOf: options.asOf, parameters: parameters, sources: options.sources, jobs: options.jobs)
+        // The latest date, found above, is the default audit date: not searched for again.
+        var report = Replay.log(releasing: &log, asOf: options.asOf ?? latest?.date, parameters: parameters, sources: options.sources,
+                                jobs: options.jobs)
         Progress.stage("écriture du rapport (\(options.format.rawValue), \(report.people.count) personnes)", total: size)
         defer { Progress.clear(total: size) }
         report.input.files = files.count > 1 ? files : []

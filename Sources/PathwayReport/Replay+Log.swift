@@ -32,13 +32,16 @@ extension Replay {
         log.released += events.count
         var stored = events.stored
         let count = events.count
-        // The latest date of the log.
-        let latest = Parallel.map(count: max(1, jobs), jobs: jobs) { k in
-            var latest = Int32.min
-            for i in (count * k / max(1, jobs))..<(count * (k + 1) / max(1, jobs)) { latest = max(latest, stored[i].date.dayNumber) }
-            return latest
-        }.max() ?? Int32.min
-        let asOf = requested ?? (count == 0 ? nil : CivilDate(dayNumber: latest))
+        // Without a date asked, the latest date of the log.
+        func latest() -> CivilDate? {
+            guard count > 0 else { return nil }
+            return CivilDate(dayNumber: Parallel.map(count: max(1, jobs), jobs: jobs) { k in
+                var latest = Int32.min
+                for i in (count * k / max(1, jobs))..<(count * (k + 1) / max(1, jobs)) { latest = max(latest, stored[i].date.dayNumber) }
+                return latest
+            }.max() ?? Int32.min)
+        }
+        let asOf = requested ?? latest()
         // What the log's sources do not record is not judged (``NotJudged``).
         let notJudged = NotJudged.rules(sources: log.sources, declared: sources, rules: parameters.rules).notJudged
         let unjudged = Set(notJudged.map(\.rule))
