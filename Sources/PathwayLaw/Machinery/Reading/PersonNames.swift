@@ -72,9 +72,8 @@ package struct PersonNames: Sendable {
     /// (in that order). Their hashes are not computed again, nor their strings compared.
     package mutating func merge(_ other: PersonNames) -> [Int32] {
         other.names.indices.map { k -> Int32 in
-            other.withKey(k) { key in
+            other.withKey(k) { key, words in
                 let hash = other.hashes[k]
-                let words = Packed(key)
                 if let found = table.find(hash: hash, isKey: { same(Int($0), key, words) }) { return found }
                 add(key, name: other.names[k], hash: hash)
                 return latest
@@ -82,14 +81,15 @@ package struct PersonNames: Sendable {
         }
     }
 
-    /// Calls `body` with the bytes of person `k`'s key.
-    private func withKey<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// Calls `body` with the bytes of person `k`'s key and its words as a lookup packs them
+    /// (``Packed/init(_:)``: a long key only marked long).
+    private func withKey<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>, Packed) -> R) -> R {
         let words = Packed(first: packed[2 * k], second: packed[2 * k + 1])
         if words.isLong {
-            return long.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[words.longRange])) }
+            return long.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[words.longRange]), Packed.long) }
         }
         return withUnsafeBytes(of: (words.first.littleEndian, words.second.littleEndian)) { raw in
-            body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: words.count))
+            body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: words.count), words)
         }
     }
 
@@ -158,7 +158,7 @@ private struct Packed {
     /// longer than 15 bytes is only marked long.
     @inline(__always) init(_ key: UnsafeBufferPointer<UInt8>) {
         let n = key.count
-        guard n <= 15 else { (first, second) = (0, 0xFF << 56); return }
+        guard n <= 15 else { self = .long; return }
         guard n > 0, let base = key.baseAddress else { (first, second) = (0, 0); return }
         let raw = UnsafeRawPointer(base)
         if n >= 8 {
@@ -180,6 +180,9 @@ private struct Packed {
             second = UInt64(n) << 56
         }
     }
+
+    /// A long key's words for a lookup: marked long, its bytes compared where they lie.
+    static var long: Packed { Packed(first: 0, second: 0xFF << 56) }
 
     /// The words of a long key whose bytes start at `offset` in `PersonNames.long`.
     init(longAt offset: Int, count: Int) {
