@@ -18,7 +18,8 @@ extension PersonState {
     /// (`Rules/Clock.swift`).
     public mutating func apply(_ event: Event, under parameters: Parameters) -> Outcome {
         var findings: [Finding] = []
-        if let routine = Routine(event.kind), applyRoutine(routine, on: event.date, under: parameters, into: &findings) {
+        if let routine = Routine(event.kind),
+           applyRoutine(routine, on: event.date, under: parameters, rules: parameters.rules.table, into: &findings) {
             return Outcome(findings: findings, transition: nil)
         }
         let rules = parameters.rules.table
@@ -145,9 +146,8 @@ extension PersonState {
     /// the event needs the full path (after the closure, it is reported there). The replay's
     /// loop (`Machinery/ReplayLoop.swift`) calls it with the values read where the event lies.
     package mutating func applyRoutine(_ routine: Routine, on date: CivilDate, under parameters: Parameters,
-                               into findings: inout [Finding]) -> Bool {
+                                       rules: RuleTable, into findings: inout [Finding]) -> Bool {
         guard !isClosedRight else { return false }
-        let rules = parameters.rules.table
         guard !rules.reacts(to: routine.type) else { return false }
         judgeFixedDeadlines(before: date, under: parameters, rules: rules, into: &findings)
         record(routine, on: date)

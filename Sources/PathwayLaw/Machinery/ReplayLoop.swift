@@ -14,6 +14,9 @@ extension Replay {
                                                       parameters: Parameters, state: inout PersonState,
                                                       findings: inout [Finding], replayed: inout Int) {
         let person = state.person
+        // The rules' table, taken once: taken at each activity, its count of references was
+        // written by both threads a million times at 10^6 events, the one memory they share.
+        let rules = parameters.rules.table
         ids.withUnsafeBufferPointer { ids in records.withUnsafeBufferPointer { records in
             let count = order?.count ?? records.count
             /// The `k`th record replayed, where it lies.
@@ -30,7 +33,7 @@ extension Replay {
                 guard record.pointee.date <= asOf else { continue }
                 replayed += 1
                 if let routine = PersonState.Routine(record.pointee.kind),
-                   state.applyRoutine(routine, on: record.pointee.date, under: parameters, into: &findings) { continue }
+                   state.applyRoutine(routine, on: record.pointee.date, under: parameters, rules: rules, into: &findings) { continue }
                 let outcome = record.pointee.withEvent(of: person, ids: ids) { state.apply($0, under: parameters) }
                 if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
             }
