@@ -17,12 +17,17 @@ extension PersonState {
     /// ended; the clocks of the deadline rules run here without knowing which rule owns them
     /// (`Rules/Clock.swift`).
     public mutating func apply(_ event: Event, under parameters: Parameters) -> Outcome {
+        apply(event, under: parameters, rules: parameters.rules.table)
+    }
+
+    /// The same, with the rules' table of `parameters` taken by the caller (the replay's loop
+    /// takes it once a person: both threads wrote its count of references at every event).
+    package mutating func apply(_ event: Event, under parameters: Parameters, rules: RuleTable) -> Outcome {
         var findings: [Finding] = []
         if let routine = Routine(event.kind),
-           applyRoutine(routine, on: event.date, under: parameters, rules: parameters.rules.table, into: &findings) {
+           applyRoutine(routine, on: event.date, under: parameters, rules: rules, into: &findings) {
             return Outcome(findings: findings, transition: nil)
         }
-        let rules = parameters.rules.table
         let before = status(on: event.date)
         judgeFixedDeadlines(before: event.date, under: parameters, rules: rules, into: &findings)
 
@@ -35,7 +40,7 @@ extension PersonState {
         let rightWasOpen = isOpen
         let rightWasNever: Bool = if case .never = right { true } else { false }
         // The clocks whose step the event is, ended before it changes the state.
-        completeClocks(by: event, under: parameters, into: &findings)
+        completeClocks(by: event, under: parameters, rules: rules, into: &findings)
 
         switch event.kind {
         case .rightOpened(let opening):
@@ -360,9 +365,8 @@ extension PersonState {
     /// Ends the running clock of each rule whose step `event` is, on time or late, and returns
     /// their records.
     @discardableResult
-    private mutating func completeClocks(by event: Event, under parameters: Parameters,
+    private mutating func completeClocks(by event: Event, under parameters: Parameters, rules: RuleTable,
                                          into findings: inout [Finding]) -> [DeadlineRecord] {
-        let rules = parameters.rules.table
         let clocks = rules.completedBy(event.type), asked = rules.completing(event.type)
         guard !clocks.isEmpty || !asked.isEmpty else { return [] }
         var completed: [DeadlineRecord] = []
