@@ -45,6 +45,45 @@ struct PathwayStateTests {
         #expect(state.registrationToContractDays == [74])
     }
 
+    @Test("the replay's loop, which skips the transitions, leaves the same state and findings")
+    func withoutTransitions() {
+        let p = Parameters.law
+        let events: [(EventKind, String)] = [
+            (.registered(category: nil), "2025-03-03"),
+            (.rightOpened(RightOpening(monthlyAmount: Cents(64652))), "2025-03-03"),
+            (.orientationDecided(OrientationDecision(dominante: .emploi, organisme: .franceTravail, notified: date("2025-04-30"))), "2025-04-29"),
+            (.activity(hours: Hours(7), category: .training), "2025-05-02"),
+            (.contractSigned(ContractTerms(weeklyHours: Hours(15))), "2025-06-16"),
+            (.failingRecorded(failing: .obligationBreach, legitimateReason: false), "2025-07-01"),
+            (.sanctionNotice(SanctionTerms()), "2025-07-02"),
+            (.dutiesChanged(subjectToDuties: false), "2025-08-01"),
+            (.rightClosed(reason: .employment), "2025-09-01"),
+            (.appointment(purpose: .accompaniment, status: .attended), "2025-09-02"),
+        ]
+        var tracked = PersonState(person: "P1"), untracked = PersonState(person: "P1")
+        var transitions = 0
+        for (k, (kind, day)) in events.enumerated() {
+            let e = event(kind, day, "e\(k)")
+            let a = tracked.apply(e, under: p)
+            let b = untracked.apply(e, under: p, rules: p.rules.table, transition: false)
+            #expect(a.findings == b.findings, "event \(k)")
+            #expect(b.transition == nil)
+            if a.transition != nil { transitions += 1 }
+            #expect(tracked.status(on: date(day)) == untracked.status(on: date(day)), "event \(k)")
+        }
+        #expect(transitions >= 4) // the walk does change the status, and the loop only skips saying so
+        let asOf = date("2025-12-31")
+        let (a, b) = (Replay.report(of: tracked, findings: [], replayed: 0, afterAsOf: 0, asOf: asOf, parameters: p).report,
+                      Replay.report(of: untracked, findings: [], replayed: 0, afterAsOf: 0, asOf: asOf, parameters: p).report)
+        #expect(a.findings == b.findings)
+        #expect(a.status == b.status)
+        #expect(a.records == b.records)
+        #expect(a.sanctions == b.sanctions)
+        #expect(a.deadlines == b.deadlines)
+        #expect(a.newEntrants.map(\.entry) == b.newEntrants.map(\.entry))
+        #expect(!a.newEntrants.isEmpty)
+    }
+
     @Test("a contract past its planned end is no longer in force")
     func contractEnds() {
         var s = TestLog.entrant(opened: "2025-01-06")

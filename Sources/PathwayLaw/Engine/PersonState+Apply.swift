@@ -22,13 +22,17 @@ extension PersonState {
 
     /// The same, with the rules' table of `parameters` taken by the caller (the replay's loop
     /// takes it once a person: both threads wrote its count of references at every event).
-    package mutating func apply(_ event: Event, under parameters: Parameters, rules: RuleTable) -> Outcome {
+    /// With `transition` false, the status before and after the event is not worked out and
+    /// the outcome has no transition (the replay's loop keeps the findings only: 230
+    /// instructions each time, twice an event other than an activity or an appointment).
+    package mutating func apply(_ event: Event, under parameters: Parameters, rules: RuleTable,
+                                transition: Bool = true) -> Outcome {
         var findings: [Finding] = []
         if let routine = Routine(event.kind),
            applyRoutine(routine, on: event.date, under: parameters, rules: rules, into: &findings) {
             return Outcome(findings: findings, transition: nil)
         }
-        let before = status(on: event.date)
+        let before = transition ? status(on: event.date) : .noRight
         judgeFixedDeadlines(before: event.date, under: parameters, rules: rules, into: &findings)
 
         if isClosedRight && event.type != .rightOpened {
@@ -119,6 +123,7 @@ extension PersonState {
         }
 
         trackFollowUp(event, rightWasOpen: rightWasOpen, rightWasNever: rightWasNever, under: parameters)
+        guard transition else { return Outcome(findings: findings, transition: nil) }
         let after = status(on: event.date)
         return Outcome(findings: findings, transition: before == after ? nil : .init(from: before, to: after))
     }

@@ -34,7 +34,7 @@ extension Replay {
                 replayed += 1
                 if let routine = PersonState.Routine(record.pointee.kind),
                    state.applyRoutine(routine, on: record.pointee.date, under: parameters, rules: rules, into: &findings) { continue }
-                let outcome = record.pointee.withEvent(of: person, ids: ids) { state.apply($0, under: parameters, rules: rules) }
+                let outcome = record.pointee.withEvent(of: person, ids: ids) { state.apply($0, under: parameters, rules: rules, transition: false) }
                 if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
             }
         } }
