@@ -32,7 +32,7 @@ extension PersonState {
            applyRoutine(routine, on: event.date, under: parameters, rules: rules, into: &findings) {
             return Outcome(findings: findings, transition: nil)
         }
-        let before = transition ? status(on: event.date) : .noRight
+        let before = transition ? status(on: event.date) : nil
         judgeFixedDeadlines(before: event.date, under: parameters, rules: rules, into: &findings)
 
         if isClosedRight && event.type != .rightOpened {
@@ -123,7 +123,7 @@ extension PersonState {
         }
 
         trackFollowUp(event, rightWasOpen: rightWasOpen, rightWasNever: rightWasNever, under: parameters)
-        guard transition else { return Outcome(findings: findings, transition: nil) }
+        guard let before else { return Outcome(findings: findings, transition: nil) }
         let after = status(on: event.date)
         return Outcome(findings: findings, transition: before == after ? nil : .init(from: before, to: after))
     }

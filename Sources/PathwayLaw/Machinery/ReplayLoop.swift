@@ -15,7 +15,8 @@ extension Replay {
                                                       findings: inout [Finding], replayed: inout Int) {
         let person = state.person
         // The rules' table, taken once: taken at each activity, its count of references was
-        // written by both threads a million times at 10^6 events, the one memory they share.
+        // written by both threads 1.24 million times at 10^6 events, more than any other object
+        // they share (`scripts/shared-refcounts`).
         let rules = parameters.rules.table
         ids.withUnsafeBufferPointer { ids in records.withUnsafeBufferPointer { records in
             let count = order?.count ?? records.count
