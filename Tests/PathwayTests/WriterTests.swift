@@ -58,6 +58,70 @@ struct WriterTests {
         }
     }
 
+    /// The key of the member holding string `k`: `k`, then `k` times `y` (no escape: a key given
+    /// as bytes needs none).
+    static func key(_ k: Int) -> String { "k" + String(repeating: "y", count: k) }
+
+    /// A reference written a byte at a time: an object per level, down to `depth`, each holding
+    /// a member for each string, then the next level.
+    static func reference(_ strings: [String], depth: Int, level: Int = 0, pretty: Bool) -> String {
+        func indent(_ n: Int) -> String { pretty ? "\n" + String(repeating: "  ", count: n) : "" }
+        func quoted(_ s: String) -> String {
+            "\"" + s.unicodeScalars.map { c -> String in
+                switch c {
+                case "\"": return "\\\""
+                case "\\": return "\\\\"
+                case "\n": return "\\n"
+                default: return String(c)
+                }
+            }.joined() + "\""
+        }
+        var members = strings.indices.map { k in indent(level + 1) + quoted(key(k)) + (pretty ? ": " : ":") + quoted(strings[k]) }
+        if level < depth {
+            members.append(indent(level + 1) + quoted("next") + (pretty ? ": " : ":")
+                           + reference(strings, depth: depth, level: level + 1, pretty: pretty))
+        }
+        return "{" + members.joined(separator: ",") + indent(level) + "}"
+    }
+
+    @Test("keys, strings and indentation written a word at a time: a byte-by-byte reference's bytes, at every length and depth")
+    func wordWrites() {
+        // Lengths around the copies' words (4, 8, 16, 32 bytes), escapes at both ends, non-ASCII.
+        let strings = (0...41).map { String(repeating: "x", count: $0) } + ["\"", "a\\", "\nz", "é", "€uros", "0123456789abcdef0123456789abcdef\""]
+        for pretty in [true, false] {
+            for depth in [0, 1, 3, 4, 5, 8, 13] {
+                // The smallest buffer: it grows at many of the writes.
+                var w = JSONWriter(capacity: 1, pretty: pretty)
+                func level(_ w: inout JSONWriter, _ k: Int) {
+                    w.object { w in
+                        for (k, s) in strings.enumerated() { w.field(named: Array(Self.key(k).utf8)) { $0.string(s) } }
+                        if k < depth { w.field("next") { level(&$0, k + 1) } }
+                    }
+                }
+                level(&w, 0)
+                #expect(String(decoding: w.bytes, as: UTF8.self) == Self.reference(strings, depth: depth, pretty: pretty),
+                        "pretty \(pretty), depth \(depth)")
+            }
+        }
+    }
+
+    @Test("short copies: every length from 0 to 40 bytes, at every offset, touching nothing beyond")
+    func shortCopies() {
+        let source = (0..<64).map { UInt8($0 + 1) }
+        for count in 0...40 {
+            for offset in 0..<8 {
+                var target = [UInt8](repeating: 0xEE, count: 64)
+                source.withUnsafeBufferPointer { from in
+                    target.withUnsafeMutableBufferPointer { to in
+                        ShortBytes.copy(from.baseAddress! + offset, to: to.baseAddress! + 8, count: count)
+                    }
+                }
+                #expect(Array(target[8..<(8 + count)]) == Array(source[offset..<(offset + count)]), "count \(count), offset \(offset)")
+                #expect(target[..<8].allSatisfy { $0 == 0xEE } && target[(8 + count)...].allSatisfy { $0 == 0xEE }, "count \(count)")
+            }
+        }
+    }
+
     @Test("parts concatenated on several threads equal flatMap", arguments: [1, 2, 3, 7])
     func concatenation(jobs: Int) {
         for count in [0, 1, 5, 4_097, 20_000] {

@@ -77,4 +77,25 @@ package enum ShortBytes {
         for i in 0..<count where a[i] != b[i] { return false }
         return true
     }
+
+    /// Copies `count` bytes from `source` to `target` (not overlapping) the same way: words,
+    /// the last one overlapping the one before, with no call to `memcpy` (a key's name, an id,
+    /// a date: the call and its dispatch on the size cost more than the copy).
+    @inline(__always) package static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        let (x, y) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(target))
+        if count >= 8 {
+            var i = 0
+            while i + 8 < count {
+                y.storeBytes(of: x.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            y.storeBytes(of: x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            let (first, last) = (x.loadUnaligned(as: UInt32.self), x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            y.storeBytes(of: first, as: UInt32.self)
+            y.storeBytes(of: last, toByteOffset: count - 4, as: UInt32.self)
+        } else {
+            for i in 0..<count { target[i] = source[i] }
+        }
+    }
 }

@@ -50,11 +50,33 @@ package struct JSONWriter: ~Copyable {
     /// bytes to follow are reserved with them.
     @inline(__always) private mutating func lineBreak(comma: Bool, reserving more: Int = 0) {
         let spaces = pretty ? 2 * depth : 0
-        reserve(2 + spaces + more)
-        if comma { buffer.store(UInt8(ascii: ",")) }
-        guard pretty else { return }
-        buffer.store(0x0A)
-        buffer.store(repeating: 0x20, count: spaces)
+        reserve(2 + spaces + JSONWriter.slack + more)
+        let pretty = pretty
+        buffer.store { out in JSONWriter.lineBreak(at: out, comma: comma, pretty: pretty, spaces: spaces) }
+    }
+
+    /// Bytes reserved beyond those written, for the indentation's word-wide stores.
+    @inline(__always) private static var slack: Int { 8 }
+
+    /// Writes the comma, new line and indentation of ``lineBreak(comma:reserving:)`` at `out`,
+    /// with ``slack`` bytes of room beyond them, and returns how many it wrote. Through one
+    /// pointer, the indentation eight spaces at a time: stored byte by byte through the buffer,
+    /// each byte reloaded the buffer's count (a byte's store may write any memory), and the
+    /// spaces went through `memset`.
+    @inline(__always) private static func lineBreak(at out: UnsafeMutablePointer<UInt8>, comma: Bool, pretty: Bool,
+                                                     spaces: Int) -> Int {
+        var p = out
+        if comma { p.pointee = UInt8(ascii: ","); p += 1 }
+        guard pretty else { return p - out }
+        p.pointee = 0x0A
+        p += 1
+        let raw = UnsafeMutableRawPointer(p)
+        var i = 0
+        while i < spaces {
+            raw.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        return p + spaces - out
     }
 
     private mutating func open(_ byte: UInt8) {
@@ -77,14 +99,29 @@ package struct JSONWriter: ~Copyable {
         key.withUTF8Buffer { self.key(utf8: $0) }
     }
 
-    /// The same, from the key's bytes, which need no escape.
+    /// The same, from the key's bytes, which need no escape: the separator, the quoted name and
+    /// the colon written through one pointer (``lineBreak(at:comma:pretty:spaces:)``).
     @inline(__always) private mutating func key(utf8 name: UnsafeBufferPointer<UInt8>) {
-        separator(reserving: name.count + 4)
-        buffer.store(UInt8(ascii: "\""))
-        buffer.store(name)
-        buffer.store(UInt8(ascii: "\""))
-        buffer.store(UInt8(ascii: ":"))
-        if pretty { buffer.store(0x20) }
+        let inside = open > 0
+        let comma = inside && hasElement & 1 != 0
+        if inside { hasElement |= 1 }
+        let spaces = inside && pretty ? 2 * depth : 0
+        let count = name.count
+        reserve(2 + spaces + JSONWriter.slack + count + 4)
+        let pretty = pretty
+        buffer.store { out in
+            var p = out
+            if inside { p += JSONWriter.lineBreak(at: p, comma: comma, pretty: pretty, spaces: spaces) }
+            p.pointee = UInt8(ascii: "\"")
+            p += 1
+            if let source = name.baseAddress { ShortBytes.copy(source, to: p, count: count) }
+            p += count
+            p[0] = UInt8(ascii: "\"")
+            p[1] = UInt8(ascii: ":")
+            p += 2
+            if pretty { p.pointee = 0x20; p += 1 }
+            return p - out
+        }
     }
 
     private mutating func colon() {
@@ -113,25 +150,39 @@ package struct JSONWriter: ~Copyable {
 
     /// A string given as its UTF-8 bytes, escaped as JSON requires.
     package mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        reserve(utf8.count + 2)
-        buffer.store(UInt8(ascii: "\""))
-        if !JSONWriter.needsEscape(utf8) {
-            append(utf8)
-        } else {
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                case 0..<0x20:
-                    let hex: StaticString = "0123456789abcdef"
-                    append("\\u00")
-                    put(hex.utf8Start[Int(byte >> 4)])
-                    put(hex.utf8Start[Int(byte & 0xF)])
-                default: put(byte)
+        let count = utf8.count
+        reserve(count + 2)
+        guard JSONWriter.needsEscape(utf8) else {
+            // Quotes and bytes through one pointer; a short string (an id, a code) copied
+            // without a call to `memcpy`.
+            buffer.store { out in
+                out.pointee = UInt8(ascii: "\"")
+                if let source = utf8.baseAddress {
+                    if count <= 32 {
+                        ShortBytes.copy(source, to: out + 1, count: count)
+                    } else {
+                        (out + 1).initialize(from: source, count: count)
+                    }
                 }
+                out[count + 1] = UInt8(ascii: "\"")
+                return count + 2
+            }
+            return
+        }
+        buffer.store(UInt8(ascii: "\""))
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0..<0x20:
+                let hex: StaticString = "0123456789abcdef"
+                append("\\u00")
+                put(hex.utf8Start[Int(byte >> 4)])
+                put(hex.utf8Start[Int(byte & 0xF)])
+            default: put(byte)
             }
         }
         put(UInt8(ascii: "\""))
