@@ -21,16 +21,16 @@ package struct ChartTally: Sendable {
         return "\(month / 12)-\(m < 10 ? "0" : "")\(m)"
     }
 
-    mutating func add(_ person: PersonReport) {
+    mutating func add(_ person: Lent<PersonReport>) {
         let orientation = RuleSet.law.table.rule(for: .orientation)
-        for r in person.records where r.deadline.rule == orientation && (r.status == .onTime || r.status == .late || r.status == .missing) {
+        for r in person.value.records where r.deadline.rule == orientation && (r.status == .onTime || r.status == .late || r.status == .missing) {
             let key = Self.month(r.deadline.start)
             var cell = orientationByMonth[key] ?? [0, 0]
             cell[1] += 1
             if r.status == .onTime { cell[0] += 1 }
             orientationByMonth[key] = cell
         }
-        for s in person.sanctions {
+        for s in person.value.sanctions {
             let key = Self.month(s.record.date)
             var cell = sanctionsByMonth[key] ?? [0, 0, 0, 0]
             cell[0] += 1

@@ -82,11 +82,10 @@ public struct Indicators: Sendable {
         let shares = max(1, min(jobs, people.count / max(1, minimumShare)))
         let parts = Parallel.map(count: shares, jobs: shares) { k -> Tally in
             var tally = Tally(newEntrantTargetDays: newEntrantTargetDays)
-            // Each report is copied as it is handed to `add` (25 references counted), whatever
-            // the loop: the compiler cannot prove that `add`, which fills dictionaries, leaves the
-            // array alone (`objdump -dl`, 2026-12-07; a helper that lent the elements through a
-            // buffer copied them all the same).
-            for i in (people.count * k / shares)..<(people.count * (k + 1) / shares) { tally.add(people[i]) }
+            // Each report lent where it lies: handed to `add` as a value, even from a buffer, it
+            // was copied first (25 references counted), the compiler unable to prove that `add`,
+            // which fills dictionaries, leaves the array alone (`objdump -dl`, 2026-12-07).
+            Lent.forEach(in: people, (people.count * k / shares)..<(people.count * (k + 1) / shares)) { tally.add($0) }
             return tally
         }
         var tally = Tally(newEntrantTargetDays: newEntrantTargetDays)
@@ -117,19 +116,26 @@ public struct Indicators: Sendable {
 
         /// Counts one person, with the findings of their report.
         public mutating func add(_ person: PersonReport) {
-            for record in person.records { deadlines[record.deadline.rule, default: DeadlineCounts.Tally()].add(record) }
-            states[person.status, default: 0] += 1
-            if let orientation = person.state.orientation {
+            Lent.lending(person) { add($0) }
+        }
+
+        /// The same, the report read where it lies, field by field: a report handed over as a
+        /// value is copied first by a caller that reads it from an array (its 25 references
+        /// counted), and `let s = person.state` copied the state again.
+        package mutating func add(_ person: Lent<PersonReport>) {
+            for record in person.value.records { deadlines[record.deadline.rule, default: DeadlineCounts.Tally()].add(record) }
+            states[person.value.status, default: 0] += 1
+            if let orientation = person.value.state.orientation {
                 byDominante[orientation.decision.dominante, default: 0] += 1
                 byOrganisme[orientation.decision.organisme, default: 0] += 1
             }
-            reorientations += person.state.reorientations
-            for days in person.state.registrationToContractDays { registrationToContract.add(days) }
-            sanctions.add(person.sanctions)
+            reorientations += person.value.state.reorientations
+            for days in person.value.state.registrationToContractDays { registrationToContract.add(days) }
+            sanctions.add(person.value.sanctions)
             intensity.add(person)
-            if person.state.dutiesUnknown { dutiesUnknown += 1 }
-            for (entry, status) in person.newEntrants { newEntrants.add(entry, status) }
-            for finding in person.findings {
+            if person.value.state.dutiesUnknown { dutiesUnknown += 1 }
+            for (entry, status) in person.value.newEntrants { newEntrants.add(entry, status) }
+            for finding in person.value.findings {
                 findingsBySeverity[finding.severity, default: 0] += 1
                 findingsByRule[finding.rule, default: 0] += 1
             }
@@ -288,32 +294,36 @@ public struct IntensityCounts: Sendable, Equatable {
     private static let minimum = Parameters.law.minimumWeeklyHours.latest
 
     package mutating func add(_ person: PersonReport) {
+        Lent.lending(person) { add($0) }
+    }
+
+    /// The same, the report read where it lies (``Indicators/Tally/add(_:)-(Lent<PersonReport>)``).
+    package mutating func add(_ person: Lent<PersonReport>) {
         let minimum = IntensityCounts.minimum
-        let s = person.state
-        contracts += s.contractTerms.count
-        for terms in s.contractTerms {
+        contracts += person.value.state.contractTerms.count
+        for terms in person.value.state.contractTerms {
             if let hours = terms.weeklyHours {
                 if hours >= minimum { contractsAtLeastMinimum += 1 }
             } else {
                 contractsWithoutHours += 1
             }
         }
-        if let latest = s.contract {
+        if let latest = person.value.state.contract {
             peopleWithContract += 1
             if let reason = latest.terms.reductionReason {
                 peopleWithReduction += 1
                 reductionsByReason[reason, default: 0] += 1
             }
         }
-        if let dominante = s.orientation?.decision.dominante, person.intensity.daysUnderContract > 0 {
-            hoursByDominante[dominante, default: 0] += person.intensity.hoursDone.hundredths
-            plannedByDominante[dominante, default: 0] += person.intensity.hoursPlanned.hundredths
-            daysByDominante[dominante, default: 0] += person.intensity.daysUnderContract
+        if let dominante = person.value.state.orientation?.decision.dominante, person.value.intensity.daysUnderContract > 0 {
+            hoursByDominante[dominante, default: 0] += person.value.intensity.hoursDone.hundredths
+            plannedByDominante[dominante, default: 0] += person.value.intensity.hoursPlanned.hundredths
+            daysByDominante[dominante, default: 0] += person.value.intensity.daysUnderContract
         }
-        byCategory += person.intensity.byCategory
-        if !person.intensity.episodes.isEmpty { peopleShort += 1 }
-        if !person.intensity.measured && s.contract != nil { peopleNotMeasured += 1 }
-        appointments += s.appointments
+        byCategory += person.value.intensity.byCategory
+        if !person.value.intensity.episodes.isEmpty { peopleShort += 1 }
+        if !person.value.intensity.measured && person.value.state.contract != nil { peopleNotMeasured += 1 }
+        appointments += person.value.state.appointments
     }
 
     package mutating func merge(_ other: IntensityCounts) {

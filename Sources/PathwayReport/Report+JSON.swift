@@ -171,35 +171,68 @@ extension Report {
 
 extension Finding {
     package func write(to w: inout JSONWriter) {
+        Lent.lending(self) { Finding.write($0, to: &w) }
+    }
+
+    /// The same, the finding read where it lies (in the report's array), field by field: handed
+    /// over whole, even from where it lies, it was copied first (its strings retained).
+    package static func write(_ finding: Lent<Finding>, to w: inout JSONWriter) {
         w.object { w in
+            let rule = finding.value.rule
             w.field("rule", string: rule.rawValue)
-            w.field("severity", string: severity.rawValue)
-            w.field("person", string: person)
-            w.field("date", date: date)
-            if isDeadline {
-                w.field("due", date: due)
-                w.field("done", date: done)
+            w.field("severity", string: finding.value.severity.rawValue)
+            w.field("person", string: finding.value.person)
+            w.field("date", date: finding.value.date)
+            if finding.value.due != nil {
+                w.field("due", date: finding.value.due)
+                w.field("done", date: finding.value.done)
             }
-            w.field("event", string: event)
+            w.field("event", string: finding.value.event)
             let basis = RuleRegistry.basis(of: rule)
             w.field("article", string: basis?.citations ?? "")
             w.field("confidence", string: (basis?.confidence ?? .interpretation).rawValue)
-            w.field("message") { w in text.withUTF8 { w.string(utf8: $0) } }
+            w.field("message") { w in finding.value.text.withUTF8 { w.string(utf8: $0) } }
         }
     }
 }
 
 extension PersonReport {
     package func write(to w: inout JSONWriter, asOf: CivilDate?) {
-        let s = state
+        Lent.lending(self) { LentReport($0).write(to: &w, asOf: asOf) }
+    }
+}
+
+/// A person's report read where it lies (``Lent``), for the JSON renderer: its fields are read
+/// one by one, the state and the intensity borrowed. Handed whole to a function, even from
+/// where it lies, the report was copied first, counting its 25 references, for each person.
+package struct LentReport {
+    private let lent: Lent<PersonReport>
+
+    package init(_ lent: Lent<PersonReport>) { self.lent = lent }
+
+    var state: PersonState { _read { yield lent.value.state } }
+    /// The report's state, lent in turn, for a function it is handed to.
+    var lentState: Lent<PersonState> { lent.field(at: LentReport.stateOffset, as: PersonState.self) }
+    private static let stateOffset = MemoryLayout<PersonReport>.offset(of: \PersonReport.state)!
+    /// The report's intensity, lent in turn (where it lies in the report).
+    var intensity: Lent<Intensity> { lent.field(at: LentReport.intensityOffset, as: Intensity.self) }
+    private static let intensityOffset = MemoryLayout<PersonReport>.offset(of: \PersonReport.intensity)!
+    var person: String { lent.value.state.person }
+    var status: PathwayStatus { lent.value.status }
+    var deadlines: [Deadline] { lent.value.deadlines }
+    var sanctions: [SanctionReport] { lent.value.sanctions }
+    var findingCount: Int { lent.value.findings.count }
+    var eventsReplayed: Int { lent.value.eventsReplayed }
+
+    package func write(to w: inout JSONWriter, asOf: CivilDate?) {
         w.object { w in
             w.field("person", string: person)
             w.field("state", string: status.rawValue)
-            w.field("dominante", string: s.orientation?.decision.dominante.rawValue)
-            w.field("organisme", string: s.orientation?.decision.organisme.rawValue)
-            w.field("decided_by", string: s.orientation?.decision.decidedBy.rawValue)
+            w.field("dominante", string: state.orientation?.decision.dominante.rawValue)
+            w.field("organisme", string: state.orientation?.decision.organisme.rawValue)
+            w.field("decided_by", string: state.orientation?.decision.decidedBy.rawValue)
             w.field("right") { w in
-                switch s.right {
+                switch state.right {
                 case .never:
                     w.null()
                 case .open(let since, _):
@@ -208,37 +241,37 @@ extension PersonReport {
                         w.field("opened", date: since)
                         w.field("closed", date: nil)
                         w.field("reason", string: nil)
-                        w.field("received", date: s.receivedOn)
+                        w.field("received", date: state.receivedOn)
                     }
                 case .closed(let on, let reason):
                     w.object { w in
                         w.field("status", string: "closed")
-                        w.field("opened", date: s.pathwayStart)
+                        w.field("opened", date: state.pathwayStart)
                         w.field("closed", date: on)
                         w.field("reason", string: reason.rawValue)
                     }
                 }
             }
-            w.field("transfer", bool: s.transferred)
-            w.field("subject_to_duties", bool: s.subjectToDuties)
-            w.field("household_size", int: s.householdSize)
-            w.field("single_parent_increase", bool: s.singleParentIncrease)
-            w.field("monthly_amount", euros: s.monthlyAmount)
-            w.field("registered", date: s.registeredOn)
-            w.field("oriented", date: s.orientation?.date)
-            w.field("notified", date: s.orientation?.notified)
-            w.field("orientations", int: s.orientationsInPathway)
-            w.field("reorientations", int: s.reorientations)
-            w.field("diagnostic", date: s.diagnosticOn)
+            w.field("transfer", bool: state.transferred)
+            w.field("subject_to_duties", bool: state.subjectToDuties)
+            w.field("household_size", int: state.householdSize)
+            w.field("single_parent_increase", bool: state.singleParentIncrease)
+            w.field("monthly_amount", euros: state.monthlyAmount)
+            w.field("registered", date: state.registeredOn)
+            w.field("oriented", date: state.orientation?.date)
+            w.field("notified", date: state.orientation?.notified)
+            w.field("orientations", int: state.orientationsInPathway)
+            w.field("reorientations", int: state.reorientations)
+            w.field("diagnostic", date: state.diagnosticOn)
             w.field("contract") { w in
-                guard let c = s.contract else { return w.null() }
+                guard let c = state.contract else { return w.null() }
                 w.object { w in
                     w.field("date", date: c.date)
                     w.field("event", string: c.event)
                     w.field("weekly_hours", hours: c.terms.weeklyHours)
                     w.field("reduction_reason", string: c.terms.reductionReason?.rawValue)
                     w.field("ends", date: c.terms.ends)
-                    w.field("since_orientation", bool: s.contractSinceOrientation)
+                    w.field("since_orientation", bool: state.contractSinceOrientation)
                     // The first signature of the pathway, and the latest update when the terms
                     // in force are not the signature's.
                     func terms(_ value: ContractInForce?, _ w: inout JSONWriter) {
@@ -249,8 +282,8 @@ extension PersonReport {
                             w.field("weekly_hours", hours: value.terms.weeklyHours)
                         }
                     }
-                    w.field("signed") { w in terms(s.signed, &w) }
-                    w.field("updated") { w in terms(s.signed?.event == c.event ? nil : c, &w) }
+                    w.field("signed") { w in terms(state.signed, &w) }
+                    w.field("updated") { w in terms(state.signed?.event == c.event ? nil : c, &w) }
                 }
             }
             w.field("deadlines", objects: deadlines) { d, w in
@@ -264,19 +297,21 @@ extension PersonReport {
             }
             w.field("sanctions") { w in
                 w.array { w in
-                    for (sanction, procedure) in Report.sanctionsWithProcedure(self) { w.element { sanction.write(to: &$0, procedure: procedure) } }
+                    for (sanction, procedure) in Report.sanctionsWithProcedure(sanctions, state: lentState) {
+                        w.element { sanction.write(to: &$0, procedure: procedure) }
+                    }
                 }
             }
-            w.field("intensity") { intensity.writeSummary(to: &$0) }
+            w.field("intensity") { Intensity.writeSummary(intensity, to: &$0) }
             w.field("appointments") { w in
                 w.object { w in
-                    w.field("attended", int: s.appointments.attended)
-                    w.field("missed", int: s.appointments.missed)
-                    w.field("excused", int: s.appointments.excused)
-                    w.field("no_show_rate", perMille: s.appointments.noShowPerMille)
+                    w.field("attended", int: state.appointments.attended)
+                    w.field("missed", int: state.appointments.missed)
+                    w.field("excused", int: state.appointments.excused)
+                    w.field("no_show_rate", perMille: state.appointments.noShowPerMille)
                 }
             }
-            w.field("findings", int: findings.count)
+            w.field("findings", int: findingCount)
             w.field("events", int: eventsReplayed)
         }
     }
@@ -374,9 +409,16 @@ extension Report {
 extension Intensity {
     /// The per-person summary of the JSON report (the weeks themselves are the library's).
     package func writeSummary(to w: inout JSONWriter) {
-        let totals = totals
+        Lent.lending(self) { Intensity.writeSummary($0, to: &w) }
+    }
+
+    /// The same, the intensity read where it lies (in its person's report): field by field, not
+    /// copied whole.
+    package static func writeSummary(_ intensity: Lent<Intensity>, to w: inout JSONWriter) {
+        let totals = intensity.value.totals
+        let weeksUnderContract = intensity.value.weeksUnderContract
         w.object { w in
-            w.field("measured", bool: measured)
+            w.field("measured", bool: intensity.value.measured)
             w.field("weeks_under_contract", int: weeksUnderContract)
             w.field("full_weeks", int: totals.fullWeeks)
             w.field("days_under_contract", int: totals.days)
@@ -387,13 +429,13 @@ extension Intensity {
             w.field("hours_by_category") { w in
                 w.object { w in
                     for (category, key) in zip(ActivityCategory.allCases, ActivityCategory.keys) {
-                        w.field(named: key) { $0.hours(byCategory[category]) }
+                        w.field(named: key) { $0.hours(intensity.value.byCategory[category]) }
                     }
                 }
             }
             w.field("shortfalls") { w in
                 w.array { w in
-                    for e in episodes {
+                    for e in intensity.value.episodes {
                         w.element { w in
                             w.object { w in
                                 w.field("first") { $0.week(e.first) }
