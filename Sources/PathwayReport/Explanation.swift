@@ -168,61 +168,69 @@ extension Explanation {
     /// The event in French: its kind and the facts that matter for the rules.
     public static func describe(_ event: Event) -> String {
         var text = FrenchWords.label(event.type)
-        var facts: [String] = []
+        // The facts appended as they come, in parentheses, separated by commas: no array of
+        // them joined afterwards (the JSON report describes every event of its hundred
+        // timelines, and the array and its join were most of the cost).
+        var facts = 0
+        func fact(_ words: String) {
+            text += facts == 0 ? " (" : ", "
+            text += words
+            facts += 1
+        }
         switch event.kind {
         case .rightOpened(let opening):
-            if opening.dutiesStated { facts.append(opening.subjectToDuties ? "soumis aux droits et devoirs" : "non soumis aux droits et devoirs") }
-            if opening.transfer { facts.append("transfert") }
-            if opening.datedFromApplication { facts.append("daté de la demande") }
+            if opening.dutiesStated { fact(opening.subjectToDuties ? "soumis aux droits et devoirs" : "non soumis aux droits et devoirs") }
+            if opening.transfer { fact("transfert") }
+            if opening.datedFromApplication { fact("daté de la demande") }
         case .dutiesChanged(let subject):
-            facts.append(subject ? "devient soumis aux droits et devoirs" : "n'est plus soumis aux droits et devoirs")
+            fact(subject ? "devient soumis aux droits et devoirs" : "n'est plus soumis aux droits et devoirs")
         case .rightClosed(let reason):
-            facts.append(FrenchWords.label(reason))
+            fact(FrenchWords.label(reason))
         case .orientationDecided(let decision):
-            facts.append("dominante \(dominante(decision.dominante))")
-            facts.append(FrenchWords.label(decision.organisme))
-            if let notified = decision.notified { facts.append("notifiée le \(notified)") }
+            fact("dominante \(dominante(decision.dominante))")
+            fact(FrenchWords.label(decision.organisme))
+            if let notified = decision.notified { fact("notifiée le \(notified)") }
         case .contractSigned(let terms), .contractUpdated(let terms):
-            if let hours = terms.weeklyHours { facts.append("\(hours) h par semaine") } else { facts.append("sans durée hebdomadaire") }
-            if let reason = terms.reductionReason { facts.append("motif de réduction : \(FrenchWords.reduction(reason))") }
-            if let ends = terms.ends { facts.append("jusqu'au \(ends)") }
+            if let hours = terms.weeklyHours { fact("\(hours) h par semaine") } else { fact("sans durée hebdomadaire") }
+            if let reason = terms.reductionReason { fact("motif de réduction : \(FrenchWords.reduction(reason))") }
+            if let ends = terms.ends { fact("jusqu'au \(ends)") }
         case .activity(let hours, let category):
-            facts.append("\(hours) h, \(FrenchWords.label(category))")
+            fact(hours.description + " h, " + FrenchWords.label(category))
         case .failingRecorded(let failing, let legitimate):
-            facts.append(FrenchWords.label(failing))
-            if legitimate { facts.append("motif légitime") }
+            fact(FrenchWords.label(failing))
+            if legitimate { fact("motif légitime") }
         case .sanctionDecided(let decision):
-            facts.append(decision.measure == .suspension ? "suspension" : "suppression")
-            if decision.percent > 0 { facts.append("\(decision.percent) %") }
-            if decision.months > 0 { facts.append(FrenchWords.months(decision.months)) }
-            if let starts = decision.starts { facts.append("à partir du \(starts)") }
-            if let notified = decision.notified { facts.append("notifiée le \(notified)") }
-            if decision.proposedByFranceTravail { facts.append("sur proposition de France Travail") }
+            fact(decision.measure == .suspension ? "suspension" : "suppression")
+            if decision.percent > 0 { fact("\(decision.percent) %") }
+            if decision.months > 0 { fact(FrenchWords.months(decision.months)) }
+            if let starts = decision.starts { fact("à partir du \(starts)") }
+            if let notified = decision.notified { fact("notifiée le \(notified)") }
+            if decision.proposedByFranceTravail { fact("sur proposition de France Travail") }
         case .sanctionNotice(let terms):
-            if let measure = terms.measure { facts.append(measure == .suspension ? "suspension" : "suppression") }
-            if let percent = terms.percent { facts.append("\(percent) %") }
-            if let months = terms.months { facts.append(FrenchWords.months(months)) }
+            if let measure = terms.measure { fact(measure == .suspension ? "suspension" : "suppression") }
+            if let percent = terms.percent { fact("\(percent) %") }
+            if let months = terms.months { fact(FrenchWords.months(months)) }
         case .appointment(let purpose, let status):
-            facts.append(FrenchWords.label(purpose))
-            facts.append(Report.appointmentStatus(status))
+            fact(FrenchWords.label(purpose))
+            fact(Report.appointmentStatus(status))
         case .appealFiled(let decision):
-            facts.append("contre la décision \(decision)")
+            fact("contre la décision \(decision)")
         case .appealReferred(let appeal), .appealOpinion(let appeal):
-            facts.append("recours \(appeal)")
+            fact("recours \(appeal)")
         case .appealDecided(let answer):
-            facts.append("recours \(answer.appeal)")
-            facts.append(Report.outcomeLabel(answer.outcome))
+            fact("recours \(answer.appeal)")
+            fact(Report.outcomeLabel(answer.outcome))
             if answer.outcome == .reformed {
-                if let measure = answer.measure { facts.append(measure == .suspension ? "suspension" : "suppression") }
-                if let percent = answer.percent { facts.append("\(percent) %") }
-                if let months = answer.months { facts.append(FrenchWords.months(months)) }
+                if let measure = answer.measure { fact(measure == .suspension ? "suspension" : "suppression") }
+                if let percent = answer.percent { fact("\(percent) %") }
+                if let months = answer.months { fact(FrenchWords.months(months)) }
             }
         case .paymentSuspended(let reason):
-            if let reason { facts.append("motif \(reason)") }
+            if let reason { fact("motif \(reason)") }
         default:
             break
         }
-        if !facts.isEmpty { text += " (" + facts.joined(separator: ", ") + ")" }
+        if facts > 0 { text += ")" }
         return text
     }
 
