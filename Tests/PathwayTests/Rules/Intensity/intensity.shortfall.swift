@@ -47,6 +47,23 @@ struct IntensityShortfallTests {
         #expect(members.first { $0.key == "message" }?.value == .string(text))
     }
 
+    /// The contract named is the one in force first in the episode's first week: an update on
+    /// that week's Monday is in force from its first day, one on the Tuesday is not (the day
+    /// before, of and after).
+    @Test("the finding names the contract in force on the first day of the episode's first week",
+          arguments: [("2025-05-04", "e6"), ("2025-05-05", "e6"), ("2025-05-06", "e5")])
+    func contractOfFirstWeek(_ updated: String, _ expected: String) {
+        // Signed on a Wednesday: its first week is partial, so the episode starts the next
+        // Monday, 2025-05-05 (W19).
+        var s = underContract("2025-04-30", extra: #","ends":"2025-06-01""#)
+        s.add("contract_updated", updated, #""weekly_hours":15,"ends":"2025-06-01""#)
+        weekly(&s, from: "2025-05-05", weeks: 4, hours: "10")
+        let f = s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-07-31")
+        #expect(f.count == 1)
+        #expect(f.first?.date == date("2025-05-05"))
+        #expect(f.first?.event == expected, "updated \(updated)")
+    }
+
     @Test("one finding per episode, with its first and last week")
     func episode() {
         var s = underContract("2025-05-05")
