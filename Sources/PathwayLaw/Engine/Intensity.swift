@@ -133,6 +133,17 @@ package struct WeekFigures: Sendable, Hashable {
     package var meetsPlan: Bool { done * 7 >= plannedSevenths }
 }
 
+/// A week's figures as ``PersonState/intensity(asOf:under:keepingWeeks:)`` gathers them.
+private struct WeekSlot {
+    var days = 0
+    /// In sevenths of a hundredth of an hour.
+    var planned = 0
+    /// In hundredths.
+    var done = 0
+    /// The segment whose contract was in force first in the week (-1: none).
+    var contract: Int32 = -1
+}
+
 /// Consecutive full weeks covered by evaluation windows whose average fell short of the plan.
 public struct ShortfallEpisode: Sendable, Hashable {
     public var first: ISOWeek
@@ -196,24 +207,23 @@ extension PersonState {
         } ?? 0
         let lastDay = segments[segments.count - 1].end.adding(days: -1)
         let span = (Int(lastDay.startOfISOWeek.dayNumber) - Int(firstMonday.dayNumber)) / 7 + 1
-        var days = [Int](repeating: 0, count: span)
-        var planned = [Int](repeating: 0, count: span)
-        // The segment whose contract was in force first in each week (-1: none), by index: an
-        // array of strings would be retained, released and destroyed element by element.
-        var contractOf = [Int32](repeating: -1, count: span)
+        // Each week's days under contract, plan, hours done, and the segment whose contract was
+        // in force first (-1: none, by index: an array of strings would be retained, released
+        // and destroyed element by element), in one array (four, one per figure, were four
+        // allocations a person).
+        var slots = [WeekSlot](repeating: WeekSlot(), count: span)
         for (number, segment) in segments.enumerated() {
             var monday = segment.start.startOfISOWeek
             while monday < segment.end {
                 let index = (Int(monday.dayNumber) - Int(firstMonday.dayNumber)) / 7
                 let from = max(monday, segment.start), to = min(monday.adding(days: 7), segment.end)
                 let count = to.days(since: from)
-                if days[index] == 0 { contractOf[index] = Int32(number) }
-                days[index] += count
-                planned[index] += count * segment.hours.hundredths
+                if slots[index].days == 0 { slots[index].contract = Int32(number) }
+                slots[index].days += count
+                slots[index].planned += count * segment.hours.hundredths
                 monday = monday.adding(days: 7)
             }
         }
-        var done = [Int](repeating: 0, count: span)
         var categories = [CategoryHours](repeating: CategoryHours(), count: keepingWeeks ? span : 0)
         var byCategory = CategoryHours()
         var s = 0
@@ -224,7 +234,7 @@ extension PersonState {
             // Weeks counted from a Monday, and the activity is not before it.
             let index = (Int(activity.date.dayNumber) - Int(firstMonday.dayNumber)) / 7
             guard index >= measuredFrom else { continue }
-            done[index] += activity.hours.hundredths
+            slots[index].done += activity.hours.hundredths
             if keepingWeeks { categories[index][activity.category] += activity.hours }
             byCategory[activity.category] += activity.hours
         }
@@ -232,9 +242,10 @@ extension PersonState {
         var contracts: [Int32] = []
         figures.reserveCapacity(span)
         contracts.reserveCapacity(span)
-        for index in measuredFrom..<max(measuredFrom, span) where days[index] > 0 {
-            figures.append(WeekFigures(index: index, days: days[index], plannedSevenths: planned[index], done: done[index]))
-            contracts.append(contractOf[index])
+        for index in measuredFrom..<max(measuredFrom, span) where slots[index].days > 0 {
+            let slot = slots[index]
+            figures.append(WeekFigures(index: index, days: slot.days, plannedSevenths: slot.planned, done: slot.done))
+            contracts.append(slot.contract)
         }
         // No window in force: no episode (the rule does not apply).
         let window = parameters.intensityWindowWeeks.value(on: asOf) ?? 0
