@@ -10,6 +10,9 @@
 // Mode 2 (SHARED_TYPE_OFFSET=hex offset of a type's metadata in the executable): the return
 // addresses of the retains of objects of that type, with their counts (resolved to functions
 // and lines by the script).
+// Mode 3 (SHARED_TYPE_NAME=a type's name as the runtime writes it, for a type made at run time:
+// `Swift._ContiguousArrayStorage<Swift.Int>`): the same, each metadata met named once by the
+// runtime and the answer kept.
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdatomic.h>
@@ -31,6 +34,9 @@ static __thread int thread_index = -1;
 static void *(*real_retain)(void *), *(*real_bridge_retain)(void *);
 static void (*real_release)(void *), (*real_bridge_release)(void *);
 static uintptr_t wanted_meta; // mode 2
+static const char *wanted_name; // mode 3
+#define METAS 4096
+static _Atomic uintptr_t meta_seen[METAS]; // mode 3: metadata met, with bit 0 set when it matches
 typedef struct { const char *data; size_t length; } type_name_t;
 static type_name_t (*type_name)(const void *, _Bool); // swift_getTypeName
 static uintptr_t executable_base;
@@ -56,6 +62,7 @@ static void init(void) {
     find_executable();
     const char *offset = getenv("SHARED_TYPE_OFFSET");
     if (offset) wanted_meta = executable_base + strtoul(offset, 0, 16);
+    wanted_name = getenv("SHARED_TYPE_NAME");
     table = calloc(SLOTS, sizeof(slot_t));
 }
 
@@ -72,6 +79,27 @@ static slot_t *slot_for(uintptr_t key) {
     return 0; // full: the operation goes uncounted
 }
 
+// Mode 3: whether `meta` is the type named SHARED_TYPE_NAME (named by the runtime on first sight).
+static int is_wanted(uintptr_t meta) {
+    uint64_t h = (meta * 0x9E3779B97F4A7C15ull) >> 52;
+    for (uint32_t probe = 0; probe < METAS; probe++, h++) {
+        _Atomic uintptr_t *entry = &meta_seen[h & (METAS - 1)];
+        uintptr_t current = atomic_load(entry);
+        if ((current & ~(uintptr_t)1) == meta) return current & 1;
+        if (current == 0) {
+            Dl_info info;
+            int match = 0;
+            if (type_name && dladdr((void *)meta, &info) && info.dli_fname) {
+                type_name_t n = type_name((const void *)meta, 1);
+                match = n.data && strlen(wanted_name) == n.length && memcmp(n.data, wanted_name, n.length) == 0;
+            }
+            atomic_store(entry, meta | (uintptr_t)match);
+            return match;
+        }
+    }
+    return 0;
+}
+
 static void note(void *object, int release, void *caller) {
     // A bridge object's spare bits (top byte, low three bits) masked; small strings and tagged
     // values are not addresses of user space.
@@ -81,10 +109,13 @@ static void note(void *object, int release, void *caller) {
     if (wanted_meta) {
         if (release || *(uintptr_t *)key != wanted_meta) return;
         key = (uintptr_t)caller;
+    } else if (wanted_name) {
+        if (release || !is_wanted(*(uintptr_t *)key)) return;
+        key = (uintptr_t)caller;
     }
     slot_t *s = slot_for(key);
     if (!s) return;
-    if (!wanted_meta && atomic_load(&s->meta) == 0) atomic_store(&s->meta, *(uintptr_t *)key);
+    if (!wanted_meta && !wanted_name && atomic_load(&s->meta) == 0) atomic_store(&s->meta, *(uintptr_t *)key);
     atomic_fetch_or(&s->threads, 1ull << (thread_index & 63));
     atomic_fetch_add(release ? &s->releases : &s->retains, 1);
 }
@@ -103,7 +134,7 @@ __attribute__((destructor)) static void report(void) {
     for (uint32_t i = 0; i < SLOTS; i++) {
         slot_t *s = &table[i];
         if (!s->key) continue;
-        if (wanted_meta) {
+        if (wanted_meta || wanted_name) {
             if ((long)s->retains >= minimum)
                 fprintf(out, "%lu 0x%lx\n", (unsigned long)s->retains, (unsigned long)(s->key - executable_base));
             continue;
