@@ -105,6 +105,27 @@ struct WriterTests {
         }
     }
 
+    @Test("each activity category's key in the JSON report is its raw value, the name the log uses")
+    func categoryKeys() {
+        for category in ActivityCategory.allCases {
+            #expect("\(category.key)" == category.rawValue)
+        }
+    }
+
+    @Test("a string is written as its UTF-8 bytes are: empty, small (kept inline), long, accented, to escape, rebuilt")
+    func stringsWritten() {
+        for text in ["", "court", "é€🙂", String(repeating: "long ", count: 20), "quote \" back \\"] {
+            var native = JSONWriter()
+            native.string(text)
+            var bytes = JSONWriter()
+            Array(text.utf8).withUnsafeBufferPointer { bytes.string(utf8: $0) }
+            #expect(native.bytes == bytes.bytes, "\(text)")
+            var lazy = JSONWriter()
+            lazy.string(String(text.reversed().reversed()))
+            #expect(lazy.bytes == bytes.bytes, "\(text)")
+        }
+    }
+
     @Test("short copies: every length from 0 to 40 bytes, at every offset, touching nothing beyond")
     func shortCopies() {
         let source = (0..<64).map { UInt8($0 + 1) }

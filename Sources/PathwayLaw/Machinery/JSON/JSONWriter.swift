@@ -144,6 +144,10 @@ package struct JSONWriter: ~Copyable {
     }
 
     package mutating func string(_ value: String) {
+        // Read where it lies (a native string's bytes are contiguous): a mutable copy for
+        // `withUTF8` counted a reference, on a string often shared by both threads (a rule's
+        // citations, in each of its findings).
+        if value.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) != nil { return }
         var value = value
         value.withUTF8 { string(utf8: $0) }
     }
