@@ -49,9 +49,6 @@ extension Replay {
         let names = events.names
         let (start, order) = layOut(events.personOf, people: names.count, jobs: jobs)
         let ranking = PersonNames.byteOrder(names)
-        // The events as the threads read them: a constant, where a variable was copied at each
-        // use by the closures, its arrays retained by both threads (let go below).
-        let lent = consume events
         var people: [PersonReport] = []
         if let asOf {
             people = Parallel.map(count: ranking.count, jobs: jobs) { k in
@@ -68,7 +65,7 @@ extension Replay {
                 }) {
                     mine.sort { (stored[Int($0)].date, stored[Int($0)].line) < (stored[Int($1)].date, stored[Int($1)].line) }
                 }
-                var report = person(names[p], events: lent, order: mine, asOf: asOf, parameters: parameters,
+                var report = person(names[p], events: events, order: mine, asOf: asOf, parameters: parameters,
                                     keepingWeeks: false)
                 if !unjudged.isEmpty { report.findings.removeAll { unjudged.contains($0.rule) } }
                 return report
@@ -79,10 +76,11 @@ extension Replay {
         let drawn = Report.mostSerious(people, limit: Report.drawnTimelines, jobs: jobs)
         let timelines = Parallel.map(count: drawn.count, jobs: jobs) { k in
             let (i, p) = (drawn[k], ranking[drawn[k]])
-            return Timeline(people[i], events: order[start[p]..<start[p + 1]].lazy.map { lent[Int($0)] }, asOf: asOf)
+            return Timeline(people[i], events: order[start[p]..<start[p + 1]].lazy.map { events[Int($0)] }, asOf: asOf)
         }
-        // The events replayed: let go.
-        _ = consume lent
+        // The events replayed: let go (`events` is a constant, consumed here: a variable, as it
+        // was, was copied at each use by the closures, its arrays retained by both threads).
+        _ = consume events
         stored = []
         // Read where they lie (`for person in people` would copy each report, retaining all it
         // holds).

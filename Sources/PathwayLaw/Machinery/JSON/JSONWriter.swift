@@ -37,12 +37,19 @@ package struct JSONWriter: ~Copyable {
         text.withUTF8Buffer { append($0) }
     }
 
+    /// Counts an element of the open container: whether a comma goes before it (it is not the
+    /// first); `nil` outside any container.
+    @inline(__always) private mutating func nextElement() -> Bool? {
+        guard open > 0 else { return nil }
+        let comma = hasElement & 1 != 0
+        hasElement |= 1
+        return comma
+    }
+
     /// Comma, new line and indentation before an element of the open container; `more` bytes
     /// to follow are reserved with them.
     @inline(__always) private mutating func separator(reserving more: Int = 0) {
-        guard open > 0 else { return reserve(more) }
-        let comma = hasElement & 1 != 0
-        hasElement |= 1
+        guard let comma = nextElement() else { return reserve(more) }
         lineBreak(comma: comma, reserving: more)
     }
 
@@ -102,16 +109,14 @@ package struct JSONWriter: ~Copyable {
     /// The same, from the key's bytes, which need no escape: the separator, the quoted name and
     /// the colon written through one pointer (``lineBreak(at:comma:pretty:spaces:)``).
     @inline(__always) private mutating func key(utf8 name: UnsafeBufferPointer<UInt8>) {
-        let inside = open > 0
-        let comma = inside && hasElement & 1 != 0
-        if inside { hasElement |= 1 }
-        let spaces = inside && pretty ? 2 * depth : 0
+        let comma = nextElement()
+        let spaces = comma != nil && pretty ? 2 * depth : 0
         let count = name.count
         reserve(2 + spaces + JSONWriter.slack + count + 4)
         let pretty = pretty
         buffer.store { out in
             var p = out
-            if inside { p += JSONWriter.lineBreak(at: p, comma: comma, pretty: pretty, spaces: spaces) }
+            if let comma { p += JSONWriter.lineBreak(at: p, comma: comma, pretty: pretty, spaces: spaces) }
             p.pointee = UInt8(ascii: "\"")
             p += 1
             if let source = name.baseAddress { ShortBytes.copy(source, to: p, count: count) }
@@ -411,8 +416,7 @@ package struct JSONWriter: ~Copyable {
     package mutating func openRun(count: Int) -> Bool {
         precondition(open > 0)
         guard count > 0 else { return false }
-        if hasElement & 1 != 0 { put(UInt8(ascii: ",")) }
-        hasElement |= 1
+        if nextElement() == true { put(UInt8(ascii: ",")) }
         return true
     }
 }
