@@ -1,6 +1,6 @@
 // The `replay` fuzz target: fuzzed bytes → the NDJSON reader (stream and parallel) → replay →
 // every report format; and each line through both paths of the line parser (the fast path for
-// compact lines, the general lexer). Compiled with the library's sources by scripts/fuzz; not
+// compact lines, the general lexer), and listed with and without the quick path. Compiled with the library's sources by scripts/fuzz; not
 // part of the package. Any trap, overflow, or disagreement between two readers is a crash.
 
 func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
@@ -55,6 +55,35 @@ func fuzzReplay(_ buffer: UnsafeBufferPointer<UInt8>) -> CInt {
             case (.failure(let a), .failure(let b)) where a == b: break
             default: fatalError("the fast path and the general lexer disagree")
             }
+        }
+    }
+    // The quick path of a log's list (activity and appointment lines) and the paths it stands
+    // before list every line alike: the same event or error, id bytes, person and sources.
+    var quick = EventLineParser()
+    var other = EventLineParser()
+    (quick.people, other.people, other.quickPath) = (PersonNames(), PersonNames(), false)
+    let quickIds = UnsafeMutablePointer<UInt8>.allocate(capacity: size + 1)
+    let otherIds = UnsafeMutablePointer<UInt8>.allocate(capacity: size + 1)
+    defer {
+        quickIds.deallocate()
+        otherIds.deallocate()
+    }
+    for line in bytes.split(separator: 0x0A).prefix(64) {
+        Array(line).withUnsafeBufferPointer { line in
+            switch (quick.listed(line, lineNumber: 1, ids: quickIds), other.listed(line, lineNumber: 1, ids: otherIds)) {
+            case (.listed(let a, let dateA, let countA), .listed(let b, let dateB, let countB))
+                where a == b && dateA == dateB && countA == countB
+                    && UnsafeBufferPointer(start: quickIds, count: countA).elementsEqual(UnsafeBufferPointer(start: otherIds, count: countB)):
+                break
+            case (.rejected(let a), .rejected(let b)) where a == b: break
+            case (.blank, .blank): break
+            default: fatalError("the quick path and the other paths list a line differently")
+            }
+        }
+        guard quick.people?.latest == other.people?.latest, quick.people?.names == other.people?.names,
+              quick.sources.withoutSource == other.sources.withoutSource, quick.sources.names == other.sources.names,
+              quick.sources.counts == other.sources.counts else {
+            fatalError("the quick path and the other paths count people or sources differently")
         }
     }
     // Every line is accounted for.

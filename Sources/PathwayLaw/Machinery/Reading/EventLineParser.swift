@@ -23,6 +23,9 @@ package struct EventLineParser {
     /// Whether compact lines are read by ``LineMembers/readCompact(_:fields:keys:following:)`` before the
     /// general lexer; tests turn it off to compare the two.
     package var compactPath = true
+    /// Whether a log's list reads the commonest lines by ``QuickLine`` first (tests turn it off
+    /// to compare).
+    package var quickPath = true
     /// The names of the fields, held here so that the hot path does not reach the static table
     /// through its lazy initialiser at every key.
     private let fields = Field.table
@@ -63,6 +66,20 @@ package struct EventLineParser {
     /// (room for the whole line is the caller's to give), and the person is known by number
     /// (`people.latest`, with ``people`` set). Never `.blank`.
     package mutating func listed(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, ids: UnsafeMutablePointer<UInt8>) -> LineParser.Listed {
+        if quickPath, people != nil {
+            if !isKnownUniquelyReferenced(&storage) { storage = SlotStorage() }
+            if let quick = QuickLine.read(line, fields: fields, keys: keys, following: storage.following, dates: storage.dates) {
+                // What ``FieldReader/listed(people:)`` and ``countSource(_:)`` do with the same
+                // line: its person numbered (named the first time), its id's bytes copied, its
+                // source counted.
+                if people!.number(quick.person) == nil {
+                    people!.add(quick.person, name: String(copyingUTF8: quick.person))
+                }
+                if let from = quick.id.baseAddress { ids.initialize(from: from, count: quick.id.count) }
+                if quick.source.isEmpty { sources.withoutSource += 1 } else { sources.add(quick.source) }
+                return .listed(quick.kind, quick.date, idBytes: quick.id.count)
+            }
+        }
         switch lexed(line, lineNumber: lineNumber) {
         case .rejected(let error):
             return .rejected(error)

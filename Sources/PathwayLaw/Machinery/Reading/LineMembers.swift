@@ -100,38 +100,11 @@ package struct LineMembers: JSONLexer.MemberSink {
             return nil
         }
         if n == 2 { return true }
-        let raw = UnsafeRawPointer(base)
         // The bytes of the strings, or-ed together: ASCII when no high bit is set.
         var high: UInt64 = 0
         var container = false
-        /// The closing quote of a string whose content starts at `start`; `nil` at an escape,
-        /// a control character or the end of the line. Sixteen bytes at a time, then eight, then
-        /// one.
         @inline(__always) func closingQuote(from start: Int) -> Int? {
-            var q = start
-            while q &+ 16 <= n {
-                let lanes = JSONLexer.specialLanes(raw, at: q)
-                high |= lanes.or
-                let found = JSONLexer.firstSpecial(lanes)
-                q &+= found
-                if found < 16 { return base[q] == UInt8(ascii: "\"") ? q : nil }
-            }
-            while q &+ 8 <= n {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self))
-                high |= word
-                let special = JSONLexer.specialBytes(word)
-                if special == 0 { q &+= 8; continue }
-                q &+= special.trailingZeroBitCount >> 3
-                return base[q] == UInt8(ascii: "\"") ? q : nil
-            }
-            while q < n {
-                let b = base[q]
-                high |= UInt64(b)
-                if b == UInt8(ascii: "\"") { return q }
-                if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
-                q &+= 1
-            }
-            return nil
+            LineMembers.closingQuote(base, count: n, from: start, high: &high)
         }
         /// The end of the digits from `q`, which may be `q` itself.
         @inline(__always) func digits(from q: Int) -> Int {
@@ -230,6 +203,39 @@ package struct LineMembers: JSONLexer.MemberSink {
             guard base[p] == UInt8(ascii: ",") else { return nil }
             p &+= 1
         }
+    }
+
+    /// The closing quote of a string whose content starts at `start`, in a line of `n` bytes
+    /// at `base`; `nil` at an escape, a control character or the end of the line. Sixteen bytes
+    /// at a time, then eight, then one; every byte scanned is or-ed into `high` (the line is
+    /// ASCII when no high bit is set in it).
+    @inline(__always) package static func closingQuote(_ base: UnsafePointer<UInt8>, count n: Int, from start: Int,
+                                                       high: inout UInt64) -> Int? {
+        let raw = UnsafeRawPointer(base)
+        var q = start
+        while q &+ 16 <= n {
+            let lanes = JSONLexer.specialLanes(raw, at: q)
+            high |= lanes.or
+            let found = JSONLexer.firstSpecial(lanes)
+            q &+= found
+            if found < 16 { return base[q] == UInt8(ascii: "\"") ? q : nil }
+        }
+        while q &+ 8 <= n {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self))
+            high |= word
+            let special = JSONLexer.specialBytes(word)
+            if special == 0 { q &+= 8; continue }
+            q &+= special.trailingZeroBitCount >> 3
+            return base[q] == UInt8(ascii: "\"") ? q : nil
+        }
+        while q < n {
+            let b = base[q]
+            high |= UInt64(b)
+            if b == UInt8(ascii: "\"") { return q }
+            if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
+            q &+= 1
+        }
+        return nil
     }
 
     /// The member of a known field, or `nil` when the line has none.

@@ -1,0 +1,208 @@
+import PathwayMachinery
+// The quickest reading of a line: the two commonest events (`activity`, `appointment`), read
+// straight from the bytes into what a log's list keeps.
+
+/// A line of one of the two commonest events, `activity` and `appointment` (nine lines in ten of
+/// a département's log: the hours of the weekly activity and the appointments), read in one
+/// pass from its bytes to its kind, its date and where its id, person and source lie: no member
+/// kept, no field looked up again.
+///
+/// It reads only lines whose reading cannot go wrong or differ: compact JSON (no white space),
+/// every byte ASCII, no escape, keys in any order but each once, only the fields of the line's
+/// type (`id`, `person`, `date`, `type`, `source` if given, then `hours` and `category` or
+/// `purpose` and `status`), strings of 1 to 128 characters, a real date, hours written as an
+/// integer or with one or two decimals, in the range the schema allows, and values the schema
+/// lists. Anything else, valid or not, it declines (`nil`, nothing kept, nothing counted), and
+/// the line is read by ``LineMembers/readCompact(_:fields:keys:following:)`` or the general
+/// lexer, which accept it or say why not. So a line it reads is one the other paths read to the
+/// same event (the tests compare them on every line of a generated log and every one-byte change
+/// to it).
+package struct QuickLine {
+    /// The event's kind, in a form with no reference to count (``kind`` builds it).
+    package enum Kind {
+        case activity(hours: Int32, ActivityCategory)
+        case appointment(AppointmentPurpose, AppointmentStatus)
+    }
+
+    package var event: Kind
+    package var date: CivilDate
+    /// The bytes of the id, the person and the source (`source.count == 0` when the line names
+    /// none) in the line.
+    package var id: UnsafeBufferPointer<UInt8>
+    package var person: UnsafeBufferPointer<UInt8>
+    package var source: UnsafeBufferPointer<UInt8>
+
+    package var kind: EventKind {
+        switch event {
+        case .activity(let hours, let category): .activity(hours: Hours(hundredths: Int(hours)), category: category)
+        case .appointment(let purpose, let status): .appointment(purpose: purpose, status: status)
+        }
+    }
+
+    @inline(__always) private static func bit(_ field: Field) -> UInt64 { UInt64(1) << UInt64(field.slot) }
+    /// The fields each type's line holds, with `source` too or not.
+    private static let common = bit(.id) | bit(.person) | bit(.type) | bit(.date)
+    private static let activityFields = common | bit(.hours) | bit(.category)
+    private static let appointmentFields = common | bit(.purpose) | bit(.status)
+    /// The most characters a text holds (``FieldReader/text(_:required:maxLength:)``).
+    private static let maximumText = 128
+
+    /// The line read, or `nil` when it is not one this path reads. `following` is the compact
+    /// path's guess of the next key (shared with it); `dates` the latest date read, updated.
+    @inline(__always)
+    package static func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: ByteTable<Field>, keys: FieldKeys,
+                             following: UnsafeMutablePointer<Int8>, dates: UnsafeMutablePointer<DateMemo>) -> QuickLine? {
+        let n = bytes.count
+        guard let base = bytes.baseAddress, n > 2, base[0] == UInt8(ascii: "{"), base[n &- 1] == UInt8(ascii: "}") else {
+            return nil
+        }
+        var high: UInt64 = 0
+        var present: UInt64 = 0
+        // Where each string's content starts and ends (the date's start alone: ten bytes).
+        var id = (0, 0), person = (0, 0), type = (0, 0), source = (0, 0), first = (0, 0), second = (0, 0)
+        var dateStart = 0
+        var hours: Int64 = 0
+        var p = 1
+        var previous = Field.allCases.count
+        while true {
+            // A key: the one that followed the previous key last time, or found and looked up.
+            guard base[p] == UInt8(ascii: "\"") else { return nil }
+            let field: Field
+            let guess = Int(following[previous])
+            if guess >= 0, keys.isKey(guess, at: base + p, available: n &- p &- 1) {
+                field = keys.field(guess)
+                p &+= keys.nameLength(guess) &+ 3
+            } else {
+                guard let end = LineMembers.closingQuote(base, count: n, from: p &+ 1, high: &high), end &+ 2 < n,
+                      base[end &+ 1] == UInt8(ascii: ":"),
+                      let found = fields.match(UnsafeBufferPointer(start: base + (p &+ 1), count: end &- p &- 1)) else {
+                    return nil
+                }
+                following[previous] = Int8(found.rawValue)
+                field = found
+                p = end &+ 2
+            }
+            previous = field.rawValue
+            let bit = QuickLine.bit(field)
+            guard present & bit == 0 else { return nil }
+            present |= bit
+            switch field {
+            case .hours:
+                guard let (value, end) = hundredths(base, count: n, from: p) else { return nil }
+                hours = value
+                p = end
+            case .date:
+                // Ten bytes and a quote: the bytes are those of a date read before or are read
+                // as one below (digits and dashes: no quote, no escape among them).
+                guard base[p] == UInt8(ascii: "\""), p &+ 12 < n, base[p &+ 11] == UInt8(ascii: "\"") else { return nil }
+                dateStart = p &+ 1
+                p &+= 12
+            default:
+                guard base[p] == UInt8(ascii: "\""),
+                      let end = LineMembers.closingQuote(base, count: n, from: p &+ 1, high: &high) else { return nil }
+                let span = (p &+ 1, end)
+                switch field {
+                case .id: id = span
+                case .person: person = span
+                case .type: type = span
+                case .source: source = span
+                case .category, .purpose: first = span
+                case .status: second = span
+                default: return nil
+                }
+                p = end &+ 1
+            }
+            if p == n &- 1 { break }
+            guard base[p] == UInt8(ascii: ","), p &+ 1 < n &- 1 else { return nil }
+            p &+= 1
+        }
+        guard high & 0x8080_8080_8080_8080 == 0 else { return nil }
+        @inline(__always) func text(_ span: (Int, Int)) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: base + span.0, count: span.1 &- span.0)
+        }
+        @inline(__always) func isText(_ span: (Int, Int)) -> Bool {
+            span.1 > span.0 && span.1 &- span.0 <= maximumText
+        }
+        let withoutSource = present & ~bit(.source)
+        guard withoutSource & common == common, isText(id), isText(person),
+              present & bit(.source) == 0 || isText(source),
+              let eventType = EventType.byteTable.match(text(type)) else { return nil }
+        let event: Kind
+        switch eventType {
+        case .activity:
+            guard withoutSource == activityFields, hours > 0, hours <= 2_400,
+                  let category = ActivityCategory.byteTable.match(text(first)) else { return nil }
+            event = .activity(hours: Int32(hours), category)
+        case .appointment:
+            guard withoutSource == appointmentFields, let purpose = AppointmentPurpose.byteTable.match(text(first)),
+                  let status = AppointmentStatus.byteTable.match(text(second)) else { return nil }
+            event = .appointment(purpose, status)
+        default:
+            return nil
+        }
+        // The date, most often the previous line's (``FieldReader/eventDate()``).
+        let raw = UnsafeRawPointer(base + dateStart)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        let date: CivilDate
+        if head == dates.pointee.head && tail == dates.pointee.tail {
+            date = dates.pointee.date
+        } else {
+            guard case .valid(let parsed) = CivilDate.parse(UnsafeBufferPointer(start: base + dateStart, count: 10)) else {
+                return nil
+            }
+            dates.pointee = DateMemo(head: head, tail: tail, date: parsed)
+            date = parsed
+        }
+        return QuickLine(event: event, date: date, id: text(id), person: text(person),
+                         source: present & bit(.source) != 0 ? text(source) : UnsafeBufferPointer(start: base, count: 0))
+    }
+
+    /// Whether this path reads `line` (for tests: those it declines are read by the others).
+    package static func reads(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let following = UnsafeMutablePointer<Int8>.allocate(capacity: Field.allCases.count + 1)
+        following.initialize(repeating: -1, count: Field.allCases.count + 1)
+        let dates = UnsafeMutablePointer<DateMemo>.allocate(capacity: 1)
+        dates.initialize(to: DateMemo())
+        defer {
+            following.deallocate()
+            dates.deallocate()
+        }
+        return read(line, fields: Field.table, keys: FieldKeys.all, following: following, dates: dates) != nil
+    }
+
+    /// Hours written `7`, `7.5` or `7.25` (no sign, no exponent, no leading zero before a digit),
+    /// as hundredths, and where the number ends; `nil` for any other number (read by the other
+    /// paths, which round a third decimal or refuse it).
+    @inline(__always)
+    private static func hundredths(_ base: UnsafePointer<UInt8>, count n: Int, from start: Int) -> (Int64, Int)? {
+        @inline(__always) func digit(_ q: Int) -> Int64? {
+            let d = base[q] &- UInt8(ascii: "0")
+            return d < 10 ? Int64(d) : nil
+        }
+        // The line ends with `}`: every read below stops there at the latest.
+        var q = start
+        guard var value = digit(q) else { return nil }
+        q &+= 1
+        if value == 0 {
+            if digit(q) != nil { return nil }
+        } else {
+            while let d = digit(q), value < 100_000 {
+                value = value &* 10 &+ d
+                q &+= 1
+            }
+        }
+        value &*= 100
+        if base[q] == UInt8(ascii: ".") {
+            guard let tenths = digit(q &+ 1) else { return nil }
+            value &+= tenths &* 10
+            q &+= 2
+            if let d = digit(q) {
+                value &+= d
+                q &+= 1
+            }
+            if digit(q) != nil { return nil }
+        }
+        return (value, q)
+    }
+}
