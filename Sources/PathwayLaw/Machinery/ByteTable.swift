@@ -99,3 +99,14 @@ package enum ShortBytes {
         }
     }
 }
+
+extension StaticString {
+    /// Calls `body` with the literal's UTF-8 bytes, read where the literal lies when it is held
+    /// as bytes (every literal of more than one character). `withUTF8Buffer` tests the literal's
+    /// form and encodes a one-character literal inline at each call: a key of the JSON report
+    /// cost 16 instructions more, 2.6 million keys at 10^6 events.
+    @inline(__always) package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard hasPointerRepresentation else { return withUTF8Buffer(body) }
+        return body(UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount))
+    }
+}

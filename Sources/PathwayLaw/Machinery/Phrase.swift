@@ -48,7 +48,7 @@ package struct Phrase: ExpressibleByStringInterpolation, Sendable, CustomStringC
         }
 
         package mutating func appendLiteral(_ literal: StaticString) {
-            literal.withUTF8Buffer { utf8.append(contentsOf: $0) }
+            literal.withBytes { utf8.append(contentsOf: $0) }
         }
 
         package mutating func appendInterpolation(_ text: String) {

@@ -34,7 +34,7 @@ package struct JSONWriter: ~Copyable {
     @inline(__always) private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
 
     @inline(__always) private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append($0) }
+        text.withBytes { append($0) }
     }
 
     /// Counts an element of the open container: whether a comma goes before it (it is not the
@@ -103,7 +103,7 @@ package struct JSONWriter: ~Copyable {
 
     /// `"key": ` after the separator, written in one step.
     private mutating func key(_ key: StaticString) {
-        key.withUTF8Buffer { self.key(utf8: $0) }
+        key.withBytes { self.key(utf8: $0) }
     }
 
     /// The same, from the key's bytes, which need no escape: the separator, the quoted name and

@@ -19,7 +19,7 @@ package struct MessageText: ~Copyable {
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
 
     package mutating func add(_ text: StaticString) {
-        text.withUTF8Buffer { add($0) }
+        text.withBytes { add($0) }
     }
 
     package mutating func add(string text: String) {

@@ -75,7 +75,7 @@ package struct EventLineParser {
                 if people!.number(quick.person) == nil {
                     people!.add(quick.person, name: String(copyingUTF8: quick.person))
                 }
-                if let from = quick.id.baseAddress { ids.initialize(from: from, count: quick.id.count) }
+                if let from = quick.id.baseAddress { ShortBytes.copy(from, to: ids, count: quick.id.count) }
                 if quick.source.isEmpty { sources.withoutSource += 1 } else { sources.add(quick.source) }
                 return .listed(quick.kind, quick.date, idBytes: quick.id.count)
             }
