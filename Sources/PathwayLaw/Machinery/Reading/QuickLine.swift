@@ -126,7 +126,7 @@ package struct QuickLine {
         let withoutSource = present & ~bit(.source)
         guard withoutSource & common == common, isText(id), isText(person),
               present & bit(.source) == 0 || isText(source),
-              let eventType = EventType.byteTable.match(text(type)) else { return nil }
+              let eventType = QuickLine.type(text(type)) else { return nil }
         let event: Kind
         switch eventType {
         case .activity:
@@ -156,6 +156,18 @@ package struct QuickLine {
         }
         return QuickLine(event: event, date: date, id: text(id), person: text(person),
                          source: present & bit(.source) != 0 ? text(source) : UnsafeBufferPointer(start: base, count: 0))
+    }
+
+    /// The two types this path reads, compared as words (the table of the 27 types is for the
+    /// other paths).
+    @inline(__always) private static func type(_ name: UnsafeBufferPointer<UInt8>) -> EventType? {
+        guard let base = name.baseAddress else { return nil }
+        @inline(__always) func equals(_ literal: StaticString) -> Bool {
+            name.count == literal.utf8CodeUnitCount && ShortBytes.equal(base, literal.utf8Start, name.count)
+        }
+        if equals("activity") { return .activity }
+        if equals("appointment") { return .appointment }
+        return nil
     }
 
     /// Whether this path reads `line` (for tests: those it declines are read by the others).
