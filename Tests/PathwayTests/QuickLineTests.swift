@@ -132,6 +132,31 @@ struct QuickLineTests {
         }
     }
 
+    @Test("every value of the fields it reads (category, purpose, status) is read by the quick path, to the same event")
+    func everyValue() {
+        var pair = Pair()
+        var lines: [String] = []
+        for category in ActivityCategory.allCases {
+            lines.append(#"{"id":"c-\#(category.rawValue)","person":"P1","date":"2025-03-03","type":"activity","hours":2,"category":"\#(category.rawValue)"}"#)
+        }
+        for purpose in AppointmentPurpose.allCases {
+            for status in AppointmentStatus.allCases {
+                lines.append(#"{"id":"a-\#(purpose.rawValue)-\#(status.rawValue)","person":"P1","date":"2025-03-03","type":"appointment","purpose":"\#(purpose.rawValue)","status":"\#(status.rawValue)"}"#)
+            }
+        }
+        #expect(lines.count == ActivityCategory.allCases.count + AppointmentPurpose.allCases.count * AppointmentStatus.allCases.count)
+        for line in QuickLineTests.bytes(lines) {
+            #expect(line.withUnsafeBufferPointer { QuickLine.reads($0) }, "\(String(decoding: line, as: UTF8.self))")
+            pair.expectSame(line)
+        }
+        // A value one byte off, or of another field, is declined (and refused by the other paths).
+        for wrong in ["trainin", "trainingg", "Training", "missed", "orientation"] {
+            let line = Array(#"{"id":"w","person":"P1","date":"2025-03-03","type":"activity","hours":2,"category":"\#(wrong)"}"#.utf8)
+            #expect(!line.withUnsafeBufferPointer { QuickLine.reads($0) }, "\(wrong)")
+            pair.expectSame(line)
+        }
+    }
+
     @Test("lines it declines, read the same by the other paths: texts at their limits, other fields, order and spelling")
     func declinedLines() {
         var pair = Pair()
