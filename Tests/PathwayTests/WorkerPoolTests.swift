@@ -103,4 +103,25 @@ struct WorkerPoolTests {
             #expect(Parallel.map(count: count, jobs: jobs) { $0 * $0 } == (0..<count).map { $0 * $0 })
         }
     }
+
+    @Test("Parallel.countingSort: each bucket's items in their order, the buckets' starts, whatever the jobs and shares",
+          arguments: [1, 2, 3, 7])
+    func countingSort(jobs: Int) {
+        for count in [0, 1, 2, 5, 64, 1_000, 4_099] {
+            for buckets in [1, 2, 7, 256] {
+                // Items fall in the buckets unevenly (bucket 0 gets most); shares of one item at least.
+                func bucket(_ i: Int) -> Int { (i * i + 3 * i) % (buckets * 2) % buckets }
+                var members = [[Int]](repeating: [], count: buckets)
+                for i in 0..<count { members[bucket(i)].append(i) }
+                var starts = [0]
+                for b in 0..<buckets { starts.append(starts[b] + members[b].count) }
+                for minimumShare in [1, 64, 65_536] {
+                    let (start, order) = Parallel.countingSort(count: count, buckets: buckets, jobs: jobs, minimumShare: minimumShare,
+                                                               bucket: bucket, element: { ($0, -$0) })
+                    #expect(order.map(\.0) == members.flatMap { $0 } && order.allSatisfy { $0.1 == -$0.0 })
+                    #expect(start == starts, "count \(count), buckets \(buckets), share \(minimumShare)")
+                }
+            }
+        }
+    }
 }

@@ -78,9 +78,13 @@ extension Parallel {
         func share(_ t: Int) -> Range<Int> { (count * t / shares)..<(count * (t + 1) / shares) }
         // Each share's items per bucket, then where each share places each bucket's items:
         // after those of the earlier shares.
+        // The counts and places are written through pointers: an array checked its bounds and
+        // its uniqueness at each item, half of the sort's instructions.
         var next = map(count: shares, jobs: shares) { t in
             var counts = [Int](repeating: 0, count: buckets)
-            for i in share(t) { counts[bucket(i)] += 1 }
+            counts.withUnsafeMutableBufferPointer { counts in
+                for i in share(t) { counts[bucket(i)] &+= 1 }
+            }
             return counts
         }
         var start = [Int](repeating: 0, count: buckets + 1)
@@ -101,10 +105,13 @@ extension Parallel {
             let out = UnsafeSendable(buffer)
             _ = map(count: shares, jobs: shares) { t in
                 var at = positions[t]
-                for i in share(t) {
-                    let b = bucket(i)
-                    (out.value.baseAddress! + at[b]).initialize(to: element(i))
-                    at[b] += 1
+                at.withUnsafeMutableBufferPointer { at in
+                    let base = out.value.baseAddress!
+                    for i in share(t) {
+                        let b = bucket(i)
+                        (base + at[b]).initialize(to: element(i))
+                        at[b] &+= 1
+                    }
                 }
             }
             return count
