@@ -80,6 +80,15 @@ package struct EventLineParser {
                 return .listed(quick.kind, quick.date, idBytes: quick.id.count)
             }
         }
+        return listedByMembers(line, lineNumber: lineNumber, ids: ids)
+    }
+
+    /// The same, by the compact path or the general lexer: out of line, so that the quick path's
+    /// call does not pay for their frame (its registers saved, its room on the stack), about 30
+    /// instructions a line.
+    @inline(never)
+    private mutating func listedByMembers(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int,
+                                          ids: UnsafeMutablePointer<UInt8>) -> LineParser.Listed {
         switch lexed(line, lineNumber: lineNumber) {
         case .rejected(let error):
             return .rejected(error)
