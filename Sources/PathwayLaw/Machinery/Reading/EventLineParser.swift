@@ -64,7 +64,8 @@ package struct EventLineParser {
     /// as ``parsed(_:lineNumber:hashing:)``, in the same order, but no event built (nor
     /// destroyed: 100 instructions a line). The id's bytes, unescaped, are written to `ids`
     /// (room for the whole line is the caller's to give), and the person is known by number
-    /// (`people.latest`, with ``people`` set). Never `.blank`.
+    /// (`people.latest`, with ``people`` set). Never `.blank`. An `activity` or `appointment`
+    /// line is read by ``QuickLine`` first, which reads only lines the checks accept.
     package mutating func listed(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, ids: UnsafeMutablePointer<UInt8>) -> LineParser.Listed {
         if quickPath, people != nil {
             if !isKnownUniquelyReferenced(&storage) { storage = SlotStorage() }
@@ -193,4 +194,17 @@ package struct DateMemo {
     package var head: UInt64 = 0
     package var tail: UInt16 = 0
     package var date = CivilDate(dayNumber: 0)
+
+    /// The date whose ten bytes start at `start`: the memo's when they are its bytes, else
+    /// parsed and kept in the memo; `nil` when they are not a date.
+    @inline(__always)
+    package static func date(at start: UnsafePointer<UInt8>, memo: UnsafeMutablePointer<DateMemo>) -> CivilDate? {
+        let raw = UnsafeRawPointer(start)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if head == memo.pointee.head && tail == memo.pointee.tail { return memo.pointee.date }
+        guard case .valid(let date) = CivilDate.parse(UnsafeBufferPointer(start: start, count: 10)) else { return nil }
+        memo.pointee = DateMemo(head: head, tail: tail, date: date)
+        return date
+    }
 }

@@ -169,15 +169,8 @@ package struct FieldReader {
     @inline(__always) package func eventDate() throws(LineError) -> CivilDate {
         let member = try required(.date)
         if member.kind == .string, !member.valueEscaped, member.valueEnd - member.valueStart == 10,
-           let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base + member.valueStart)
-            let head = raw.loadUnaligned(as: UInt64.self)
-            let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-            if head == dates.pointee.head && tail == dates.pointee.tail { return dates.pointee.date }
-            if case .valid(let date) = CivilDate.parse(UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd])) {
-                dates.pointee = DateMemo(head: head, tail: tail, date: date)
-                return date
-            }
+           let base = bytes.baseAddress, let date = DateMemo.date(at: base + member.valueStart, memo: dates) {
+            return date
         }
         throw dateError(.date, member)
     }

@@ -15,8 +15,8 @@ import PathwayMachinery
 /// lists. Anything else, valid or not, it declines (`nil`, nothing kept, nothing counted), and
 /// the line is read by ``LineMembers/readCompact(_:fields:keys:following:)`` or the general
 /// lexer, which accept it or say why not. So a line it reads is one the other paths read to the
-/// same event (the tests compare them on every line of a generated log and every one-byte change
-/// to it).
+/// same event (the tests compare them on every line of a generated log and on every one-byte
+/// change to some of its lines; the `replay` fuzz target on every line it makes).
 package struct QuickLine {
     /// The event's kind, in a form with no reference to count (``kind`` builds it).
     package enum Kind {
@@ -141,19 +141,7 @@ package struct QuickLine {
             return nil
         }
         // The date, most often the previous line's (``FieldReader/eventDate()``).
-        let raw = UnsafeRawPointer(base + dateStart)
-        let head = raw.loadUnaligned(as: UInt64.self)
-        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        let date: CivilDate
-        if head == dates.pointee.head && tail == dates.pointee.tail {
-            date = dates.pointee.date
-        } else {
-            guard case .valid(let parsed) = CivilDate.parse(UnsafeBufferPointer(start: base + dateStart, count: 10)) else {
-                return nil
-            }
-            dates.pointee = DateMemo(head: head, tail: tail, date: parsed)
-            date = parsed
-        }
+        guard let date = DateMemo.date(at: base + dateStart, memo: dates) else { return nil }
         return QuickLine(event: event, date: date, id: text(id), person: text(person),
                          source: present & bit(.source) != 0 ? text(source) : UnsafeBufferPointer(start: base, count: 0))
     }
