@@ -429,7 +429,7 @@ extension Intensity {
             w.field("hours_by_category") { w in
                 w.object { w in
                     for category in ActivityCategory.allCases {
-                        w.field(category.key) { $0.hours(intensity.value.byCategory[category]) }
+                        w.field(category.literal) { $0.hours(intensity.value.byCategory[category]) }
                     }
                 }
             }
@@ -450,23 +450,6 @@ extension Intensity {
                     }
                 }
             }
-        }
-    }
-}
-
-extension ActivityCategory {
-    /// The category's name (its raw value) as a key of the JSON report, a constant: a key written
-    /// from a `String` took five times as long (six a person), and one from an array of bytes
-    /// shared by all the people counted that array's references on both threads at each person.
-    /// A test holds each key to its raw value.
-    package var key: StaticString {
-        switch self {
-        case .workPlacement: "work_placement"
-        case .training: "training"
-        case .jobSearch: "job_search"
-        case .support: "support"
-        case .accessToRights: "access_to_rights"
-        case .professionalActivity: "professional_activity"
         }
     }
 }

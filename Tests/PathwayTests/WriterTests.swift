@@ -105,11 +105,11 @@ struct WriterTests {
         }
     }
 
-    @Test("each activity category's key in the JSON report is its raw value, the name the log uses")
+    @Test("each value's constant (a category's key in the JSON report, the quick path's comparisons) is its raw value, the name the log uses")
     func categoryKeys() {
-        for category in ActivityCategory.allCases {
-            #expect("\(category.key)" == category.rawValue)
-        }
+        for category in ActivityCategory.allCases { #expect("\(category.literal)" == category.rawValue) }
+        for purpose in AppointmentPurpose.allCases { #expect("\(purpose.literal)" == purpose.rawValue) }
+        for status in AppointmentStatus.allCases { #expect("\(status.literal)" == status.rawValue) }
     }
 
     @Test("a string is written as its UTF-8 bytes are: empty, small (kept inline), long, accented, to escape, rebuilt")

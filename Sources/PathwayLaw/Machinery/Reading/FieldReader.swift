@@ -109,7 +109,10 @@ package struct FieldReader {
 
     // MARK: Typed values
 
-    @inline(__always) package func text(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) -> String? {
+    /// The most characters a text holds, unless a field says otherwise (the schema's `maxLength`).
+    package static let maximumText = 128
+
+    @inline(__always) package func text(_ field: Field, required isRequired: Bool, maxLength: Int = maximumText) throws(LineError) -> String? {
         guard let member = isRequired ? try required(field) : member(field) else { return nil }
         if isPlainText(member, maxLength: maxLength) {
             return String(copyingUTF8: UnsafeBufferPointer(rebasing: bytes[member.valueStart..<member.valueEnd]))
@@ -118,7 +121,7 @@ package struct FieldReader {
     }
 
     /// Checks a text member as ``text(_:required:maxLength:)`` does, without building its string.
-    @inline(__always) package func checkText(_ field: Field, required isRequired: Bool, maxLength: Int = 128) throws(LineError) {
+    @inline(__always) package func checkText(_ field: Field, required isRequired: Bool, maxLength: Int = maximumText) throws(LineError) {
         guard let member = isRequired ? try required(field) : member(field), !isPlainText(member, maxLength: maxLength) else { return }
         _ = try textSlowly(field, member, maxLength: maxLength)
     }
@@ -282,7 +285,7 @@ package struct FieldReader {
                 throw fail(field, .elementNotText(got: got(element)), at: element)
             }
             let value = stringValue(element)
-            guard (1...128).contains(value.unicodeScalars.count) else {
+            guard (1...FieldReader.maximumText).contains(value.unicodeScalars.count) else {
                 throw fail(field, .elementLength(count: value.unicodeScalars.count), at: element)
             }
             result.append(value)
@@ -354,7 +357,7 @@ package struct FieldReader {
         }
         let date = try eventDate()
         let kind = try kind(type)
-        if members.present & (UInt64(1) << UInt64(Field.source.slot)) != 0 { _ = try text(.source, required: false) }
+        if members.present & Field.source.bit != 0 { _ = try text(.source, required: false) }
         return (date, kind)
     }
 

@@ -68,7 +68,7 @@ package struct LineMembers: JSONLexer.MemberSink {
     /// Keeps a member whose key names `field` (`nil`: an unknown key).
     @inline(__always) package mutating func take(_ member: JSONLexer.Member, field: Field?) {
         guard let field else { unknown.append(member); return }
-        let bit = UInt64(1) << UInt64(field.slot)
+        let bit = field.bit
         guard present & bit == 0 else {
             if repeated == nil { repeated = field }
             return
@@ -240,7 +240,7 @@ package struct LineMembers: JSONLexer.MemberSink {
 
     /// The member of a known field, or `nil` when the line has none.
     @inline(__always) package func member(_ field: Field) -> JSONLexer.Member? {
-        present & (UInt64(1) << UInt64(field.slot)) != 0 ? slots[field.slot] : nil
+        present & field.bit != 0 ? slots[field.slot] : nil
     }
 
     /// Every member, known fields first (by slot), then the others in order.

@@ -39,13 +39,10 @@ package struct QuickLine {
         }
     }
 
-    @inline(__always) private static func bit(_ field: Field) -> UInt64 { UInt64(1) << UInt64(field.slot) }
     /// The fields each type's line holds, with `source` too or not.
-    private static let common = bit(.id) | bit(.person) | bit(.type) | bit(.date)
-    private static let activityFields = common | bit(.hours) | bit(.category)
-    private static let appointmentFields = common | bit(.purpose) | bit(.status)
-    /// The most characters a text holds (``FieldReader/text(_:required:maxLength:)``).
-    private static let maximumText = 128
+    private static let common = Field.id.bit | Field.person.bit | Field.type.bit | Field.date.bit
+    private static let activityFields = common | Field.hours.bit | Field.category.bit
+    private static let appointmentFields = common | Field.purpose.bit | Field.status.bit
 
     /// The line read, or `nil` when it is not one this path reads. `following` is the compact
     /// path's guess of the next key (shared with it); `dates` the latest date read, updated.
@@ -83,7 +80,7 @@ package struct QuickLine {
                 p = end &+ 2
             }
             previous = field.rawValue
-            let bit = QuickLine.bit(field)
+            let bit = field.bit
             guard present & bit == 0 else { return nil }
             present |= bit
             switch field {
@@ -121,11 +118,11 @@ package struct QuickLine {
             UnsafeBufferPointer(start: base + span.0, count: span.1 &- span.0)
         }
         @inline(__always) func isText(_ span: (Int, Int)) -> Bool {
-            span.1 > span.0 && span.1 &- span.0 <= maximumText
+            span.1 > span.0 && span.1 &- span.0 <= FieldReader.maximumText
         }
-        let withoutSource = present & ~bit(.source)
+        let withoutSource = present & ~Field.source.bit
         guard withoutSource & common == common, isText(id), isText(person),
-              present & bit(.source) == 0 || isText(source),
+              present & Field.source.bit == 0 || isText(source),
               let eventType = QuickLine.type(text(type)) else { return nil }
         let event: Kind
         switch eventType {
@@ -143,17 +140,23 @@ package struct QuickLine {
         // The date, most often the previous line's (``FieldReader/eventDate()``).
         guard let date = DateMemo.date(at: base + dateStart, memo: dates) else { return nil }
         return QuickLine(event: event, date: date, id: text(id), person: text(person),
-                         source: present & bit(.source) != 0 ? text(source) : UnsafeBufferPointer(start: base, count: 0))
+                         source: present & Field.source.bit != 0 ? text(source) : UnsafeBufferPointer(start: base, count: 0))
     }
 
-    // The values this path reads, told by their length (no two of a field's share one), then
-    // compared as words: the byte tables of the other paths cost 50 instructions a value. A
-    // value added to the schema and not here is read by the other paths (a test holds each
-    // value of these fields to this path).
+    // The values this path reads: the one a value's length allows (no two of a field's share
+    // one), compared as words with its constant (``Spelled``); the byte tables of the other
+    // paths cost 50 instructions a value. A value added to the schema and not here is read by
+    // the other paths (a test holds each value of these fields to this path).
 
     /// Whether `name` is `literal`.
     @inline(__always) private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         name.count == literal.utf8CodeUnitCount && ShortBytes.equal(name.baseAddress!, literal.utf8Start, name.count)
+    }
+
+    /// `candidate`, when `name` is its value.
+    @inline(__always) private static func matching<Value: Spelled>(_ name: UnsafeBufferPointer<UInt8>, _ candidate: Value?) -> Value? {
+        guard let candidate, equals(name, candidate.literal) else { return nil }
+        return candidate
     }
 
     /// The two types this path reads.
@@ -166,36 +169,39 @@ package struct QuickLine {
     }
 
     @inline(__always) private static func category(_ name: UnsafeBufferPointer<UInt8>) -> ActivityCategory? {
-        switch name.count {
-        case 7: equals(name, "support") ? .support : nil
-        case 8: equals(name, "training") ? .training : nil
-        case 10: equals(name, "job_search") ? .jobSearch : nil
-        case 14: equals(name, "work_placement") ? .workPlacement : nil
-        case 16: equals(name, "access_to_rights") ? .accessToRights : nil
-        case 21: equals(name, "professional_activity") ? .professionalActivity : nil
+        let candidate: ActivityCategory? = switch name.count {
+        case 7: .support
+        case 8: .training
+        case 10: .jobSearch
+        case 14: .workPlacement
+        case 16: .accessToRights
+        case 21: .professionalActivity
         default: nil
         }
+        return matching(name, candidate)
     }
 
     @inline(__always) private static func purpose(_ name: UnsafeBufferPointer<UInt8>) -> AppointmentPurpose? {
-        switch name.count {
-        case 5: equals(name, "other") ? .other : nil
-        case 7: equals(name, "hearing") ? .hearing : nil
-        case 8: equals(name, "contract") ? .contract : nil
-        case 10: equals(name, "diagnostic") ? .diagnostic : nil
-        case 11: equals(name, "orientation") ? .orientation : nil
-        case 13: equals(name, "accompaniment") ? .accompaniment : nil
+        let candidate: AppointmentPurpose? = switch name.count {
+        case 5: .other
+        case 7: .hearing
+        case 8: .contract
+        case 10: .diagnostic
+        case 11: .orientation
+        case 13: .accompaniment
         default: nil
         }
+        return matching(name, candidate)
     }
 
     @inline(__always) private static func status(_ name: UnsafeBufferPointer<UInt8>) -> AppointmentStatus? {
-        switch name.count {
-        case 6: equals(name, "missed") ? .missed : nil
-        case 7: equals(name, "excused") ? .excused : nil
-        case 8: equals(name, "attended") ? .attended : nil
+        let candidate: AppointmentStatus? = switch name.count {
+        case 6: .missed
+        case 7: .excused
+        case 8: .attended
         default: nil
         }
+        return matching(name, candidate)
     }
 
     /// Whether this path reads `line` (for tests: those it declines are read by the others).
