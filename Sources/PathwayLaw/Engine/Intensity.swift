@@ -280,10 +280,22 @@ extension PersonState {
             }
             var current: (first: Int, last: Int)?
             if runEnd - runStart + 1 >= window {
+                // The window's sums slid along the run: a week added, a week taken off (summed
+                // again at each start, they took a third of the intensity's instructions).
+                var done = 0, planned = 0
+                for week in weeks[runStart..<(runStart + window - 1)] {
+                    done += week.done
+                    planned += week.plannedSevenths
+                }
                 for start in runStart...(runEnd - window + 1) {
-                    let slice = weeks[start..<(start + window)]
-                    let done = slice.reduce(0) { $0 + $1.done }
-                    let planned = slice.reduce(0) { $0 + $1.plannedSevenths }
+                    let added = weeks[start + window - 1]
+                    done += added.done
+                    planned += added.plannedSevenths
+                    if start > runStart {
+                        let dropped = weeks[start - 1]
+                        done -= dropped.done
+                        planned -= dropped.plannedSevenths
+                    }
                     guard done * 7 < planned else { continue }
                     let last = start + window - 1
                     if let open = current, start <= open.last {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Pathway
+@testable import PathwayLaw
 
 /// `Sources/Pathway/Rules/Intensity/intensity.shortfall.swift`; the weeks it reads are tested
 /// in `IntensityTests.swift`.
@@ -99,6 +100,60 @@ struct IntensityShortfallTests {
         var s = underContract("2025-05-05", hours: "8", extra: #","reduction_reason":"health""#)
         weekly(&s, from: "2025-05-05", weeks: 8, hours: "8")
         #expect(s.findings(Rules.Intensity.Shortfall.id, asOf: "2025-06-29").isEmpty)
+    }
+
+    @Test("the episodes are those of the windows summed anew at each start, on random weeks with gaps and partial weeks",
+          arguments: 1...6)
+    func slidingSums(_ window: Int) {
+        var random = SplitMix64(seed: UInt64(window))
+        var episodes = 0
+        for _ in 0..<300 {
+            var weeks: [WeekFigures] = []
+            var index = Int(random.next() % 3)
+            for _ in 0..<Int(random.next() % 40) {
+                // A gap of a week now and then, a partial week now and then; hours done around
+                // the plan (15 h a week: 10,500 sevenths of a hundredth a day).
+                index += random.next() % 9 == 0 ? 2 : 1
+                let days = random.next() % 7 == 0 ? Int(1 + random.next() % 6) : 7
+                let plan = random.next() % 11 == 0 ? 0 : 1_500
+                weeks.append(WeekFigures(index: index, days: days, plannedSevenths: plan * days,
+                                         done: Int(random.next() % 2_400)))
+            }
+            let contracts = weeks.indices.map { Int32($0 % 3) }
+            let got = PersonState.shortfalls(weeks, firstMonday: date("2025-01-06"), contracts: contracts, window: window) { "c\($0)" }
+            let expected = plainShortfalls(weeks, firstMonday: date("2025-01-06"), contracts: contracts, window: window)
+            #expect(got == expected, "window \(window), weeks \(weeks.map { ($0.index, $0.days, $0.done) })")
+            episodes += expected.count
+        }
+        // Not a comparison of empty lists: the random weeks fall short often.
+        #expect(episodes > 100)
+    }
+
+    /// The definition written plainly: each window of `window` consecutive full weeks summed anew,
+    /// the short ones merged where they overlap
+    /// (share a week).
+    private func plainShortfalls(_ weeks: [WeekFigures], firstMonday: CivilDate, contracts: [Int32], window: Int) -> [ShortfallEpisode] {
+        var short: [(first: Int, last: Int)] = []
+        for start in weeks.indices where start + window <= weeks.count {
+            let slice = weeks[start..<(start + window)]
+            guard slice.allSatisfy(\.isFull),
+                  zip(slice, slice.dropFirst()).allSatisfy({ $1.index == $0.index + 1 }) else { continue }
+            guard slice.reduce(0, { $0 + $1.done }) * 7 < slice.reduce(0, { $0 + $1.plannedSevenths }) else { continue }
+            if let open = short.last, start <= open.last {
+                short[short.count - 1].last = start + window - 1
+            } else {
+                short.append((start, start + window - 1))
+            }
+        }
+        return short.map { range in
+            let slice = weeks[range.first...range.last]
+            let from = firstMonday.adding(days: 7 * weeks[range.first].index)
+            let to = firstMonday.adding(days: 7 * weeks[range.last].index)
+            return ShortfallEpisode(first: from.isoWeek, last: to.isoWeek, firstMonday: from, lastMonday: to, weeks: slice.count,
+                                    done: Hours(hundredths: slice.reduce(0) { $0 + $1.done }),
+                                    plannedSevenths: slice.reduce(0) { $0 + $1.plannedSevenths },
+                                    contractEvent: "c\(contracts[range.first])")
+        }
     }
 
     @Test("intensity_window_weeks is a local parameter")
