@@ -109,7 +109,8 @@ extension Indicators.Tally {
             newEntrants.months[name] = statuses
         }
         charts = try ChartTally(json: try x.member(["charts"]), at: path)
-        findingsBySeverity = try counts(Severity.allCases, "findings")
+        let bySeverity = try counts(Severity.allCases, "findings")
+        severities = Severity.allCases.map { bySeverity[$0] ?? 0 }
         for rule in RuleRegistry.all {
             let n = try i.int("findings", "by_rule", rule.id.rawValue)
             if n != 0 { findingsByRule[rule.id] = n }

@@ -107,7 +107,9 @@ public struct Indicators: Sendable {
         var intensity = IntensityCounts([])
         var dutiesUnknown = 0
         var newEntrants: NewEntrantCounts
-        var findingsBySeverity: [Severity: Int] = [:]
+        /// The findings by severity, in the order of `Severity.allCases`: a dictionary hashed
+        /// the severity's text for every finding (``findingsBySeverity`` is made from it).
+        var severities = [Int](repeating: 0, count: Severity.allCases.count)
         var findingsByRule: [RuleID: Int] = [:]
         /// What the HTML charts draw.
         var charts = ChartTally()
@@ -135,9 +137,11 @@ public struct Indicators: Sendable {
             intensity.add(person)
             if person.value.state.dutiesUnknown { dutiesUnknown += 1 }
             for (entry, status) in person.value.newEntrants { newEntrants.add(entry, status) }
-            for finding in person.value.findings {
-                findingsBySeverity[finding.severity, default: 0] += 1
-                findingsByRule[finding.rule, default: 0] += 1
+            // Read where they lie: `for finding in` copied each one, counting its references.
+            let findings = person.value.findings
+            for k in findings.indices {
+                severities[Tally.place(of: findings[k].severity)] += 1
+                findingsByRule[findings[k].rule, default: 0] += 1
             }
             charts.add(person)
         }
@@ -158,9 +162,28 @@ public struct Indicators: Sendable {
             intensity.merge(other.intensity)
             dutiesUnknown += other.dutiesUnknown
             newEntrants.merge(other.newEntrants)
-            findingsBySeverity.merge(other.findingsBySeverity, uniquingKeysWith: +)
+            for k in severities.indices { severities[k] += other.severities[k] }
             findingsByRule.merge(other.findingsByRule, uniquingKeysWith: +)
             charts.merge(other.charts)
+        }
+
+        /// A severity's place in `Severity.allCases`.
+        private static func place(of severity: Severity) -> Int {
+            switch severity {
+            case .violation: 0
+            case .warning: 1
+            case .info: 2
+            }
+        }
+
+        /// The findings by severity, as the indicators give them (a severity with none is not
+        /// a key).
+        var findingsBySeverity: [Severity: Int] {
+            var counts: [Severity: Int] = [:]
+            for severity in Severity.allCases where severities[Tally.place(of: severity)] > 0 {
+                counts[severity] = severities[Tally.place(of: severity)]
+            }
+            return counts
         }
 
         public var indicators: Indicators {

@@ -273,6 +273,29 @@ struct TallyMergeTests {
         first.merge(second)
         #expect(first.indicators.jsonValue.serialized() == whole)
     }
+
+    @Test("findings by severity: each severity counted in its own place, one with none not a key, the same as counted one by one")
+    func severities() {
+        let report = Replay.log(LogReader.read(LogGenerator(events: 6_000, seed: 4).text()))
+        var tally = Indicators.Tally()
+        for person in report.people { tally.add(person) }
+        var expected: [Severity: Int] = [:]
+        for finding in report.people.flatMap(\.findings) { expected[finding.severity, default: 0] += 1 }
+        #expect(expected.count == Severity.allCases.count)
+        #expect(tally.indicators.findingsBySeverity == expected)
+        // One person at a time, each severity alone: the others are not keys.
+        for severity in Severity.allCases {
+            var one = Indicators.Tally()
+            var person = report.people[0]
+            var finding = Finding(rule: "intensity.shortfall", person: person.state.person, date: date("2025-01-06"),
+                                  event: nil, message: "m")
+            finding.severity = severity
+            person.findings = [finding]
+            one.add(person)
+            #expect(one.indicators.findingsBySeverity == [severity: 1])
+        }
+        #expect(Indicators.Tally().indicators.findingsBySeverity.isEmpty)
+    }
 }
 
 @Suite("The CSV writer")
