@@ -113,7 +113,6 @@ extension Replay {
     /// are not worth a thread); tests lower it to split small logs.
     package static func layOut(_ personOf: [Int32], people: Int, jobs: Int,
                        minimumShare: Int = 65_536) -> (start: [Int], order: [Int32]) {
-        Parallel.countingSort(count: personOf.count, buckets: people, jobs: jobs, minimumShare: minimumShare,
-                              bucket: { Int(personOf[$0]) }, element: { Int32($0) })
+        Parallel.groups(of: personOf, count: people, jobs: jobs, minimumShare: minimumShare)
     }
 }

@@ -120,6 +120,21 @@ extension Parallel {
     }
 }
 
+extension Parallel {
+    /// The items `0 ..< groupOf.count` sorted by the group `groupOf` gives each (``countingSort``,
+    /// one bucket a group, the items' numbers in increasing order in each). Written in the
+    /// sort's module, for the sort's other modules: a generic function called from another
+    /// module runs unspecialised, each item handed to its closures and stored through the
+    /// type's metadata (73 instructions an item at 10^5 events, where this takes 13).
+    package static func groups(of groupOf: [Int32], count groups: Int, jobs: Int,
+                               minimumShare: Int = 65_536) -> (start: [Int], order: [Int32]) {
+        groupOf.withUnsafeBufferPointer { groupOf in
+            countingSort(count: groupOf.count, buckets: groups, jobs: jobs, minimumShare: minimumShare,
+                         bucket: { Int(groupOf[$0]) }, element: { Int32($0) })
+        }
+    }
+}
+
 /// A value handed to worker threads that only read it concurrently.
 package struct UnsafeSendable<V>: @unchecked Sendable {
     package let value: V
