@@ -104,6 +104,18 @@ struct WorkerPoolTests {
         }
     }
 
+    @Test("Parallel.map of no item, on any number of jobs and from several threads at once: an empty array, and no write to the shared empty storage (ThreadSanitizer's run)")
+    func mapOfNothing() {
+        DispatchQueue.concurrentPerform(iterations: 8) { k in
+            for jobs in [1, 2, 7] {
+                let none = Parallel.map(count: 0, jobs: jobs) { $0 + k }
+                #expect(none.isEmpty)
+                let one = Parallel.map(count: 1, jobs: jobs) { $0 + k }
+                #expect(one == [k])
+            }
+        }
+    }
+
     @Test("Parallel.countingSort: each bucket's items in their order, the buckets' starts, whatever the jobs and shares",
           arguments: [1, 2, 3, 7])
     func countingSort(jobs: Int) {
