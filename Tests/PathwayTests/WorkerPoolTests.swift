@@ -127,9 +127,14 @@ struct WorkerPoolTests {
                 for i in 0..<count { members[bucket(i)].append(i) }
                 var starts = [0]
                 for b in 0..<buckets { starts.append(starts[b] + members[b].count) }
+                struct Keys: CountingSortKeys {
+                    let buckets: Int
+                    func bucket(_ i: Int) -> Int { (i * i + 3 * i) % (buckets * 2) % buckets }
+                    func element(_ i: Int) -> (Int, Int) { (i, -i) }
+                }
                 for minimumShare in [1, 64, 65_536] {
                     let (start, order) = Parallel.countingSort(count: count, buckets: buckets, jobs: jobs, minimumShare: minimumShare,
-                                                               bucket: bucket, element: { ($0, -$0) })
+                                                               keys: Keys(buckets: buckets))
                     #expect(order.map(\.0) == members.flatMap { $0 } && order.allSatisfy { $0.1 == -$0.0 })
                     #expect(start == starts, "count \(count), buckets \(buckets), share \(minimumShare)")
                 }

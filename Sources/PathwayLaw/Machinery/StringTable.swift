@@ -135,10 +135,18 @@ extension StringTable {
         // index, so that a partition reads its keys in a row. The partition is chosen by the
         // hash's low bits, a key's slot in its table by its high bits: only those are kept (8
         // bytes a key, not 16).
-        let (start, order) = Parallel.countingSort(
-            count: count, buckets: partitions, jobs: jobs,
-            bucket: { Int(truncatingIfNeeded: hashes[$0] & mask) },
-            element: { (high: UInt32(truncatingIfNeeded: hashes[$0] >> 32), index: Int32($0)) })
+        /// A key's partition, and its hash's high bits with its index.
+        struct Partitions: CountingSortKeys {
+            let hashes: UnsafeBufferPointer<UInt64>
+            let mask: UInt64
+            func bucket(_ i: Int) -> Int { Int(truncatingIfNeeded: hashes[i] & mask) }
+            func element(_ i: Int) -> (high: UInt32, index: Int32) {
+                (high: UInt32(truncatingIfNeeded: hashes[i] >> 32), index: Int32(truncatingIfNeeded: i))
+            }
+        }
+        let (start, order) = hashes.withUnsafeBufferPointer { hashes in
+            Parallel.countingSort(count: count, buckets: partitions, jobs: jobs, keys: Partitions(hashes: hashes, mask: mask))
+        }
         // Each partition's later keys with their first, the partitions on all threads.
         let perTable = max(16, min(distinct, count) / partitions + 16)
         let repeats = Parallel.map(count: partitions, jobs: jobs) { p -> [(later: Int32, first: Int32)] in
