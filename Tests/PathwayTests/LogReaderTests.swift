@@ -467,6 +467,27 @@ struct ParallelReaderTests {
             #expect(sorted.allSatisfy { $0.count <= 1 << 20 || pass.startIndex != 0 }, "the count hands back a MiB at most at a time")
         }
     }
+
+    @Test("line ends counted sixty-four bytes at a time: as one by one, at every length and offset, and past 255 blocks of line ends only")
+    func countLines() {
+        func plain(_ bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        var random = SplitMix64(seed: 3)
+        let mixed = (0..<5_000).map { _ in random.next() % 5 == 0 ? UInt8(0x0A) : UInt8(truncatingIfNeeded: random.next()) }
+        // Every start and length near the edges of a block of sixty-four, then long stretches.
+        for start in 0..<65 {
+            for length in Array(0..<200) + [4_000, 4_935 - start] {
+                let slice = mixed[start..<(start + length)]
+                let counted = slice.withUnsafeBufferPointer { LogReader.countLines($0) }
+                #expect(counted == plain(slice), "start \(start), length \(length)")
+            }
+        }
+        // Only line ends: each lane counts 255 of them before the lanes are summed; one more
+        // block or byte on either side of each limit.
+        for length in [64 * 255 - 1, 64 * 255, 64 * 255 + 1, 64 * 256, 64 * 510 + 63, 64 * 511, 70_001] {
+            let ends = [UInt8](repeating: 0x0A, count: length)
+            #expect(ends.withUnsafeBufferPointer { LogReader.countLines($0) } == length)
+        }
+    }
 }
 
 extension String {

@@ -69,13 +69,6 @@ public struct LogReader {
         dedup.take(lines.parse(line), into: &log)
     }
 
-    @inline(__always)
-    package static func indexOfNewline(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < buffer.count, let base = buffer.baseAddress,
-              let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
-
     // MARK: A log held in memory, on several threads
 
     /// Reads a whole log held in memory, parsing on up to `jobs` threads: the buffer is cut at
@@ -329,32 +322,6 @@ public struct LogReader {
             if line == wanted { starts[wanted] = start }
         }
         return starts
-    }
-
-    /// The lines of a file's bytes, which end with a line end, and how many of them are blank
-    /// (spaces, tabs and CRs only).
-    package static func countLines(_ bytes: [UInt8]) -> (lines: Int, blank: Int) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var lines = 0, blank = 0, start = 0
-            while start < buffer.count {
-                let end = indexOfNewline(buffer, from: start) ?? buffer.count
-                lines += 1
-                if buffer[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { blank += 1 }
-                start = end + 1
-            }
-            return (lines, blank)
-        }
-    }
-
-    /// Line ends in a block.
-    private static func countLines(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        var start = 0
-        while let newline = indexOfNewline(buffer, from: start) {
-            count += 1
-            start = newline + 1
-        }
-        return count
     }
 
     /// Parses the lines of one piece of the buffer, which starts at byte `offset` and line
