@@ -258,6 +258,38 @@ struct ParallelReaderTests {
         #expect(MemoryLayout<EventList.IdSpan>.size == 8)
     }
 
+    @Test("an event's kind kept where it lies (activities, appointments) or apart (the others, and hours beyond 32 bits): each read back as it was; a kept event holds no reference",
+          arguments: [1, 2, 3])
+    func storedKinds(_ jobs: Int) {
+        var events: [Event] = []
+        let kinds: [EventKind] = [
+            .activity(hours: Hours(hundredths: 750), category: .training),
+            .activity(hours: Hours(hundredths: Int(Int32.max)), category: .support),
+            .activity(hours: Hours(hundredths: Int(Int32.max) + 1), category: .jobSearch),
+            .activity(hours: Hours(hundredths: -1), category: .workPlacement),
+            .appointment(purpose: .hearing, status: .missed),
+            .registered(category: "primo"),
+            .diagnosticCompleted(barriers: ["mobilité", "santé"]),
+            .situationReviewed,
+            .appealFiled(decision: "d1"),
+        ]
+        for (k, kind) in kinds.enumerated() {
+            events.append(Event(id: "e\(k)", person: "P\(k % 2)", date: CivilDate(dayNumber: Int32(20_000 + k)), kind: kind, line: k + 1))
+        }
+        let list = EventList(events)
+        #expect(Array(list) == events)
+        // The one beyond 32 bits and the four other kinds apart (hours below 0, which no line
+        // gives, fit in 32 bits: kept where they lie, read back as they were).
+        #expect(list.others.count == 5)
+        #expect(_isPOD(EventList.Stored.self) && MemoryLayout<EventList.Stored>.stride == 32)
+        // Read whole, on one thread or several: the kinds apart numbered across the pieces.
+        let text = LogGenerator(events: 3_000, seed: 8).text()
+        let one = LogReader.read(text)
+        let read = Array(text.utf8).withUnsafeBufferPointer { LogReader.read($0, jobs: jobs, minimumPiece: 1) }
+        #expect(Array(read.events) == Array(one.events))
+        #expect(read.events.others.count == read.events.stored.filter { if case .other = $0.kind { true } else { false } }.count)
+    }
+
     /// People the parallel reader numbers as it parses: escaped and plain spellings of one
     /// identifier, a person met in several pieces, a person whose only line is rejected, and a
     /// person who appears only in a conflicting duplicate.

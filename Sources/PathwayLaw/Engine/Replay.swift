@@ -21,22 +21,23 @@ public enum Replay {
     /// weeks (``Intensity/withoutWeeks()``), and the state keeps no activities.
     package static func person(_ id: String, events: [Event], order: [Int32]?, asOf: CivilDate, parameters: Parameters,
                        keepingWeeks: Bool = true) -> PersonReport {
-        person(id, records: events, ids: [], order: order, asOf: asOf, parameters: parameters, keepingWeeks: keepingWeeks)
+        person(id, records: events, ids: [], others: [], order: order, asOf: asOf, parameters: parameters, keepingWeeks: keepingWeeks)
     }
 
     /// The same, for the events of a log's list (those `order` gives, all of the person `id`).
     package static func person(_ id: String, events: EventList, order: [Int32], asOf: CivilDate, parameters: Parameters,
                        keepingWeeks: Bool = true) -> PersonReport {
-        person(id, records: events.stored, ids: events.idBytes, order: order, asOf: asOf, parameters: parameters,
-               keepingWeeks: keepingWeeks)
+        person(id, records: events.stored, ids: events.idBytes, others: events.others, order: order, asOf: asOf,
+               parameters: parameters, keepingWeeks: keepingWeeks)
     }
 
-    private static func person<Record: ReplayedRecord>(_ id: String, records: [Record], ids: [UInt8], order: [Int32]?, asOf: CivilDate,
+    private static func person<Record: ReplayedRecord>(_ id: String, records: [Record], ids: [UInt8], others: [EventKind],
+                                                      order: [Int32]?, asOf: CivilDate,
                                                       parameters: Parameters, keepingWeeks: Bool) -> PersonReport {
         var state = PersonState(person: id)
         var findings: [Finding] = []
         var replayed = 0
-        replay(records, ids: ids, order: order, asOf: asOf, parameters: parameters,
+        replay(records, ids: ids, others: others, order: order, asOf: asOf, parameters: parameters,
                state: &state, findings: &findings, replayed: &replayed)
         let count = order?.count ?? records.count
         return report(of: consume state, findings: findings, replayed: replayed, afterAsOf: count - replayed,

@@ -10,7 +10,7 @@ extension Replay {
     /// ``PersonState/apply(_:under:)`` (a log's stored event built with its person first).
     /// Written as a function of its own, with its state `inout`, so that each access to the
     /// state is checked once, not at every event.
-    package static func replay<Record: ReplayedRecord>(_ records: [Record], ids: [UInt8], order: [Int32]?, asOf: CivilDate,
+    package static func replay<Record: ReplayedRecord>(_ records: [Record], ids: [UInt8], others: [EventKind], order: [Int32]?, asOf: CivilDate,
                                                       parameters: Parameters, state: inout PersonState,
                                                       findings: inout [Finding], replayed: inout Int) {
         let person = state.person
@@ -26,16 +26,18 @@ extension Replay {
             // grown by doubling (126,000 reallocations and copies at 10^6 events).
             var activities = 0
             for k in 0..<count where record(k).pointee.date <= asOf {
-                if case .activity = record(k).pointee.kind { activities += 1 }
+                if case .activity? = record(k).pointee.routine { activities += 1 }
             }
             state.activities.reserveCapacity(state.activities.count + activities)
             for k in 0..<count {
                 let record = record(k)
                 guard record.pointee.date <= asOf else { continue }
                 replayed += 1
-                if let routine = PersonState.Routine(record.pointee.kind),
+                if let routine = record.pointee.routine,
                    state.applyRoutine(routine, on: record.pointee.date, under: parameters, rules: rules, into: &findings) { continue }
-                let outcome = record.pointee.withEvent(of: person, ids: ids) { state.apply($0, under: parameters, rules: rules, transition: false) }
+                let outcome = record.pointee.withEvent(of: person, ids: ids, others: others) {
+                    state.apply($0, under: parameters, rules: rules, transition: false)
+                }
                 if !outcome.findings.isEmpty { findings.append(contentsOf: outcome.findings) }
             }
         } }
@@ -46,20 +48,30 @@ extension Replay {
 /// an event of a log's list, stored without its person.
 package protocol ReplayedRecord {
     var date: CivilDate { get }
-    var kind: EventKind { get }
+    /// The routine of an activity or an appointment, read where the event lies; `nil` for any
+    /// other event.
+    var routine: PersonState.Routine? { get }
     /// Calls `body` with the event, of `person` (an event of an array is lent as it is; a stored
-    /// one's id is read from `ids`, its list's ``EventList/idBytes``).
-    func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, _ body: (borrowing Event) -> R) -> R
+    /// one's id is read from `ids`, its list's ``EventList/idBytes``, and its kind, when kept
+    /// apart, from `others`, its list's ``EventList/others``).
+    func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, others: [EventKind], _ body: (borrowing Event) -> R) -> R
 }
 
 extension Event: ReplayedRecord {
+    package var routine: PersonState.Routine? { PersonState.Routine(kind) }
+
     @inline(__always)
-    package func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, _ body: (borrowing Event) -> R) -> R { body(self) }
+    package func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, others: [EventKind],
+                              _ body: (borrowing Event) -> R) -> R { body(self) }
 }
 
 extension EventList.Stored: ReplayedRecord {
+    package var routine: PersonState.Routine? { kind.routine }
+
     @inline(__always)
-    package func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, _ body: (borrowing Event) -> R) -> R {
-        body(event(of: person, id: String(decoding: UnsafeBufferPointer(rebasing: ids[id.range]), as: UTF8.self)))
+    package func withEvent<R>(of person: String, ids: UnsafeBufferPointer<UInt8>, others: [EventKind],
+                              _ body: (borrowing Event) -> R) -> R {
+        body(Event(id: String(decoding: UnsafeBufferPointer(rebasing: ids[id.range]), as: UTF8.self), person: person, date: date,
+                   kind: EventList.kind(kind, others: others), line: line))
     }
 }

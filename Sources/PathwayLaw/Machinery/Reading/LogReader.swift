@@ -181,11 +181,17 @@ public struct LogReader {
         // person renumbered, and its id's place moved, on all threads.
         var people = PersonNames()
         var numbers: [[Int32]] = []
+        // The kinds kept apart, piece after piece: a piece's are numbered from its first.
+        var others: [EventKind] = []
+        var otherStart: [Int32] = []
+        others.reserveCapacity(chunks.reduce(0) { $0 + $1.others.count })
         for chunk in chunks {
             log.blank += chunk.blank
             log.sources.merge(chunk.sources)
             errors.append(contentsOf: chunk.errors)
             numbers.append(people.merge(chunk.people))
+            otherStart.append(Int32(others.count))
+            others.append(contentsOf: chunk.others)
         }
         personOf.withUnsafeMutableBufferPointer { personOf in
             events.withUnsafeMutableBufferPointer { events in
@@ -196,6 +202,7 @@ public struct LogReader {
                             out.value[i] = global[Int(out.value[i])]
                             let id = stored.value[i].id
                             stored.value[i].id = EventList.IdSpan(start: idStart[k] + id.start, count: id.count)
+                            if case .other(let j) = stored.value[i].kind { stored.value[i].kind = .other(j + otherStart[k]) }
                         }
                     }
                 }
@@ -244,7 +251,7 @@ public struct LogReader {
         // A person met only on lines then rejected, or repeated, has no event: dropped (with no
         // such line, every person has one).
         if !errors.isEmpty || !repeats.isEmpty { PersonNames.dropUnused(&personOf, &names) }
-        log.events = EventList(stored: events, personOf: personOf, names: names, idBytes: idBytes)
+        log.events = EventList(stored: events, others: others, personOf: personOf, names: names, idBytes: idBytes)
         log.rejected = errors.sorted { $0.line < $1.line }
         return log
     }
@@ -257,6 +264,8 @@ public struct LogReader {
         package var idBytes = 0
         /// The piece's people: each event's person is written as a number within the piece.
         package var people = PersonNames()
+        /// The kinds of its events kept apart (``EventList/others``), numbered within the piece.
+        package var others: [EventKind] = []
         package var errors: [LineError] = []
         package var blank = 0
         package var sources = SourceTally()
@@ -354,7 +363,8 @@ public struct LogReader {
                 idHashes[n] = StringTable.hash(UnsafeBufferPointer(start: ids + chunk.idBytes, count: count))
                 personOf[n] = parser.latestPerson
                 (events + n).initialize(to: EventList.Stored(id: EventList.IdSpan(start: chunk.idBytes, count: count),
-                                                             kind: kind, date: date, line: number))
+                                                             kind: EventList.StoredKind(kind, others: &chunk.others),
+                                                             date: date, line: number))
                 chunk.idBytes += count
                 chunk.events += 1
             }
