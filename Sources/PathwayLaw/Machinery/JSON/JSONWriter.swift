@@ -102,7 +102,7 @@ package struct JSONWriter: ~Copyable {
     }
 
     /// `"key": ` after the separator, written in one step.
-    private mutating func key(_ key: StaticString) {
+    @inline(__always) private mutating func key(_ key: StaticString) {
         key.withBytes { self.key(utf8: $0) }
     }
 
