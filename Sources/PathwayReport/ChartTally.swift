@@ -21,25 +21,36 @@ package struct ChartTally: Sendable {
         return "\(month / 12)-\(m < 10 ? "0" : "")\(m)"
     }
 
+    /// Counts one person. Each month's cell is changed where it lies in its dictionary (read out,
+    /// changed and put back, it was copied each time), and the records and sanctions are read
+    /// where they lie (each was copied, its references counted).
     mutating func add(_ person: Lent<PersonReport>) {
         let orientation = RuleSet.law.table.rule(for: .orientation)
-        for r in person.value.records where r.deadline.rule == orientation && (r.status == .onTime || r.status == .late || r.status == .missing) {
-            let key = Self.month(r.deadline.start)
-            var cell = orientationByMonth[key] ?? [0, 0]
-            cell[1] += 1
-            if r.status == .onTime { cell[0] += 1 }
-            orientationByMonth[key] = cell
+        let records = person.value.records
+        for k in records.indices where records[k].deadline.rule == orientation {
+            let status = records[k].status
+            guard status == .onTime || status == .late || status == .missing else { continue }
+            ChartTally.count(&orientationByMonth[Self.month(records[k].deadline.start), default: [0, 0]], onTime: status == .onTime)
         }
-        for s in person.value.sanctions {
-            let key = Self.month(s.record.date)
-            var cell = sanctionsByMonth[key] ?? [0, 0, 0, 0]
-            cell[0] += 1
-            if let a = s.amounts {
-                cell[1] += a.withheld.value
-                cell[2] += a.refunded.value
-                cell[3] += a.lost.value
-            }
-            sanctionsByMonth[key] = cell
+        let sanctions = person.value.sanctions
+        for k in sanctions.indices {
+            ChartTally.count(&sanctionsByMonth[Self.month(sanctions[k].record.date), default: [0, 0, 0, 0]], sanctions[k].amounts)
+        }
+    }
+
+    /// An orientation deadline passed: [on time, judged].
+    private static func count(_ cell: inout [Int], onTime: Bool) {
+        cell[1] += 1
+        if onTime { cell[0] += 1 }
+    }
+
+    /// A sanction decision: [decisions, withheld, refunded, lost].
+    private static func count(_ cell: inout [Int64], _ amounts: SanctionAmounts?) {
+        cell[0] += 1
+        if let a = amounts {
+            cell[1] += a.withheld.value
+            cell[2] += a.refunded.value
+            cell[3] += a.lost.value
         }
     }
 

@@ -125,7 +125,8 @@ public struct Indicators: Sendable {
         /// value is copied first by a caller that reads it from an array (its 25 references
         /// counted), and `let s = person.state` copied the state again.
         package mutating func add(_ person: Lent<PersonReport>) {
-            for record in person.value.records { deadlines[record.deadline.rule, default: DeadlineCounts.Tally()].add(record) }
+            let records = person.value.records
+            for k in records.indices { deadlines[records[k].deadline.rule, default: DeadlineCounts.Tally()].add(records[k]) }
             states[person.value.status, default: 0] += 1
             if let orientation = person.value.state.orientation {
                 byDominante[orientation.decision.dominante, default: 0] += 1
