@@ -18,13 +18,9 @@ import PathwayMachinery
 /// same event (the tests compare them on every line of a generated log and on every one-byte
 /// change to some of its lines; the `replay` fuzz target on every line it makes).
 package struct QuickLine {
-    /// The event's kind, in a form with no reference to count (``kind`` builds it).
-    package enum Kind {
-        case activity(hours: Int32, ActivityCategory)
-        case appointment(AppointmentPurpose, AppointmentStatus)
-    }
-
-    package var event: Kind
+    /// The event's kind as a log's list keeps it (an activity or an appointment, never
+    /// ``EventList/StoredKind/other(_:)``); ``kind`` builds it.
+    package var event: EventList.StoredKind
     package var date: CivilDate
     /// The bytes of the id, the person and the source (`source.count == 0` when the line names
     /// none) in the line.
@@ -32,12 +28,7 @@ package struct QuickLine {
     package var person: UnsafeBufferPointer<UInt8>
     package var source: UnsafeBufferPointer<UInt8>
 
-    package var kind: EventKind {
-        switch event {
-        case .activity(let hours, let category): .activity(hours: Hours(hundredths: Int(hours)), category: category)
-        case .appointment(let purpose, let status): .appointment(purpose: purpose, status: status)
-        }
-    }
+    @inline(__always) package var kind: EventKind { EventList.kind(event, others: []) }
 
     /// The fields each type's line holds, with `source` too or not.
     private static let common = Field.id.bit | Field.person.bit | Field.type.bit | Field.date.bit
@@ -124,12 +115,12 @@ package struct QuickLine {
         guard withoutSource & common == common, isText(id), isText(person),
               present & Field.source.bit == 0 || isText(source),
               let eventType = QuickLine.type(text(type)) else { return nil }
-        let event: Kind
+        let event: EventList.StoredKind
         switch eventType {
         case .activity:
             guard withoutSource == activityFields, hours > 0, hours <= 2_400,
                   let category = QuickLine.category(text(first)) else { return nil }
-            event = .activity(hours: Int32(hours), category)
+            event = .activity(hundredths: Int32(hours), category)
         case .appointment:
             guard withoutSource == appointmentFields, let purpose = QuickLine.purpose(text(first)),
                   let status = QuickLine.status(text(second)) else { return nil }
