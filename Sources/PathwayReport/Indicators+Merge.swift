@@ -110,7 +110,7 @@ extension Indicators.Tally {
         }
         charts = try ChartTally(json: try x.member(["charts"]), at: path)
         let bySeverity = try counts(Severity.allCases, "findings")
-        severities = Severity.allCases.map { bySeverity[$0] ?? 0 }
+        for severity in Severity.allCases { severities[severity.rank] = bySeverity[severity] ?? 0 }
         for rule in RuleRegistry.all {
             let n = try i.int("findings", "by_rule", rule.id.rawValue)
             if n != 0 { findingsByRule[rule.id] = n }

@@ -107,8 +107,8 @@ public struct Indicators: Sendable {
         var intensity = IntensityCounts([])
         var dutiesUnknown = 0
         var newEntrants: NewEntrantCounts
-        /// The findings by severity, in the order of `Severity.allCases`: a dictionary hashed
-        /// the severity's text for every finding (``findingsBySeverity`` is made from it).
+        /// The findings by severity, by ``Severity/rank``: a dictionary hashed the severity's
+        /// text for every finding (``findingsBySeverity`` is made from it).
         var severities = [Int](repeating: 0, count: Severity.allCases.count)
         var findingsByRule: [RuleID: Int] = [:]
         /// What the HTML charts draw.
@@ -141,7 +141,7 @@ public struct Indicators: Sendable {
             // Read where they lie: `for finding in` copied each one, counting its references.
             let findings = person.value.findings
             for k in findings.indices {
-                severities[Tally.place(of: findings[k].severity)] += 1
+                severities[findings[k].severity.rank] += 1
                 findingsByRule[findings[k].rule, default: 0] += 1
             }
             charts.add(person)
@@ -168,22 +168,11 @@ public struct Indicators: Sendable {
             charts.merge(other.charts)
         }
 
-        /// A severity's place in `Severity.allCases`.
-        private static func place(of severity: Severity) -> Int {
-            switch severity {
-            case .violation: 0
-            case .warning: 1
-            case .info: 2
-            }
-        }
-
         /// The findings by severity, as the indicators give them (a severity with none is not
         /// a key).
         var findingsBySeverity: [Severity: Int] {
             var counts: [Severity: Int] = [:]
-            for severity in Severity.allCases where severities[Tally.place(of: severity)] > 0 {
-                counts[severity] = severities[Tally.place(of: severity)]
-            }
+            for severity in Severity.allCases where severities[severity.rank] > 0 { counts[severity] = severities[severity.rank] }
             return counts
         }
 

@@ -26,7 +26,9 @@ public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
 public enum Severity: String, Sendable, CaseIterable, Comparable {
     case violation, warning, info
 
-    private var rank: Int {
+    /// From the most serious (0), as `allCases` lists them: the order of reports, and a
+    /// severity's place in an array of counts.
+    package var rank: Int {
         switch self {
         case .violation: return 0
         case .warning: return 1
