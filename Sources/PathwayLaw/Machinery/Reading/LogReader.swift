@@ -182,30 +182,53 @@ public struct LogReader {
         var people = PersonNames()
         var numbers: [[Int32]] = []
         // The kinds kept apart, piece after piece: a piece's are numbered from its first.
-        var others: [EventKind] = []
         var otherStart: [Int32] = []
-        others.reserveCapacity(chunks.reduce(0) { $0 + $1.others.count })
+        var otherCount = 0
         for chunk in chunks {
             log.blank += chunk.blank
             log.sources.merge(chunk.sources)
             errors.append(contentsOf: chunk.errors)
             numbers.append(people.merge(chunk.people))
-            otherStart.append(Int32(others.count))
-            others.append(contentsOf: chunk.others)
+            otherStart.append(Int32(otherCount))
+            otherCount += chunk.others.count
         }
-        personOf.withUnsafeMutableBufferPointer { personOf in
-            events.withUnsafeMutableBufferPointer { events in
-                let (out, stored) = (UnsafeSendable(personOf), UnsafeSendable(events))
-                _ = Parallel.map(count: pieces, jobs: jobs) { k in
-                    numbers[k].withUnsafeBufferPointer { global in
-                        for i in eventStart[k]..<eventStart[k + 1] {
-                            out.value[i] = global[Int(out.value[i])]
-                            let id = stored.value[i].id
-                            stored.value[i].id = EventList.IdSpan(start: idStart[k] + id.start, count: id.count)
-                            if case .other(let j) = stored.value[i].kind { stored.value[i].kind = .other(j + otherStart[k]) }
+        // Each piece, on all threads: its events renumbered, its kinds kept apart copied to
+        // their place, and then let go with the rest of the piece (copied and let go on the
+        // main thread, 116,000 kinds took 4 ms at 10^6 events while the other thread waited).
+        func finish(_ pieceOf: UnsafeMutableBufferPointer<Chunk>, others: UnsafeMutablePointer<EventKind>?) {
+            personOf.withUnsafeMutableBufferPointer { personOf in
+                events.withUnsafeMutableBufferPointer { events in
+                    let (out, stored) = (UnsafeSendable(personOf), UnsafeSendable(events))
+                    let (pieceOf, others) = (UnsafeSendable(pieceOf), UnsafeSendable(others))
+                    _ = Parallel.map(count: pieces, jobs: jobs) { k in
+                        numbers[k].withUnsafeBufferPointer { global in
+                            for i in eventStart[k]..<eventStart[k + 1] {
+                                out.value[i] = global[Int(out.value[i])]
+                                let id = stored.value[i].id
+                                stored.value[i].id = EventList.IdSpan(start: idStart[k] + id.start, count: id.count)
+                                if case .other(let j) = stored.value[i].kind { stored.value[i].kind = .other(j + otherStart[k]) }
+                            }
                         }
+                        pieceOf.value[k].others.withUnsafeBufferPointer { mine in
+                            if let from = mine.baseAddress, let to = others.value {
+                                (to + Int(otherStart[k])).initialize(from: from, count: mine.count)
+                            }
+                        }
+                        pieceOf.value[k] = Chunk()
                     }
                 }
+            }
+        }
+        // No array made with no room (the standard library's shared empty storage, whose count
+        // the initialiser writes).
+        let others = chunks.withUnsafeMutableBufferPointer { pieceOf in
+            guard otherCount > 0 else {
+                finish(pieceOf, others: nil)
+                return [EventKind]()
+            }
+            return [EventKind](unsafeUninitializedCapacity: otherCount) { room, initialized in
+                finish(pieceOf, others: room.baseAddress)
+                initialized = otherCount
             }
         }
         var names = people.names
