@@ -15,6 +15,10 @@ package struct ChartTally: Sendable {
 
     private static func month(_ day: CivilDate) -> Int { day.year * 12 + day.month - 1 }
 
+    /// The rule of the orientation deadline, looked up once (at each person, its lookup in the
+    /// rules' table cost more than the person's count).
+    private static let orientation = RuleSet.law.table.rule(for: .orientation)
+
     /// `2025-03`.
     static func name(_ month: Int) -> String {
         let m = month % 12 + 1
@@ -25,7 +29,7 @@ package struct ChartTally: Sendable {
     /// changed and put back, it was copied each time), and the records and sanctions are read
     /// where they lie (each was copied, its references counted).
     mutating func add(_ person: Lent<PersonReport>) {
-        let orientation = RuleSet.law.table.rule(for: .orientation)
+        let orientation = ChartTally.orientation
         let records = person.value.records
         for k in records.indices where records[k].deadline.rule == orientation {
             let status = records[k].status

@@ -65,9 +65,9 @@ extension Indicators.Tally {
             }
             return result
         }
-        byDominante = try counts(Dominante.allCases, "by_dominante")
-        byOrganisme = try counts(Organisme.allCases, "by_organisme")
-        states = try counts(PathwayStatus.allCases, "states")
+        byDominante = CaseCounts(try counts(Dominante.allCases, "by_dominante"))
+        byOrganisme = CaseCounts(try counts(Organisme.allCases, "by_organisme"))
+        states = CaseCounts(try counts(PathwayStatus.allCases, "states"))
         reorientations = try i.int("reorientations")
         registrationToContract = try dayCounts(try x.object("delays", "registration_to_contract"), "registration_to_contract")
         sanctions.suspension = try i.int("sanctions", "suspension")

@@ -97,10 +97,10 @@ public struct Indicators: Sendable {
     /// in memory: it holds counts only, the delays counted by day (`DayCounts`) for their
     /// exact medians, so that its size does not grow with the log.
     public struct Tally: Sendable {
-        var deadlines: [RuleID: DeadlineCounts.Tally] = [:]
-        var byDominante: [Dominante: Int] = [:]
-        var byOrganisme: [Organisme: Int] = [:]
-        var states: [PathwayStatus: Int] = [:]
+        var deadlines = RuleTally<DeadlineCounts.Tally>()
+        var byDominante = CaseCounts<Dominante>()
+        var byOrganisme = CaseCounts<Organisme>()
+        var states = CaseCounts<PathwayStatus>()
         var reorientations = 0
         var registrationToContract = DayCounts()
         var sanctions = SanctionCounts([])
@@ -110,7 +110,7 @@ public struct Indicators: Sendable {
         /// The findings by severity, by ``Severity/rank``: a dictionary hashed the severity's
         /// text for every finding (``findingsBySeverity`` is made from it).
         var severities = [Int](repeating: 0, count: Severity.allCases.count)
-        var findingsByRule: [RuleID: Int] = [:]
+        var findingsByRule = RuleTally<Int>()
         /// What the HTML charts draw.
         var charts = ChartTally()
 
@@ -126,11 +126,11 @@ public struct Indicators: Sendable {
         /// counted), and `let s = person.state` copied the state again.
         package mutating func add(_ person: Lent<PersonReport>) {
             let records = person.value.records
-            for k in records.indices { deadlines[records[k].deadline.rule, default: DeadlineCounts.Tally()].add(records[k]) }
-            states[person.value.status, default: 0] += 1
+            for k in records.indices { deadlines.update(records[k].deadline.rule, default: DeadlineCounts.Tally()) { $0.add(records[k]) } }
+            states.add(person.value.status)
             if let orientation = person.value.state.orientation {
-                byDominante[orientation.decision.dominante, default: 0] += 1
-                byOrganisme[orientation.decision.organisme, default: 0] += 1
+                byDominante.add(orientation.decision.dominante)
+                byOrganisme.add(orientation.decision.organisme)
             }
             reorientations += person.value.state.reorientations
             for days in person.value.state.registrationToContractDays { registrationToContract.add(days) }
@@ -142,7 +142,7 @@ public struct Indicators: Sendable {
             let findings = person.value.findings
             for k in findings.indices {
                 severities[findings[k].severity.rank] += 1
-                findingsByRule[findings[k].rule, default: 0] += 1
+                findingsByRule.update(findings[k].rule, default: 0) { $0 += 1 }
             }
             charts.add(person)
         }
@@ -154,9 +154,9 @@ public struct Indicators: Sendable {
                 merged.merge(theirs)
                 return merged
             }
-            byDominante.merge(other.byDominante, uniquingKeysWith: +)
-            byOrganisme.merge(other.byOrganisme, uniquingKeysWith: +)
-            states.merge(other.states, uniquingKeysWith: +)
+            byDominante.merge(other.byDominante)
+            byOrganisme.merge(other.byOrganisme)
+            states.merge(other.states)
             reorientations += other.reorientations
             registrationToContract.merge(other.registrationToContract)
             sanctions.merge(other.sanctions)
@@ -164,7 +164,7 @@ public struct Indicators: Sendable {
             dutiesUnknown += other.dutiesUnknown
             newEntrants.merge(other.newEntrants)
             for k in severities.indices { severities[k] += other.severities[k] }
-            findingsByRule.merge(other.findingsByRule, uniquingKeysWith: +)
+            findingsByRule.merge(other.findingsByRule, +)
             charts.merge(other.charts)
         }
 
@@ -184,10 +184,10 @@ public struct Indicators: Sendable {
             }
             return Indicators(orientation: counts(.orientation), contract: counts(.contract),
                               review: counts(.review), stock: counts(.stock),
-                              byDominante: byDominante, byOrganisme: byOrganisme, reorientations: reorientations,
-                              registrationToContract: Distribution(registrationToContract), states: states,
+                              byDominante: byDominante.dictionary, byOrganisme: byOrganisme.dictionary, reorientations: reorientations,
+                              registrationToContract: Distribution(registrationToContract), states: states.dictionary,
                               sanctions: sanctions, intensity: intensity, newEntrants: newEntrants, dutiesUnknown: dutiesUnknown,
-                              findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule, tally: self)
+                              findingsBySeverity: findingsBySeverity, findingsByRule: findingsByRule.dictionary, tally: self)
         }
     }
 }
@@ -231,7 +231,12 @@ public struct NewEntrantCounts: Sendable, Equatable {
 public struct SanctionCounts: Sendable, Equatable {
     public var suspension = 0
     public var suppression = 0
-    public var byBasis: [SanctionBasis: Int] = [:]
+    public var byBasis: [SanctionBasis: Int] {
+        get { bases.dictionary }
+        set { bases = CaseCounts(newValue) }
+    }
+    /// The same, counted in an array (``CaseCounts``).
+    private var bases = CaseCounts<SanctionBasis>()
     public var remobilisations = 0
     public var withdrawals = 0
     public var withheld = Cents.zero
@@ -245,7 +250,7 @@ public struct SanctionCounts: Sendable, Equatable {
     package mutating func merge(_ other: SanctionCounts) {
         suspension += other.suspension
         suppression += other.suppression
-        byBasis.merge(other.byBasis, uniquingKeysWith: +)
+        bases.merge(other.bases)
         remobilisations += other.remobilisations
         withdrawals += other.withdrawals
         withheld += other.withheld
@@ -260,7 +265,7 @@ public struct SanctionCounts: Sendable, Equatable {
             case .suspension: suspension += 1
             case .suppression: suppression += 1
             }
-            byBasis[s.record.basis, default: 0] += 1
+            bases.add(s.record.basis)
             if s.record.endedBy == .remobilised { remobilisations += 1 }
             if s.record.endedBy == .withdrawn { withdrawals += 1 }
             if let amounts = s.amounts {
@@ -282,12 +287,27 @@ public struct IntensityCounts: Sendable, Equatable {
     /// People with a contract, and those whose latest contract has a legal reduction, by reason.
     public var peopleWithContract = 0
     public var peopleWithReduction = 0
-    public var reductionsByReason: [ReductionReason: Int] = [:]
+    public var reductionsByReason: [ReductionReason: Int] {
+        get { reductions.dictionary }
+        set { reductions = CaseCounts(newValue) }
+    }
     /// Hours done and days under contract, by dominante of the orientation in force.
-    public var hoursByDominante: [Dominante: Int] = [:]
-    public var daysByDominante: [Dominante: Int] = [:]
+    public var hoursByDominante: [Dominante: Int] {
+        get { hoursDone.dictionary }
+        set { hoursDone = CaseCounts(newValue) }
+    }
+    public var daysByDominante: [Dominante: Int] {
+        get { days.dictionary }
+        set { days = CaseCounts(newValue) }
+    }
     /// Hours planned on those days, in hundredths (the HTML report's chart of hours).
-    public var plannedByDominante: [Dominante: Int] = [:]
+    public var plannedByDominante: [Dominante: Int] {
+        get { hoursPlanned.dictionary }
+        set { hoursPlanned = CaseCounts(newValue) }
+    }
+    /// The same, counted in arrays (``CaseCounts``) as the people are added.
+    private var reductions = CaseCounts<ReductionReason>()
+    private var hoursDone = CaseCounts<Dominante>(), days = CaseCounts<Dominante>(), hoursPlanned = CaseCounts<Dominante>()
     /// Hours by R5411-15 category, all people.
     public var byCategory = CategoryHours()
     /// Contracts whose weekly hours the log does not record (left out of the share).
@@ -325,13 +345,13 @@ public struct IntensityCounts: Sendable, Equatable {
             peopleWithContract += 1
             if let reason = latest.terms.reductionReason {
                 peopleWithReduction += 1
-                reductionsByReason[reason, default: 0] += 1
+                reductions.add(reason)
             }
         }
         if let dominante = person.value.state.orientation?.decision.dominante, person.value.intensity.daysUnderContract > 0 {
-            hoursByDominante[dominante, default: 0] += person.value.intensity.hoursDone.hundredths
-            plannedByDominante[dominante, default: 0] += person.value.intensity.hoursPlanned.hundredths
-            daysByDominante[dominante, default: 0] += person.value.intensity.daysUnderContract
+            hoursDone.add(dominante, person.value.intensity.hoursDone.hundredths)
+            hoursPlanned.add(dominante, person.value.intensity.hoursPlanned.hundredths)
+            days.add(dominante, person.value.intensity.daysUnderContract)
         }
         byCategory += person.value.intensity.byCategory
         if !person.value.intensity.episodes.isEmpty { peopleShort += 1 }
@@ -345,10 +365,10 @@ public struct IntensityCounts: Sendable, Equatable {
         contractsWithoutHours += other.contractsWithoutHours
         peopleWithContract += other.peopleWithContract
         peopleWithReduction += other.peopleWithReduction
-        reductionsByReason.merge(other.reductionsByReason, uniquingKeysWith: +)
-        hoursByDominante.merge(other.hoursByDominante, uniquingKeysWith: +)
-        daysByDominante.merge(other.daysByDominante, uniquingKeysWith: +)
-        plannedByDominante.merge(other.plannedByDominante, uniquingKeysWith: +)
+        reductions.merge(other.reductions)
+        hoursDone.merge(other.hoursDone)
+        days.merge(other.days)
+        hoursPlanned.merge(other.hoursPlanned)
         byCategory += other.byCategory
         peopleShort += other.peopleShort
         peopleNotMeasured += other.peopleNotMeasured
@@ -357,8 +377,8 @@ public struct IntensityCounts: Sendable, Equatable {
 
     /// Hours done per week under contract for a dominante, rounded half up.
     public func averageHours(_ dominante: Dominante) -> Hours? {
-        guard let days = daysByDominante[dominante], days > 0 else { return nil }
-        return Hours(hundredths: ((hoursByDominante[dominante] ?? 0) * 14 + days) / (days * 2))
+        guard let days = days[dominante], days > 0 else { return nil }
+        return Hours(hundredths: ((hoursDone[dominante] ?? 0) * 14 + days) / (days * 2))
     }
 
     /// missed / (attended + missed + excused), in per mille; `nil` without appointments.

@@ -7,7 +7,8 @@ public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
     public let rawValue: String
     /// A hash of `rawValue`, taken once: ids key the registry and the indicators' counts,
     /// looked up for every finding, and hashing the text each time cost more than the lookup.
-    private let key: UInt64
+    /// Never 0 (``StringTable/hash(_:)-(String)``).
+    package let key: UInt64
 
     public init(rawValue: String) {
         self.rawValue = rawValue
