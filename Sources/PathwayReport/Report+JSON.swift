@@ -170,6 +170,30 @@ extension Report {
 }
 
 extension Finding {
+    /// The `article` and `confidence` of each registered rule's findings, written once as JSON
+    /// strings: looked up for each finding in the registry's dictionary, and the citations
+    /// checked for escapes again, they cost 400 instructions a finding.
+    fileprivate static let basisJSON: RuleTally<(article: [UInt8], confidence: [UInt8])> = {
+        var table = RuleTally<(article: [UInt8], confidence: [UInt8])>()
+        for registered in RuleRegistry.all {
+            guard let basis = RuleRegistry.basis(of: registered.id) else { continue }
+            table[registered.id] = basisBytes(basis.citations, basis.confidence)
+        }
+        return table
+    }()
+
+    /// An unregistered rule's: no article, our interpretation.
+    fileprivate static let unregisteredBasis = basisBytes("", .interpretation)
+
+    private static func basisBytes(_ citations: String, _ confidence: Confidence) -> (article: [UInt8], confidence: [UInt8]) {
+        func json(_ text: String) -> [UInt8] {
+            var w = JSONWriter(capacity: text.utf8.count + 16, pretty: false)
+            w.string(text)
+            return w.bytes
+        }
+        return (json(citations), json(confidence.rawValue))
+    }
+
     package func write(to w: inout JSONWriter) {
         Lent.lending(self) { Finding.write($0, to: &w) }
     }
@@ -188,9 +212,9 @@ extension Finding {
                 w.field("done", date: finding.value.done)
             }
             w.field("event", string: finding.value.event)
-            let basis = RuleRegistry.basis(of: rule)
-            w.field("article", string: basis?.citations ?? "")
-            w.field("confidence", string: (basis?.confidence ?? .interpretation).rawValue)
+            let basis = Finding.basisJSON[rule] ?? Finding.unregisteredBasis
+            w.field("article", json: basis.article)
+            w.field("confidence", json: basis.confidence)
             w.field("message") { w in finding.value.text.withUTF8 { w.string(utf8: $0) } }
         }
     }

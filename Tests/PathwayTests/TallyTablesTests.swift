@@ -72,3 +72,31 @@ struct TallyTablesTests {
         }
     }
 }
+
+/// Each finding's `article` and `confidence`, written from bytes made once per rule.
+@Suite("A finding's legal basis in the JSON report")
+struct FindingBasisTests {
+    /// The finding's members, written then read back.
+    private static func written(_ finding: Finding) throws -> [String: JSONValue] {
+        var w = JSONWriter(pretty: false)
+        finding.write(to: &w)
+        guard case .object(let members) = try JSONValue.parse(String(decoding: w.bytes, as: UTF8.self)) else { return [:] }
+        return Dictionary(members, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test("every registered rule's citations and confidence, and an unregistered rule's none and I")
+    func basis() throws {
+        for rule in RuleRegistry.all {
+            let finding = Finding(rule: rule.id, person: "P1", date: date("2025-01-06"), event: "e1", message: "m \"x\"")
+            let basis = try #require(RuleRegistry.basis(of: rule.id))
+            let json = try Self.written(finding)
+            #expect(json["article"] == .string(basis.citations), "\(rule.id)")
+            #expect(json["confidence"] == .string(basis.confidence.rawValue), "\(rule.id)")
+            #expect(json["message"] == .string("m \"x\""))
+        }
+        let unknown = Finding(rule: "local.rule", person: "P1", date: date("2025-01-06"), event: nil, message: "m")
+        let json = try Self.written(unknown)
+        #expect(json["article"] == .string(""))
+        #expect(json["confidence"] == .string("I"))
+    }
+}

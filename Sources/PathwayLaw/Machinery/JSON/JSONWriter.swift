@@ -330,6 +330,13 @@ package struct JSONWriter: ~Copyable {
 
     package mutating func field(_ name: StaticString, value: JSONValue) { key(name); self.value(value) }
 
+    /// A member whose value is given as the bytes of its JSON, already written (a string with
+    /// its quotes and escapes): copied as they are.
+    package mutating func field(_ name: StaticString, json bytes: [UInt8]) {
+        key(name)
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
     /// A member whose value is an array with an object for each of `elements`, whose members
     /// `body` writes.
     package mutating func field<Element>(_ name: StaticString, objects elements: [Element],
