@@ -225,3 +225,34 @@ struct QuickLineTests {
         #expect(!whole.rejected.isEmpty)
     }
 }
+
+/// The fast paths' test of a key where they expect it (`FieldKeys.isKey`): two masked words
+/// where sixteen bytes remain, the bytes one by one otherwise; the same answer as comparing the
+/// bytes.
+@Suite("A key where the fast paths expect it")
+struct FieldKeysTests {
+    @Test("every field's key, whole or changed at each byte, at every length of line left, against the bytes compared")
+    func everyKey() {
+        let keys = FieldKeys.all
+        for field in Field.allCases {
+            let key = Array("\"\(field.name)\":".utf8)
+            #expect(keys.field(field.rawValue) == field)
+            #expect(keys.nameLength(field.rawValue) == field.name.utf8.count)
+            var variants = [key + Array("\"x\",\"id\":\"a\"}".utf8)]
+            for i in key.indices {
+                var changed = variants[0]
+                changed[i] ^= 0x20
+                variants.append(changed)
+            }
+            for line in variants {
+                for available in 0...(line.count - 1) {
+                    line.withUnsafeBufferPointer { bytes in
+                        let expected = key.count <= available && Array(line.prefix(key.count)) == key
+                        #expect(keys.isKey(field.rawValue, at: bytes.baseAddress!, available: available) == expected,
+                                "\(field.name) in \(String(decoding: line, as: UTF8.self)), \(available) left")
+                    }
+                }
+            }
+        }
+    }
+}
