@@ -33,7 +33,7 @@ extension PersonState {
             return Outcome(findings: findings, transition: nil)
         }
         let before = transition ? status(on: event.date) : nil
-        judgeFixedDeadlines(before: event.date, under: parameters, rules: rules, into: &findings)
+        if mayJudgeFixedDeadlines(on: event.date) { judgeFixedDeadlines(before: event.date, under: parameters, rules: rules, into: &findings) }
 
         if isClosedRight && event.type != .rightOpened {
             // Reported, not replayed.
@@ -159,7 +159,7 @@ extension PersonState {
                                        rules: RuleTable, into findings: inout [Finding]) -> Bool {
         guard !isClosedRight else { return false }
         guard !rules.reacts(to: routine.type) else { return false }
-        judgeFixedDeadlines(before: date, under: parameters, rules: rules, into: &findings)
+        if mayJudgeFixedDeadlines(on: date) { judgeFixedDeadlines(before: date, under: parameters, rules: rules, into: &findings) }
         record(routine, on: date)
         return true
     }
@@ -345,6 +345,14 @@ extension PersonState {
 
     /// Judges the fixed-date deadlines whose day `date` has reached, once each: met when their
     /// step was done, else missing with a finding.
+    /// Whether a fixed-date deadline may be judged on `date`: not before the earliest day any of
+    /// them may be, once it is known. Asked by the callers before the judging: most events come
+    /// before that day, and the judging's call cost 230 instructions an event to return at once.
+    package func mayJudgeFixedDeadlines(on date: CivilDate) -> Bool {
+        guard let from = fixedDeadlinesFrom else { return true }
+        return date >= from
+    }
+
     package mutating func judgeFixedDeadlines(before date: CivilDate, under parameters: Parameters, rules: RuleTable,
                                       into findings: inout [Finding]) {
         // None can be judged before the earliest day any of them may be (found once).
