@@ -237,21 +237,21 @@ struct WriterTests {
     func firstOccurrences(partitionSize: Int) {
         let keys = (0..<10_000).map { "id\($0 % 3_001)" }
         let hashes = keys.map(StringTable.hash)
-        let one = StringTable.firstOccurrences(of: hashes, distinct: 16, jobs: 1, partitionSize: partitionSize) { keys[$0] == keys[$1] }
-        let four = StringTable.firstOccurrences(of: hashes, distinct: 16, jobs: 4, partitionSize: partitionSize) { keys[$0] == keys[$1] }
+        let one = StringTable.firstOccurrences(of: hashes, jobs: 1, partitionSize: partitionSize) { keys[$0] == keys[$1] }
+        let four = StringTable.firstOccurrences(of: hashes, jobs: 4, partitionSize: partitionSize) { keys[$0] == keys[$1] }
         #expect(one == four)
         #expect(one.enumerated().allSatisfy { i, first in Int(first) == i % 3_001 })
         // Repeats next to each other and far apart.
         let runs = (0..<1_000).map { "k\($0 / 3)" } + (0..<100).map { "k\($0)" }
         let runHashes = runs.map(StringTable.hash)
         for jobs in [1, 3] {
-            let first = StringTable.firstOccurrences(of: runHashes, distinct: 4, jobs: jobs, partitionSize: partitionSize) { runs[$0] == runs[$1] }
+            let first = StringTable.firstOccurrences(of: runHashes, jobs: jobs, partitionSize: partitionSize) { runs[$0] == runs[$1] }
             #expect(first.enumerated().allSatisfy { i, first in Int(first) == (i < 1_000 ? i / 3 * 3 : (i - 1_000) * 3) })
         }
         // Keys whose hashes are equal are told apart by the comparison.
         let clash = [UInt64](repeating: 42, count: 50)
         let names = (0..<50).map { "c\($0 % 7)" }
-        let told = StringTable.firstOccurrences(of: clash, distinct: 50, jobs: 2, partitionSize: partitionSize) { names[$0] == names[$1] }
+        let told = StringTable.firstOccurrences(of: clash, jobs: 2, partitionSize: partitionSize) { names[$0] == names[$1] }
         #expect(told.enumerated().allSatisfy { i, first in Int(first) == i % 7 })
     }
 }

@@ -107,16 +107,16 @@ package struct StringTable {
 extension StringTable {
     /// For each key, given by its hash, the index of the first key equal to it (its own index
     /// when it comes first), found on up to `jobs` threads. `isEqual(i, j)` compares keys `i`
-    /// and `j`; `distinct` is the expected number of different keys (to size the tables).
+    /// and `j`.
     ///
     /// The keys are first sorted into partitions by the low bits of their hash (a counting
-    /// sort that keeps their order), then each partition is looked up in a table of its own,
-    /// small enough to stay in the cache: one table for a million keys would miss the cache on
-    /// nearly every key. A partition has about `partitionSize` keys.
-    package static func firstOccurrences(of hashes: [UInt64], distinct: Int, jobs: Int, partitionSize: Int = 2048,
+    /// sort that keeps their order), then each partition is looked up in a table of its own
+    /// size, small enough to stay in the cache: one table for a million keys would miss the
+    /// cache on nearly every key. A partition has about `partitionSize` keys.
+    package static func firstOccurrences(of hashes: [UInt64], jobs: Int, partitionSize: Int = 2048,
                                  isEqual: (Int, Int) -> Bool) -> [Int32] {
         var first = (0..<Int32(hashes.count)).map { $0 }
-        for (later, earlier) in repeats(of: hashes, distinct: distinct, jobs: jobs, partitionSize: partitionSize,
+        for (later, earlier) in repeats(of: hashes, jobs: jobs, partitionSize: partitionSize,
                                         isEqual: isEqual) {
             first[Int(later)] = earlier
         }
@@ -124,9 +124,9 @@ extension StringTable {
     }
 
     /// The keys that are not the first of their kind, each with the index of the first key
-    /// equal to it, in increasing order of the later key (as ``firstOccurrences(of:distinct:jobs:partitionSize:isEqual:)``,
+    /// equal to it, in increasing order of the later key (as ``firstOccurrences(of:jobs:partitionSize:isEqual:)``,
     /// without an element for every key: most logs repeat no id).
-    package static func repeats(of hashes: [UInt64], distinct: Int, jobs: Int, partitionSize: Int = 2048,
+    package static func repeats(of hashes: [UInt64], jobs: Int, partitionSize: Int = 2048,
                         isEqual: (Int, Int) -> Bool) -> [(later: Int32, first: Int32)] {
         let count = hashes.count
         var partitions = 1
@@ -148,18 +148,45 @@ extension StringTable {
         let (start, order) = hashes.withUnsafeBufferPointer { hashes in
             Parallel.countingSort(count: count, buckets: partitions, jobs: jobs, keys: Partitions(hashes: hashes, mask: mask))
         }
-        // Each partition's later keys with their first, the partitions on all threads.
-        let perTable = max(16, min(distinct, count) / partitions + 16)
-        let repeats = Parallel.map(count: partitions, jobs: jobs) { p -> [(later: Int32, first: Int32)] in
-            var table = StringTable(capacity: min(perTable, start[p + 1] - start[p] + 16))
+        // Each partition's later keys with their first, the partitions on all threads, a few
+        // at a time each (`jobs * 8` groups of partitions in a row), in one table a group: a
+        // slot holds a key's high bits and its index + 1 (0: empty), a key is looked up and,
+        // when new, put where the probe stopped (a lookup then an insertion probed twice, and
+        // a table made and zeroed for each partition cost 76 instructions a key at 10^6 keys).
+        let groups = min(partitions, max(1, jobs) * 8)
+        let repeats = Parallel.map(count: groups, jobs: jobs) { g -> [(later: Int32, first: Int32)] in
             var found: [(later: Int32, first: Int32)] = []
-            for k in start[p]..<start[p + 1] {
-                let (high, key) = order[k]
-                let hash = UInt64(high) << 32
-                if let earlier = table.find(hash: hash, isKey: { isEqual(Int($0), Int(key)) }) {
-                    found.append((key, earlier))
-                } else {
-                    table.insert(hash: hash, value: key)
+            var slots: [UInt64] = []
+            for p in (partitions * g / groups)..<(partitions * (g + 1) / groups) {
+                let keys = start[p + 1] - start[p]
+                // At most half full: every key of the partition fits, the same or not.
+                var size = 16
+                while size < 2 * (keys + 16) { size <<= 1 }
+                // The table zeroed where this partition uses it, and grown when it needs more.
+                if slots.count < size { slots = [UInt64](repeating: 0, count: size) } else {
+                    slots.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: 0, count: size) }
+                }
+                let mask = size - 1
+                slots.withUnsafeMutableBufferPointer { slots in
+                    for k in start[p]..<start[p + 1] {
+                        let (high, key) = order[k]
+                        var slot = Int(truncatingIfNeeded: high) & mask
+                        while true {
+                            let entry = slots[slot]
+                            if entry == 0 {
+                                slots[slot] = UInt64(high) << 32 | UInt64(UInt32(key) + 1)
+                                break
+                            }
+                            if UInt32(truncatingIfNeeded: entry >> 32) == high {
+                                let earlier = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                                if isEqual(Int(earlier), Int(key)) {
+                                    found.append((key, earlier))
+                                    break
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
                 }
             }
             return found

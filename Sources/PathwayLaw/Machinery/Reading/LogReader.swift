@@ -235,7 +235,7 @@ public struct LogReader {
         chunks = []
         // Duplicates, in file order: the first line with an id wins (the same bytes).
         func id(_ i: Int) -> String { String(decoding: idBytes[events[i].id.range], as: UTF8.self) }
-        let repeats = StringTable.repeats(of: idHashes, distinct: events.count, jobs: jobs) {
+        let repeats = StringTable.repeats(of: idHashes, jobs: jobs) {
             idBytes[events[$0].id.range].elementsEqual(idBytes[events[$1].id.range])
         }
         // Where the lines of repeated ids start (to read them again for their content), found by
