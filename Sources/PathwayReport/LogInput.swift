@@ -215,9 +215,25 @@ public enum LogInput {
         let count = events.stored.count
         let shares = max(1, min(jobs, count / max(1, minimumShare)))
         func share(_ k: Int) -> Range<Int> { (count * k / shares)..<(count * (k + 1) / shares) }
+        // The days as numbers, in a loop of plain comparisons (through `add`'s optionals, 22
+        // instructions an event at 10^6 events).
         let found = Parallel.map(count: shares, jobs: jobs) { k in
+            var latest = Int32.min, next = Int32.min, count = 0
+            for i in share(k) {
+                let day = events.stored[i].date.dayNumber
+                if day > latest {
+                    (next, latest, count) = (latest, day, 1)
+                } else if day == latest {
+                    count += 1
+                } else if day > next {
+                    next = day
+                }
+            }
             var found = LatestDate()
-            for i in share(k) { _ = found.add(events.stored[i].date) }
+            if count > 0 {
+                (found.date, found.count) = (CivilDate(dayNumber: latest), count)
+                found.next = next == Int32.min ? nil : CivilDate(dayNumber: next)
+            }
             return found
         }.reduce(into: LatestDate()) { $0.merge($1) }
         guard let date = found.date else { return nil }
