@@ -1,7 +1,7 @@
-/// An open-addressing table from strings to small integers, hashed with FNV-1a over their
-/// UTF-8 bytes: the hot path's replacement for `Dictionary<String, …>` (no per-lookup
-/// SipHash seeding). The caller keeps the strings; the table keeps half of each hash and an index
-/// and asks the caller to confirm a match, so a collision is never a false hit.
+/// An open-addressing table from strings to small integers, hashed over their UTF-8 bytes a
+/// word at a time (`hash(_:)`): the hot path's replacement for `Dictionary<String, …>` (no
+/// per-lookup SipHash seeding). The caller keeps the strings; the table keeps half of each hash
+/// and an index and asks the caller to confirm a match, so a collision is never a false hit.
 package struct StringTable {
     /// One word per slot: the upper 32 bits of the key's hash, which also choose its slot, then
     /// its value + 1 (0 marks an empty slot). A probe reads one word, so a lookup in a table too
