@@ -47,7 +47,7 @@ extension Report {
     }
 
     /// The report with its people and findings given as rendered elements.
-    package func writeJSON(generator: String, people: Fragments, findings: Fragments, flushAt: Int,
+    package func writeJSON(generator: String, people: Fragments, findings: Fragments, flushAt: Int, jobs: Int = 1,
                    through sink: ByteSink) {
         var w = JSONWriter(capacity: flushAt + 65_536)
         func elements(_ fragments: Fragments) {
@@ -156,7 +156,7 @@ extension Report {
             elements(findings)
             w.closeArray()
             w.field("indicators", value: indicatorsValue)
-            w.field("merge") { writeMerge(to: &$0) }
+            w.field("merge") { writeMerge(to: &$0, jobs: jobs) }
         }
         w.closeObject()
         w.raw("\n")

@@ -53,7 +53,7 @@ extension Report {
                           findings: rendered(findings, window: window * 4, perElement: 1024) { finding, part in
                               Finding.write(finding, to: &part)
                           },
-                          flushAt: flushAt, through: sink)
+                          flushAt: flushAt, jobs: jobs, through: sink)
             }
         }
     }

@@ -29,6 +29,10 @@ package struct JSONWriter: ~Copyable {
 
     private var depth: Int { baseDepth + open }
 
+    /// The depth of the open container's elements: a writer created with it renders a run of
+    /// them apart (``runElement(first:_:)``).
+    package var elementDepth: Int { depth }
+
     @inline(__always) private mutating func reserve(_ n: Int) { buffer.reserve(n) }
     @inline(__always) private mutating func put(_ byte: UInt8) { buffer.append(byte) }
     @inline(__always) private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
