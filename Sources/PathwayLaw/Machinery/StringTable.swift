@@ -164,7 +164,7 @@ extension StringTable {
                 while size < 2 * (keys + 16) { size <<= 1 }
                 // The table zeroed where this partition uses it, and grown when it needs more.
                 if slots.count < size { slots = [UInt64](repeating: 0, count: size) } else {
-                    slots.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: 0, count: size) }
+                    slots.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<size]).update(repeating: 0) }
                 }
                 let mask = size - 1
                 slots.withUnsafeMutableBufferPointer { slots in

@@ -55,25 +55,31 @@ package struct CaseCounts<Key: CaseIterable & Hashable & Sendable>: Sendable, Eq
 
 /// Values by rule: a table of open addressing probed by the rule id's hash, taken when the id
 /// was made (``RuleID/key``), where a dictionary hashed it again at each finding and each
-/// deadline counted. The laws' rules are a few dozen: the table keeps under half full.
+/// deadline counted. The laws' rules are a few dozen: the table keeps under half full. A slot
+/// holds the place + 1 of its rule in ``rules`` and of its value in `values` (0: empty).
 package struct RuleTally<Value: Sendable>: Sendable {
-    private var ids: [RuleID?] = [RuleID?](repeating: nil, count: 64)
-    private var values: [Value?] = [Value?](repeating: nil, count: 64)
-    /// The rules with a value, in the order they came.
+    private var slots = [Int32](repeating: 0, count: 64)
+    /// The rules with a value, in the order they came, and their values, in the same order.
     package private(set) var rules: [RuleID] = []
+    private var values: [Value] = []
 
     package init() {}
 
-    /// The slot of `rule`: where it is, or the empty slot where it goes.
-    @inline(__always) private func slot(_ rule: RuleID) -> Int {
-        let mask = ids.count - 1
+    /// Where `rule` is in the table: its slot (or the empty slot where it goes) and its place
+    /// in ``rules``, if it has one.
+    @inline(__always) private func locate(_ rule: RuleID) -> (slot: Int, place: Int?) {
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: rule.key) & mask
-        while let id = ids[slot], id != rule { slot = (slot + 1) & mask }
-        return slot
+        while slots[slot] != 0 {
+            let place = Int(slots[slot]) - 1
+            if rules[place] == rule { return (slot, place) }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
     }
 
     package subscript(rule: RuleID) -> Value? {
-        get { values[slot(rule)] }
+        get { locate(rule).place.map { values[$0] } }
         set {
             guard let newValue else { preconditionFailure("RuleTally: a rule's value is never removed") }
             update(rule, default: newValue) { $0 = newValue }
@@ -82,43 +88,43 @@ package struct RuleTally<Value: Sendable>: Sendable {
 
     /// Changes the value of `rule` in place, `initial` when it has none yet.
     @inline(__always) package mutating func update(_ rule: RuleID, default initial: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
-        var at = slot(rule)
-        if ids[at] == nil {
-            if 2 * (rules.count + 1) > ids.count {
-                grow()
-                at = slot(rule)
-            }
-            ids[at] = rule
-            values[at] = initial()
+        let located = locate(rule)
+        let place: Int
+        if let found = located.place {
+            place = found
+        } else {
+            place = rules.count
             rules.append(rule)
+            values.append(initial())
+            if 2 * rules.count > slots.count { grow() } else { slots[located.slot] = Int32(place + 1) }
         }
-        body(&values[at]!)
+        body(&values[place])
     }
 
+    /// Twice the slots, every rule placed again.
     private mutating func grow() {
-        let old = (ids, values)
-        ids = [RuleID?](repeating: nil, count: 2 * old.0.count)
-        values = [Value?](repeating: nil, count: 2 * old.0.count)
-        for k in old.0.indices {
-            guard let id = old.0[k] else { continue }
-            let at = slot(id)
-            ids[at] = id
-            values[at] = old.1[k]
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (place, rule) in rules.enumerated() {
+            var slot = Int(truncatingIfNeeded: rule.key) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(place + 1)
         }
     }
 
     /// Adds the values of `other`, combined with `combine` where both have one.
     package mutating func merge(_ other: RuleTally, _ combine: (Value, Value) -> Value) {
-        for rule in other.rules {
-            let theirs = other[rule]!
-            if self[rule] == nil { self[rule] = theirs } else { update(rule, default: theirs) { $0 = combine($0, theirs) } }
+        for (rule, theirs) in zip(other.rules, other.values) {
+            if let place = locate(rule).place {
+                values[place] = combine(values[place], theirs)
+            } else {
+                update(rule, default: theirs) { _ in }
+            }
         }
     }
 
     /// The values as a dictionary.
     package var dictionary: [RuleID: Value] {
-        var result: [RuleID: Value] = [:]
-        for rule in rules { result[rule] = self[rule] }
-        return result
+        Dictionary(uniqueKeysWithValues: zip(rules, values))
     }
 }

@@ -15,7 +15,7 @@ package enum Parallel {
         // every item (a thousand instructions an item).
         guard jobs > 1 else {
             return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                for i in 0..<count { (buffer.baseAddress! + i).initialize(to: body(i)) }
+                for i in 0..<count { buffer.initializeElement(at: i, to: body(i)) }
                 initialized = count
             }
         }
