@@ -90,14 +90,14 @@ package struct JSONWriter: ~Copyable {
         return p + spaces - out
     }
 
-    private mutating func open(_ byte: UInt8) {
+    @inline(__always) private mutating func open(_ byte: UInt8) {
         put(byte)
         precondition(open < 64, "JSON nested deeper than 64")
         hasElement <<= 1
         open += 1
     }
 
-    private mutating func close(_ byte: UInt8) {
+    @inline(__always) private mutating func close(_ byte: UInt8) {
         let had = hasElement & 1 != 0
         hasElement >>= 1
         open -= 1
@@ -140,19 +140,19 @@ package struct JSONWriter: ~Copyable {
 
     // MARK: Values
 
-    package mutating func object(_ body: (inout JSONWriter) -> Void) {
+    @inline(__always) package mutating func object(_ body: (inout JSONWriter) -> Void) {
         openObject()
         body(&self)
         closeObject()
     }
 
-    package mutating func array(_ body: (inout JSONWriter) -> Void) {
+    @inline(__always) package mutating func array(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "["))
         body(&self)
         close(UInt8(ascii: "]"))
     }
 
-    package mutating func string(_ value: String) {
+    @inline(__always) package mutating func string(_ value: String) {
         // Read where it lies (a native string's bytes are contiguous): a mutable copy for
         // `withUTF8` counted a reference, on a string often shared by both threads (a rule's
         // citations, in each of its findings).
@@ -162,7 +162,7 @@ package struct JSONWriter: ~Copyable {
     }
 
     /// A string given as its UTF-8 bytes, escaped as JSON requires.
-    package mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) package mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         let count = utf8.count
         reserve(count + 2)
         guard JSONWriter.needsEscape(utf8) else {
@@ -230,19 +230,19 @@ package struct JSONWriter: ~Copyable {
         text.withUTF8 { append($0) }
     }
 
-    package mutating func int(_ value: Int) { fixed(Int64(value), scale: 0, trimZeros: false) }
+    @inline(__always) package mutating func int(_ value: Int) { fixed(Int64(value), scale: 0, trimZeros: false) }
 
     /// Hours in their shortest decimal form (`17.5`, `15`), as ``Hours/description``.
-    package mutating func hours(_ value: Hours) { fixed(Int64(value.hundredths), scale: 2, trimZeros: true) }
+    @inline(__always) package mutating func hours(_ value: Hours) { fixed(Int64(value.hundredths), scale: 2, trimZeros: true) }
 
     /// `value / 10^scale` in decimal (``FixedPoint/format(_:scale:trimZeros:)``), with no string
     /// built.
-    package mutating func fixed(_ value: Int64, scale: Int, trimZeros: Bool) {
+    @inline(__always) package mutating func fixed(_ value: Int64, scale: Int, trimZeros: Bool) {
         reserve(FixedPoint.maximumLength(scale: scale))
         buffer.store { FixedPoint.write(value, scale: scale, trimZeros: trimZeros, to: $0) }
     }
 
-    package mutating func date(_ value: CivilDate?) {
+    @inline(__always) package mutating func date(_ value: CivilDate?) {
         guard let value else { return null() }
         let (y, m, d) = value.components
         guard (0...9999).contains(y) else { return string(value.description) }
@@ -275,8 +275,8 @@ package struct JSONWriter: ~Copyable {
         }
     }
 
-    package mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
-    package mutating func null() { append("null") }
+    @inline(__always) package mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
+    @inline(__always) package mutating func null() { append("null") }
 
     package mutating func value(_ value: JSONValue) {
         switch value {
@@ -300,50 +300,50 @@ package struct JSONWriter: ~Copyable {
     // MARK: Members and elements
 
     /// A member `"key": …` of the open object; `body` writes its value.
-    package mutating func field(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
+    @inline(__always) package mutating func field(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
         key(name)
         body(&self)
     }
 
-    package mutating func field(_ name: StaticString, string value: String?) {
+    @inline(__always) package mutating func field(_ name: StaticString, string value: String?) {
         key(name)
         if let value { string(value) } else { null() }
     }
 
-    package mutating func field(_ name: StaticString, int value: Int) { key(name); int(value) }
-    package mutating func field(_ name: StaticString, date value: CivilDate?) { key(name); date(value) }
-    package mutating func field(_ name: StaticString, bool value: Bool) { key(name); bool(value) }
+    @inline(__always) package mutating func field(_ name: StaticString, int value: Int) { key(name); int(value) }
+    @inline(__always) package mutating func field(_ name: StaticString, date value: CivilDate?) { key(name); date(value) }
+    @inline(__always) package mutating func field(_ name: StaticString, bool value: Bool) { key(name); bool(value) }
 
     /// Hours in their shortest decimal form (`17.5`, `15`), or `null`.
-    package mutating func field(_ name: StaticString, hours value: Hours?) {
+    @inline(__always) package mutating func field(_ name: StaticString, hours value: Hours?) {
         key(name)
         if let value { hours(value) } else { null() }
     }
 
     /// Euros with two decimals (`646.52`), or `null`.
-    package mutating func field(_ name: StaticString, euros value: Cents?) {
+    @inline(__always) package mutating func field(_ name: StaticString, euros value: Cents?) {
         key(name)
         if let value { fixed(value.value, scale: 2, trimZeros: false) } else { null() }
     }
 
     /// A rate given per mille, as a decimal (`0.815`), or `null`.
-    package mutating func field(_ name: StaticString, perMille value: Int?) {
+    @inline(__always) package mutating func field(_ name: StaticString, perMille value: Int?) {
         key(name)
         if let value { fixed(Int64(value), scale: 3, trimZeros: true) } else { null() }
     }
 
-    package mutating func field(_ name: StaticString, value: JSONValue) { key(name); self.value(value) }
+    @inline(__always) package mutating func field(_ name: StaticString, value: JSONValue) { key(name); self.value(value) }
 
     /// A member whose value is given as the bytes of its JSON, already written (a string with
     /// its quotes and escapes): copied as they are.
-    package mutating func field(_ name: StaticString, json bytes: [UInt8]) {
+    @inline(__always) package mutating func field(_ name: StaticString, json bytes: [UInt8]) {
         key(name)
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
     /// A member whose value is an array with an object for each of `elements`, whose members
     /// `body` writes.
-    package mutating func field<Element>(_ name: StaticString, objects elements: [Element],
+    @inline(__always) package mutating func field<Element>(_ name: StaticString, objects elements: [Element],
                                          _ body: (Element, inout JSONWriter) -> Void) {
         key(name)
         array { w in
@@ -354,7 +354,7 @@ package struct JSONWriter: ~Copyable {
     /// A member whose key is only known at run time, as bytes that need no escape (a name of
     /// the log's schema): written as a static key is, where a `String` key is written as a string
     /// value (five times as long).
-    package mutating func field(named name: [UInt8], _ body: (inout JSONWriter) -> Void) {
+    @inline(__always) package mutating func field(named name: [UInt8], _ body: (inout JSONWriter) -> Void) {
         name.withUnsafeBufferPointer { name in
             precondition(!JSONWriter.needsEscape(name), "a key that needs escaping")
             key(utf8: name)
@@ -363,7 +363,7 @@ package struct JSONWriter: ~Copyable {
     }
 
     /// A member whose key is only known at run time.
-    package mutating func field(named name: String, _ body: (inout JSONWriter) -> Void) {
+    @inline(__always) package mutating func field(named name: String, _ body: (inout JSONWriter) -> Void) {
         separator()
         string(name)
         colon()
@@ -372,15 +372,15 @@ package struct JSONWriter: ~Copyable {
 
     /// Opens an object as the next value, for a caller that writes its members without a closure
     /// (``closeObject()`` closes it).
-    package mutating func openObject() { open(UInt8(ascii: "{")) }
-    package mutating func closeObject() { close(UInt8(ascii: "}")) }
+    @inline(__always) package mutating func openObject() { open(UInt8(ascii: "{")) }
+    @inline(__always) package mutating func closeObject() { close(UInt8(ascii: "}")) }
 
     /// Opens the array of member `name` of the open object (``closeArray()`` closes it).
-    package mutating func openArray(key name: StaticString) {
+    @inline(__always) package mutating func openArray(key name: StaticString) {
         key(name)
         open(UInt8(ascii: "["))
     }
-    package mutating func closeArray() { close(UInt8(ascii: "]")) }
+    @inline(__always) package mutating func closeArray() { close(UInt8(ascii: "]")) }
 
     /// Hands the bytes written so far to `body` (valid during the call only), then empties the
     /// writer, keeping its room and its open containers.
@@ -395,7 +395,7 @@ package struct JSONWriter: ~Copyable {
     package consuming func finish() -> WrittenBytes { buffer.finish() }
 
     /// An element of the open array; `body` writes it.
-    package mutating func element(_ body: (inout JSONWriter) -> Void) {
+    @inline(__always) package mutating func element(_ body: (inout JSONWriter) -> Void) {
         separator()
         body(&self)
     }
