@@ -170,28 +170,28 @@ extension Report {
 }
 
 extension Finding {
-    /// The `article` and `confidence` of each registered rule's findings, written once as JSON
-    /// strings: looked up for each finding in the registry's dictionary, and the citations
-    /// checked for escapes again, they cost 400 instructions a finding.
-    fileprivate static let basisJSON: RuleTally<(article: [UInt8], confidence: [UInt8])> = {
-        var table = RuleTally<(article: [UInt8], confidence: [UInt8])>()
+    /// The `rule`, `article` and `confidence` of each registered rule's findings, written once
+    /// as JSON strings: looked up for each finding in the registry's dictionary, and the
+    /// citations checked for escapes again, they cost 400 instructions a finding.
+    fileprivate static let basisJSON: RuleTally<(rule: [UInt8], article: [UInt8], confidence: [UInt8])> = {
+        var table = RuleTally<(rule: [UInt8], article: [UInt8], confidence: [UInt8])>()
         for registered in RuleRegistry.all {
             guard let basis = RuleRegistry.basis(of: registered.id) else { continue }
-            table[registered.id] = basisBytes(basis.citations, basis.confidence)
+            table[registered.id] = (json(registered.id.rawValue), json(basis.citations), json(basis.confidence.rawValue))
         }
         return table
     }()
 
-    /// An unregistered rule's: no article, our interpretation.
-    fileprivate static let unregisteredBasis = basisBytes("", .interpretation)
+    /// An unregistered rule's: no article, our interpretation (its id written as it comes).
+    fileprivate static let unregisteredBasis = (article: json(""), confidence: json(Confidence.interpretation.rawValue))
 
-    private static func basisBytes(_ citations: String, _ confidence: Confidence) -> (article: [UInt8], confidence: [UInt8]) {
-        func json(_ text: String) -> [UInt8] {
-            var w = JSONWriter(capacity: text.utf8.count + 16, pretty: false)
-            w.string(text)
-            return w.bytes
-        }
-        return (json(citations), json(confidence.rawValue))
+    /// Each severity's JSON string, by ``Severity/rank``.
+    fileprivate static let severityJSON = Severity.allCases.sorted { $0.rank < $1.rank }.map { json($0.rawValue) }
+
+    private static func json(_ text: String) -> [UInt8] {
+        var w = JSONWriter(capacity: text.utf8.count + 16, pretty: false)
+        w.string(text)
+        return w.bytes
     }
 
     package func write(to w: inout JSONWriter) {
@@ -203,8 +203,9 @@ extension Finding {
     package static func write(_ finding: Lent<Finding>, to w: inout JSONWriter) {
         w.object { w in
             let rule = finding.value.rule
-            w.field("rule", string: rule.rawValue)
-            w.field("severity", string: finding.value.severity.rawValue)
+            let basis = Finding.basisJSON[rule]
+            if let basis { w.field("rule", json: basis.rule) } else { w.field("rule", string: rule.rawValue) }
+            w.field("severity", json: Finding.severityJSON[finding.value.severity.rank])
             w.field("person", string: finding.value.person)
             w.field("date", date: finding.value.date)
             if finding.value.due != nil {
@@ -212,10 +213,9 @@ extension Finding {
                 w.field("done", date: finding.value.done)
             }
             w.field("event", string: finding.value.event)
-            let basis = Finding.basisJSON[rule] ?? Finding.unregisteredBasis
-            w.field("article", json: basis.article)
-            w.field("confidence", json: basis.confidence)
-            w.field("message") { w in finding.value.text.withUTF8 { w.string(utf8: $0) } }
+            w.field("article", json: basis?.article ?? Finding.unregisteredBasis.article)
+            w.field("confidence", json: basis?.confidence ?? Finding.unregisteredBasis.confidence)
+            w.field("message") { w in w.string(finding.value.text) }
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pathway
+@testable import PathwayLaw
 
 @Suite("JSON writer and string table")
 struct WriterTests {
@@ -124,6 +125,58 @@ struct WriterTests {
             lazy.string(String(text.reversed().reversed()))
             #expect(lazy.bytes == bytes.bytes, "\(text)")
         }
+    }
+
+    @Test("a string written piece by piece into the writer's buffer is the string written whole, escaped where it must be, after what came before and before what follows")
+    func stringsWrittenInPlace() {
+        for text in ["", "court", "é€🙂", String(repeating: "long ", count: 40), "quote \" back \\", "tab\tend", "x\u{1F}"] {
+            for pretty in [true, false] {
+                var whole = JSONWriter(pretty: pretty)
+                var pieces = JSONWriter(pretty: pretty)
+                for w in [0, 1] {
+                    func write(_ body: (inout JSONWriter) -> Void) {
+                        if w == 0 { body(&whole) } else { body(&pieces) }
+                    }
+                    write { w in
+                        w.openObject()
+                        w.field("before", string: "x")
+                    }
+                }
+                whole.field("text") { $0.string(text) }
+                pieces.field("text") { w in
+                    // In three pieces, none of which alone is the string.
+                    w.string(writtenBy: { buffer in
+                        let bytes = Array(text.utf8)
+                        let third = bytes.count / 3
+                        for range in [0..<third, third..<(2 * third), (2 * third)..<bytes.count] {
+                            bytes[range].withUnsafeBufferPointer { buffer.append($0) }
+                        }
+                    })
+                }
+                whole.field("after", int: 1)
+                pieces.field("after", int: 1)
+                whole.closeObject()
+                pieces.closeObject()
+                #expect(pieces.bytes == whole.bytes, "\(text), pretty \(pretty)")
+            }
+        }
+    }
+
+    @Test("a shortfall's message: written into the report's buffer as written into its own")
+    func shortfallMessageInPlace() throws {
+        // 38 full weeks from Monday 2026-04-06, 15 h planned and 1.37 h done each: one episode.
+        let weeks = (0..<38).map { WeekFigures(index: $0, days: 7, plannedSevenths: 10_500, done: 137) }
+        let episodes = PersonState.shortfalls(weeks, firstMonday: CivilDate(year: 2026, month: 4, day: 6)!,
+                                              contracts: [Int32](repeating: 0, count: 38), window: 4) { _ in "c1" }
+        try #require(episodes.count == 1)
+        let facts = ShortfallMessage(episodes[0], window: 4)
+        var inPlace = JSONWriter()
+        inPlace.string(FindingText.shortfall(facts))
+        var copied = JSONWriter()
+        facts.withUTF8 { copied.string(utf8: $0) }
+        #expect(inPlace.bytes == copied.bytes)
+        #expect(String(decoding: inPlace.bytes, as: UTF8.self) == JSONValue.string(facts.string).serialized())
+        #expect(facts.string.hasPrefix("Du lundi 2026-04-06 (semaine 2026-W15) au dimanche 2026-12-27 (semaine 2026-W52), 38 semaines"))
     }
 
     @Test("short copies: every length from 0 to 40 bytes, at every offset, touching nothing beyond")

@@ -1,7 +1,7 @@
 /// Bytes written straight into a buffer its owner alone holds (a raw allocation grown by
 /// doubling, freed with the owner): a write checks the room once, then stores its bytes, with
-/// none of an array's per-byte uniqueness and capacity checks. ``JSONWriter`` and the findings'
-/// ``MessageText`` write into one. It cannot be copied, so no two owners share the buffer.
+/// none of an array's per-byte uniqueness and capacity checks. ``JSONWriter`` writes into one,
+/// and a finding's message is added to one piece by piece (`JSON/ByteBuffer+Message.swift`). It cannot be copied, so no two owners share the buffer.
 package struct ByteBuffer: ~Copyable {
     package var base: UnsafeMutablePointer<UInt8>
     package var capacity: Int
@@ -67,6 +67,12 @@ package struct ByteBuffer: ~Copyable {
     /// The bytes written, valid during `body` only.
     package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets the bytes written after the first `count`, keeping the room.
+    package mutating func removeAll(after count: Int) {
+        precondition(count >= 0 && count <= self.count)
+        self.count = count
     }
 
     /// Forgets the bytes written, keeping the room.

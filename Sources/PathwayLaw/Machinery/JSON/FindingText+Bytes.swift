@@ -8,3 +8,14 @@ extension FindingText {
         }
     }
 }
+
+extension JSONWriter {
+    /// A finding's message as a JSON string: a shortfall's written piece by piece straight into
+    /// the report (the commonest finding: no buffer made for its message, no copy of it).
+    package mutating func string(_ text: FindingText) {
+        switch text {
+        case .text(let text): string(text)
+        case .shortfall(let facts): string(writtenBy: { facts.write(into: &$0) })
+        }
+    }
+}

@@ -201,6 +201,25 @@ package struct JSONWriter: ~Copyable {
         put(UInt8(ascii: "\""))
     }
 
+    /// A string whose bytes `write` adds to the end of the writer's own buffer (a finding's
+    /// message written piece by piece, ``ShortfallMessage``): no buffer of its own, no copy.
+    /// The bytes are checked for escapes once written; the rare string that needs them is
+    /// taken back and written again, escaped.
+    package mutating func string(writtenBy write: (inout ByteBuffer) -> Void) {
+        reserve(1)
+        buffer.store(UInt8(ascii: "\""))
+        let start = buffer.count
+        write(&buffer)
+        let escaped = buffer.withBytes { JSONWriter.needsEscape(UnsafeBufferPointer(rebasing: $0[start...])) }
+        guard !escaped else {
+            let written = buffer.withBytes { Array($0[start...]) }
+            buffer.removeAll(after: start - 1)
+            written.withUnsafeBufferPointer { string(utf8: $0) }
+            return
+        }
+        put(UInt8(ascii: "\""))
+    }
+
     /// Whether a string holds a `"`, a `\` or a control byte (sixteen bytes at a time, then
     /// eight, then one).
     @inline(__always) package static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

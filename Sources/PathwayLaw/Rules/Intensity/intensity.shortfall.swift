@@ -30,7 +30,7 @@ extension Rules.Intensity {
 
         /// The message of a shortfall, written piece by piece: the most frequent finding of a
         /// log, kept as its facts (``ShortfallMessage``) and written out only when read.
-        package static func write(_ m: ShortfallMessage, into text: inout MessageText) {
+        package static func write(_ m: ShortfallMessage, into text: inout ByteBuffer) {
             text.add("Du lundi "); text.add(m.firstMonday); text.add(" (semaine "); text.add(m.firstMonday.isoWeek)
             text.add(") au dimanche "); text.add(m.lastMonday.adding(days: 6)); text.add(" (semaine "); text.add(m.lastMonday.isoWeek)
             text.add("), "); text.add(Int(m.weeks)); text.add(" semaines complètes sous contrat : ")
@@ -69,12 +69,6 @@ package struct ShortfallMessage: Sendable, Hashable {
         self.window = Int32(window)
     }
 
-    package var string: String {
-        var text = MessageText()
-        write(into: &text)
-        return text.string
-    }
-
-    /// The message in French, as its rule words it.
-    package func write(into text: inout MessageText) { Rules.Intensity.Shortfall.write(self, into: &text) }
+    /// The message in French, as its rule words it, added to `text`.
+    package func write(into text: inout ByteBuffer) { Rules.Intensity.Shortfall.write(self, into: &text) }
 }

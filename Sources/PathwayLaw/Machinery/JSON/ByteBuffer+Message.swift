@@ -1,22 +1,22 @@
 import PathwayMachinery
 /// The bytes of a shortfall's message, written by its rule (`Rules/Intensity/intensity.shortfall.swift`)
-/// into a ``MessageText``, valid during `body` only.
+/// into a buffer of their own, valid during `body` only. The JSON report writes them into its
+/// own buffer instead (``JSONWriter/string(_:)-FindingText``).
 extension ShortfallMessage {
     package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var text = MessageText()
+        var text = ByteBuffer(capacity: 512)
         write(into: &text)
         return text.withBytes(body)
     }
+
+    package var string: String { withUTF8 { String(copyingUTF8: $0) } }
 }
 
-/// A message built as UTF-8 bytes, with no interpolation, in a ``ByteBuffer`` (room checked
-/// once per piece).
-package struct MessageText: ~Copyable {
-    private var buffer = ByteBuffer(capacity: 512)
-
-    package init() {}
-
-    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
+/// A message built as UTF-8 bytes, with no interpolation, piece by piece at the end of a
+/// ``ByteBuffer`` (room checked once per piece): a buffer of the message's own, or the JSON
+/// report's, where the message is written as its value with no copy.
+extension ByteBuffer {
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
 
     package mutating func add(_ text: StaticString) {
         text.withBytes { add($0) }
@@ -31,8 +31,8 @@ package struct MessageText: ~Copyable {
     package mutating func add(_ date: CivilDate) {
         let (y, m, d) = date.components
         guard (0...9999).contains(y) else { return add(string: date.description) }
-        buffer.reserve(10)
-        buffer.store { CivilDate.writeDigits(y, m, d, to: $0); return 10 }
+        reserve(10)
+        store { CivilDate.writeDigits(y, m, d, to: $0); return 10 }
     }
 
     /// `2026-W01`.
@@ -51,16 +51,11 @@ package struct MessageText: ~Copyable {
     }
 
     private mutating func add(_ value: Int64, scale: Int, point: UInt8 = UInt8(ascii: ".")) {
-        buffer.reserve(FixedPoint.maximumLength(scale: scale))
-        buffer.store { out in
+        reserve(FixedPoint.maximumLength(scale: scale))
+        store { out in
             let count = FixedPoint.write(value, scale: scale, trimZeros: true, to: out)
             for i in 0..<count where out[i] == UInt8(ascii: ".") { out[i] = point }
             return count
         }
     }
-
-    package var string: String { buffer.withBytes { String(copyingUTF8: $0) } }
-
-    /// The bytes, valid during `body` only.
-    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { buffer.withBytes(body) }
 }
