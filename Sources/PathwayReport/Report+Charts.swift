@@ -92,7 +92,10 @@ extension Report {
             return b.lowerBound == upper ? "\(upper)" : "\(b.lowerBound)–\(upper)"
         }
         let most = max(1, counts.map { $0.onTime + $0.late }.max() ?? 1)
-        let left = 40, right = 660, ht = 200, bar = (right - left) / bins.count
+        let lines = [(limit, limitLabel, "limit")] + (target.map { [($0, "cible \($0) jours", "target")] } ?? [])
+        // The bars rise from the axis to `top` at most: above them, a band for the lines' words
+        // (drawn over the tallest bars, they could not be read).
+        let left = 40, right = 660, ht = 200, top = 20 + 12 * lines.count, bar = (right - left) / bins.count
         // The x of the boundary before `day` (a line between day - 1 and day).
         func x(before day: Int) -> Int {
             let k = bin(day), b = bins[k], span = (b.upperBound ?? b.lowerBound + 6) - b.lowerBound + 1
@@ -100,21 +103,20 @@ extension Report {
         }
         h.raw("<div class=\"chart\"><svg viewBox=\"0 0 680 \(ht + 62)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">\n")
         for (k, c) in counts.enumerated() where c.onTime + c.late > 0 {
-            var top = ht
+            var y = ht
             for (n, cls, word) in [(c.onTime, "ontime", "dans le délai"), (c.late, "late", "en retard")] where n > 0 {
-                let height = max(1, n * ht / most)
-                top -= height
-                h.raw("<rect x=\"\(left + k * bar)\" y=\"\(top)\" width=\"\(max(1, bar - 1))\" height=\"\(height)\" class=\"\(cls)\"><title>\(label(k)) jours : \(n) \(word)</title></rect>\n")
+                let height = max(1, n * (ht - top) / most)
+                y -= height
+                h.raw("<rect x=\"\(left + k * bar)\" y=\"\(y)\" width=\"\(max(1, bar - 1))\" height=\"\(height)\" class=\"\(cls)\"><title>\(label(k)) jours : \(n) \(word)</title></rect>\n")
             }
         }
-        let lines = [(limit, limitLabel, "limit")] + (target.map { [($0, "cible \($0) jours", "target")] } ?? [])
         for (n, (day, text, cls)) in lines.enumerated() {
             let lx = x(before: day + 1)
             // The words right of the line, or left of it where they would leave the chart.
             let fits = lx + 3 + text.count * 6 <= 680
             h.raw("<line x1=\"\(lx)\" y1=\"\(14 + 12 * n)\" x2=\"\(lx)\" y2=\"\(ht)\" class=\"\(cls)\"/><text x=\"\(fits ? lx + 3 : lx - 3)\" y=\"\(24 + 12 * n)\"\(fits ? "" : " text-anchor=\"end\"") class=\"label\">\(HTMLText.escape(text))</text>\n")
         }
-        h.raw("<line x1=\"\(left)\" y1=\"\(ht)\" x2=\"\(right)\" y2=\"\(ht)\" class=\"axis\"/><text x=\"0\" y=\"10\" class=\"label\">\(most)</text><text x=\"0\" y=\"\(ht)\" class=\"label\">0</text>\n")
+        h.raw("<line x1=\"\(left)\" y1=\"\(ht)\" x2=\"\(right)\" y2=\"\(ht)\" class=\"axis\"/><text x=\"0\" y=\"\(top + 8)\" class=\"label\">\(most)</text><text x=\"0\" y=\"\(ht)\" class=\"label\">0</text>\n")
         let every = max(1, (28 + bar - 1) / bar) // a label every 28 units at least
         for k in stride(from: 0, to: bins.count, by: every) {
             let text = bins[k].upperBound == nil ? "≥ \(bins[k].lowerBound)" : "\(bins[k].lowerBound)"

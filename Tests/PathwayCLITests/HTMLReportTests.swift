@@ -148,6 +148,29 @@ struct HTMLReportTests {
         #expect(figure.contains("<tr><td>32–38</td><td>0</td><td>1</td><td>1</td></tr>"))
     }
 
+    @Test("the lines' words sit in a band above the tallest bar (the example's contract chart writes them left of its line, where they were drawn over the bars)")
+    func wordsAboveBars() throws {
+        let log = try String(contentsOf: CLI.root.appendingPathComponent("Examples/departement-2025.ndjson"), encoding: .utf8)
+        let html = Replay.log(LogReader.read(log)).html(source: "x")
+        func numbers(_ pattern: String, in text: String) throws -> [Int] {
+            let regex = try NSRegularExpression(pattern: pattern)
+            return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+                Range(match.range(at: 1), in: text).flatMap { Int(text[$0]) }
+            }
+        }
+        for id in ["orientation-delays", "contract-delays"] {
+            let figure = try #require(Self.figure(id, in: html))
+            let bars = try numbers(#"<rect x="\d+" y="(\d+)" width="\d+" height="\d+" class="(?:ontime|late)">"#, in: figure)
+            // The lines drawn down to the axis (y2="200"; the legend's are short ticks), then their words.
+            let words = try numbers(#"y2="200" class="(?:limit|target)"/><text x="\d+" y="(\d+)""#, in: figure)
+            let (highest, lowest) = (try #require(bars.min()), try #require(words.max()))
+            // A label's y is its baseline: the bars start below it, with room to spare.
+            #expect(highest >= lowest + 6, "\(id): bar at \(highest), words at \(lowest)")
+            // And the tallest bar still reaches the band: the scale uses the chart's height.
+            #expect(highest <= lowest + 12, "\(id): bar at \(highest)")
+        }
+    }
+
     @Test("bins: a bin ends on the limit's last day and the next starts the day after, for every limit")
     func binsOnTheLimit() {
         for limit in [1, 4, 7, 14, 15, 28, 31, 42, 45, 60, 92] {
