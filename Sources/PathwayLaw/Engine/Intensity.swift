@@ -190,6 +190,7 @@ extension PersonState {
         }
         // Segments [start, end) of days under contract, with their weekly hours.
         var segments: [(start: CivilDate, end: CivilDate, hours: Hours, event: String?)] = []
+        segments.reserveCapacity(planChanges.count)
         for (index, change) in planChanges.enumerated() {
             guard let hours = change.weeklyHours else { continue }
             var end = asOf.adding(days: 1)
