@@ -439,12 +439,27 @@ extension PersonState {
     /// weeks (``Intensity/withoutWeeks()``).
     package func closing(asOf: CivilDate, under parameters: Parameters,
                  keepingWeeks: Bool) -> (findings: [Finding], records: [DeadlineRecord], intensity: Intensity) {
+        // The fixed-date deadlines are judged on a copy, the state itself left as it is. Before
+        // the earliest day one may be judged (most reports), nothing would change: the state is
+        // read where it is (a copy counted a reference on each of its arrays, for every person).
+        guard mayJudgeFixedDeadlines(on: asOf) else {
+            return closed(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks, recordsBefore: records.count, findings: [])
+        }
         var copy = self
         var findings: [Finding] = []
+        copy.judgeFixedDeadlines(before: asOf, under: parameters, rules: parameters.rules.table, into: &findings)
+        return copy.closed(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks, recordsBefore: records.count, findings: findings)
+    }
+
+    /// The closing of a state whose fixed-date deadlines are judged: its records from
+    /// `recordsBefore` on (those the judgement added), then its running clocks, judged at `asOf`,
+    /// its intensity, the closing's rules, and the fixed-date deadlines not judged yet.
+    private func closed(asOf: CivilDate, under parameters: Parameters, keepingWeeks: Bool, recordsBefore: Int,
+                        findings: consuming [Finding]) -> (findings: [Finding], records: [DeadlineRecord], intensity: Intensity) {
+        var findings = findings
         let rules = parameters.rules.table
-        copy.judgeFixedDeadlines(before: asOf, under: parameters, rules: rules, into: &findings)
-        var records = Array(copy.records.dropFirst(self.records.count))
-        for deadline in copy.running {
+        var records = Array(self.records.dropFirst(recordsBefore))
+        for deadline in running {
             if deadline.due < asOf, let clock = rules.clock(deadline.rule) {
                 records.append(DeadlineRecord(deadline: deadline, status: .missing, done: nil))
                 findings.append(deadlineFinding(deadline, done: nil, event: deadline.event, under: parameters,
@@ -453,11 +468,15 @@ extension PersonState {
                 records.append(DeadlineRecord(deadline: deadline, status: .pending, done: nil))
             }
         }
-        let intensity = copy.intensity(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
-        copy.ask(rules.closing, .closing(asOf: asOf, intensity: intensity), under: parameters, into: &findings)
-        for (i, f) in rules.fixedDeadlines.enumerated() where copy.judgedFixedDeadlines & (1 << i) == 0 {
-            guard let deadline = f.deadline(copy, parameters) else { continue }
-            records.append(f.done(copy).map { DeadlineRecord(deadline: deadline, status: .onTime, done: $0) }
+        let intensity = self.intensity(asOf: asOf, under: parameters, keepingWeeks: keepingWeeks)
+        if !rules.closing.isEmpty {
+            reading(to: .closing(asOf: asOf, intensity: intensity), under: parameters) { context in
+                for rule in rules.closing { rule.evaluate(context, into: &findings) }
+            }
+        }
+        for (i, f) in rules.fixedDeadlines.enumerated() where judgedFixedDeadlines & (1 << i) == 0 {
+            guard let deadline = f.deadline(self, parameters) else { continue }
+            records.append(f.done(self).map { DeadlineRecord(deadline: deadline, status: .onTime, done: $0) }
                            ?? DeadlineRecord(deadline: deadline, status: .pending, done: nil))
         }
         return (findings, records, intensity)

@@ -280,4 +280,10 @@ extension PersonState {
                                      _ body: (RuleContext) -> R) -> R {
         Lent.lending(&self) { body(RuleContext(lent: $0, parameters: parameters, moment: moment)) }
     }
+
+    /// The same, for a state only read (the rules asked at the report date, which change nothing).
+    package func reading<R>(to moment: RuleContext.Moment, under parameters: Parameters,
+                            _ body: (RuleContext) -> R) -> R {
+        Lent.lending(self) { body(RuleContext(lent: $0, parameters: parameters, moment: moment)) }
+    }
 }
