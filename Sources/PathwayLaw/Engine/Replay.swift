@@ -36,11 +36,6 @@ public enum Replay {
                                                       parameters: Parameters, keepingWeeks: Bool) -> PersonReport {
         var state = PersonState(person: id)
         var findings: [Finding] = []
-        // Room for a person's usual clocks' records and findings from the start: grown from none,
-        // each array was copied to a larger one two or three times for most people (an
-        // allocation and a copy each, 8,600 at 10^5 events).
-        state.records.reserveCapacity(8)
-        findings.reserveCapacity(8)
         var replayed = 0
         replay(records, ids: ids, others: others, order: order, asOf: asOf, parameters: parameters,
                state: &state, findings: &findings, replayed: &replayed)
