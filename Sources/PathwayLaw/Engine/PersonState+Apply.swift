@@ -343,8 +343,6 @@ extension PersonState {
         }
     }
 
-    /// Judges the fixed-date deadlines whose day `date` has reached, once each: met when their
-    /// step was done, else missing with a finding.
     /// Whether a fixed-date deadline may be judged on `date`: not before the earliest day any of
     /// them may be, once it is known. Asked by the callers before the judging: most events come
     /// before that day, and the judging's call cost 230 instructions an event to return at once.
@@ -353,6 +351,8 @@ extension PersonState {
         return date >= from
     }
 
+    /// Judges the fixed-date deadlines whose day `date` has reached, once each: met when their
+    /// step was done, else missing with a finding.
     package mutating func judgeFixedDeadlines(before date: CivilDate, under parameters: Parameters, rules: RuleTable,
                                       into findings: inout [Finding]) {
         // None can be judged before the earliest day any of them may be (found once).
