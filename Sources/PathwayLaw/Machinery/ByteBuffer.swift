@@ -1,7 +1,8 @@
 /// Bytes written straight into a buffer its owner alone holds (a raw allocation grown by
 /// doubling, freed with the owner): a write checks the room once, then stores its bytes, with
 /// none of an array's per-byte uniqueness and capacity checks. ``JSONWriter`` writes into one,
-/// and a finding's message is added to one piece by piece (`JSON/ByteBuffer+Message.swift`). It cannot be copied, so no two owners share the buffer.
+/// and a finding's message is added to one piece by piece (`JSON/ByteBuffer+Message.swift`). It
+/// cannot be copied, so no two owners share the buffer.
 package struct ByteBuffer: ~Copyable {
     package var base: UnsafeMutablePointer<UInt8>
     package var capacity: Int
