@@ -147,8 +147,17 @@ public enum LogInput {
     /// one at a time (a log in memory, or `replay --sorted`'s first pass), an id read only for
     /// the events of the latest day so far.
     package struct LatestDate {
-        package var date: CivilDate?
-        package var next: CivilDate?
+        /// The latest day and the one before it, as day numbers (`Int32.min`: none): a log's
+        /// million days are compared as numbers (as optional dates, 22 instructions a day).
+        private var latest = Int32.min, before = Int32.min
+        package var date: CivilDate? {
+            get { latest == .min ? nil : CivilDate(dayNumber: latest) }
+            set { latest = newValue?.dayNumber ?? .min }
+        }
+        package var next: CivilDate? {
+            get { before == .min ? nil : CivilDate(dayNumber: before) }
+            set { before = newValue?.dayNumber ?? .min }
+        }
         package var setter = ""
         package var count = 0
 
@@ -170,16 +179,16 @@ public enum LogInput {
         /// Counts a day (the latest, the one before it, how many share the latest), its event's
         /// id left to the caller.
         package mutating func add(_ day: CivilDate) -> Standing {
-            guard let date else { (date, count) = (day, 1); return .later }
-            if day > date {
-                (self.date, next, count) = (day, date, 1)
+            let day = day.dayNumber
+            if day > latest {
+                (before, latest, count) = (latest, day, 1)
                 return .later
             }
-            if day == date {
+            if day == latest {
                 count += 1
                 return .same
             }
-            if next.map({ day > $0 }) ?? true { next = day }
+            if day > before { before = day }
             return .earlier
         }
 
@@ -215,25 +224,9 @@ public enum LogInput {
         let count = events.stored.count
         let shares = max(1, min(jobs, count / max(1, minimumShare)))
         func share(_ k: Int) -> Range<Int> { (count * k / shares)..<(count * (k + 1) / shares) }
-        // The days as numbers, in a loop of plain comparisons (through `add`'s optionals, 22
-        // instructions an event at 10^6 events).
         let found = Parallel.map(count: shares, jobs: jobs) { k in
-            var latest = Int32.min, next = Int32.min, count = 0
-            for i in share(k) {
-                let day = events.stored[i].date.dayNumber
-                if day > latest {
-                    (next, latest, count) = (latest, day, 1)
-                } else if day == latest {
-                    count += 1
-                } else if day > next {
-                    next = day
-                }
-            }
             var found = LatestDate()
-            if count > 0 {
-                (found.date, found.count) = (CivilDate(dayNumber: latest), count)
-                found.next = next == Int32.min ? nil : CivilDate(dayNumber: next)
-            }
+            for i in share(k) { _ = found.add(events.stored[i].date) }
             return found
         }.reduce(into: LatestDate()) { $0.merge($1) }
         guard let date = found.date else { return nil }
