@@ -27,13 +27,9 @@ extension Report {
                     // Rendered apart, a run of timelines on each thread, then written in order:
                     // on the writing thread alone, they took 4 ms at 10^6 events while the
                     // others waited.
-                    let depth = w.elementDepth
-                    let shares = min(timelines.count, max(1, jobs))
-                    let runs: [WrittenBytes] = shares == 0 ? [] : Parallel.map(count: shares, jobs: jobs) { r in
-                        let units = (timelines.count * r / shares)..<(timelines.count * (r + 1) / shares)
-                        var part = JSONWriter(depth: depth, capacity: 65_536)
-                        for i in units { part.runElement(first: i == units.lowerBound) { timelines[i].write(to: &$0) } }
-                        return part.finish()
+                    let runs = JSONWriter.runs(of: timelines.indices, runs: min(timelines.count, max(1, jobs)), jobs: jobs,
+                                               depth: w.elementDepth, capacity: { _ in 65_536 }) { i, part in
+                        timelines[i].write(to: &part)
                     }
                     for run in runs where w.openRun(count: run.count) { run.withBytes { w.rendered($0) } }
                 }

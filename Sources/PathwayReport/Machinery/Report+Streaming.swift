@@ -34,12 +34,9 @@ extension Report {
         func rendered<T>(_ elements: UnsafeBufferPointer<T>, window: Int, perElement: Int,
                          _ render: @escaping (Lent<T>, inout JSONWriter) -> Void) -> Fragments {
             Fragments(count: elements.count, window: window) { range in
-                let runs = max(1, min(range.count, jobs * 8))
-                return Parallel.map(count: runs, jobs: jobs) { r in
-                    let units = (range.lowerBound + range.count * r / runs)..<(range.lowerBound + range.count * (r + 1) / runs)
-                    var part = JSONWriter(depth: Fragments.depth, capacity: perElement * max(1, units.count))
-                    for i in units { part.runElement(first: i == units.lowerBound) { render(Lent(elements.baseAddress! + i), &$0) } }
-                    return part.finish()
+                JSONWriter.runs(of: range, runs: max(1, min(range.count, jobs * 8)), jobs: jobs, depth: Fragments.depth,
+                                capacity: { perElement * max(1, $0) }) { i, part in
+                    render(Lent(elements.baseAddress! + i), &part)
                 }
             }
         }
